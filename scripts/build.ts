@@ -1,0 +1,40 @@
+/** Builds every part described in electron.config.ts. `--node-only` skips the renderer (used by tests). */
+import { existsSync } from 'node:fs';
+import { build as esbuild } from 'esbuild';
+import { nodeEntries, outDir, renderer } from '../electron.config';
+
+async function buildNode(): Promise<void> {
+  const present = nodeEntries.filter((e) => existsSync(e.entry));
+  await Promise.all(
+    present.map((e) =>
+      esbuild({
+        entryPoints: [e.entry],
+        outfile: `${outDir}/${e.out}`,
+        bundle: true,
+        platform: 'node',
+        format: 'cjs',
+        target: 'node20',
+        packages: 'external',
+        external: ['electron'],
+        sourcemap: true,
+        logLevel: 'warning',
+      }),
+    ),
+  );
+}
+
+async function buildRenderer(): Promise<void> {
+  if (!existsSync(`${renderer.root}/index.html`)) return;
+  const { build } = await import('vite');
+  await build({ configFile: 'vite.renderer.config.ts', logLevel: 'warn' });
+}
+
+async function main(): Promise<void> {
+  await buildNode();
+  if (!process.argv.includes('--node-only')) await buildRenderer();
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
