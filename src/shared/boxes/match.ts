@@ -1,0 +1,98 @@
+import type { BoxRecord, BurnBox, Rgb } from './model';
+
+export { parseHexColor } from './hex-color';
+
+/** Box records indexed by each way a box file can name an image. */
+export interface BoxIndex {
+  readonly all: readonly BoxRecord[];
+  readonly bySop: ReadonlyMap<string, BoxRecord[]>;
+  readonly byFile: ReadonlyMap<string, BoxRecord[]>;
+  readonly bySeriesInstance: ReadonlyMap<string, BoxRecord[]>;
+}
+
+/** What the converter knows about one input image. */
+export interface ImageIdentity {
+  sopInstanceUid: string;
+  seriesInstanceUid: string;
+  instanceNumber?: number;
+  /** relative to the input folder, '/' separators */
+  relativePath: string;
+}
+
+/** 'a\\b', './a/b' and 'a//./b' all become 'a/b', so a box file written on Windows still matches. */
+export function normaliseRelativePath(path: string): string {
+  const parts = path
+    .trim()
+    .replace(/\\/g, '/')
+    .split('/')
+    .filter((part) => part !== '' && part !== '.');
+  return parts.join('/');
+}
+
+function seriesInstanceKey(seriesInstanceUid: string, instanceNumber: number): string {
+  return `${seriesInstanceUid}\u0000${instanceNumber}`;
+}
+
+function push(map: Map<string, BoxRecord[]>, key: string, record: BoxRecord): void {
+  const list = map.get(key);
+  if (list) list.push(record);
+  else map.set(key, [record]);
+}
+
+export function createBoxIndex(boxes: readonly BoxRecord[]): BoxIndex {
+  const bySop = new Map<string, BoxRecord[]>();
+  const byFile = new Map<string, BoxRecord[]>();
+  const bySeriesInstance = new Map<string, BoxRecord[]>();
+  for (const record of boxes) {
+    const target = record.target;
+    switch (target.kind) {
+      case 'sop':
+        push(bySop, target.sopInstanceUid, record);
+        break;
+      case 'file':
+        push(byFile, normaliseRelativePath(target.file), record);
+        break;
+      case 'series-instance':
+        push(bySeriesInstance, seriesInstanceKey(target.seriesInstanceUid, target.instanceNumber), record);
+        break;
+    }
+  }
+  return { all: [...boxes], bySop, byFile, bySeriesInstance };
+}
+
+/** Every box naming this image, whichever way it names it (all frames; filter on `frame` per frame). */
+export function boxesForImage(index: BoxIndex, image: ImageIdentity): BoxRecord[] {
+  const found = [
+    ...(index.bySop.get(image.sopInstanceUid) ?? []),
+    ...(index.byFile.get(normaliseRelativePath(image.relativePath)) ?? []),
+  ];
+  if (image.instanceNumber !== undefined) {
+    found.push(
+      ...(index.bySeriesInstance.get(seriesInstanceKey(image.seriesInstanceUid, image.instanceNumber)) ?? []),
+    );
+  }
+  return found;
+}
+
+/** The boxes whose origin is not in `matchedOrigins`: they named no input image (or a frame it lacks). */
+export function unmatchedBoxes(index: BoxIndex, matchedOrigins: ReadonlySet<string>): BoxRecord[] {
+  return index.all.filter((record) => !matchedOrigins.has(record.origin));
+}
+
+/** A record as pixels to burn: corners rounded to whole pixels and in order, colour from the row or default. */
+export function toBurnBox(record: BoxRecord, defaults: { color: Rgb; thickness: number }): BurnBox {
+  const xa = Math.round(record.x1);
+  const xb = Math.round(record.x2);
+  const ya = Math.round(record.y1);
+  const yb = Math.round(record.y2);
+  const box: BurnBox = {
+    x1: Math.min(xa, xb),
+    y1: Math.min(ya, yb),
+    x2: Math.max(xa, xb),
+    y2: Math.max(ya, yb),
+    color: record.color ?? defaults.color,
+    thickness: Math.max(1, Math.round(defaults.thickness)),
+  };
+  if (record.label !== undefined) box.label = record.label;
+  return box;
+}

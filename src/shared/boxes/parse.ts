@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import {
+  BOX_COLUMNS,
+  REQUIRED_COLUMNS_TEXT,
+  columnKey,
+  hasUsableColumns,
+  isBoxRecord,
+  parseBoxRow,
+} from './box-row';
+import type { BoxCell, BoxColumn } from './box-row';
+import { parseCsv } from './csv';
+import { arrayElementLines } from './json-lines';
+import type { BoxParseError, BoxRecord } from './model';
+
+export interface BoxFileResult {
+  boxes: BoxRecord[];
+  errors: BoxParseError[];
+}
+
+const KNOWN = new Set<string>(BOX_COLUMNS);
+
+function looksLikeJson(text: string, fileName: string): boolean {
+  if (/\.json$/i.test(fileName)) return true;
+  const start = text.replace(/^\ufeff/, '').trimStart();
+  return start.startsWith('[') || start.startsWith('{');
+}
+
+function isBlank(fields: string[]): boolean {
+  return fields.every((field) => field.trim() === '');
+}
+
+function collect(rows: (BoxRecord | BoxParseError)[]): BoxFileResult {
+  const result: BoxFileResult = { boxes: [], errors: [] };
+  for (const row of rows) {
+    if (isBoxRecord(row)) result.boxes.push(row);
+    else result.errors.push(row);
+  }
+  return result;
+}
+
+/** CSV with a header row; errors carry `name:LINE`, the physical line the row starts on. */
+function parseCsvBoxes(text: string, fileName: string): BoxFileResult {
+  const records = parseCsv(text).filter((record) => !isBlank(record.fields));
+  const header = records[0];
+  const columns = (header?.fields ?? []).map(columnKey);
+  if (!header || !hasUsableColumns(new Set(columns))) {
+    const found = columns.filter((c) => c !== '').join(', ') || 'nothing';
+    return {
+      boxes: [],
+      errors: [
+        {
+          origin: `${fileName}:${header?.line ?? 1}`,
+          reason: `no usable header row: a box file needs the columns ${REQUIRED_COLUMNS_TEXT} (found: ${found})`,
+        },
+      ],
+    };
+  }
+  const position = new Map<string, number>();
+  columns.forEach((column, index) => {
+    if (KNOWN.has(column) && !position.has(column)) position.set(column, index);
+  });
+  return collect(
+    records.slice(1).map((record) => {
+      const get = (column: BoxColumn): BoxCell => {
+        const index = position.get(column);
+        return index === undefined ? undefined : record.fields[index];
+      };
+      return parseBoxRow(get, `${fileName}:${record.line}`);
+    }),
+  );
+}
+
+const jsonRow = z.record(z.string(), z.union([z.string(), z.number(), z.null()]));
+
+/** JSON: an array of objects with the CSV's keys; records carry `name[index]`, errors also the line. */
+function parseJsonBoxes(text: string, fileName: string): BoxFileResult {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text.replace(/^\ufeff/, ''));
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : String(error);
+    return {
+      boxes: [],
+      errors: [{ origin: fileName, reason: `not valid JSON (${detail}); fix the syntax` }],
+    };
+  }
+  if (!Array.isArray(parsed)) {
+    return {
+      boxes: [],
+      errors: [
+        {
+          origin: fileName,
+          reason: `a JSON box file must be an array of objects with keys ${REQUIRED_COLUMNS_TEXT}`,
+        },
+      ],
+    };
+  }
+  const lines = arrayElementLines(text);
+  return collect(
+    parsed.map((element: unknown, index) => {
+      const origin = `${fileName}[${index}]`;
+      const where = lines[index] === undefined ? '' : ` (line ${lines[index]})`;
+      const row = jsonRow.safeParse(element);
+      if (!row.success) {
+        return { origin, reason: `not an object of strings and numbers${where}` };
+      }
+      const cells = new Map<string, BoxCell>();
+      for (const [key, value] of Object.entries(row.data)) cells.set(columnKey(key), value);
+      const result = parseBoxRow((column) => cells.get(column), origin);
+      return isBoxRecord(result) ? result : { origin, reason: `${result.reason}${where}` };
+    }),
+  );
+}
+
+/**
+ * Reads a box file (CSV with a header row, or a JSON array of objects; chosen by the .json extension or a
+ * leading '[' / '{'). Good rows become BoxRecords; each bad row becomes an error with its origin and the
+ * columns at fault, and the other rows still count.
+ */
+export function parseBoxFile(text: string, fileName: string): BoxFileResult {
+  return looksLikeJson(text, fileName) ? parseJsonBoxes(text, fileName) : parseCsvBoxes(text, fileName);
+}
