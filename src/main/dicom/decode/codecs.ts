@@ -1,0 +1,102 @@
+import { Context, NativeCodecs } from 'dcmjs-codecs';
+import type { PixelFormat } from '../../../shared/dicom/image-header';
+import { DicomDecodeError, describeThrown } from '../errors';
+import type { PixelCodec } from '../transfer-syntaxes';
+import { jpeg2000UsesMct, jpegLsInterleaveMode } from './codestream';
+import { copyBytes } from './native';
+
+let initialising: Promise<void> | undefined;
+
+/**
+ * Loads the dcmjs-codecs WebAssembly (IJG libjpeg, CharLS, OpenJPEG, OpenJPH) once per thread.
+ * Idempotent: later calls return the same promise. A failed load can be retried.
+ */
+export function initCodecs(): Promise<void> {
+  if (NativeCodecs.isInitialized()) return Promise.resolve();
+  initialising ??= NativeCodecs.initializeAsync({ logCodecsInfo: false, logCodecsTrace: false }).catch(
+    (error: unknown) => {
+      initialising = undefined;
+      throw error;
+    },
+  );
+  return initialising;
+}
+
+export function codecsReady(): boolean {
+  return NativeCodecs.isInitialized();
+}
+
+/** A decoded frame: bytes in the codec's layout (16-bit samples little endian) and their photometric. */
+export interface CodecOutput {
+  bytes: Uint8Array;
+  /** samples come out planar (RRR..GGG..BBB) rather than interleaved */
+  planar: boolean;
+  photometric: string;
+}
+
+/**
+ * The photometric interpretation of what the codec returns (PS3.5 8.2): JPEG decoders upsample
+ * 4:2:2/4:2:0 chroma to full resolution without converting colour (YBR_FULL_422 -> YBR_FULL);
+ * JPEG 2000 applies the inverse RCT/ICT itself when the codestream's MCT flag is set (-> RGB).
+ */
+function decodedPhotometric(codec: PixelCodec, encoded: Uint8Array, pixel: PixelFormat): string {
+  const declared = pixel.photometric;
+  if (pixel.samplesPerPixel !== 3) return declared;
+  if (codec === 'jpeg') return declared.replace(/_42[02]$/, '');
+  if ((codec === 'jpeg2000' || codec === 'htj2k') && jpeg2000UsesMct(encoded)) return 'RGB';
+  return declared;
+}
+
+function runCodec(codec: PixelCodec, context: Context): Context {
+  switch (codec) {
+    case 'rle':
+      return NativeCodecs.decodeRle(context);
+    case 'jpeg':
+      return NativeCodecs.decodeJpeg(context, { convertColorspaceToRgb: false });
+    case 'jpeg-ls':
+      return NativeCodecs.decodeJpegLs(context);
+    case 'jpeg2000':
+      return NativeCodecs.decodeJpeg2000(context);
+    case 'htj2k':
+      return NativeCodecs.decodeHtJpeg2000(context);
+    case 'native':
+    case 'deflate':
+      throw new DicomDecodeError('native pixel data does not go through a codec');
+  }
+}
+
+/** Decodes one encapsulated frame; throws DicomDecodeError with the codec's complaint. */
+export function decodeWithCodec(codec: PixelCodec, encoded: Uint8Array, pixel: PixelFormat): CodecOutput {
+  if (!NativeCodecs.isInitialized()) {
+    throw new DicomDecodeError(
+      'the image codecs are not initialised: call initCodecs() before decoding compressed frames',
+    );
+  }
+  const context = new Context({
+    width: pixel.columns,
+    height: pixel.rows,
+    // 1-bit images are compressed as 8-bit samples holding 0 or 1 (PS3.5 8.2).
+    bitsAllocated: Math.max(pixel.bitsAllocated, 8),
+    bitsStored: pixel.bitsStored,
+    samplesPerPixel: pixel.samplesPerPixel,
+    pixelRepresentation: pixel.pixelRepresentation,
+    planarConfiguration: pixel.planarConfiguration,
+    photometricInterpretation: pixel.photometric,
+    encodedBuffer: encoded,
+  });
+  let decoded: Uint8Array | undefined;
+  try {
+    decoded = runCodec(codec, context).getDecodedBuffer();
+  } catch (thrown) {
+    if (thrown instanceof DicomDecodeError) throw thrown;
+    throw new DicomDecodeError(
+      `the ${codec} codec could not decode the frame (${describeThrown(thrown).replace(/\s+/g, ' ').trim()}): the compressed data is corrupt`,
+    );
+  }
+  if (!decoded)
+    throw new DicomDecodeError(`the ${codec} codec returned no data: the compressed data is corrupt`);
+  // JPEG-LS interleave mode 0 stores one component per scan; the codec returns them planar
+  // whatever Planar Configuration says (PS3.5 A.4.3 lets the codestream decide).
+  const planar = pixel.samplesPerPixel === 3 && codec === 'jpeg-ls' && jpegLsInterleaveMode(encoded) === 0;
+  return { bytes: copyBytes(decoded), planar, photometric: decodedPhotometric(codec, encoded, pixel) };
+}

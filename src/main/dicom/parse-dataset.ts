@@ -1,0 +1,114 @@
+import { inflateRawSync } from 'node:zlib';
+import { parseDicom, readPart10Header, type DataSet, type ParseDicomOptions } from 'dicom-parser';
+import { detectLayout } from './detect';
+import { describeThrown, failure } from './errors';
+import type { ReadFailure } from './types';
+
+export const PIXEL_DATA_TAG = 'x7fe00010';
+
+/** A dataset parsed by dicom-parser, with the transfer syntax that governs it. */
+export interface ParsedDataset {
+  dataSet: DataSet;
+  transferSyntaxUid: string;
+  /** set when parsing stopped early on an error after some elements were read */
+  parseError?: string;
+  /** bytes added in front of the file (a synthetic preamble): element offsets are this much larger */
+  offsetShift: number;
+}
+
+export interface ParseOptions {
+  /** stop at the Pixel Data element header (a folder scan reads only the header) */
+  untilPixelData: boolean;
+}
+
+const DICM = new Uint8Array([0x44, 0x49, 0x43, 0x4d]);
+
+/**
+ * dicom-parser only reads the File Meta when it follows the 128-byte preamble and 'DICM'
+ * (PS3.10 7.1). Files that start directly with group 0002 get a synthetic preamble so the meta is
+ * still read from the file itself rather than guessed.
+ */
+function withSyntheticPreamble(bytes: Uint8Array): Uint8Array {
+  const out = new Uint8Array(132 + bytes.length);
+  out.set(DICM, 128);
+  out.set(bytes, 132);
+  return out;
+}
+
+/**
+ * Deflated Explicit VR Little Endian (PS3.5 A.5): everything after the File Meta is a raw deflate
+ * stream. dicom-parser's own Node path needs a Buffer; this inflater works on any Uint8Array.
+ */
+function inflate(bytes: Uint8Array, position: number): Uint8Array {
+  const inflated = inflateRawSync(bytes.subarray(position));
+  const out = new Uint8Array(position + inflated.length);
+  out.set(bytes.subarray(0, position));
+  out.set(inflated, position);
+  return out;
+}
+
+function partialDataSet(thrown: unknown): DataSet | undefined {
+  if (typeof thrown === 'object' && thrown !== null && 'dataSet' in thrown) {
+    return (thrown as { dataSet: DataSet }).dataSet;
+  }
+  return undefined;
+}
+
+/** Transfer Syntax UID from the File Meta (PS3.10 7.1), read before the dataset so that a dataset that
+ * fails to parse half-way still knows its encoding. */
+function metaTransferSyntax(input: Uint8Array): string | undefined {
+  try {
+    const meta = readPart10Header(input);
+    return meta.string('x00020010')?.replace(/\0/g, '').trim() || undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Parses a DICOM byte stream whatever its layout (with or without preamble/File Meta, deflated or not).
+ * Never throws: a stream that is not DICOM or whose header cannot be parsed becomes a ReadFailure.
+ */
+export function parseDataset(bytes: Uint8Array, options: ParseOptions): ParsedDataset | ReadFailure {
+  const layout = detectLayout(bytes);
+  if (!layout) return failure('not-dicom', 'not a DICOM file (no DICM marker and no DICOM header found)');
+  const parserOptions: ParseDicomOptions = { inflater: inflate };
+  if (options.untilPixelData) parserOptions.untilTag = PIXEL_DATA_TAG;
+  let input = bytes;
+  let transferSyntaxUid: string | undefined;
+  if (layout.kind === 'meta-without-preamble') input = withSyntheticPreamble(bytes);
+  if (layout.kind === 'bare-dataset') {
+    parserOptions.TransferSyntaxUID = layout.transferSyntaxUid;
+    transferSyntaxUid = layout.transferSyntaxUid;
+  } else {
+    transferSyntaxUid = metaTransferSyntax(input);
+  }
+  if (transferSyntaxUid === undefined) {
+    return failure(
+      'error',
+      'the File Meta Information has no Transfer Syntax UID (0002,0010): the file is corrupt',
+    );
+  }
+  try {
+    const dataSet = parseDicom(input, parserOptions);
+    return { dataSet, transferSyntaxUid, offsetShift: input.length - bytes.length };
+  } catch (thrown) {
+    const dataSet = partialDataSet(thrown);
+    const message = describeThrown(thrown);
+    if (
+      /inflate|incorrect header|unexpected end of file|invalid (block|stored|code|distance)/i.test(message)
+    ) {
+      return failure(
+        'error',
+        `the deflated dataset cannot be inflated (${message}): the file is truncated or corrupt`,
+      );
+    }
+    if (!dataSet || Object.keys(dataSet.elements).length === 0) {
+      return failure(
+        'error',
+        `the DICOM header cannot be parsed (${message}): the file is truncated or corrupt`,
+      );
+    }
+    return { dataSet, transferSyntaxUid, parseError: message, offsetShift: input.length - bytes.length };
+  }
+}

@@ -1,0 +1,59 @@
+import type { DataSet } from 'dicom-parser';
+import type { PixelFormat } from '../../shared/dicom/image-header';
+import { groupFragments, type Fragment } from './decode/fragments';
+import type { PixelSource } from './decode/decode-frame';
+import { nativePixelDataBytes } from './decode/native';
+import { PIXEL_DATA_TAG } from './parse-dataset';
+import type { TransferSyntaxInfo } from './transfer-syntaxes';
+
+/**
+ * Locates the frames of Pixel Data (7FE0,0010) and checks that they are all there, so that a truncated
+ * file fails when it is read, with the byte counts, rather than half-way through a conversion.
+ */
+export function locatePixelData(
+  ds: DataSet,
+  pixel: PixelFormat,
+  syntax: TransferSyntaxInfo,
+  headerOnly: boolean,
+  /** size of the byte stream the element offsets refer to (the whole file, even when only a prefix was parsed) */
+  streamSize: number,
+): PixelSource | string {
+  const element = ds.elements[PIXEL_DATA_TAG];
+  if (!element) return 'the file has no Pixel Data';
+  const undefinedLength = element.hadUndefinedLength === true;
+  if (syntax.codec === 'native') {
+    if (undefinedLength)
+      return `Pixel Data is encapsulated but the transfer syntax (${syntax.name}) is uncompressed: the file is corrupt`;
+    const needed = nativePixelDataBytes(pixel);
+    const present = Math.max(0, Math.min(element.length, streamSize - element.dataOffset));
+    if (present < needed) {
+      return `file is truncated: Pixel Data needs ${needed} bytes, ${present} present`;
+    }
+    if (headerOnly) return { kind: 'header-only' };
+    return {
+      kind: 'native',
+      data: {
+        bytes: ds.byteArray.subarray(element.dataOffset, element.dataOffset + needed),
+        bigEndian: syntax.bigEndian,
+        vr: element.vr ?? 'OW',
+      },
+    };
+  }
+  if (!undefinedLength)
+    return `Pixel Data of ${syntax.name} must be encapsulated (PS3.5 A.4) but has a defined length: the file is corrupt`;
+  if (headerOnly) return { kind: 'header-only' };
+  const fragments: Fragment[] = element.fragments ?? [];
+  const overrun = fragments.find((f) => f.position + f.length > ds.byteArray.length);
+  if (overrun) {
+    return `file is truncated: a Pixel Data fragment needs ${overrun.length} bytes, ${Math.max(0, ds.byteArray.length - overrun.position)} present`;
+  }
+  const frames = groupFragments(
+    ds.byteArray,
+    fragments,
+    element.basicOffsetTable ?? [],
+    pixel.numberOfFrames,
+    syntax.codec,
+  );
+  if (typeof frames === 'string') return `${frames}: the file is truncated or corrupt`;
+  return { kind: 'encapsulated', codec: syntax.codec, bytes: ds.byteArray, fragments, frames };
+}
