@@ -1,0 +1,86 @@
+import type { DataElement } from './element';
+import { textElement } from './element';
+import { COPIED_ATTRIBUTES } from './copied-attributes';
+import type { TextVr } from './vr';
+import { isMultiValuedText, maxChars } from './vr';
+
+/** What the builder needs of a source image: the reader's DicomImage satisfies it. */
+export interface SourceText {
+  getString(tag: string): string | undefined;
+}
+
+export interface CopiedSource {
+  elements: DataElement[];
+  /** Specific Character Set (0008,0005) to write, or undefined for the default repertoire */
+  characterSet: string | undefined;
+  textEncoding: 'latin1' | 'utf8';
+}
+
+/** '0020000d' style key that DicomImage.getString takes. */
+export function tagKey(tag: number): string {
+  return (tag >>> 0).toString(16).padStart(8, '0');
+}
+
+/** PS3.5 6.2 DS: at most 16 characters; a longer (non-conformant) source value is re-rounded, not cut. */
+function fitDecimal(value: string): string {
+  if (value.length <= 16) return value;
+  const n = Number(value);
+  if (!Number.isFinite(n)) return value.slice(0, 16);
+  for (let digits = 15; digits >= 1; digits--) {
+    const text = String(Number(n.toPrecision(digits)));
+    if (text.length <= 16) return text;
+  }
+  return n.toExponential(6);
+}
+
+/** Keeps a source value writable: no NUL or trailing padding, each value within its VR's length. */
+export function sanitizeText(vr: TextVr, text: string): string {
+  // eslint-disable-next-line no-control-regex -- stray NUL padding in non-UI strings is seen in the wild
+  const cleaned = text.replace(/\u0000/g, '').trimEnd();
+  const limit = maxChars(vr);
+  const values = isMultiValuedText(vr) ? cleaned.split('\\') : [cleaned];
+  return values
+    .map((v) => (vr === 'DS' ? fitDecimal(v.trim()) : limit === undefined ? v : v.slice(0, limit)))
+    .join('\\');
+}
+
+const LATERALITY = 0x00200060;
+const BODY_PART_EXAMINED = 0x00180015;
+
+/**
+ * Laterality (0020,0060) is Type 2C (PS3.3 C.7.3.1): required, possibly empty, when the body part is
+ * paired. With no Body Part Examined the body part is unknown, so it is written empty; with a known
+ * body part and no laterality it stays absent (empty is then not permitted).
+ */
+function unknownLaterality(copied: readonly DataElement[]): DataElement[] {
+  const known = copied.some((e) => e.tag === LATERALITY || e.tag === BODY_PART_EXAMINED);
+  return known ? [] : [textElement(LATERALITY, 'CS', '')];
+}
+
+/** PS3.3 C.12.1.1.2: ISO_IR 192 is UTF-8; for the single-byte sets the reader's text is one code per byte. */
+function isUtf8(characterSet: string | undefined): boolean {
+  return characterSet?.split('\\').includes('ISO_IR 192') ?? false;
+}
+
+/**
+ * The allow-listed attributes of the source, with the VRs of our table. The character set is kept;
+ * if a value cannot be written in it as read (a character beyond one byte), everything is written as
+ * UTF-8 and the set becomes ISO_IR 192.
+ */
+export function copySourceAttributes(source: SourceText): CopiedSource {
+  const elements: DataElement[] = [];
+  for (const attribute of COPIED_ATTRIBUTES) {
+    const value = source.getString(tagKey(attribute.tag));
+    if (value === undefined && !attribute.type2) continue;
+    elements.push(textElement(attribute.tag, attribute.vr, sanitizeText(attribute.vr, value ?? '')));
+  }
+  elements.push(...unknownLaterality(elements));
+  const sourceSet = source.getString(tagKey(0x00080005));
+  const characterSet = sourceSet === undefined || sourceSet === '' ? undefined : sourceSet;
+  if (isUtf8(characterSet)) return { elements, characterSet, textEncoding: 'utf8' };
+  // eslint-disable-next-line no-control-regex -- any code point past Latin-1
+  const wide = elements.some((e) => 'text' in e && /[^\u0000-\u00ff]/.test(e.text));
+  return wide
+    ? { elements, characterSet: 'ISO_IR 192', textEncoding: 'utf8' }
+    : { elements, characterSet, textEncoding: 'latin1' };
+}

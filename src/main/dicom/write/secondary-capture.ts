@@ -1,0 +1,207 @@
+import type { ImageHeader } from '../../../shared/dicom/image-header';
+import { EXPLICIT_VR_LITTLE_ENDIAN } from '../transfer-syntaxes';
+import { deriveUid } from '../uids';
+import type { SourceText } from './copy-source';
+import { copySourceAttributes, sanitizeText, tagKey } from './copy-source';
+import type { DataElement } from './element';
+import { bytesElement, numberElement, sequenceElement, textElement } from './element';
+import { SOFTWARE_NAME, SOFTWARE_VERSION } from './implementation';
+import { lossyHistory } from './lossy-history';
+import { encodePart10 } from './part10';
+
+export const SECONDARY_CAPTURE_IMAGE_STORAGE = '1.2.840.10008.5.1.4.1.1.7';
+export const MULTIFRAME_TRUE_COLOR_SC_IMAGE_STORAGE = '1.2.840.10008.5.1.4.1.1.7.4';
+
+/** What the builder reads of the source: DicomImage satisfies it. */
+export interface SecondaryCaptureSource extends SourceText {
+  header: ImageHeader;
+}
+
+export interface SecondaryCaptureInput {
+  source: SecondaryCaptureSource;
+  /** RGB, pixel-interleaved, rows * columns * 3 bytes each (the source's rows and columns) */
+  frames: readonly Uint8Array[];
+  /** canonical text of this image's export settings (window, boxes, drawing options): new text, new SOP Instance UID */
+  settingsKey: string;
+  /**
+   * canonical text of the settings shared by every image of the series (window request, drawing
+   * options), from which the Series Instance UID is derived. Default: `settingsKey` without its
+   * `boxes` field when it is a JSON object, else `settingsKey` itself.
+   */
+  seriesKey?: string;
+  /** Derivation Description (0008,2111): how the image was made, e.g. window and box count */
+  derivationDescription: string;
+  /** appended inside the brackets of the Series Description, e.g. 'W400/L50, boxes' */
+  seriesDescriptionSuffix?: string;
+}
+
+export interface SecondaryCapture {
+  bytes: Uint8Array;
+  sopInstanceUid: string;
+  seriesInstanceUid: string;
+  sopClassUid: string;
+}
+
+function defaultSeriesKey(settingsKey: string): string {
+  try {
+    const parsed: unknown = JSON.parse(settingsKey);
+    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) && 'boxes' in parsed) {
+      const { boxes: _boxes, ...shared } = parsed as Record<string, unknown>;
+      return JSON.stringify(shared);
+    }
+  } catch {
+    // not JSON: the whole key is the series key
+  }
+  return settingsKey;
+}
+
+/** LO (64 chars): '<source description> [DICOM Ink RGB <suffix>]', the source part shortened to fit. */
+function seriesDescription(source: string | undefined, suffix: string | undefined): string {
+  const tag = `[${SOFTWARE_NAME} RGB${suffix ? ` ${suffix}` : ''}]`.slice(0, 64);
+  const base = (source ?? '')
+    .trim()
+    .slice(0, Math.max(0, 63 - tag.length))
+    .trimEnd();
+  return base === '' ? tag : `${base} ${tag}`;
+}
+
+/** IS: the source's number + 1000 keeps the derived series next to, and distinct from, its source. */
+function seriesNumber(source: number | undefined): string {
+  if (source === undefined || !Number.isInteger(source)) return '1000';
+  const shifted = source + 1000;
+  return String(shifted <= 2147483647 ? shifted : source);
+}
+
+/** First date/time pair the source has, so the output is the same bytes on every run. */
+function contentDateTime(source: SourceText): DataElement[] {
+  const pairs: [number, number][] = [
+    [0x00080023, 0x00080033], // Content
+    [0x00080022, 0x00080032], // Acquisition
+    [0x00080021, 0x00080031], // Series
+    [0x00080020, 0x00080030], // Study
+  ];
+  for (const [dateTag, timeTag] of pairs) {
+    const date = source.getString(tagKey(dateTag));
+    if (date === undefined || date === '') continue;
+    const time = source.getString(tagKey(timeTag)) ?? '';
+    return [
+      textElement(0x00080023, 'DA', sanitizeText('DA', date)),
+      textElement(0x00080033, 'TM', sanitizeText('TM', time)),
+    ];
+  }
+  return [];
+}
+
+/** Source identity with stand-ins derived from the header when a UID is missing (never empty UIDs). */
+function sourceUids(header: ImageHeader): { sop: string; series: string; study: string } {
+  const study = header.studyInstanceUid || deriveUid('study', header.patientId ?? '', header.studyDate ?? '');
+  const series =
+    header.seriesInstanceUid ||
+    deriveUid('series', study, String(header.seriesNumber ?? ''), header.seriesDescription ?? '');
+  const sop = header.sopInstanceUid || deriveUid('instance', series, JSON.stringify(header));
+  return { sop, series, study };
+}
+
+/** SourceImageSequence item (PS3.3 C.7.6.1, Table 10-3) with purpose (DCM 121322, CID 7202). */
+function sourceImageSequence(header: ImageHeader, sopInstanceUid: string): DataElement {
+  const purpose = [
+    textElement(0x00080100, 'SH', '121322'),
+    textElement(0x00080102, 'SH', 'DCM'),
+    textElement(0x00080104, 'LO', 'Source image for image processing operation'),
+  ];
+  return sequenceElement(0x00082112, [
+    [
+      textElement(0x00081150, 'UI', header.sopClassUid),
+      textElement(0x00081155, 'UI', sopInstanceUid),
+      sequenceElement(0x0040a170, [purpose]),
+    ],
+  ]);
+}
+
+/**
+ * Multi-frame Module (PS3.3 C.7.6.6) as the SC Multi-frame Image Module (C.8.6.3) constrains it:
+ * frames are pages, so Frame Increment Pointer names Page Number Vector (C.8.6.4).
+ */
+function multiFrameModule(count: number): DataElement[] {
+  const pages = Array.from({ length: count }, (_, i) => String(i + 1)).join('\\');
+  return [
+    textElement(0x00280008, 'IS', String(count)),
+    numberElement(0x00280009, 'AT', 0x00182001),
+    textElement(0x00182001, 'IS', pages),
+  ];
+}
+
+/**
+ * Builds an RGB Secondary Capture of `source` (PS3.3 A.8.1 SC Image, or A.8.5 Multi-frame True Color
+ * SC for several frames) in Explicit VR Little Endian. Same patient and study as the source; a new
+ * series per source series and a new instance per image, with UIDs derived from the source UIDs and
+ * the settings (the same input and settings give byte-identical output: no clock is read).
+ * Throws a RangeError when the frames do not match the source's geometry (a caller bug).
+ */
+export function buildSecondaryCapture(input: SecondaryCaptureInput): SecondaryCapture {
+  const { header } = input.source;
+  const { rows, columns } = header.pixel;
+  const frameBytes = rows * columns * 3;
+  if (input.frames.length === 0) throw new RangeError('no frames to write');
+  input.frames.forEach((frame, i) => {
+    if (frame.length !== frameBytes) {
+      throw new RangeError(
+        `frame ${i + 1} has ${frame.length} bytes; ${rows}x${columns} RGB needs ${frameBytes}`,
+      );
+    }
+  });
+  const multiFrame = input.frames.length > 1;
+  const sopClassUid = multiFrame ? MULTIFRAME_TRUE_COLOR_SC_IMAGE_STORAGE : SECONDARY_CAPTURE_IMAGE_STORAGE;
+  const uids = sourceUids(header);
+  const sopInstanceUid = deriveUid('dicom-ink:sop', uids.sop, input.settingsKey);
+  const seriesInstanceUid = deriveUid(
+    'dicom-ink:series',
+    uids.series,
+    input.seriesKey ?? defaultSeriesKey(input.settingsKey),
+  );
+  const copied = copySourceAttributes(input.source);
+
+  const elements = new Map<number, DataElement>();
+  const put = (list: readonly DataElement[]): void => list.forEach((e) => elements.set(e.tag, e));
+  put(copied.elements);
+  put(lossyHistory(header.transferSyntaxUid, copied.elements));
+  if (copied.characterSet !== undefined) put([textElement(0x00080005, 'CS', copied.characterSet)]);
+  put(contentDateTime(input.source));
+  put([
+    // SOP Common (C.12.1) and identity
+    textElement(0x00080016, 'UI', sopClassUid),
+    textElement(0x00080018, 'UI', sopInstanceUid),
+    textElement(0x0020000d, 'UI', uids.study),
+    // General Series (C.7.3.1): a new series that says what it is
+    textElement(0x00080060, 'CS', sanitizeText('CS', header.modality || 'OT')),
+    textElement(0x0020000e, 'UI', seriesInstanceUid),
+    textElement(0x00200011, 'IS', seriesNumber(header.seriesNumber)),
+    textElement(0x0008103e, 'LO', seriesDescription(header.seriesDescription, input.seriesDescriptionSuffix)),
+    // SC Equipment (C.8.6.1): WSD = workstation
+    textElement(0x00080064, 'CS', 'WSD'),
+    textElement(0x00181016, 'LO', SOFTWARE_NAME),
+    textElement(0x00181018, 'LO', SOFTWARE_NAME),
+    textElement(0x00181019, 'LO', SOFTWARE_VERSION),
+    // General Image (C.7.6.1)
+    textElement(0x00200013, 'IS', sanitizeText('IS', input.source.getString(tagKey(0x00200013)) ?? '')),
+    textElement(0x00080008, 'CS', 'DERIVED\\SECONDARY'),
+    textElement(0x00082111, 'ST', sanitizeText('ST', input.derivationDescription)),
+    sourceImageSequence(header, uids.sop),
+    textElement(0x00280301, 'CS', 'YES'),
+    // Image Pixel (C.7.6.3): 8-bit RGB, pixel-interleaved
+    numberElement(0x00280002, 'US', 3),
+    textElement(0x00280004, 'CS', 'RGB'),
+    numberElement(0x00280006, 'US', 0),
+    numberElement(0x00280010, 'US', rows),
+    numberElement(0x00280011, 'US', columns),
+    numberElement(0x00280100, 'US', 8),
+    numberElement(0x00280101, 'US', 8),
+    numberElement(0x00280102, 'US', 7),
+    numberElement(0x00280103, 'US', 0),
+    bytesElement(0x7fe00010, 'OB', ...input.frames),
+  ]);
+  if (multiFrame) put(multiFrameModule(input.frames.length));
+
+  const bytes = encodePart10([...elements.values()], EXPLICIT_VR_LITTLE_ENDIAN, copied.textEncoding);
+  return { bytes, sopInstanceUid, seriesInstanceUid, sopClassUid };
+}
