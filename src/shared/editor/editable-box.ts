@@ -1,0 +1,107 @@
+import type { BurnBox, Rgb } from '../boxes/model';
+
+/**
+ * A box as the editor holds it: a plain, serialisable object in image pixels.
+ * x1,y1,x2,y2 are 0-based pixel column/row of the top-left and bottom-right pixels, both inclusive (the
+ * box file convention of the engine), and the editor keeps them normalised (x1 <= x2, y1 <= y2).
+ */
+export interface EditableBox {
+  id: string;
+  /** The image the box belongs to: its SOP Instance UID (0008,0018), the library's slice key. */
+  sliceKey: string;
+  /** 1-based frame number (PS3.3 C.7.6.6: frames of a multi-frame image are numbered from 1). */
+  frame: number;
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  label?: string;
+  color: Rgb;
+  /** outline width in image pixels, drawn inward from the box edge */
+  thickness: number;
+  /** the detector's confidence (0-1), kept when boxes were imported */
+  score?: number;
+}
+
+/** A box before the document has given it an id. */
+export type NewBox = Omit<EditableBox, 'id'>;
+
+/** One image (or one frame of a multi-frame image) a box can live on. */
+export interface SliceRef {
+  sliceKey: string;
+  frame: number;
+}
+
+/** Image dimensions: Columns (0028,0011) and Rows (0028,0010). */
+export interface ImageBounds {
+  columns: number;
+  rows: number;
+}
+
+export interface BoxStyle {
+  color: Rgb;
+  thickness: number;
+}
+
+export const defaultBoxStyle: BoxStyle = { color: [255, 0, 0], thickness: 4 };
+
+/** Corner order fixed (x1 <= x2, y1 <= y2) and coordinates rounded to whole pixels. */
+export function normaliseCorners<T extends Pick<EditableBox, 'x1' | 'y1' | 'x2' | 'y2'>>(box: T): T {
+  const [x1, x2] = ordered(Math.round(box.x1), Math.round(box.x2));
+  const [y1, y2] = ordered(Math.round(box.y1), Math.round(box.y2));
+  return { ...box, x1, y1, x2, y2 };
+}
+
+/** Clipped to the image: every corner within [0, columns-1] x [0, rows-1]. */
+export function clampToImage<T extends Pick<EditableBox, 'x1' | 'y1' | 'x2' | 'y2'>>(
+  box: T,
+  bounds: ImageBounds,
+): T {
+  const maxX = Math.max(0, bounds.columns - 1);
+  const maxY = Math.max(0, bounds.rows - 1);
+  return {
+    ...box,
+    x1: clamp(box.x1, 0, maxX),
+    y1: clamp(box.y1, 0, maxY),
+    x2: clamp(box.x2, 0, maxX),
+    y2: clamp(box.y2, 0, maxY),
+  };
+}
+
+export function isOnSlice(box: EditableBox, slice: SliceRef): boolean {
+  return box.sliceKey === slice.sliceKey && box.frame === slice.frame;
+}
+
+/** Same image and same pixels: used to avoid stacking duplicates when a box is copied twice. */
+export function sameGeometry(a: NewBox, b: NewBox): boolean {
+  return (
+    a.sliceKey === b.sliceKey &&
+    a.frame === b.frame &&
+    a.x1 === b.x1 &&
+    a.y1 === b.y1 &&
+    a.x2 === b.x2 &&
+    a.y2 === b.y2
+  );
+}
+
+/** What the shared pixel pipeline burns: the same object for the viewer overlay and the export. */
+export function toBurnBox(box: EditableBox): BurnBox {
+  const burn: BurnBox = {
+    x1: box.x1,
+    y1: box.y1,
+    x2: box.x2,
+    y2: box.y2,
+    color: box.color,
+    thickness: box.thickness,
+  };
+  if (box.label !== undefined && box.label !== '') burn.label = box.label;
+  return burn;
+}
+
+export function clamp(value: number, min: number, max: number): number {
+  return Math.min(max, Math.max(min, value));
+}
+
+function ordered(a: number, b: number): [number, number] {
+  return a <= b ? [a, b] : [b, a];
+}

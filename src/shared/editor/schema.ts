@@ -1,0 +1,42 @@
+import { z } from 'zod';
+import type { EditableBox } from './editable-box';
+import type { EditorDocument } from './edits';
+
+/**
+ * Runtime checks for editor data arriving from outside the process (a session file, an IPC message).
+ * The types stay in editable-box.ts / edits.ts; these schemas must accept exactly those shapes.
+ */
+const channel = z.number().int().min(0).max(255);
+const pixel = z.number().int().min(0);
+
+export const editableBoxSchema = z
+  .object({
+    id: z.string().min(1),
+    sliceKey: z.string().min(1),
+    frame: z.number().int().min(1),
+    x1: pixel,
+    y1: pixel,
+    x2: pixel,
+    y2: pixel,
+    label: z.string().optional(),
+    color: z.tuple([channel, channel, channel]).readonly(),
+    thickness: z.number().int().min(1).max(256),
+    score: z.number().min(0).max(1).optional(),
+  })
+  .refine((b) => b.x1 <= b.x2 && b.y1 <= b.y2, { message: 'box corners out of order (x1 > x2 or y1 > y2)' });
+
+export const editorDocumentSchema = z
+  .object({
+    boxes: z.array(editableBoxSchema),
+    nextId: z.number().int().min(1),
+  })
+  .refine((d) => new Set(d.boxes.map((b) => b.id)).size === d.boxes.length, { message: 'duplicate box ids' })
+  .refine((d) => d.boxes.every((b) => !/^b\d+$/.test(b.id) || Number(b.id.slice(1)) < d.nextId), {
+    message: 'nextId must be above every box id, or new boxes would reuse ids',
+  });
+
+// Compile-time proof that the schemas produce the editor's own types.
+const _boxMatches: (v: z.infer<typeof editableBoxSchema>) => EditableBox = (v) => v;
+const _documentMatches: (v: z.infer<typeof editorDocumentSchema>) => EditorDocument = (v) => v;
+void _boxMatches;
+void _documentMatches;
