@@ -1,0 +1,145 @@
+import { parseArgs } from 'node:util';
+import { parseHexColor } from '../../shared/boxes/hex-color';
+import { PRESETS, findPreset } from '../../shared/presets';
+import type { WindowSpec } from '../../shared/pipeline/types';
+import { DEFAULT_COLOR, DEFAULT_THICKNESS } from '../convert/convert-settings';
+import type { ConversionJob } from '../export/job';
+
+export interface ConvertCommand {
+  job: ConversionJob;
+  reportPath?: string;
+  quiet: boolean;
+}
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+const options = {
+  out: { type: 'string' },
+  window: { type: 'string' },
+  'window-center': { type: 'string' },
+  'window-width': { type: 'string' },
+  boxes: { type: 'string' },
+  'min-score': { type: 'string' },
+  thickness: { type: 'string' },
+  color: { type: 'string' },
+  labels: { type: 'boolean' },
+  jobs: { type: 'string' },
+  overwrite: { type: 'boolean' },
+  verify: { type: 'boolean' },
+  'no-verify': { type: 'boolean' },
+  report: { type: 'string' },
+  quiet: { type: 'boolean' },
+} as const;
+
+function finiteNumber(text: string | undefined, flag: string): Parsed<number | undefined> {
+  if (text === undefined) return { ok: true, value: undefined };
+  const value = Number(text);
+  if (text.trim() === '' || !Number.isFinite(value))
+    return { ok: false, reason: `${flag} needs a number, got "${text}"` };
+  return { ok: true, value };
+}
+
+function parseWindow(values: { window?: string; center?: string; width?: string }): Parsed<WindowSpec> {
+  const center = finiteNumber(values.center, '--window-center');
+  const width = finiteNumber(values.width, '--window-width');
+  if (!center.ok) return center;
+  if (!width.ok) return width;
+  if (center.value !== undefined || width.value !== undefined) {
+    if (center.value === undefined || width.value === undefined) {
+      return { ok: false, reason: '--window-center and --window-width must be given together' };
+    }
+    if (values.window !== undefined && values.window !== 'custom') {
+      return {
+        ok: false,
+        reason: `--window ${values.window} cannot be combined with --window-center/--window-width`,
+      };
+    }
+    if (width.value < 1)
+      return {
+        ok: false,
+        reason: `--window-width must be at least 1 (PS3.3 C.11.2.1.2.1), got ${width.value}`,
+      };
+    return { ok: true, value: { kind: 'custom', center: center.value, width: width.value } };
+  }
+  if (values.window === undefined || values.window.toLowerCase() === 'auto')
+    return { ok: true, value: { kind: 'auto' } };
+  const preset = findPreset(values.window);
+  if (!preset) {
+    const known = PRESETS.map((p) => p.id).join(', ');
+    return {
+      ok: false,
+      reason: `unknown window "${values.window}"; use auto, one of ${known}, or --window-center/--window-width`,
+    };
+  }
+  return { ok: true, value: { kind: 'preset', name: preset.id } };
+}
+
+function positiveInteger(
+  text: string | undefined,
+  flag: string,
+  fallback: number | undefined,
+): Parsed<number | undefined> {
+  if (text === undefined) return { ok: true, value: fallback };
+  const value = Number(text);
+  if (!Number.isInteger(value) || value < 1)
+    return { ok: false, reason: `${flag} needs a whole number of at least 1, got "${text}"` };
+  return { ok: true, value };
+}
+
+/** Parses the arguments after `convert` into a job; a usage error says which argument is wrong. */
+export function parseConvertArgs(args: readonly string[]): Parsed<ConvertCommand> {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
+  } catch (error) {
+    return {
+      ok: false,
+      reason: error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error),
+    };
+  }
+  const { values, positionals } = parsed;
+  if (positionals.length === 0)
+    return { ok: false, reason: 'no input given; name at least one DICOM file or folder' };
+  if (values.out === undefined || values.out.trim() === '')
+    return { ok: false, reason: '--out <dir> is required' };
+  const window = parseWindow({
+    window: values.window,
+    center: values['window-center'],
+    width: values['window-width'],
+  });
+  if (!window.ok) return window;
+  const minScore = finiteNumber(values['min-score'], '--min-score');
+  if (!minScore.ok) return minScore;
+  if (minScore.value !== undefined && (minScore.value < 0 || minScore.value > 1)) {
+    return { ok: false, reason: `--min-score must be between 0 and 1, got ${minScore.value}` };
+  }
+  const thickness = positiveInteger(values.thickness, '--thickness', DEFAULT_THICKNESS);
+  if (!thickness.ok) return thickness;
+  const jobs = positiveInteger(values.jobs, '--jobs', undefined);
+  if (!jobs.ok) return jobs;
+  const color = values.color === undefined ? DEFAULT_COLOR : parseHexColor(values.color);
+  if (!color)
+    return { ok: false, reason: `--color needs a hex colour like ff0000 or #00ff00, got "${values.color}"` };
+  return {
+    ok: true,
+    value: {
+      job: {
+        inputs: positionals,
+        outDir: values.out,
+        boxFile: values.boxes,
+        jobs: jobs.value,
+        settings: {
+          window: window.value,
+          thickness: thickness.value ?? DEFAULT_THICKNESS,
+          color,
+          labels: values.labels ?? false,
+          minScore: minScore.value,
+          verify: !(values['no-verify'] ?? false) && (values.verify ?? true),
+          overwrite: values.overwrite ?? false,
+        },
+      },
+      reportPath: values.report,
+      quiet: values.quiet ?? false,
+    },
+  };
+}

@@ -1,0 +1,46 @@
+import type { WindowSpec } from '../../shared/pipeline/types';
+import type { Rgb } from '../../shared/boxes/model';
+
+/**
+ * How every file of one conversion is rendered and written. Plain data: it is sent once to each worker
+ * (structured clone), so it holds no functions or class instances.
+ */
+export interface ConvertSettings {
+  window: WindowSpec;
+  /** outline width in pixels, drawn inward from the box edge */
+  thickness: number;
+  /** colour of boxes whose row names none */
+  color: Rgb;
+  /** burn each box's label beside it */
+  labels: boolean;
+  /** boxes scoring below this are not drawn (rows without a score are always drawn) */
+  minScore?: number;
+  /** read each output back and compare it with what was meant to be written */
+  verify: boolean;
+  /** replace existing outputs */
+  overwrite: boolean;
+}
+
+export const DEFAULT_THICKNESS = 4;
+export const DEFAULT_COLOR: Rgb = [255, 0, 0];
+
+export function defaultConvertSettings(): ConvertSettings {
+  return {
+    window: { kind: 'auto' },
+    thickness: DEFAULT_THICKNESS,
+    color: DEFAULT_COLOR,
+    labels: false,
+    verify: true,
+    overwrite: false,
+  };
+}
+
+/** One file to convert: where it is, how the box file and the output name it. */
+export interface ConvertInput {
+  /** absolute path of the source file */
+  path: string;
+  /** path relative to the input folder it was found in, with forward slashes (what a box file's `file` column names) */
+  relativePath: string;
+  /** absolute path of the output file */
+  outputPath: string;
+}

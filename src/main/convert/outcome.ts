@@ -1,0 +1,34 @@
+/**
+ * How one input ended. Errors are values: the reason is a sentence a person can act on, without the
+ * path (the CLI and the app print the path beside it).
+ */
+export type FileOutcome =
+  | {
+      status: 'converted';
+      input: string;
+      output: string;
+      frames: number;
+      /** boxes burned into this image, all frames together */
+      boxesDrawn: number;
+      /** origins (`file:line`) of the box rows that matched this image */
+      matchedBoxOrigins: string[];
+    }
+  | { status: 'skipped'; input: string; reason: string; matchedBoxOrigins?: string[] }
+  | { status: 'failed'; input: string; reason: string; matchedBoxOrigins?: string[] };
+
+export type FileStatus = FileOutcome['status'];
+
+export function failed(input: string, reason: string): FileOutcome {
+  return { status: 'failed', input, reason };
+}
+
+export function skipped(input: string, reason: string): FileOutcome {
+  return { status: 'skipped', input, reason };
+}
+
+/** Message of any thrown value, for reasons built from exceptions thrown by libraries. */
+export function messageOf(error: unknown): string {
+  if (error instanceof Error) return error.message;
+  if (typeof error === 'number') return `decoder error code ${error}`;
+  return String(error);
+}

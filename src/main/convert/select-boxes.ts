@@ -1,0 +1,40 @@
+import type { BoxRecord, Rgb } from '../../shared/boxes/model';
+import { toBurnBox } from '../../shared/boxes/match';
+import type { FrameBox } from './settings-key';
+
+export interface BoxSelection {
+  /** boxes to draw, per 1-based frame */
+  boxes: FrameBox[];
+  /** origins of the rows that name this image and one of its frames (drawn or dropped by --min-score) */
+  matchedOrigins: string[];
+}
+
+export interface BoxDrawingOptions {
+  color: Rgb;
+  thickness: number;
+  minScore?: number;
+}
+
+/**
+ * From the rows a box file has for one image, the boxes to burn in: rows naming a frame the image
+ * does not have stay unmatched (the summary lists them), rows scoring below --min-score are dropped.
+ */
+export function selectBoxes(
+  records: readonly BoxRecord[],
+  frameCount: number,
+  options: BoxDrawingOptions,
+): BoxSelection {
+  const boxes: FrameBox[] = [];
+  const matchedOrigins: string[] = [];
+  for (const record of records) {
+    if (record.frame < 1 || record.frame > frameCount) continue;
+    matchedOrigins.push(record.origin);
+    if (options.minScore !== undefined && record.score !== undefined && record.score < options.minScore)
+      continue;
+    boxes.push({
+      frame: record.frame,
+      box: toBurnBox(record, { color: options.color, thickness: options.thickness }),
+    });
+  }
+  return { boxes, matchedOrigins };
+}

@@ -1,0 +1,83 @@
+import type { BurnBox } from '../../shared/boxes/model';
+import type { ResolvedVoi, WindowSpec } from '../../shared/pipeline/types';
+
+/** A box as drawn on one frame (frame is 1-based). */
+export interface FrameBox {
+  frame: number;
+  box: BurnBox;
+}
+
+/** Canonical text of a window request: the same request always gives the same text. */
+export function windowKey(spec: WindowSpec): string {
+  switch (spec.kind) {
+    case 'auto':
+      return 'auto';
+    case 'preset':
+      return `preset:${spec.name.toLowerCase()}`;
+    case 'custom':
+      return `custom:${spec.center}/${spec.width}/${spec.fn ?? 'LINEAR'}`;
+  }
+}
+
+function boxKey({ frame, box }: FrameBox): string {
+  const color = box.color.map((c) => c.toString(16).padStart(2, '0')).join('');
+  return [frame, box.x1, box.y1, box.x2, box.y2, color, box.thickness, box.label ?? ''].join(',');
+}
+
+/**
+ * The export settings of ONE image, canonically ordered, from which its output UIDs are derived
+ * (with the source UIDs): the same image exported the same way again gets the same UIDs, so a PACS
+ * replaces rather than duplicates; a different window or different boxes give new UIDs.
+ */
+export function settingsKey(spec: WindowSpec, boxes: readonly FrameBox[], labels: boolean): string {
+  const boxes_ = boxes.map(boxKey).sort();
+  return JSON.stringify({ window: windowKey(spec), labels, boxes: boxes_ });
+}
+
+function formatNumber(value: number): string {
+  return Number.isInteger(value) ? String(value) : value.toFixed(2).replace(/0+$/, '').replace(/\.$/, '');
+}
+
+/** Human text of the VOI actually applied, for Derivation Description (0008,2111). */
+export function describeVoi(voi: ResolvedVoi, spec: WindowSpec): string {
+  switch (voi.kind) {
+    case 'window': {
+      const cw = `center ${formatNumber(voi.center)} width ${formatNumber(voi.width)}`;
+      const fn = voi.fn === 'LINEAR' ? '' : ` ${voi.fn}`;
+      const origin =
+        voi.source === 'preset' && spec.kind === 'preset'
+          ? `${spec.name} preset`
+          : voi.source === 'file'
+            ? "file's window"
+            : voi.source === 'min-max'
+              ? 'pixel min-max'
+              : 'custom window';
+      return `${origin} (${cw}${fn})`;
+    }
+    case 'lut':
+      return "file's VOI LUT";
+    case 'none':
+      return 'colour, no window';
+  }
+}
+
+/**
+ * Derivation Description (0008,2111, ST up to 1024 characters): says in words how this image was made
+ * from its source, naming the window and the number of burned-in boxes.
+ */
+export function derivationDescription(voi: ResolvedVoi, spec: WindowSpec, boxCount: number): string {
+  const boxes = boxCount === 1 ? '1 box' : `${boxCount} boxes`;
+  return `Rendered to RGB by DICOM Ink with ${describeVoi(voi, spec)}; ${boxes} burned in`;
+}
+
+/** Short text for the Series Description brackets, shared by every image of the series (LO, 64 chars). */
+export function seriesSuffix(spec: WindowSpec): string | undefined {
+  switch (spec.kind) {
+    case 'auto':
+      return undefined;
+    case 'preset':
+      return spec.name.toLowerCase();
+    case 'custom':
+      return `W${spec.width}/L${spec.center}`;
+  }
+}

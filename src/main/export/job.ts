@@ -1,0 +1,57 @@
+import type { BoxParseError } from '../../shared/boxes/model';
+import type { ConvertSettings } from '../convert/convert-settings';
+import type { FileOutcome } from '../convert/outcome';
+
+/** A conversion asked for by the CLI or the app. */
+export interface ConversionJob {
+  /** files and folders to convert */
+  inputs: string[];
+  /** output root; each folder input is mirrored under it */
+  outDir: string;
+  settings: ConvertSettings;
+  /** CSV or JSON box file */
+  boxFile?: string;
+  /** worker threads (default: os.availableParallelism()) */
+  jobs?: number;
+  /** a file still converting after this long fails and its worker is replaced (default 120 s) */
+  fileTimeoutMs?: number;
+  /** bundled worker entry (default: dist/convert.worker.cjs beside the running bundle) */
+  workerPath?: string;
+}
+
+export interface ConversionProgress {
+  done: number;
+  converted: number;
+  skipped: number;
+  failed: number;
+  /** number of files to look at, once the count has finished (it runs beside the conversion) */
+  total?: number;
+  elapsedMs: number;
+  /** the outcome that moved the counters */
+  last?: FileOutcome;
+}
+
+export interface ConversionReport {
+  outcomes: FileOutcome[];
+  /** box rows that could not be used, with their line (CSV) or index (JSON) */
+  boxErrors: BoxParseError[];
+  /** origins of box rows that matched no image and frame among the inputs */
+  unmatchedBoxes: string[];
+  elapsedMs: number;
+}
+
+/** How a conversion ended: exhaustively one of these. */
+export type ConversionSummary =
+  | ({ status: 'completed' } & ConversionReport)
+  | ({ status: 'cancelled' } & ConversionReport)
+  | { status: 'failed'; reason: string; cause: FailureCause };
+
+/** Why a job could not run at all: a bad input or box path (the user's to fix) or the engine itself. */
+export type FailureCause = 'inputs' | 'box-file' | 'engine';
+
+export interface ConversionHooks {
+  signal?: AbortSignal;
+  onProgress?: (progress: ConversionProgress) => void;
+  /** count the inputs beside the conversion so progress can show a total (one extra folder walk) */
+  countTotal?: boolean;
+}

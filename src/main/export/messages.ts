@@ -1,0 +1,18 @@
+import type { BoxRecord } from '../../shared/boxes/model';
+import type { ConvertInput, ConvertSettings } from '../convert/convert-settings';
+import type { FileOutcome } from '../convert/outcome';
+
+/** Given to each worker once, as workerData: the settings and the job's boxes (indexed in the worker). */
+export interface WorkerInit {
+  settings: ConvertSettings;
+  boxes: BoxRecord[];
+}
+
+/** Parent -> worker. */
+export type ToWorker = { type: 'convert'; id: number; input: ConvertInput };
+
+/** Worker -> parent. */
+export type FromWorker =
+  | { type: 'ready' }
+  | { type: 'init-failed'; reason: string }
+  | { type: 'outcome'; id: number; outcome: FileOutcome };

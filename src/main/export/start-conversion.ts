@@ -1,0 +1,85 @@
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import type { FileOutcome } from '../convert/outcome';
+import { enumerateInputs, planInputs } from '../convert/plan-inputs';
+import type { InputRoot } from '../convert/plan-inputs';
+import type { ConversionHooks, ConversionJob, ConversionProgress, ConversionSummary } from './job';
+import { loadBoxes } from './load-boxes';
+import { runPool } from './worker-pool';
+
+const DEFAULT_FILE_TIMEOUT_MS = 120_000;
+const CANCEL_GRACE_MS = 5_000;
+
+/** dist/convert.worker.cjs: beside the running bundle (dist/*.cjs), or dist/ of the repository from source. */
+export function defaultWorkerPath(): string {
+  const beside = join(__dirname, 'convert.worker.cjs');
+  return existsSync(beside) ? beside : resolve(__dirname, '../../../dist/convert.worker.cjs');
+}
+
+async function countInputs(roots: InputRoot[], outDir: string, signal?: AbortSignal): Promise<number> {
+  let count = 0;
+  for await (const _input of enumerateInputs(roots, outDir, signal)) count++;
+  return count;
+}
+
+/**
+ * Converts every file of a job on a pool of worker threads and reports each input's outcome. Used by
+ * `dicom-ink convert` and by the app's export. Resolves (never rejects) with how the job ended.
+ */
+export async function startConversion(
+  job: ConversionJob,
+  hooks: ConversionHooks = {},
+): Promise<ConversionSummary> {
+  const started = performance.now();
+  const loaded = await loadBoxes(job.boxFile);
+  if (!loaded.ok) return { status: 'failed', reason: loaded.reason, cause: 'box-file' };
+  const plan = await planInputs(job.inputs, job.outDir);
+  if (!plan.ok) return { status: 'failed', reason: plan.reason, cause: 'inputs' };
+  const workerPath = job.workerPath ?? defaultWorkerPath();
+  if (!existsSync(workerPath)) {
+    const reason = `the converter is not built (${workerPath} is missing); run \`npm run build\``;
+    return { status: 'failed', reason, cause: 'engine' };
+  }
+
+  const outcomes: FileOutcome[] = [];
+  const matched = new Set<string>();
+  const progress: ConversionProgress = { done: 0, converted: 0, skipped: 0, failed: 0, elapsedMs: 0 };
+  const emit = (last?: FileOutcome): void => {
+    hooks.onProgress?.({ ...progress, elapsedMs: performance.now() - started, last });
+  };
+  if (hooks.countTotal) {
+    void countInputs(plan.roots, job.outDir, hooks.signal).then(
+      (total) => {
+        progress.total = total;
+        emit();
+      },
+      () => undefined,
+    );
+  }
+
+  const end = await runPool(enumerateInputs(plan.roots, job.outDir, hooks.signal)[Symbol.asyncIterator](), {
+    workerPath,
+    init: { settings: job.settings, boxes: loaded.boxes },
+    size: job.jobs ?? availableParallelism(),
+    fileTimeoutMs: job.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS,
+    graceMs: CANCEL_GRACE_MS,
+    signal: hooks.signal,
+    onOutcome: (outcome) => {
+      outcomes.push(outcome);
+      for (const origin of outcome.matchedBoxOrigins ?? []) matched.add(origin);
+      progress.done++;
+      progress[outcome.status]++;
+      emit(outcome);
+    },
+  });
+  if (end.kind === 'failed') return { status: 'failed', reason: end.reason, cause: 'engine' };
+  const report = {
+    outcomes,
+    boxErrors: loaded.errors,
+    unmatchedBoxes: loaded.boxes.filter((b) => !matched.has(b.origin)).map((b) => b.origin),
+    elapsedMs: performance.now() - started,
+  };
+  return end.kind === 'cancelled' ? { status: 'cancelled', ...report } : { status: 'completed', ...report };
+}

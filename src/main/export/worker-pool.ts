@@ -1,0 +1,198 @@
+import { Worker } from 'node:worker_threads';
+import type { ConvertInput } from '../convert/convert-settings';
+import type { FileOutcome } from '../convert/outcome';
+import { messageOf } from '../convert/outcome';
+import type { FromWorker, ToWorker, WorkerInit } from './messages';
+
+export interface PoolOptions {
+  workerPath: string;
+  init: WorkerInit;
+  size: number;
+  fileTimeoutMs: number;
+  /** after cancellation, how long files already handed out may take before their workers are ended */
+  graceMs: number;
+  signal?: AbortSignal;
+  onOutcome: (outcome: FileOutcome) => void;
+}
+
+export type PoolEnd = { kind: 'drained' } | { kind: 'cancelled' } | { kind: 'failed'; reason: string };
+
+interface Job {
+  id: number;
+  input: ConvertInput;
+}
+
+interface Slot {
+  worker: Worker;
+  /** files sent to the worker, oldest first; the worker converts them in order, so the head is the one in progress */
+  queue: Job[];
+  timer?: NodeJS.Timeout;
+  feeding: boolean;
+  retired: boolean;
+}
+
+/** A JS heap ceiling per worker: a file that makes the converter grow without bound fails alone. */
+const WORKER_HEAP_MB = 768;
+/**
+ * Files queued per worker: the next file is already there when one ends, so a busy machine's
+ * scheduling delay between threads never leaves a worker idle; still at most size x 2 files in memory.
+ */
+const QUEUE_DEPTH = 2;
+
+/**
+ * Converts every input the source yields on `size` worker threads. Only a bounded number of paths is
+ * ever handed out, so memory does not grow with the folder size. A worker that crashes, runs out of
+ * memory or exceeds the per-file timeout fails the file it was converting and is replaced (its queued
+ * files go to other workers); cancellation stops handing out files, then ends the workers still busy
+ * after `graceMs`.
+ */
+export function runPool(source: AsyncIterator<ConvertInput>, options: PoolOptions): Promise<PoolEnd> {
+  return new Promise((resolvePool) => {
+    const slots = new Set<Slot>();
+    const returned: ConvertInput[] = [];
+    let nextId = 0;
+    let sourceDone = false;
+    let ended = false;
+    let graceTimer: NodeJS.Timeout | undefined;
+
+    const finish = (end: PoolEnd): void => {
+      if (ended) return;
+      ended = true;
+      clearTimeout(graceTimer);
+      options.signal?.removeEventListener('abort', onAbort);
+      for (const slot of [...slots]) retire(slot);
+      resolvePool(end);
+    };
+
+    const checkDone = (): void => {
+      if (slots.size === 0) finish(options.signal?.aborted ? { kind: 'cancelled' } : { kind: 'drained' });
+    };
+
+    const pull = async (): Promise<ConvertInput | undefined> => {
+      if (options.signal?.aborted) return undefined;
+      const again = returned.shift();
+      if (again) return again;
+      if (sourceDone) return undefined;
+      const next = await source.next();
+      if (next.done) sourceDone = true;
+      return next.done ? undefined : next.value;
+    };
+
+    function retire(slot: Slot): void {
+      slot.retired = true;
+      clearTimeout(slot.timer);
+      slots.delete(slot);
+      void slot.worker.terminate();
+    }
+
+    function armTimer(slot: Slot): void {
+      clearTimeout(slot.timer);
+      if (slot.queue.length === 0) return;
+      slot.timer = setTimeout(() => {
+        const seconds = Math.round(options.fileTimeoutMs / 1000);
+        lose(slot, `it took longer than ${seconds} s to convert, so it was stopped; the file may be corrupt`);
+      }, options.fileTimeoutMs);
+    }
+
+    /** The worker died or hung: its current file fails with `reason`, its queued files go back to the pool. */
+    function lose(slot: Slot, reason: string): void {
+      if (slot.retired) return;
+      retire(slot);
+      const [current, ...queued] = slot.queue;
+      slot.queue = [];
+      if (current) options.onOutcome({ status: 'failed', input: current.input.path, reason });
+      returned.push(...queued.map((job) => job.input));
+      if (!ended && !options.signal?.aborted && (!sourceDone || returned.length > 0)) spawn();
+      checkDone();
+    }
+
+    async function feed(slot: Slot): Promise<void> {
+      if (slot.feeding) return;
+      slot.feeding = true;
+      try {
+        while (!ended && !slot.retired && slot.queue.length < QUEUE_DEPTH) {
+          const input = await pull();
+          if (ended || slot.retired) {
+            if (input) returned.push(input);
+            return;
+          }
+          if (!input) break;
+          const job: Job = { id: nextId++, input };
+          slot.queue.push(job);
+          if (slot.queue.length === 1) armTimer(slot);
+          const message: ToWorker = { type: 'convert', id: job.id, input };
+          slot.worker.postMessage(message);
+        }
+      } catch (error) {
+        finish({ kind: 'failed', reason: `could not list the input files: ${messageOf(error)}` });
+        return;
+      } finally {
+        slot.feeding = false;
+      }
+      if (slot.queue.length === 0 && !slot.retired) {
+        retire(slot);
+        checkDone();
+      }
+    }
+
+    function spawn(): void {
+      const worker = new Worker(options.workerPath, {
+        workerData: options.init,
+        resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+      });
+      const slot: Slot = { worker, queue: [], feeding: false, retired: false };
+      slots.add(slot);
+      worker.on('message', (message: FromWorker) => {
+        if (slot.retired) return;
+        switch (message.type) {
+          case 'ready':
+            void feed(slot);
+            return;
+          case 'init-failed':
+            finish({ kind: 'failed', reason: message.reason });
+            return;
+          case 'outcome': {
+            const index = slot.queue.findIndex((job) => job.id === message.id);
+            if (index < 0) return;
+            slot.queue.splice(index, 1);
+            armTimer(slot);
+            options.onOutcome(message.outcome);
+            void feed(slot);
+            return;
+          }
+        }
+      });
+      worker.on('error', (error) => lose(slot, `the converter stopped on this file (${messageOf(error)})`));
+      worker.on('exit', (code) =>
+        lose(slot, `the converter exited (code ${code}) while converting this file`),
+      );
+    }
+
+    function onAbort(): void {
+      graceTimer = setTimeout(() => {
+        for (const slot of [...slots]) {
+          for (const job of slot.queue) {
+            options.onOutcome({
+              status: 'skipped',
+              input: job.input.path,
+              reason: 'cancelled before it finished',
+            });
+          }
+          slot.queue = [];
+          retire(slot);
+        }
+        checkDone();
+      }, options.graceMs);
+      // Idle workers (starting, or waiting for a path) end now.
+      for (const slot of [...slots]) if (slot.queue.length === 0) retire(slot);
+      checkDone();
+    }
+
+    if (options.signal?.aborted) {
+      finish({ kind: 'cancelled' });
+      return;
+    }
+    options.signal?.addEventListener('abort', onAbort, { once: true });
+    for (let i = 0; i < Math.max(1, options.size); i++) spawn();
+  });
+}

@@ -1,0 +1,70 @@
+import { describe, expect, it } from 'vitest';
+import { progressLine } from '../../../src/main/cli/progress-display';
+import { presetsText } from '../../../src/main/cli/presets-command';
+import { summaryText } from '../../../src/main/cli/summary-text';
+import type { ConversionReport } from '../../../src/main/export/job';
+
+const report: ConversionReport = {
+  outcomes: [
+    {
+      status: 'converted',
+      input: '/in/a',
+      output: '/out/a',
+      frames: 2,
+      boxesDrawn: 3,
+      matchedBoxOrigins: [],
+    },
+    { status: 'skipped', input: '/in/readme.txt', reason: 'not a DICOM file' },
+    { status: 'skipped', input: '/in/notes.txt', reason: 'not a DICOM file' },
+    { status: 'failed', input: '/in/cut.dcm', reason: 'pixel data is truncated' },
+  ],
+  boxErrors: [{ origin: 'boxes.csv:4', reason: 'x1 is not a number' }],
+  unmatchedBoxes: ['boxes.csv:7'],
+  elapsedMs: 1500,
+};
+
+describe('summaryText', () => {
+  it('gives totals, each failure, skips grouped by reason, bad box rows and unmatched boxes', () => {
+    expect(summaryText(report, { quiet: false, cancelled: false }).split('\n')).toEqual([
+      '1 file converted (2 frames, 3 boxes burned in), 2 skipped, 1 failed in 1.5 s',
+      'Failed (1):',
+      '  /in/cut.dcm: pixel data is truncated',
+      'Skipped (2):',
+      '  2 files: not a DICOM file',
+      '    /in/readme.txt',
+      '    /in/notes.txt',
+      'Box rows not used (1):',
+      '  boxes.csv:4: x1 is not a number',
+      'Boxes that matched no input image and frame (1):',
+      '  boxes.csv:7',
+    ]);
+  });
+
+  it('leaves the skip list out when quiet and marks a cancelled run', () => {
+    const text = summaryText(report, { quiet: true, cancelled: true });
+    expect(text.startsWith('Cancelled: 1 file converted')).toBe(true);
+    expect(text).not.toContain('Skipped');
+    expect(text).toContain('/in/cut.dcm: pixel data is truncated');
+  });
+});
+
+describe('progressLine', () => {
+  it('shows a bar, the count against the total and the rate', () => {
+    expect(progressLine({ done: 50, total: 200, converted: 49, skipped: 0, failed: 1, elapsedMs: 500 })).toBe(
+      '[########......................] 50/200 files  100 files/s  1 failed',
+    );
+    expect(progressLine({ done: 7, converted: 7, skipped: 0, failed: 0, elapsedMs: 1000 })).toBe(
+      '7 files  7 files/s',
+    );
+  });
+});
+
+describe('presetsText', () => {
+  it('lists each preset with its width, center and cited source', () => {
+    const lines = presetsText().split('\n');
+    expect(lines[0]).toMatch(/^preset\s+width\s+center\s+source$/);
+    const abdomen = lines.find((l) => l.startsWith('abdomen'));
+    expect(abdomen).toMatch(/^abdomen\s+400\s+50\s+Radiopaedia/);
+    expect(lines.find((l) => l.startsWith('lung'))).toMatch(/^lung\s+1500\s+-600\s/);
+  });
+});

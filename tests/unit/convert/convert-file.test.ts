@@ -1,0 +1,125 @@
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { convertFile } from '../../../src/main/convert/convert-file';
+import { defaultConvertSettings } from '../../../src/main/convert/convert-settings';
+import type { ConvertSettings } from '../../../src/main/convert/convert-settings';
+import { createBoxIndex } from '../../../src/shared/boxes/match';
+import { initCodecs, readDicomFile } from '../../../src/main/dicom/read-dicom';
+import { corpusFile } from '../../helpers/cli-harness';
+
+const CT = corpusFile('dp_CT1_UNC.explicit_little_endian.dcm');
+let dir: string;
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'dicom-ink-convert-'));
+  await initCodecs();
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function settings(overrides: Partial<ConvertSettings> = {}): ConvertSettings {
+  return { ...defaultConvertSettings(), window: { kind: 'preset', name: 'abdomen' }, ...overrides };
+}
+
+describe('convertFile', () => {
+  it('writes a verified RGB Secondary Capture with the boxes of its frame, and reads the input only', async () => {
+    const before = readFileSync(CT);
+    const boxIndex = createBoxIndex([
+      {
+        target: { kind: 'file', file: 'ct.dcm' },
+        frame: 1,
+        x1: 10,
+        y1: 10,
+        x2: 50,
+        y2: 50,
+        origin: 'b.csv:2',
+      },
+      {
+        target: { kind: 'file', file: 'ct.dcm' },
+        frame: 2,
+        x1: 10,
+        y1: 10,
+        x2: 50,
+        y2: 50,
+        origin: 'b.csv:3',
+      },
+      {
+        target: { kind: 'file', file: 'other.dcm' },
+        frame: 1,
+        x1: 10,
+        y1: 10,
+        x2: 50,
+        y2: 50,
+        origin: 'b.csv:4',
+      },
+    ]);
+    const outputPath = join(dir, 'a', 'ct.dcm');
+    const outcome = await convertFile(
+      { path: CT, relativePath: 'ct.dcm', outputPath },
+      { settings: settings(), boxIndex },
+    );
+    expect(outcome).toEqual({
+      status: 'converted',
+      input: CT,
+      output: outputPath,
+      frames: 1,
+      boxesDrawn: 1,
+      matchedBoxOrigins: ['b.csv:2'],
+    });
+    expect(readFileSync(CT).equals(before)).toBe(true);
+    const back = await readDicomFile(outputPath);
+    expect(back.ok && back.image.header.pixel).toMatchObject({
+      samplesPerPixel: 3,
+      photometric: 'RGB',
+      rows: 512,
+      columns: 512,
+    });
+    expect(back.ok && back.image.getString('00082111')).toBe(
+      'Rendered to RGB by DICOM Ink with abdomen preset (center 50 width 400); 1 box burned in',
+    );
+    expect(readdirSync(join(dir, 'a'))).toEqual(['ct.dcm']);
+  });
+
+  it('skips a file that is not DICOM and an output that exists, and refuses to write over its input', async () => {
+    const text = join(dir, 'notes.txt');
+    writeFileSync(text, 'hello');
+    const notDicom = await convertFile(
+      { path: text, relativePath: 'notes.txt', outputPath: join(dir, 'o', 'notes.txt') },
+      { settings: settings() },
+    );
+    expect(notDicom.status).toBe('skipped');
+    expect(existsSync(join(dir, 'o', 'notes.txt'))).toBe(false);
+
+    const existing = join(dir, 'exists.dcm');
+    writeFileSync(existing, 'keep me');
+    const kept = await convertFile(
+      { path: CT, relativePath: 'ct.dcm', outputPath: existing },
+      { settings: settings() },
+    );
+    expect(kept).toEqual({
+      status: 'skipped',
+      input: CT,
+      reason: 'the output file already exists; pass --overwrite to replace it',
+    });
+    expect(readFileSync(existing, 'utf8')).toBe('keep me');
+
+    const self = await convertFile(
+      { path: CT, relativePath: 'ct.dcm', outputPath: CT },
+      { settings: settings({ overwrite: true }) },
+    );
+    expect(self.status).toBe('failed');
+  });
+
+  it('fails a truncated image with the reason and leaves no output or partial file', async () => {
+    const cut = join(dir, 'cut.dcm');
+    const bytes = readFileSync(CT);
+    writeFileSync(cut, bytes.subarray(0, bytes.length - 1000));
+    const outcome = await convertFile(
+      { path: cut, relativePath: 'cut.dcm', outputPath: join(dir, 'cut-out', 'cut.dcm') },
+      { settings: settings() },
+    );
+    expect(outcome.status).toBe('failed');
+    expect(outcome.status !== 'converted' && outcome.reason).toMatch(/\w{3,}/);
+    expect(existsSync(join(dir, 'cut-out')) ? readdirSync(join(dir, 'cut-out')) : []).toEqual([]);
+  });
+});

@@ -1,0 +1,115 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ConvertInput } from '../../../src/main/convert/convert-settings';
+import { defaultConvertSettings } from '../../../src/main/convert/convert-settings';
+import type { FileOutcome } from '../../../src/main/convert/outcome';
+import { runPool } from '../../../src/main/export/worker-pool';
+import type { PoolOptions } from '../../../src/main/export/worker-pool';
+
+// A stand-in worker speaking the pool's protocol, in order like the real one: it hangs, throws or exits on inputs named so.
+const FAKE_WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+if (workerData.boxes.length === 1) { parentPort.postMessage({ type: 'init-failed', reason: 'no codecs' }); return; }
+let previous = Promise.resolve();
+parentPort.on('message', (m) => {
+  previous = previous.then(() => new Promise((done) => {
+    const name = m.input.path;
+    if (name.includes('hang')) return;
+    if (name.includes('throw')) setImmediate(() => { throw new Error('boom'); });
+    if (name.includes('exit')) process.exit(3);
+    const outcome = { status: 'converted', input: name, output: m.input.outputPath, frames: 1, boxesDrawn: 0, matchedBoxOrigins: [] };
+    setTimeout(() => { parentPort.postMessage({ type: 'outcome', id: m.id, outcome }); done(); }, 5);
+  }));
+});
+parentPort.postMessage({ type: 'ready' });
+`;
+
+let dir: string;
+let workerPath: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'dicom-ink-pool-'));
+  workerPath = join(dir, 'fake.worker.cjs');
+  writeFileSync(workerPath, FAKE_WORKER);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function* inputs(names: string[]): AsyncGenerator<ConvertInput> {
+  for (const name of names) yield { path: name, relativePath: name, outputPath: `/out/${name}` };
+}
+
+function options(overrides: Partial<PoolOptions>, outcomes: FileOutcome[]): PoolOptions {
+  return {
+    workerPath,
+    init: { settings: defaultConvertSettings(), boxes: [] },
+    size: 2,
+    fileTimeoutMs: 400,
+    graceMs: 200,
+    onOutcome: (o) => outcomes.push(o),
+    ...overrides,
+  };
+}
+
+describe('runPool', () => {
+  it('gives every input an outcome and survives a hang, a throw and an exit in its workers', async () => {
+    const names = ['a', 'hang-1', 'b', 'throw-1', 'c', 'exit-1', 'd', 'e'];
+    const outcomes: FileOutcome[] = [];
+    const end = await runPool(inputs(names)[Symbol.asyncIterator](), options({}, outcomes));
+    expect(end).toEqual({ kind: 'drained' });
+    const byInput = new Map(outcomes.map((o) => [o.input, o]));
+    expect([...byInput.keys()].sort()).toEqual([...names].sort());
+    for (const ok of ['a', 'b', 'c', 'd', 'e']) expect(byInput.get(ok)?.status).toBe('converted');
+    expect(byInput.get('hang-1')).toMatchObject({
+      status: 'failed',
+      reason: expect.stringContaining('took longer than'),
+    });
+    expect(byInput.get('throw-1')).toMatchObject({
+      status: 'failed',
+      reason: expect.stringContaining('boom'),
+    });
+    expect(byInput.get('exit-1')).toMatchObject({
+      status: 'failed',
+      reason: expect.stringContaining('code 3'),
+    });
+  });
+
+  it('stops handing out files on cancel and ends busy workers after the grace period', async () => {
+    const controller = new AbortController();
+    const outcomes: FileOutcome[] = [];
+    const names = ['hang-1', 'a', 'b', 'c', 'd', 'e', 'f', 'g'];
+    const end = await runPool(
+      inputs(names)[Symbol.asyncIterator](),
+      options(
+        {
+          size: 2,
+          fileTimeoutMs: 10_000,
+          signal: controller.signal,
+          onOutcome: (o) => {
+            outcomes.push(o);
+            if (o.input === 'b') controller.abort();
+          },
+        },
+        outcomes,
+      ),
+    );
+    expect(end).toEqual({ kind: 'cancelled' });
+    expect(outcomes.length).toBeLessThan(names.length);
+    expect(outcomes.find((o) => o.input === 'hang-1')).toMatchObject({
+      status: 'skipped',
+      reason: 'cancelled before it finished',
+    });
+  });
+
+  it('fails the job with the worker reason when workers cannot start', async () => {
+    const outcomes: FileOutcome[] = [];
+    const boxes = [
+      { target: { kind: 'file' as const, file: 'x' }, frame: 1, x1: 0, y1: 0, x2: 1, y2: 1, origin: 'b:2' },
+    ];
+    const end = await runPool(
+      inputs(['a'])[Symbol.asyncIterator](),
+      options({ init: { settings: defaultConvertSettings(), boxes } }, outcomes),
+    );
+    expect(end).toEqual({ kind: 'failed', reason: 'no codecs' });
+  });
+});
