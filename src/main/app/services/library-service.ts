@@ -1,0 +1,151 @@
+/**
+ * The opened folders and what their background scans found. Scans run concurrently with the UI: each
+ * file's header is read (never its pixels), the event loop is yielded between files, progress is pushed
+ * (throttled) and a scan stops at the next file once cancelled.
+ */
+import type { ImageHeader } from '../../../shared/dicom/image-header';
+import type { IpcResult } from '../../../shared/ipc/contract';
+import type { LibrarySnapshot, NonImageEntry, ScanProgress } from '../../../shared/ipc/library';
+import type { PathGuard } from '../path-guard';
+import { buildPatients, type IndexedImage } from './library-tree';
+
+export type HeaderRead =
+  { ok: true; header: ImageHeader } | { ok: false; kind: NonImageEntry['kind']; reason: string };
+
+export interface LibraryDeps {
+  guard: PathGuard;
+  listFiles(root: string, signal: AbortSignal): AsyncIterable<string>;
+  readHeader(path: string): Promise<HeaderRead>;
+  /** minimum ms between two progress events of one scan (default 150) */
+  progressIntervalMs?: number;
+}
+
+export interface LibraryService {
+  open(folder: string): Promise<IpcResult<{ libraryId: string }>>;
+  cancel(libraryId: string): boolean;
+  snapshot(): LibrarySnapshot;
+  onProgress(listener: (progress: ScanProgress) => void): () => void;
+  /** resolves when every running scan has ended */
+  idle(): Promise<void>;
+  dispose(): void;
+}
+
+interface Library {
+  progress: ScanProgress;
+  images: IndexedImage[];
+  nonImages: NonImageEntry[];
+  abort: AbortController;
+  done: Promise<void>;
+}
+
+const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+export function createLibraryService(deps: LibraryDeps): LibraryService {
+  const libraries = new Map<string, Library>();
+  const byFolder = new Map<string, string>();
+  const listeners = new Set<(progress: ScanProgress) => void>();
+  const interval = deps.progressIntervalMs ?? 150;
+  let version = 0;
+  let nextId = 1;
+  let cached: LibrarySnapshot | undefined;
+
+  const changed = (): void => {
+    version += 1;
+    cached = undefined;
+  };
+  const emit = (progress: ScanProgress): void => {
+    for (const listener of listeners) listener({ ...progress });
+  };
+
+  async function scan(library: Library, root: string): Promise<void> {
+    const { progress, abort } = library;
+    let lastEmit = 0;
+    try {
+      for await (const file of deps.listFiles(root, abort.signal)) {
+        if (abort.signal.aborted) break;
+        const read = await deps.readHeader(file);
+        progress.filesSeen += 1;
+        if (read.ok) {
+          library.images.push({ path: file, header: read.header });
+          progress.images += 1;
+        } else {
+          library.nonImages.push({ path: file, kind: read.kind, reason: read.reason });
+          progress.nonImages += 1;
+        }
+        changed();
+        // The first image is announced at once, so the first series shows while the scan goes on.
+        const now = Date.now();
+        if (progress.images === 1 && read.ok) emit(progress);
+        else if (now - lastEmit >= interval) {
+          lastEmit = now;
+          emit(progress);
+        }
+        await yieldToEventLoop();
+      }
+      progress.state = abort.signal.aborted ? 'cancelled' : 'done';
+    } catch (error) {
+      progress.state = abort.signal.aborted ? 'cancelled' : 'failed';
+      if (progress.state === 'failed') {
+        progress.error = `Scanning ${root} stopped: ${error instanceof Error ? error.message : String(error)}`;
+      }
+    }
+    changed();
+    emit(progress);
+  }
+
+  return {
+    async open(folder) {
+      const real = await deps.guard.allow(folder);
+      if (!real.ok) return real;
+      const existing = byFolder.get(real.value);
+      const running = existing === undefined ? undefined : libraries.get(existing);
+      // Opening a folder that is open (or being scanned) again joins it instead of scanning twice.
+      if (existing !== undefined && running && running.progress.state !== 'cancelled') {
+        return { ok: true, value: { libraryId: existing } };
+      }
+      if (existing !== undefined) libraries.delete(existing);
+      const libraryId = `lib-${nextId++}`;
+      const library: Library = {
+        progress: { libraryId, folder: real.value, state: 'scanning', filesSeen: 0, images: 0, nonImages: 0 },
+        images: [],
+        nonImages: [],
+        abort: new AbortController(),
+        done: Promise.resolve(),
+      };
+      libraries.set(libraryId, library);
+      byFolder.set(real.value, libraryId);
+      changed();
+      emit(library.progress);
+      library.done = scan(library, real.value);
+      return { ok: true, value: { libraryId } };
+    },
+    cancel(libraryId) {
+      const library = libraries.get(libraryId);
+      if (!library || library.progress.state !== 'scanning') return false;
+      library.abort.abort();
+      return true;
+    },
+    snapshot() {
+      if (cached) return cached;
+      const all = [...libraries.values()];
+      cached = {
+        version,
+        scans: all.map((l) => ({ ...l.progress })),
+        patients: buildPatients(all.flatMap((l) => l.images)),
+        nonImages: all.flatMap((l) => l.nonImages),
+      };
+      return cached;
+    },
+    onProgress(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async idle() {
+      await Promise.all([...libraries.values()].map((l) => l.done));
+    },
+    dispose() {
+      for (const library of libraries.values()) library.abort.abort();
+      listeners.clear();
+    },
+  };
+}

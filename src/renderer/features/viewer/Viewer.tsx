@@ -1,0 +1,173 @@
+/** The viewport: one canvas drawn through the shared pipeline, overlay, toolbar and help. */
+import { useCallback, useEffect, useLayoutEffect, useReducer, useRef, useState } from 'react';
+import type { SeriesEntry } from '../../../shared/ipc/library';
+import type { ResolvedVoi, WindowSpec } from '../../../shared/pipeline/types';
+import type { WindowPreset } from '../../../shared/presets';
+import { HelpPanel } from './HelpPanel';
+import { Overlay } from './Overlay';
+import { drawFrame, windowNumbers, type Scratch } from './render-frame';
+import { useSliceFrame } from './use-slice-frame';
+import { useStageInput } from './use-stage-input';
+import { initialViewerState, viewerReducer } from './viewer-state';
+import { ViewerToolbar } from './ViewerToolbar';
+
+interface Props {
+  series: SeriesEntry | undefined;
+  patient: string;
+  presets: readonly WindowPreset[];
+}
+
+/** What the canvas currently shows (it can lag the state while a slice loads). */
+interface Drawn {
+  voi: ResolvedVoi;
+  /** draws so far: tests and the perf spec wait on this */
+  count: number;
+  ms: number;
+  path: string;
+  frame: number;
+  index: number;
+}
+
+function windowLabel(spec: WindowSpec, voi: ResolvedVoi | undefined): string {
+  switch (spec.kind) {
+    case 'preset':
+      return spec.name;
+    case 'custom':
+      return 'Custom';
+    case 'auto':
+      return voi?.kind === 'window' && voi.source === 'min-max' ? 'Auto (min–max)' : 'Auto';
+  }
+}
+
+export function Viewer({ series, patient, presets }: Props) {
+  const [state, dispatch] = useReducer(viewerReducer, initialViewerState);
+  const [drawn, setDrawn] = useState<Drawn | undefined>(undefined);
+  const [drawError, setDrawError] = useState<string | undefined>(undefined);
+  const stage = useRef<HTMLDivElement>(null);
+  const canvas = useRef<HTMLCanvasElement>(null);
+  const scratch = useRef<Scratch>({});
+  const numbersRef = useRef<{ center: number; width: number } | undefined>(undefined);
+  const entry = useSliceFrame(series?.slices, state.index);
+  const frame = entry?.state === 'ready' ? entry.value : undefined;
+  const uid = series?.seriesInstanceUid;
+  const sliceCount = series?.slices.length ?? 0;
+
+  useEffect(() => {
+    if (uid !== undefined) dispatch({ type: 'series', uid, sliceCount });
+  }, [uid, sliceCount]);
+
+  const fit = useCallback(() => {
+    const view = stage.current;
+    if (!view || !series) return;
+    dispatch({
+      type: 'fit',
+      image: { width: series.columns, height: series.rows },
+      view: { width: view.clientWidth, height: view.clientHeight },
+    });
+  }, [series]);
+
+  // Keep the image fitted to the view until the user zooms or pans.
+  useEffect(() => {
+    const view = stage.current;
+    if (!view || !state.fitted) return;
+    fit();
+    const observer = new ResizeObserver(() => fit());
+    observer.observe(view);
+    return () => observer.disconnect();
+  }, [fit, state.fitted, uid]);
+
+  useLayoutEffect(() => {
+    const target = canvas.current;
+    const shown = series?.slices[state.index];
+    if (!target || !frame || !shown) return;
+    const outcome = drawFrame(target, frame, state.window, scratch.current);
+    if (outcome.ok) {
+      numbersRef.current = windowNumbers(outcome.voi);
+      setDrawError(undefined);
+      setDrawn((previous) => ({
+        voi: outcome.voi,
+        count: (previous?.count ?? 0) + 1,
+        ms: outcome.ms,
+        path: shown.path,
+        frame: shown.frame,
+        index: state.index,
+      }));
+    } else setDrawError(outcome.error);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `frame` already identifies the slice drawn
+  }, [frame, state.window]);
+
+  useStageInput({ stage, dispatch, windowNumbers: numbersRef, presets, sliceCount, fit });
+
+  const numbers = windowNumbers(drawn?.voi);
+  const { zoom, panX, panY } = state.viewport;
+  const failure = entry?.state === 'failed' ? entry.error : drawError;
+  return (
+    <section className="viewer" aria-label="Viewer">
+      <ViewerToolbar
+        presets={presets}
+        spec={state.window}
+        numbers={numbers}
+        helpOpen={state.helpOpen}
+        onPreset={(name) => dispatch({ type: 'preset', name })}
+        onAuto={() => dispatch({ type: 'auto' })}
+        onCustom={(center, width) => dispatch({ type: 'custom', center, width })}
+        onZoom={(factor) =>
+          dispatch({
+            type: 'zoom',
+            factor,
+            anchorX: (stage.current?.clientWidth ?? 0) / 2,
+            anchorY: (stage.current?.clientHeight ?? 0) / 2,
+          })
+        }
+        onFit={fit}
+        onHelp={() => dispatch({ type: 'toggle-help' })}
+      />
+      <div
+        className="stage"
+        ref={stage}
+        tabIndex={0}
+        aria-label="Image viewport: wheel or arrow keys change slice, drag changes the window"
+      >
+        {series ? (
+          <>
+            <canvas
+              ref={canvas}
+              className="image-canvas"
+              role="img"
+              aria-label={`Slice ${(drawn?.index ?? state.index) + 1} of ${series.slices.length}`}
+              data-slice={drawn ? drawn.index + 1 : undefined}
+              data-path={drawn?.path}
+              data-frame={drawn?.frame}
+              data-draw-count={drawn?.count ?? 0}
+              data-render-ms={drawn ? drawn.ms.toFixed(2) : undefined}
+              data-window={numbers ? `${numbers.width}/${numbers.center}` : undefined}
+              style={{
+                transform: `translate(${panX}px, ${panY}px) scale(${zoom})`,
+                visibility: drawn ? 'visible' : 'hidden',
+              }}
+            />
+            <Overlay
+              series={series}
+              index={state.index}
+              numbers={numbers}
+              windowLabel={windowLabel(state.window, drawn?.voi)}
+              zoom={zoom}
+              patient={patient}
+            />
+            {entry?.state === 'loading' && !frame ? (
+              <div className="stage-message">Loading slice…</div>
+            ) : null}
+            {failure ? (
+              <div className="stage-message stage-error" role="alert">
+                {failure}
+              </div>
+            ) : null}
+          </>
+        ) : (
+          <div className="stage-message">Open a folder of DICOM files to view its images.</div>
+        )}
+        {state.helpOpen ? <HelpPanel onClose={() => dispatch({ type: 'toggle-help' })} /> : null}
+      </div>
+    </section>
+  );
+}

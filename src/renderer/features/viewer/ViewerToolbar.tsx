@@ -1,0 +1,80 @@
+/** Window presets, Auto, numeric width/level, zoom and fit: every control named for assistive technology. */
+import type { WindowSpec } from '../../../shared/pipeline/types';
+import type { WindowPreset } from '../../../shared/presets';
+import { NumberField } from '../../components/NumberField';
+import { MIN_WIDTH } from './viewer-state';
+
+interface Props {
+  presets: readonly WindowPreset[];
+  spec: WindowSpec;
+  numbers: { center: number; width: number } | undefined;
+  helpOpen: boolean;
+  onPreset(name: string): void;
+  onAuto(): void;
+  onCustom(center: number, width: number): void;
+  onZoom(factor: number): void;
+  onFit(): void;
+  onHelp(): void;
+}
+
+export function ViewerToolbar(props: Props) {
+  const { presets, spec, numbers } = props;
+  return (
+    <div className="toolbar" role="toolbar" aria-label="Viewer tools">
+      <div className="button-group" role="group" aria-label="Window presets">
+        <button
+          type="button"
+          aria-pressed={spec.kind === 'auto'}
+          onClick={props.onAuto}
+          title="The file's own window (A)"
+        >
+          Auto
+        </button>
+        {presets.map((preset, i) => (
+          <button
+            key={preset.id}
+            type="button"
+            aria-pressed={spec.kind === 'preset' && spec.name === preset.name}
+            title={`W ${preset.width} L ${preset.center}${i < 9 ? ` (${i + 1})` : ''}`}
+            onClick={() => props.onPreset(preset.name)}
+          >
+            {preset.name}
+          </button>
+        ))}
+      </div>
+      <div className="field-group" role="group" aria-label="Window width and level">
+        <NumberField
+          label="Width"
+          value={numbers?.width}
+          min={MIN_WIDTH}
+          onCommit={(width) => numbers && props.onCustom(numbers.center, width)}
+        />
+        <NumberField
+          label="Level"
+          value={numbers?.center}
+          onCommit={(center) => numbers && props.onCustom(center, numbers.width)}
+        />
+      </div>
+      <div className="button-group" role="group" aria-label="Zoom">
+        <button type="button" aria-label="Zoom out" onClick={() => props.onZoom(1 / 1.25)}>
+          −
+        </button>
+        <button type="button" aria-label="Zoom in" onClick={() => props.onZoom(1.25)}>
+          +
+        </button>
+        <button type="button" onClick={props.onFit} title="Fit the image to the view (F)">
+          Fit
+        </button>
+      </div>
+      <button
+        type="button"
+        className="help-button"
+        aria-expanded={props.helpOpen}
+        onClick={props.onHelp}
+        title="Keyboard shortcuts (?)"
+      >
+        Help
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,51 @@
+/**
+ * Draws a frame into a canvas through the shared pipeline (resolveVoi -> renderFrame -> rgbToRgba): the same
+ * code the export uses, so the canvas holds exactly the RGB the exported file will. The canvas has the
+ * image's own size; zoom and pan are a CSS transform, so canvas pixels stay image pixels.
+ */
+import { renderFrame, rgbToRgba } from '../../../shared/pipeline/render';
+import { resolveVoi } from '../../../shared/pipeline/resolve-voi';
+import type { ResolvedVoi, WindowSpec } from '../../../shared/pipeline/types';
+import type { ViewerFrame } from '../../lib/raw-frame';
+
+export type DrawOutcome = { ok: true; voi: ResolvedVoi; ms: number } | { ok: false; error: string };
+
+/** Buffers reused between draws (a W/L drag redraws every pointer move). */
+export interface Scratch {
+  rgb?: Uint8Array;
+  image?: ImageData;
+}
+
+export function drawFrame(
+  canvas: HTMLCanvasElement,
+  frame: ViewerFrame,
+  spec: WindowSpec,
+  scratch: Scratch,
+): DrawOutcome {
+  const started = performance.now();
+  const { rows, columns } = frame.header.pixel;
+  let voi: ResolvedVoi;
+  try {
+    voi = resolveVoi(spec, frame.header, frame.raw);
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+  if (scratch.rgb?.length !== rows * columns * 3) scratch.rgb = new Uint8Array(rows * columns * 3);
+  if (scratch.image?.width !== columns || scratch.image.height !== rows)
+    scratch.image = new ImageData(columns, rows);
+  try {
+    const rgb = renderFrame(frame.header, frame.raw, voi, scratch.rgb);
+    rgbToRgba(rgb, scratch.image.data);
+  } catch (error) {
+    return { ok: false, error: error instanceof Error ? error.message : String(error) };
+  }
+  if (canvas.width !== columns) canvas.width = columns;
+  if (canvas.height !== rows) canvas.height = rows;
+  canvas.getContext('2d')?.putImageData(scratch.image, 0, 0);
+  return { ok: true, voi, ms: performance.now() - started };
+}
+
+/** Width/level text for the overlay and the inputs, e.g. "W 400 L 50". */
+export function windowNumbers(voi: ResolvedVoi | undefined): { center: number; width: number } | undefined {
+  return voi?.kind === 'window' ? { center: voi.center, width: voi.width } : undefined;
+}

@@ -1,0 +1,118 @@
+/**
+ * Mouse and keyboard on the viewer: wheel changes slice (Ctrl+wheel zooms), drag changes width/level,
+ * Shift+drag or middle drag pans, and the shortcut table (shortcuts.ts) handles keys anywhere outside inputs.
+ */
+import { useEffect, useRef, type RefObject } from 'react';
+import type { WindowPreset } from '../../../shared/presets';
+import { actionForKey } from './shortcuts';
+import { dragWindow, type ViewerAction } from './viewer-state';
+
+interface Options {
+  stage: RefObject<HTMLDivElement | null>;
+  dispatch(action: ViewerAction): void;
+  /** current width/level, read when a drag starts */
+  windowNumbers: RefObject<{ center: number; width: number } | undefined>;
+  presets: readonly WindowPreset[];
+  sliceCount: number;
+  fit(): void;
+}
+
+const ZOOM_STEP = 1.25;
+
+export function useStageInput({ stage, dispatch, windowNumbers, presets, sliceCount, fit }: Options): void {
+  const drag = useRef<{
+    mode: 'window' | 'pan';
+    x: number;
+    y: number;
+    start: { center: number; width: number } | undefined;
+  }>(undefined);
+
+  useEffect(() => {
+    const element = stage.current;
+    if (!element) return;
+    const centre = (): { anchorX: number; anchorY: number } => ({
+      anchorX: element.clientWidth / 2,
+      anchorY: element.clientHeight / 2,
+    });
+
+    const onWheel = (event: WheelEvent): void => {
+      event.preventDefault();
+      if (event.ctrlKey || event.metaKey) {
+        const box = element.getBoundingClientRect();
+        const factor = event.deltaY < 0 ? ZOOM_STEP : 1 / ZOOM_STEP;
+        dispatch({
+          type: 'zoom',
+          factor,
+          anchorX: event.clientX - box.left,
+          anchorY: event.clientY - box.top,
+        });
+      } else if (event.deltaY !== 0) dispatch({ type: 'step', delta: Math.sign(event.deltaY) });
+    };
+    const onPointerDown = (event: PointerEvent): void => {
+      const pan = event.button === 1 || (event.button === 0 && event.shiftKey);
+      // Only the image area itself: a press on the help panel (inside the stage) must stay a click.
+      const target = event.target as Element | null;
+      if (event.button > 2 || (target !== element && target?.tagName !== 'CANVAS')) return;
+      event.preventDefault();
+      element.setPointerCapture(event.pointerId);
+      element.focus();
+      drag.current = {
+        mode: pan ? 'pan' : 'window',
+        x: event.clientX,
+        y: event.clientY,
+        start: windowNumbers.current,
+      };
+    };
+    const onPointerMove = (event: PointerEvent): void => {
+      const current = drag.current;
+      if (!current) return;
+      const dx = event.clientX - current.x;
+      const dy = event.clientY - current.y;
+      if (current.mode === 'pan') {
+        dispatch({ type: 'pan', dx, dy });
+        current.x = event.clientX;
+        current.y = event.clientY;
+      } else if (current.start) {
+        const next = dragWindow(current.start, dx, dy);
+        dispatch({ type: 'custom', center: next.center, width: next.width });
+      }
+    };
+    const onPointerUp = (event: PointerEvent): void => {
+      drag.current = undefined;
+      if (element.hasPointerCapture(event.pointerId)) element.releasePointerCapture(event.pointerId);
+    };
+    const onContextMenu = (event: MouseEvent): void => event.preventDefault();
+    const onKeyDown = (event: KeyboardEvent): void => {
+      const target = event.target as HTMLElement | null;
+      if (
+        target &&
+        (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT')
+      )
+        return;
+      const action = actionForKey(event, presets, sliceCount);
+      if (action === undefined) return;
+      event.preventDefault();
+      if (action === 'fit') fit();
+      else if (action === 'zoom-in') dispatch({ type: 'zoom', factor: ZOOM_STEP, ...centre() });
+      else if (action === 'zoom-out') dispatch({ type: 'zoom', factor: 1 / ZOOM_STEP, ...centre() });
+      else dispatch(action);
+    };
+
+    element.addEventListener('wheel', onWheel, { passive: false });
+    element.addEventListener('pointerdown', onPointerDown);
+    element.addEventListener('pointermove', onPointerMove);
+    element.addEventListener('pointerup', onPointerUp);
+    element.addEventListener('pointercancel', onPointerUp);
+    element.addEventListener('contextmenu', onContextMenu);
+    window.addEventListener('keydown', onKeyDown);
+    return () => {
+      element.removeEventListener('wheel', onWheel);
+      element.removeEventListener('pointerdown', onPointerDown);
+      element.removeEventListener('pointermove', onPointerMove);
+      element.removeEventListener('pointerup', onPointerUp);
+      element.removeEventListener('pointercancel', onPointerUp);
+      element.removeEventListener('contextmenu', onContextMenu);
+      window.removeEventListener('keydown', onKeyDown);
+    };
+  }, [stage, dispatch, windowNumbers, presets, sliceCount, fit]);
+}

@@ -1,0 +1,91 @@
+/**
+ * The one IPC contract between the renderer and main (GitHub Desktop's idea: a typed map from channel to
+ * request/response). Both transports (Electron IPC and the browser-mode bridge) carry exactly these
+ * messages; src/shared/ipc/schemas.ts validates each of them at runtime. This file has no runtime
+ * dependency, so the sandboxed preload can import the channel lists.
+ */
+import type { ImageHeader } from '../dicom/image-header';
+import type { WindowPreset } from '../presets';
+import type { LibrarySnapshot, ScanProgress } from './library';
+
+export type Transport = 'electron' | 'browser';
+
+export interface AppInfo {
+  version: string;
+  transport: Transport;
+  /** true when main can show a native folder picker (Electron); browser mode asks for a typed path */
+  canPickFolder: boolean;
+  /** true when dropped files carry a filesystem path (Electron's webUtils.getPathForFile) */
+  canDropFolders: boolean;
+}
+
+/** Sample type of the frame bytes, per RawFrame: bitsAllocated 1/8 -> uint8, 16 -> uint16, 32 -> uint32. */
+export type SampleType = 'uint8' | 'uint16' | 'uint32';
+
+/** A decoded frame as it travels: the RawFrame samples as bytes in host byte order, plus the header. */
+export interface LoadedFrame {
+  header: ImageHeader;
+  photometric: string;
+  sampleType: SampleType;
+  bytes: Uint8Array;
+}
+
+type Empty = Record<string, never>;
+
+/** Request/response channels (renderer invokes, main answers). */
+export interface InvokeContract {
+  'app:info': { request: Empty; response: AppInfo };
+  'library:pick-folder': { request: Empty; response: { folder: string | null } };
+  'library:open': { request: { folder: string }; response: { libraryId: string } };
+  'library:cancel': { request: { libraryId: string }; response: { cancelled: boolean } };
+  'library:snapshot': { request: Empty; response: LibrarySnapshot };
+  'image:load': { request: { path: string; frame: number }; response: LoadedFrame };
+  'presets:list': { request: Empty; response: { presets: WindowPreset[] } };
+}
+
+/** Events main pushes to the renderer. */
+export interface EventContract {
+  'scan:progress': ScanProgress;
+}
+
+export type InvokeChannel = keyof InvokeContract;
+export type EventChannel = keyof EventContract;
+export type RequestOf<C extends InvokeChannel> = InvokeContract[C]['request'];
+export type ResponseOf<C extends InvokeChannel> = InvokeContract[C]['response'];
+
+/** Every answer is a value or the reason it failed (errors are values, never thrown across the boundary). */
+export type IpcResult<T> = { ok: true; value: T } | { ok: false; error: string };
+
+export const INVOKE_CHANNELS: readonly InvokeChannel[] = [
+  'app:info',
+  'library:pick-folder',
+  'library:open',
+  'library:cancel',
+  'library:snapshot',
+  'image:load',
+  'presets:list',
+];
+
+export const EVENT_CHANNELS: readonly EventChannel[] = ['scan:progress'];
+
+export function isInvokeChannel(value: unknown): value is InvokeChannel {
+  return typeof value === 'string' && (INVOKE_CHANNELS as readonly string[]).includes(value);
+}
+
+export function isEventChannel(value: unknown): value is EventChannel {
+  return typeof value === 'string' && (EVENT_CHANNELS as readonly string[]).includes(value);
+}
+
+/**
+ * What the preload exposes as `window.dicomInk` and what the browser bridge client implements: raw,
+ * untyped transport. src/renderer/lib/api.ts validates and types everything on top of it.
+ */
+export interface RawTransport {
+  invoke(channel: InvokeChannel, request: unknown): Promise<unknown>;
+  subscribe(channel: EventChannel, listener: (payload: unknown) => void): () => void;
+  /** Filesystem path of a dropped File (Electron only) */
+  pathForFile?(file: unknown): string;
+}
+
+/** Name of the global the preload defines. */
+export const BRIDGE_GLOBAL = 'dicomInk';

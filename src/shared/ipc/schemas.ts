@@ -1,0 +1,115 @@
+/**
+ * zod schemas for every message of the contract (src/shared/ipc/contract.ts). Requests are strict
+ * (unknown keys are refused: the renderer is untrusted); responses and events are checked by the
+ * renderer before use.
+ */
+import { z } from 'zod';
+import type { EventChannel, EventContract, InvokeChannel, RequestOf, ResponseOf } from './contract';
+import { imageHeaderSchema } from './header-schema';
+
+/** An absolute or relative filesystem path as typed by a user: bounded, no NUL (which truncates C paths). */
+const pathText = z
+  .string()
+  .min(1, 'The path is empty: give a folder or file path.')
+  .max(4096, 'The path is longer than 4096 characters.')
+  .refine((text) => !text.includes('\0'), 'The path contains a NUL character.');
+
+const empty = z.strictObject({});
+
+const scanProgress = z.object({
+  libraryId: z.string(),
+  folder: z.string(),
+  state: z.enum(['scanning', 'done', 'cancelled', 'failed']),
+  filesSeen: z.number().int().nonnegative(),
+  images: z.number().int().nonnegative(),
+  nonImages: z.number().int().nonnegative(),
+  error: z.string().optional(),
+});
+
+const slice = z.object({
+  path: z.string(),
+  frame: z.number().int().nonnegative(),
+  instanceNumber: z.number().optional(),
+  position: z.number().optional(),
+});
+
+const series = z.object({
+  seriesInstanceUid: z.string(),
+  seriesNumber: z.number().optional(),
+  description: z.string(),
+  modality: z.string(),
+  rows: z.number().int(),
+  columns: z.number().int(),
+  slices: z.array(slice),
+});
+
+const snapshot = z.object({
+  version: z.number().int().nonnegative(),
+  scans: z.array(scanProgress),
+  patients: z.array(
+    z.object({
+      key: z.string(),
+      name: z.string(),
+      id: z.string(),
+      studies: z.array(
+        z.object({
+          studyInstanceUid: z.string(),
+          description: z.string(),
+          date: z.string(),
+          series: z.array(series),
+        }),
+      ),
+    }),
+  ),
+  nonImages: z.array(
+    z.object({ path: z.string(), kind: z.enum(['not-dicom', 'not-image', 'error']), reason: z.string() }),
+  ),
+});
+
+const preset = z.object({
+  id: z.string(),
+  name: z.string(),
+  width: z.number(),
+  center: z.number(),
+  source: z.string(),
+});
+
+type Schemas = {
+  [C in InvokeChannel]: { request: z.ZodType<RequestOf<C>>; response: z.ZodType<ResponseOf<C>> };
+};
+
+export const invokeSchemas: Schemas = {
+  'app:info': {
+    request: empty,
+    response: z.object({
+      version: z.string(),
+      transport: z.enum(['electron', 'browser']),
+      canPickFolder: z.boolean(),
+      canDropFolders: z.boolean(),
+    }),
+  },
+  'library:pick-folder': { request: empty, response: z.object({ folder: z.string().nullable() }) },
+  'library:open': {
+    request: z.strictObject({ folder: pathText }),
+    response: z.object({ libraryId: z.string() }),
+  },
+  'library:cancel': {
+    request: z.strictObject({ libraryId: z.string().min(1).max(100) }),
+    response: z.object({ cancelled: z.boolean() }),
+  },
+  'library:snapshot': { request: empty, response: snapshot },
+  'image:load': {
+    request: z.strictObject({ path: pathText, frame: z.number().int().nonnegative().max(100_000) }),
+    response: z.object({
+      header: imageHeaderSchema,
+      photometric: z.string(),
+      sampleType: z.enum(['uint8', 'uint16', 'uint32']),
+      bytes: z.instanceof(Uint8Array),
+    }),
+  },
+  'presets:list': { request: empty, response: z.object({ presets: z.array(preset) }) },
+};
+
+export const eventSchemas: { [C in EventChannel]: z.ZodType<EventContract[C]> } = {
+  'scan:progress': scanProgress,
+};
