@@ -4,11 +4,31 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const nodeBuiltins = ['node:*', 'fs', 'path', 'os', 'child_process', 'worker_threads', 'crypto', 'zlib', 'http', 'url'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'path',
+  'os',
+  'child_process',
+  'worker_threads',
+  'crypto',
+  'zlib',
+  'http',
+  'url',
+];
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'dist/', 'release/', 'test-results/', 'playwright-report/', 'tests/fixtures/', 'assets/', 'bin/'],
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'release/',
+      'test-results/',
+      'playwright-report/',
+      'tests/fixtures/',
+      'assets/',
+      'bin/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.strict,
@@ -21,8 +41,10 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         {
-          selector: "ImportDeclaration[source.value='electron'] ImportSpecifier[imported.name=/^ipc(Main|Renderer)$/]",
-          message: 'Use the typed IPC contract (src/main/app/ipc, src/preload) instead of raw ipcMain/ipcRenderer.',
+          selector:
+            "ImportDeclaration[source.value='electron'] ImportSpecifier[imported.name=/^ipc(Main|Renderer)$/]",
+          message:
+            'Use the typed IPC contract (src/main/app/ipc, src/preload) instead of raw ipcMain/ipcRenderer.',
         },
       ],
     },
@@ -41,8 +63,14 @@ export default tseslint.config(
         {
           patterns: [
             { group: nodeBuiltins, message: 'src/shared is pure TypeScript: no Node modules.' },
-            { group: ['electron', 'react', 'react-dom'], message: 'src/shared may not depend on Electron or the UI.' },
-            { group: ['**/main/**', '**/renderer/**', '**/preload/**'], message: 'src/shared may not import other layers.' },
+            {
+              group: ['electron', 'react', 'react-dom'],
+              message: 'src/shared may not depend on Electron or the UI.',
+            },
+            {
+              group: ['**/main/**', '**/renderer/**', '**/preload/**'],
+              message: 'src/shared may not import other layers.',
+            },
           ],
         },
       ],

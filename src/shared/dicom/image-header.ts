@@ -32,8 +32,7 @@ export interface LookupTable {
 
 /** Modality transform (PS3.3 C.11.1): rescale, or a Modality LUT Sequence. */
 export type ModalityTransform =
-  | { kind: 'rescale'; slope: number; intercept: number }
-  | { kind: 'lut'; lut: LookupTable };
+  { kind: 'rescale'; slope: number; intercept: number } | { kind: 'lut'; lut: LookupTable };
 
 /** VOI LUT Function (PS3.3 C.11.2.1.3). */
 export type VoiFunction = 'LINEAR' | 'LINEAR_EXACT' | 'SIGMOID';

@@ -8,7 +8,13 @@ export type WindowSpec =
 
 /** The VOI stage actually applied to one frame, after resolving a WindowSpec against a file. */
 export type ResolvedVoi =
-  | { kind: 'window'; center: number; width: number; fn: VoiFunction; source: 'file' | 'preset' | 'custom' | 'min-max' }
+  | {
+      kind: 'window';
+      center: number;
+      width: number;
+      fn: VoiFunction;
+      source: 'file' | 'preset' | 'custom' | 'min-max';
+    }
   | { kind: 'lut'; lut: LookupTable }
   | { kind: 'none' };
 
