@@ -1,5 +1,5 @@
 /** Layout: top bar (open folder, status), library on the left, viewer on the right; folders can be dropped anywhere. */
-import { useEffect, useState, type DragEvent } from 'react';
+import { useEffect, useMemo, useState, type DragEvent } from 'react';
 import type { AppInfo } from '../shared/ipc/contract';
 import type { WindowPreset } from '../shared/presets';
 import { OpenFolder } from './features/library/OpenFolder';
@@ -28,6 +28,10 @@ export function App() {
   }, []);
 
   const selected = selectSeries(snapshot, selectedUid);
+  const allSeries = useMemo(
+    () => snapshot.patients.flatMap((p) => p.studies.flatMap((s) => s.series)),
+    [snapshot],
+  );
 
   const onDrop = (event: DragEvent): void => {
     event.preventDefault();
@@ -88,7 +92,14 @@ export function App() {
           selectedUid={selected?.series.seriesInstanceUid}
           onSelect={(s) => setSelectedUid(s.seriesInstanceUid)}
         />
-        <Viewer series={selected?.series} patient={selected?.patient.name ?? ''} presets={presets} />
+        <Viewer
+          series={selected?.series}
+          patient={selected?.patient.name ?? ''}
+          presets={presets}
+          allSeries={allSeries}
+          folders={snapshot.scans.map((scan) => scan.folder)}
+          info={info}
+        />
       </main>
     </div>
   );

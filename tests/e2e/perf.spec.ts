@@ -4,10 +4,10 @@
  * after opening a 500-slice 512x512 folder, slice change, and width/level drag frame rate.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { generatePhantomSeries } from '../../src/main/sample/phantom';
 import { launchApp, type RunningApp } from './support/launch-app';
 import { CANVAS } from './support/pixels';
 
@@ -20,12 +20,12 @@ test.beforeAll(async () => {
   test.setTimeout(300_000);
   folder = mkdtempSync(path.join(tmpdir(), 'dicom-ink-perf-'));
   empty = mkdtempSync(path.join(tmpdir(), 'dicom-ink-empty-'));
-  execFileSync('/usr/bin/python3', [
-    'tests/e2e/support/make-series.py',
-    'tests/fixtures/corpus/693_UNCI.dcm',
-    folder,
-    String(SLICES),
-  ]);
+  // The project's own phantom generator: a 500-slice 512x512 CT series, written one slice at a time.
+  for (const slice of generatePhantomSeries({ slices: SLICES, size: 512 })) {
+    const target = path.join(folder, slice.relativePath);
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(target, slice.bytes);
+  }
   app = await launchApp([empty]);
 });
 test.afterAll(async () => {

@@ -1,30 +1,44 @@
 /** The main-process side of the app, shared by Electron and browser mode: services, handlers and events. */
 import type { EventChannel, Transport } from '../../shared/ipc/contract';
+import { startConversion } from '../export/start-conversion';
+import { createSessionRegistry } from '../session';
 import { createHandlers, type Handlers } from './ipc/handlers';
 import { createPathGuard } from './path-guard';
 import { listFilesOnDisk, readHeaderFromDisk, readImageFromDisk } from './services/dicom-adapters';
+import { createExportService, type ExportService } from './services/export-service';
 import { createImageService } from './services/image-service';
 import { createLibraryService, type LibraryService } from './services/library-service';
+import { createSessionService, type SessionService } from './services/session-service';
 
 export type EventSink = (channel: EventChannel, payload: unknown) => void;
 
 export interface AppCore {
   handlers: Handlers;
   library: LibraryService;
+  sessions: SessionService;
+  exports: ExportService;
   subscribe(sink: EventSink): () => void;
+  /** flushes every session, cancels running exports; resolves with session save failures */
+  shutdown(): Promise<string[]>;
   dispose(): void;
 }
 
 export interface CoreOptions {
   transport: Transport;
   version: string;
+  /** where session files go: Electron's userData, or defaultDataDir() */
+  dataDir: string;
   pickFolder?: () => Promise<string | null>;
+  pickOutputFolder?: (defaultPath: string | undefined) => Promise<string | null>;
+  reveal?: (path: string) => void;
 }
 
 export function createAppCore(options: CoreOptions): AppCore {
   const guard = createPathGuard();
   const library = createLibraryService({ guard, listFiles: listFilesOnDisk, readHeader: readHeaderFromDisk });
   const images = createImageService({ guard, openImage: readImageFromDisk });
+  const sessions = createSessionService(guard, createSessionRegistry({ dataDir: options.dataDir }));
+  const exports = createExportService({ guard, run: startConversion });
   const electron = options.transport === 'electron';
   const handlers = createHandlers({
     info: {
@@ -35,12 +49,34 @@ export function createAppCore(options: CoreOptions): AppCore {
     },
     library,
     images,
+    sessions,
+    exports,
     ...(options.pickFolder ? { pickFolder: options.pickFolder } : {}),
+    ...(options.pickOutputFolder ? { pickOutputFolder: options.pickOutputFolder } : {}),
+    ...(options.reveal ? { reveal: options.reveal } : {}),
   });
   return {
     handlers,
     library,
-    subscribe: (sink) => library.onProgress((progress) => sink('scan:progress', progress)),
-    dispose: () => library.dispose(),
+    sessions,
+    exports,
+    subscribe: (sink) => {
+      const offScan = library.onProgress((progress) => sink('scan:progress', progress));
+      const offExport = exports.onProgress((progress) => sink('export:progress', progress));
+      return () => {
+        offScan();
+        offExport();
+      };
+    },
+    shutdown: async () => {
+      exports.dispose();
+      const failures = await sessions.flushAll();
+      await exports.idle();
+      return failures;
+    },
+    dispose: () => {
+      library.dispose();
+      exports.dispose();
+    },
   };
 }

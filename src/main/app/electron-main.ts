@@ -1,5 +1,5 @@
 /** Electron entry (bundled to dist/electron-main.cjs): one window on the shared app core. */
-import { app, dialog, type BrowserWindow } from 'electron';
+import { app, dialog, shell, type BrowserWindow } from 'electron';
 import { createAppCore } from './app-core';
 import { appVersion, preloadFile, rendererDir, sampleDir } from './app-paths';
 import { foldersFromArgv } from './electron-args';
@@ -23,6 +23,19 @@ async function start(): Promise<void> {
         : await dialog.showOpenDialog(options);
       return chosen.canceled ? null : (chosen.filePaths[0] ?? null);
     },
+    pickOutputFolder: async (defaultPath) => {
+      const options = {
+        title: 'Choose the output folder',
+        properties: ['openDirectory' as const, 'createDirectory' as const],
+        ...(defaultPath === undefined ? {} : { defaultPath }),
+      };
+      const chosen = shown.window
+        ? await dialog.showOpenDialog(shown.window, options)
+        : await dialog.showOpenDialog(options);
+      return chosen.canceled ? null : (chosen.filePaths[0] ?? null);
+    },
+    reveal: (folder) => shell.showItemInFolder(folder),
+    dataDir: app.getPath('userData'),
   });
   const page = rendererUrl(renderer);
   bindIpc(core.handlers, (url) => url === page || url.startsWith(`${page}?`) || url.startsWith(`${page}#`));
@@ -34,10 +47,19 @@ async function start(): Promise<void> {
     const opened = await core.library.open(folder);
     if (!opened.ok) console.error(opened.error);
   }
-  app.on('window-all-closed', () => {
-    core.dispose();
-    app.quit();
+  // Flush the sessions before quitting: the last edits of the debounce window must reach the disk.
+  let flushed = false;
+  app.on('before-quit', (event) => {
+    if (flushed) return;
+    event.preventDefault();
+    void core.shutdown().then((failures) => {
+      for (const failure of failures) console.error(failure);
+      flushed = true;
+      core.dispose();
+      app.quit();
+    });
   });
+  app.on('window-all-closed', () => app.quit());
 }
 
 start().catch((error: unknown) => {

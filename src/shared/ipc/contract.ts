@@ -6,7 +6,9 @@
  */
 import type { ImageHeader } from '../dicom/image-header';
 import type { WindowPreset } from '../presets';
+import type { ExportProgress, ExportRequest } from './export';
 import type { LibrarySnapshot, ScanProgress } from './library';
+import type { LoadedSession, SessionPayload } from './session';
 
 export type Transport = 'electron' | 'browser';
 
@@ -41,11 +43,22 @@ export interface InvokeContract {
   'library:snapshot': { request: Empty; response: LibrarySnapshot };
   'image:load': { request: { path: string; frame: number }; response: LoadedFrame };
   'presets:list': { request: Empty; response: { presets: WindowPreset[] } };
+  /** the saved boxes and settings of an opened folder (empty when none were saved) */
+  'session:load': { request: { folder: string }; response: LoadedSession };
+  /** schedules a debounced save of an opened folder's session */
+  'session:save': { request: { folder: string } & SessionPayload; response: { scheduled: true } };
+  'export:start': { request: ExportRequest; response: { jobId: string } };
+  'export:cancel': { request: { jobId: string }; response: { cancelled: boolean } };
+  /** native folder dialog for the output folder (Electron); browser mode types the path */
+  'export:pick-folder': { request: { defaultPath?: string }; response: { folder: string | null } };
+  /** shows the output folder in the system file manager (Electron); false in browser mode */
+  'export:reveal': { request: { path: string }; response: { revealed: boolean } };
 }
 
 /** Events main pushes to the renderer. */
 export interface EventContract {
   'scan:progress': ScanProgress;
+  'export:progress': ExportProgress;
 }
 
 export type InvokeChannel = keyof InvokeContract;
@@ -64,9 +77,15 @@ export const INVOKE_CHANNELS: readonly InvokeChannel[] = [
   'library:snapshot',
   'image:load',
   'presets:list',
+  'session:load',
+  'session:save',
+  'export:start',
+  'export:cancel',
+  'export:pick-folder',
+  'export:reveal',
 ];
 
-export const EVENT_CHANNELS: readonly EventChannel[] = ['scan:progress'];
+export const EVENT_CHANNELS: readonly EventChannel[] = ['scan:progress', 'export:progress'];
 
 export function isInvokeChannel(value: unknown): value is InvokeChannel {
   return typeof value === 'string' && (INVOKE_CHANNELS as readonly string[]).includes(value);

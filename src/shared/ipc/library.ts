@@ -7,6 +7,8 @@
 export interface SliceRef {
   path: string;
   frame: number;
+  /** SOP Instance UID (0008,0018) of the file: how the box editor and box files name the image */
+  sopInstanceUid: string;
   instanceNumber?: number;
   /** Position along the slice normal (mm), IPP . (row x column) of IOP (PS3.3 C.7.6.2.1.1) */
   position?: number;
@@ -19,6 +21,8 @@ export interface SeriesEntry {
   modality: string;
   rows: number;
   columns: number;
+  /** the opened folder the series was found in: its session and its default export folder */
+  folder: string;
   /** ordered for display: by position along the normal, else by InstanceNumber */
   slices: SliceRef[];
 }

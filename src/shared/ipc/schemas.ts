@@ -5,14 +5,15 @@
  */
 import { z } from 'zod';
 import type { EventChannel, EventContract, InvokeChannel, RequestOf, ResponseOf } from './contract';
+import {
+  exportProgressSchema,
+  exportRequestSchema,
+  jobIdSchema,
+  loadedSessionSchema,
+  pathText,
+  sessionSaveSchema,
+} from './app-schemas';
 import { imageHeaderSchema } from './header-schema';
-
-/** An absolute or relative filesystem path as typed by a user: bounded, no NUL (which truncates C paths). */
-const pathText = z
-  .string()
-  .min(1, 'The path is empty: give a folder or file path.')
-  .max(4096, 'The path is longer than 4096 characters.')
-  .refine((text) => !text.includes('\0'), 'The path contains a NUL character.');
 
 const empty = z.strictObject({});
 
@@ -29,6 +30,7 @@ const scanProgress = z.object({
 const slice = z.object({
   path: z.string(),
   frame: z.number().int().nonnegative(),
+  sopInstanceUid: z.string(),
   instanceNumber: z.number().optional(),
   position: z.number().optional(),
 });
@@ -40,6 +42,7 @@ const series = z.object({
   modality: z.string(),
   rows: z.number().int(),
   columns: z.number().int(),
+  folder: z.string(),
   slices: z.array(slice),
 });
 
@@ -108,8 +111,27 @@ export const invokeSchemas: Schemas = {
     }),
   },
   'presets:list': { request: empty, response: z.object({ presets: z.array(preset) }) },
+  'session:load': { request: z.strictObject({ folder: pathText }), response: loadedSessionSchema },
+  'session:save': {
+    request: sessionSaveSchema,
+    response: z.object({ scheduled: z.literal(true) }),
+  },
+  'export:start': { request: exportRequestSchema, response: z.object({ jobId: z.string() }) },
+  'export:cancel': {
+    request: z.strictObject({ jobId: jobIdSchema }),
+    response: z.object({ cancelled: z.boolean() }),
+  },
+  'export:pick-folder': {
+    request: z.strictObject({ defaultPath: pathText.optional() }),
+    response: z.object({ folder: z.string().nullable() }),
+  },
+  'export:reveal': {
+    request: z.strictObject({ path: pathText }),
+    response: z.object({ revealed: z.boolean() }),
+  },
 };
 
 export const eventSchemas: { [C in EventChannel]: z.ZodType<EventContract[C]> } = {
   'scan:progress': scanProgress,
+  'export:progress': exportProgressSchema,
 };

@@ -3,6 +3,9 @@
  * the URL it prints (an event the app emits, never a sleep).
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 
 export interface RunningApp {
   url: string;
@@ -14,12 +17,21 @@ export interface RunningApp {
 
 const URL_PATTERN = /(http:\/\/127\.0\.0\.1:\d+\/\?token=[\w-]+)/;
 
-export function launchApp(folders: readonly string[], timeoutMs = 30_000): Promise<RunningApp> {
+export function launchApp(
+  folders: readonly string[],
+  timeoutMs = 30_000,
+  // Sessions go to a fresh data directory unless the caller chooses one: a test never reads another run's.
+  env: NodeJS.ProcessEnv = {
+    ...process.env,
+    XDG_DATA_HOME: mkdtempSync(path.join(tmpdir(), 'dicom-ink-data-')),
+  },
+): Promise<RunningApp> {
   const child: ChildProcess = spawn(
     process.execPath,
     ['bin/dicom-ink.cjs', 'app', ...folders, '--browser', '--port', '0', '--no-open'],
     {
       stdio: ['ignore', 'pipe', 'pipe'],
+      env,
     },
   );
   let output = '';

@@ -62,7 +62,7 @@ const invoke = (channel: string, body: unknown, headers: Record<string, string> 
 const answer = (reply: Reply) => decodeWire(new Uint8Array(reply.body).buffer);
 
 beforeAll(async () => {
-  core = createAppCore({ transport: 'browser', version: '0.0.0-test' });
+  core = createAppCore({ transport: 'browser', version: '0.0.0-test', dataDir: path.join(work, 'data') });
   bridge = await startBridge({ handlers: core.handlers, subscribe: core.subscribe, staticRoot: web });
   await core.library.open(study);
   await core.library.idle();

@@ -36,7 +36,8 @@ export interface Bridge {
   close(): Promise<void>;
 }
 
-const MAX_BODY = 64 * 1024;
+/** Sessions and exports carry every box of a folder (~150 bytes each): room for tens of thousands. */
+const MAX_BODY = 16 * 1024 * 1024;
 const SECURITY_HEADERS = {
   'Content-Security-Policy': BRIDGE_CSP,
   'X-Content-Type-Options': 'nosniff',

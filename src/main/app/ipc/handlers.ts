@@ -1,8 +1,11 @@
 /** What main does for each invoke channel, independent of the transport (Electron IPC or browser bridge). */
 import type { AppInfo, InvokeChannel, IpcResult, RequestOf, ResponseOf } from '../../../shared/ipc/contract';
 import { PRESETS } from '../../../shared/presets';
+import { resolveOutputDir } from '../output-dir';
+import type { ExportService } from '../services/export-service';
 import type { ImageService } from '../services/image-service';
 import type { LibraryService } from '../services/library-service';
+import type { SessionService } from '../services/session-service';
 
 export type Handlers = {
   [C in InvokeChannel]: (request: RequestOf<C>) => Promise<IpcResult<ResponseOf<C>>>;
@@ -12,8 +15,14 @@ export interface AppServices {
   info: AppInfo;
   library: LibraryService;
   images: ImageService;
+  sessions: SessionService;
+  exports: ExportService;
   /** native folder dialog (Electron); absent in browser mode */
   pickFolder?: () => Promise<string | null>;
+  /** native dialog for the export's output folder (Electron) */
+  pickOutputFolder?: (defaultPath: string | undefined) => Promise<string | null>;
+  /** shows a folder in the system file manager (Electron) */
+  reveal?: (path: string) => void;
 }
 
 const ok = <T>(value: T): IpcResult<T> => ({ ok: true, value });
@@ -33,5 +42,24 @@ export function createHandlers(services: AppServices): Handlers {
     'library:snapshot': async () => ok(services.library.snapshot()),
     'image:load': (request) => services.images.load(request.path, request.frame),
     'presets:list': async () => ok({ presets: PRESETS.map((preset) => ({ ...preset })) }),
+    'session:load': (request) => services.sessions.load(request.folder),
+    'session:save': ({ folder, document, settings }) =>
+      services.sessions.save(folder, { document, settings }),
+    'export:start': (request) => services.exports.start(request),
+    'export:cancel': async (request) => ok({ cancelled: services.exports.cancel(request.jobId) }),
+    'export:pick-folder': async (request) =>
+      services.pickOutputFolder
+        ? ok({ folder: await services.pickOutputFolder(request.defaultPath) })
+        : {
+            ok: false,
+            error: 'There is no folder dialog in browser mode: type the output folder path instead.',
+          },
+    'export:reveal': async (request) => {
+      if (!services.reveal) return ok({ revealed: false });
+      const real = await resolveOutputDir(request.path);
+      if (!real.ok) return real;
+      services.reveal(real.value);
+      return ok({ revealed: true });
+    },
   };
 }

@@ -66,7 +66,7 @@ export function createLibraryService(deps: LibraryDeps): LibraryService {
         const read = await deps.readHeader(file);
         progress.filesSeen += 1;
         if (read.ok) {
-          library.images.push({ path: file, header: read.header });
+          library.images.push({ path: file, root, header: read.header });
           progress.images += 1;
         } else {
           library.nonImages.push({ path: file, kind: read.kind, reason: read.reason });

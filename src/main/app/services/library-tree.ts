@@ -5,6 +5,8 @@ import { slicePosition, sortSlices } from './slice-order';
 
 export interface IndexedImage {
   path: string;
+  /** the opened folder it was found in */
+  root: string;
   header: ImageHeader;
 }
 
@@ -15,6 +17,7 @@ function slicesOf(image: IndexedImage): SliceRef[] {
   return Array.from({ length: frames }, (_, frame) => ({
     path,
     frame,
+    sopInstanceUid: header.sopInstanceUid,
     ...(header.instanceNumber === undefined ? {} : { instanceNumber: header.instanceNumber }),
     // A multi-frame file has one IPP for the file here; its frames are ordered by frame index instead.
     ...(position === undefined || frames > 1 ? {} : { position }),
@@ -60,6 +63,7 @@ export function buildPatients(images: readonly IndexedImage[]): PatientEntry[] {
       modality: h.modality ?? '',
       rows: h.pixel.rows,
       columns: h.pixel.columns,
+      folder: image.root,
       slices: [],
     }));
     series.slices.push(...slicesOf(image));

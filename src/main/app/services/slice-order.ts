@@ -23,7 +23,9 @@ export function slicePosition(
   return Number.isFinite(position) ? position : undefined;
 }
 
-function byInstance(a: SliceRef, b: SliceRef): number {
+type Ordered = Pick<SliceRef, 'path' | 'frame' | 'instanceNumber' | 'position'>;
+
+function byInstance(a: Ordered, b: Ordered): number {
   const ia = a.instanceNumber ?? Number.MAX_SAFE_INTEGER;
   const ib = b.instanceNumber ?? Number.MAX_SAFE_INTEGER;
   return ia - ib || a.path.localeCompare(b.path) || a.frame - b.frame;
@@ -35,7 +37,7 @@ function byInstance(a: SliceRef, b: SliceRef): number {
  * as PACS viewers do), else from the highest position down (head first for axial images). Otherwise
  * InstanceNumber, then path and frame, decide.
  */
-export function sortSlices(slices: readonly SliceRef[]): SliceRef[] {
+export function sortSlices<T extends Ordered>(slices: readonly T[]): T[] {
   const positions = slices.map((s) => s.position);
   const geometric =
     slices.length > 1 &&

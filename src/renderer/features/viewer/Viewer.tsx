@@ -1,8 +1,15 @@
 /** The viewport: one canvas drawn through the shared pipeline, overlay, toolbar and help. */
 import { useCallback, useEffect, useLayoutEffect, useReducer, useRef, useState } from 'react';
+import type { AppInfo } from '../../../shared/ipc/contract';
 import type { SeriesEntry } from '../../../shared/ipc/library';
 import type { ResolvedVoi, WindowSpec } from '../../../shared/pipeline/types';
 import type { WindowPreset } from '../../../shared/presets';
+import { BoxPanel } from '../boxes/BoxPanel';
+import { BoxTools } from '../boxes/BoxTools';
+import { SelectionOverlay } from '../boxes/SelectionOverlay';
+import { useBoxEditor } from '../boxes/use-box-editor';
+import { ExportDialog } from '../export/ExportDialog';
+import { defaultOutDir, exportScopes } from '../export/export-scopes';
 import { HelpPanel } from './HelpPanel';
 import { Overlay } from './Overlay';
 import { drawFrame, windowNumbers, type Scratch } from './render-frame';
@@ -15,6 +22,11 @@ interface Props {
   series: SeriesEntry | undefined;
   patient: string;
   presets: readonly WindowPreset[];
+  /** every series of the library (box import matches across the folder) */
+  allSeries: readonly SeriesEntry[];
+  /** the opened folders ("everything open") */
+  folders: readonly string[];
+  info: AppInfo | undefined;
 }
 
 /** What the canvas currently shows (it can lag the state while a slice loads). */
@@ -39,7 +51,7 @@ function windowLabel(spec: WindowSpec, voi: ResolvedVoi | undefined): string {
   }
 }
 
-export function Viewer({ series, patient, presets }: Props) {
+export function Viewer({ series, patient, presets, allSeries, folders, info }: Props) {
   const [state, dispatch] = useReducer(viewerReducer, initialViewerState);
   const [drawn, setDrawn] = useState<Drawn | undefined>(undefined);
   const [drawError, setDrawError] = useState<string | undefined>(undefined);
@@ -51,6 +63,21 @@ export function Viewer({ series, patient, presets }: Props) {
   const frame = entry?.state === 'ready' ? entry.value : undefined;
   const uid = series?.seriesInstanceUid;
   const sliceCount = series?.slices.length ?? 0;
+  const [exporting, setExporting] = useState(false);
+  const boxes = useBoxEditor({ series, index: state.index, viewport: state.viewport, canvas });
+  const { burn, entry: session } = boxes;
+
+  // A folder's saved window is applied once when its session arrives; later changes are saved back.
+  const appliedWindow = useRef(new Set<string>());
+  useEffect(() => {
+    if (!session || boxes.folder === undefined || appliedWindow.current.has(boxes.folder)) return;
+    appliedWindow.current.add(boxes.folder);
+    dispatch({ type: 'window', spec: session.settings.window });
+  }, [session, boxes.folder]);
+  const { setSettings } = boxes;
+  useEffect(() => {
+    setSettings({ window: state.window });
+  }, [state.window, setSettings]);
 
   useEffect(() => {
     if (uid !== undefined) dispatch({ type: 'series', uid, sliceCount });
@@ -80,7 +107,7 @@ export function Viewer({ series, patient, presets }: Props) {
     const target = canvas.current;
     const shown = series?.slices[state.index];
     if (!target || !frame || !shown) return;
-    const outcome = drawFrame(target, frame, state.window, scratch.current);
+    const outcome = drawFrame(target, frame, state.window, scratch.current, burn);
     if (outcome.ok) {
       numbersRef.current = windowNumbers(outcome.voi);
       setDrawError(undefined);
@@ -94,9 +121,17 @@ export function Viewer({ series, patient, presets }: Props) {
       }));
     } else setDrawError(outcome.error);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `frame` already identifies the slice drawn
-  }, [frame, state.window]);
+  }, [frame, state.window, burn]);
 
-  useStageInput({ stage, dispatch, windowNumbers: numbersRef, presets, sliceCount, fit });
+  useStageInput({
+    stage,
+    dispatch,
+    windowNumbers: numbersRef,
+    presets,
+    sliceCount,
+    fit,
+    tool: boxes.pointerTool,
+  });
 
   const numbers = windowNumbers(drawn?.voi);
   const { zoom, panX, panY } = state.viewport;
@@ -121,53 +156,88 @@ export function Viewer({ series, patient, presets }: Props) {
         }
         onFit={fit}
         onHelp={() => dispatch({ type: 'toggle-help' })}
-      />
-      <div
-        className="stage"
-        ref={stage}
-        tabIndex={0}
-        aria-label="Image viewport: wheel or arrow keys change slice, drag changes the window"
       >
+        <BoxTools editor={boxes} canExport={series !== undefined} onExport={() => setExporting(true)} />
+      </ViewerToolbar>
+      {boxes.warning ? (
+        <div className="banner" role="alert">
+          {boxes.warning}
+        </div>
+      ) : null}
+      <div className="viewer-body">
+        <div
+          className={`stage ${boxes.state.tool === 'draw' ? 'stage-draw' : ''}`}
+          ref={stage}
+          tabIndex={0}
+          aria-label="Image viewport: wheel or arrow keys change slice, drag changes the window"
+        >
+          {series ? (
+            <>
+              <canvas
+                ref={canvas}
+                className="image-canvas"
+                role="img"
+                aria-label={`Slice ${(drawn?.index ?? state.index) + 1} of ${series.slices.length}`}
+                data-slice={drawn ? drawn.index + 1 : undefined}
+                data-path={drawn?.path}
+                data-frame={drawn?.frame}
+                data-draw-count={drawn?.count ?? 0}
+                data-render-ms={drawn ? drawn.ms.toFixed(2) : undefined}
+                data-window={numbers ? `${numbers.width}/${numbers.center}` : undefined}
+                style={{
+                  transform: `translate(${panX}px, ${panY}px) scale(${zoom})`,
+                  visibility: drawn ? 'visible' : 'hidden',
+                }}
+              />
+              <SelectionOverlay
+                box={boxes.selectedOnSlice}
+                columns={series.columns}
+                rows={series.rows}
+                viewport={state.viewport}
+              />
+              <Overlay
+                series={series}
+                index={state.index}
+                numbers={numbers}
+                windowLabel={windowLabel(state.window, drawn?.voi)}
+                zoom={zoom}
+                patient={patient}
+              />
+              {entry?.state === 'loading' && !frame ? (
+                <div className="stage-message">Loading slice…</div>
+              ) : null}
+              {failure ? (
+                <div className="stage-message stage-error" role="alert">
+                  {failure}
+                </div>
+              ) : null}
+            </>
+          ) : (
+            <div className="stage-message">Open a folder of DICOM files to view its images.</div>
+          )}
+          {state.helpOpen ? <HelpPanel onClose={() => dispatch({ type: 'toggle-help' })} /> : null}
+        </div>
         {series ? (
-          <>
-            <canvas
-              ref={canvas}
-              className="image-canvas"
-              role="img"
-              aria-label={`Slice ${(drawn?.index ?? state.index) + 1} of ${series.slices.length}`}
-              data-slice={drawn ? drawn.index + 1 : undefined}
-              data-path={drawn?.path}
-              data-frame={drawn?.frame}
-              data-draw-count={drawn?.count ?? 0}
-              data-render-ms={drawn ? drawn.ms.toFixed(2) : undefined}
-              data-window={numbers ? `${numbers.width}/${numbers.center}` : undefined}
-              style={{
-                transform: `translate(${panX}px, ${panY}px) scale(${zoom})`,
-                visibility: drawn ? 'visible' : 'hidden',
-              }}
-            />
-            <Overlay
-              series={series}
-              index={state.index}
-              numbers={numbers}
-              windowLabel={windowLabel(state.window, drawn?.voi)}
-              zoom={zoom}
-              patient={patient}
-            />
-            {entry?.state === 'loading' && !frame ? (
-              <div className="stage-message">Loading slice…</div>
-            ) : null}
-            {failure ? (
-              <div className="stage-message stage-error" role="alert">
-                {failure}
-              </div>
-            ) : null}
-          </>
-        ) : (
-          <div className="stage-message">Open a folder of DICOM files to view its images.</div>
-        )}
-        {state.helpOpen ? <HelpPanel onClose={() => dispatch({ type: 'toggle-help' })} /> : null}
+          <BoxPanel
+            editor={boxes}
+            series={series}
+            allSeries={allSeries}
+            onGoto={(index) => dispatch({ type: 'goto', index })}
+          />
+        ) : null}
       </div>
+      {exporting && series ? (
+        <ExportDialog
+          scopes={exportScopes(series, state.index, folders, boxes.allBoxes)}
+          currentWindow={state.window}
+          presets={presets}
+          thickness={session?.settings.thickness ?? 4}
+          labels={session?.settings.labels ?? false}
+          defaultOutDir={defaultOutDir(series.folder)}
+          canPickFolder={info?.canPickFolder ?? false}
+          onClose={() => setExporting(false)}
+        />
+      ) : null}
     </section>
   );
 }

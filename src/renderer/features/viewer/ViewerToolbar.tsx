@@ -1,4 +1,5 @@
 /** Window presets, Auto, numeric width/level, zoom and fit: every control named for assistive technology. */
+import type { ReactNode } from 'react';
 import type { WindowSpec } from '../../../shared/pipeline/types';
 import type { WindowPreset } from '../../../shared/presets';
 import { NumberField } from '../../components/NumberField';
@@ -15,6 +16,8 @@ interface Props {
   onZoom(factor: number): void;
   onFit(): void;
   onHelp(): void;
+  /** more tools (the box editor's), placed before Help */
+  children?: ReactNode;
 }
 
 export function ViewerToolbar(props: Props) {
@@ -66,6 +69,7 @@ export function ViewerToolbar(props: Props) {
           Fit
         </button>
       </div>
+      {props.children}
       <button
         type="button"
         className="help-button"

@@ -3,6 +3,8 @@
  * code the export uses, so the canvas holds exactly the RGB the exported file will. The canvas has the
  * image's own size; zoom and pan are a CSS transform, so canvas pixels stay image pixels.
  */
+import { drawBoxes } from '../../../shared/boxes/draw';
+import type { BurnBox } from '../../../shared/boxes/model';
 import { renderFrame, rgbToRgba } from '../../../shared/pipeline/render';
 import { resolveVoi } from '../../../shared/pipeline/resolve-voi';
 import type { ResolvedVoi, WindowSpec } from '../../../shared/pipeline/types';
@@ -16,11 +18,18 @@ export interface Scratch {
   image?: ImageData;
 }
 
+/** The boxes burned into the shown slice, exactly as the export burns them (src/shared/boxes/draw.ts). */
+export interface Burn {
+  boxes: readonly BurnBox[];
+  labels: boolean;
+}
+
 export function drawFrame(
   canvas: HTMLCanvasElement,
   frame: ViewerFrame,
   spec: WindowSpec,
   scratch: Scratch,
+  burn: Burn = { boxes: [], labels: false },
 ): DrawOutcome {
   const started = performance.now();
   const { rows, columns } = frame.header.pixel;
@@ -35,6 +44,7 @@ export function drawFrame(
     scratch.image = new ImageData(columns, rows);
   try {
     const rgb = renderFrame(frame.header, frame.raw, voi, scratch.rgb);
+    if (burn.boxes.length > 0) drawBoxes(rgb, burn.boxes, { labels: burn.labels });
     rgbToRgba(rgb, scratch.image.data);
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };

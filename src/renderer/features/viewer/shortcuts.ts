@@ -20,6 +20,11 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: 'F', does: 'Fit the image to the view' },
   { keys: 'A', does: "Auto: the file's own window" },
   { keys: '1 – 9', does: 'Window presets, in toolbar order' },
+  { keys: 'B', does: 'Draw box tool on / off (drag on the image to draw)' },
+  { keys: 'Drag a box or its handles', does: 'Move or resize it' },
+  { keys: 'Delete / Backspace', does: 'Delete the selected box' },
+  { keys: 'Ctrl + Z / Ctrl + Shift + Z', does: 'Undo / redo a box edit' },
+  { keys: 'Escape', does: 'Leave drawing, clear the selection' },
   { keys: '?', does: 'Show or hide this help' },
 ];
 

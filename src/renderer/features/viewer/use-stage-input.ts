@@ -7,6 +7,14 @@ import type { WindowPreset } from '../../../shared/presets';
 import { actionForKey } from './shortcuts';
 import { dragWindow, type ViewerAction } from './viewer-state';
 
+/** A pointer tool (the box editor) that gets the first say on a left-button press on the image. */
+export interface PointerTool {
+  /** true when the press belongs to the tool (the window drag then does not start) */
+  down(event: PointerEvent): boolean;
+  move(event: PointerEvent): void;
+  up(event: PointerEvent): void;
+}
+
 interface Options {
   stage: RefObject<HTMLDivElement | null>;
   dispatch(action: ViewerAction): void;
@@ -15,13 +23,22 @@ interface Options {
   presets: readonly WindowPreset[];
   sliceCount: number;
   fit(): void;
+  tool?: RefObject<PointerTool | undefined>;
 }
 
 const ZOOM_STEP = 1.25;
 
-export function useStageInput({ stage, dispatch, windowNumbers, presets, sliceCount, fit }: Options): void {
+export function useStageInput({
+  stage,
+  dispatch,
+  windowNumbers,
+  presets,
+  sliceCount,
+  fit,
+  tool,
+}: Options): void {
   const drag = useRef<{
-    mode: 'window' | 'pan';
+    mode: 'window' | 'pan' | 'tool';
     x: number;
     y: number;
     start: { center: number; width: number } | undefined;
@@ -56,8 +73,9 @@ export function useStageInput({ stage, dispatch, windowNumbers, presets, sliceCo
       event.preventDefault();
       element.setPointerCapture(event.pointerId);
       element.focus();
+      const byTool = event.button === 0 && !pan && (tool?.current?.down(event) ?? false);
       drag.current = {
-        mode: pan ? 'pan' : 'window',
+        mode: byTool ? 'tool' : pan ? 'pan' : 'window',
         x: event.clientX,
         y: event.clientY,
         start: windowNumbers.current,
@@ -66,6 +84,7 @@ export function useStageInput({ stage, dispatch, windowNumbers, presets, sliceCo
     const onPointerMove = (event: PointerEvent): void => {
       const current = drag.current;
       if (!current) return;
+      if (current.mode === 'tool') return tool?.current?.move(event);
       const dx = event.clientX - current.x;
       const dy = event.clientY - current.y;
       if (current.mode === 'pan') {
@@ -78,6 +97,7 @@ export function useStageInput({ stage, dispatch, windowNumbers, presets, sliceCo
       }
     };
     const onPointerUp = (event: PointerEvent): void => {
+      if (drag.current?.mode === 'tool') tool?.current?.up(event);
       drag.current = undefined;
       if (element.hasPointerCapture(event.pointerId)) element.releasePointerCapture(event.pointerId);
     };
@@ -114,5 +134,5 @@ export function useStageInput({ stage, dispatch, windowNumbers, presets, sliceCo
       element.removeEventListener('contextmenu', onContextMenu);
       window.removeEventListener('keydown', onKeyDown);
     };
-  }, [stage, dispatch, windowNumbers, presets, sliceCount, fit]);
+  }, [stage, dispatch, windowNumbers, presets, sliceCount, fit, tool]);
 }

@@ -24,6 +24,8 @@ export type ViewerAction =
   | { type: 'goto'; index: number }
   | { type: 'preset'; name: string }
   | { type: 'auto' }
+  /** a window restored from a session */
+  | { type: 'window'; spec: WindowSpec }
   | { type: 'custom'; center: number; width: number }
   | { type: 'zoom'; factor: number; anchorX: number; anchorY: number }
   | { type: 'pan'; dx: number; dy: number }
@@ -78,6 +80,8 @@ export function viewerReducer(state: ViewerState, action: ViewerAction): ViewerS
       return { ...state, window: { kind: 'preset', name: action.name } };
     case 'auto':
       return { ...state, window: { kind: 'auto' } };
+    case 'window':
+      return { ...state, window: action.spec };
     case 'custom':
       if (!Number.isFinite(action.center) || !Number.isFinite(action.width)) return state;
       return {

@@ -1,0 +1,178 @@
+/**
+ * The app's export: one engine job (src/main/export, worker threads) per request, throttled progress
+ * pushed to the renderer, cancel by job id. The editor's boxes go to the engine as a temporary JSON box
+ * file in the CLI's format (boxesToJson), removed when the job ends.
+ */
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { boxesToJson, type SerializableBox } from '../../../shared/boxes/serialize';
+import type { IpcResult } from '../../../shared/ipc/contract';
+import type { ExportProgress, ExportRequest } from '../../../shared/ipc/export';
+import { MAX_LISTED_PROBLEMS } from '../../../shared/ipc/export';
+import { DEFAULT_COLOR } from '../../convert/convert-settings';
+import type { ConversionHooks, ConversionJob, ConversionSummary } from '../../export/job';
+import { resolveOutputDir } from '../output-dir';
+import type { PathGuard } from '../path-guard';
+
+export type RunConversion = (job: ConversionJob, hooks: ConversionHooks) => Promise<ConversionSummary>;
+
+export interface ExportDeps {
+  guard: PathGuard;
+  run: RunConversion;
+  /** minimum ms between two running events of one job (default 100) */
+  progressIntervalMs?: number;
+  /** worker threads per job (default: the engine's, one per core) */
+  jobs?: number;
+}
+
+export interface ExportService {
+  start(request: ExportRequest): Promise<IpcResult<{ jobId: string }>>;
+  cancel(jobId: string): boolean;
+  onProgress(listener: (progress: ExportProgress) => void): () => void;
+  /** resolves when every running job has ended */
+  idle(): Promise<void>;
+  dispose(): void;
+}
+
+async function checkInputs(guard: PathGuard, inputs: readonly string[]): Promise<IpcResult<string[]>> {
+  const checked: string[] = [];
+  for (const input of new Set(inputs)) {
+    const real = await guard.check(input);
+    if (!real.ok) return real;
+    checked.push(real.value);
+  }
+  return { ok: true, value: checked };
+}
+
+function boxRows(request: ExportRequest): SerializableBox[] {
+  return request.boxes.map((box) => ({
+    sopInstanceUid: box.sopInstanceUid,
+    frame: box.frame,
+    x1: box.x1,
+    y1: box.y1,
+    x2: box.x2,
+    y2: box.y2,
+    color: box.color,
+    ...(box.label === undefined || box.label === '' ? {} : { label: box.label }),
+  }));
+}
+
+function finished(jobId: string, outDir: string, summary: ConversionSummary): ExportProgress {
+  if (summary.status === 'failed') return { jobId, state: 'failed', reason: summary.reason };
+  const problems = (status: 'skipped' | 'failed') =>
+    summary.outcomes.flatMap((o) => (o.status === status ? [{ input: o.input, reason: o.reason }] : []));
+  const skipped = problems('skipped');
+  const failed = problems('failed');
+  return {
+    jobId,
+    state: summary.status,
+    outDir,
+    converted: summary.outcomes.filter((o) => o.status === 'converted').length,
+    skippedCount: skipped.length,
+    failedCount: failed.length,
+    skipped: skipped.slice(0, MAX_LISTED_PROBLEMS),
+    failed: failed.slice(0, MAX_LISTED_PROBLEMS),
+    unmatchedBoxes: summary.unmatchedBoxes.length,
+    elapsedMs: summary.elapsedMs,
+  };
+}
+
+export function createExportService(deps: ExportDeps): ExportService {
+  const running = new Map<string, { abort: AbortController; done: Promise<void> }>();
+  const listeners = new Set<(progress: ExportProgress) => void>();
+  const interval = deps.progressIntervalMs ?? 100;
+  let nextId = 1;
+  const emit = (progress: ExportProgress): void => {
+    for (const listener of listeners) listener(progress);
+  };
+
+  async function run(
+    jobId: string,
+    request: ExportRequest,
+    inputs: string[],
+    outDir: string,
+    abort: AbortController,
+  ) {
+    const temp = await mkdtemp(path.join(tmpdir(), 'dicom-ink-boxes-'));
+    try {
+      const boxFile = path.join(temp, 'boxes.json');
+      await writeFile(boxFile, boxesToJson(boxRows(request)));
+      let last = 0;
+      const summary = await deps.run(
+        {
+          inputs,
+          outDir,
+          boxFile,
+          settings: {
+            window: request.window,
+            thickness: request.thickness,
+            color: DEFAULT_COLOR,
+            labels: request.labels,
+            verify: true,
+            overwrite: request.overwrite,
+          },
+          ...(deps.jobs === undefined ? {} : { jobs: deps.jobs }),
+        },
+        {
+          signal: abort.signal,
+          countTotal: true,
+          onProgress: (p) => {
+            const now = Date.now();
+            if (now - last < interval && p.done !== p.total) return;
+            last = now;
+            emit({
+              jobId,
+              state: 'running',
+              done: p.done,
+              ...(p.total === undefined ? {} : { total: p.total }),
+              converted: p.converted,
+              skipped: p.skipped,
+              failed: p.failed,
+              elapsedMs: p.elapsedMs,
+            });
+          },
+        },
+      );
+      emit(finished(jobId, outDir, summary));
+    } catch (error) {
+      emit({
+        jobId,
+        state: 'failed',
+        reason: `The export stopped: ${error instanceof Error ? error.message : String(error)}`,
+      });
+    } finally {
+      await rm(temp, { recursive: true, force: true });
+      running.delete(jobId);
+    }
+  }
+
+  return {
+    async start(request) {
+      const inputs = await checkInputs(deps.guard, request.inputs);
+      if (!inputs.ok) return inputs;
+      const outDir = await resolveOutputDir(request.outDir);
+      if (!outDir.ok) return outDir;
+      const jobId = `export-${nextId++}`;
+      const abort = new AbortController();
+      running.set(jobId, { abort, done: run(jobId, request, inputs.value, outDir.value, abort) });
+      return { ok: true, value: { jobId } };
+    },
+    cancel(jobId) {
+      const job = running.get(jobId);
+      if (!job || job.abort.signal.aborted) return false;
+      job.abort.abort();
+      return true;
+    },
+    onProgress(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async idle() {
+      await Promise.all([...running.values()].map((job) => job.done));
+    },
+    dispose() {
+      for (const job of running.values()) job.abort.abort();
+    },
+  };
+}

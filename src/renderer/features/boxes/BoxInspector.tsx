@@ -1,0 +1,73 @@
+/** The selected box: label, colour and outline thickness, delete, and copies to other slices. */
+import { useState } from 'react';
+import { parseHexColor } from '../../../shared/boxes/hex-color';
+import { hexColor } from '../../../shared/boxes/serialize';
+import type { EditableBox } from '../../../shared/editor';
+import { NumberField } from '../../components/NumberField';
+
+interface Props {
+  box: EditableBox;
+  /** 0-based slice index of the box, and the series length */
+  index: number;
+  sliceCount: number;
+  onStyle(patch: { color?: EditableBox['color']; thickness?: number; label?: string | null }): void;
+  onDelete(): void;
+  /** copies to slices `from`..`to` (0-based, inclusive) */
+  onCopy(from: number, to: number): void;
+}
+
+export function BoxInspector({ box, index, sliceCount, onStyle, onDelete, onCopy }: Props) {
+  const [from, setFrom] = useState(index + 1);
+  const [to, setTo] = useState(Math.min(sliceCount, index + 2));
+  return (
+    <section className="box-inspector" aria-label="Selected box">
+      <h3>Selected box</h3>
+      <label className="text-field">
+        <span>Label</span>
+        <input
+          type="text"
+          value={box.label ?? ''}
+          maxLength={200}
+          onChange={(event) => onStyle({ label: event.target.value === '' ? null : event.target.value })}
+        />
+      </label>
+      <div className="inspector-row">
+        <label className="color-field">
+          <span>Colour</span>
+          <input
+            type="color"
+            value={`#${hexColor(box.color)}`}
+            onChange={(event) => {
+              const color = parseHexColor(event.target.value);
+              if (color) onStyle({ color });
+            }}
+          />
+        </label>
+        <NumberField
+          label="Thickness"
+          value={box.thickness}
+          min={1}
+          onCommit={(value) => onStyle({ thickness: Math.min(256, Math.max(1, Math.round(value))) })}
+        />
+      </div>
+      <div className="button-group">
+        <button type="button" disabled={index === 0} onClick={() => onCopy(index - 1, index - 1)}>
+          Copy to previous slice
+        </button>
+        <button type="button" disabled={index >= sliceCount - 1} onClick={() => onCopy(index + 1, index + 1)}>
+          Copy to next slice
+        </button>
+      </div>
+      <div className="inspector-row">
+        <NumberField label="From slice" value={from} min={1} onCommit={(v) => setFrom(Math.round(v))} />
+        <NumberField label="To slice" value={to} min={1} onCommit={(v) => setTo(Math.round(v))} />
+        <button type="button" onClick={() => onCopy(from - 1, to - 1)}>
+          Copy to slices
+        </button>
+      </div>
+      <button type="button" className="danger" onClick={onDelete} title="Delete or Backspace">
+        Delete box
+      </button>
+    </section>
+  );
+}

@@ -1,0 +1,69 @@
+/** The side panel of the viewer: the series' boxes, the selected box's inspector, labels, box files. */
+import { slicesBetween, type EditableBox } from '../../../shared/editor';
+import type { SeriesEntry } from '../../../shared/ipc/library';
+import { BoxFiles } from './BoxFiles';
+import { BoxInspector } from './BoxInspector';
+import { BoxList } from './BoxList';
+import { boxesOfSeries, editorSlice, folderImages } from './series-boxes';
+import type { BoxEditor } from './use-box-editor';
+
+interface Props {
+  editor: BoxEditor;
+  series: SeriesEntry;
+  allSeries: readonly SeriesEntry[];
+  onGoto(index: number): void;
+}
+
+export function BoxPanel({ editor, series, allSeries, onGoto }: Props) {
+  const { entry, selected } = editor;
+  const boxes: readonly EditableBox[] = entry?.editor.document.boxes ?? [];
+  const listed = boxesOfSeries(boxes, series);
+  const selectedIndex = selected ? listed.find((l) => l.box.id === selected.id)?.index : undefined;
+  const ordered = series.slices.map(editorSlice);
+  const settings = entry?.settings;
+  return (
+    <aside className="box-panel" aria-label="Boxes">
+      <h2>Boxes</h2>
+      <label className="choice">
+        <input
+          type="checkbox"
+          checked={settings?.labels ?? false}
+          disabled={!settings}
+          onChange={(event) => editor.setSettings({ labels: event.target.checked })}
+        />
+        Show labels
+      </label>
+      <BoxList
+        listed={listed}
+        selectedId={selected?.id}
+        onPick={(picked) => {
+          editor.select(picked.box.id);
+          onGoto(picked.index);
+        }}
+      />
+      {selected && selectedIndex !== undefined ? (
+        <BoxInspector
+          key={selected.id}
+          box={selected}
+          index={selectedIndex}
+          sliceCount={series.slices.length}
+          onStyle={(patch) => editor.commit({ kind: 'set-style', ids: [selected.id], ...patch })}
+          onDelete={() => editor.commit({ kind: 'delete', ids: [selected.id] })}
+          onCopy={(from, to) =>
+            editor.commit({
+              kind: 'copy-to-slices',
+              id: selected.id,
+              targets: slicesBetween(ordered, from, to),
+            })
+          }
+        />
+      ) : null}
+      <BoxFiles
+        boxes={boxes}
+        images={folderImages(allSeries, series.folder)}
+        style={{ color: settings?.color ?? [255, 0, 0], thickness: settings?.thickness ?? 4 }}
+        onImport={(imported) => editor.commit({ kind: 'import', boxes: imported })}
+      />
+    </aside>
+  );
+}

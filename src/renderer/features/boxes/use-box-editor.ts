@@ -1,0 +1,126 @@
+/**
+ * The box editor for the viewer: state per opened folder (box-state.ts), its session, the boxes of the
+ * slice shown (with the live draft while dragging) and what the canvas burns in.
+ */
+import { useCallback, useMemo, useReducer } from 'react';
+import {
+  boxesOnSlice,
+  canRedo,
+  canUndo,
+  findBox,
+  toBurnBox,
+  type Edit,
+  type EditableBox,
+  type ImageBounds,
+  type Viewport,
+} from '../../../shared/editor';
+import type { SeriesEntry } from '../../../shared/ipc/library';
+import type { SessionSettingsData } from '../../../shared/ipc/session';
+import type { Burn } from '../viewer/render-frame';
+import { DRAFT_ID } from './box-gesture';
+import { boxesReducer, initialBoxesState, type FolderBoxes } from './box-state';
+import { editorSlice } from './series-boxes';
+import { useBoxKeys } from './use-box-keys';
+import { useBoxPointer } from './use-box-pointer';
+import { useBoxSession } from './use-box-session';
+
+interface Input {
+  series: SeriesEntry | undefined;
+  index: number;
+  viewport: Viewport;
+  canvas: React.RefObject<HTMLCanvasElement | null>;
+}
+
+export function useBoxEditor({ series, index, viewport, canvas }: Input) {
+  const [state, dispatch] = useReducer(boxesReducer, initialBoxesState);
+  const folder = series?.folder;
+  const warning = useBoxSession(state, dispatch, folder);
+  const entry: FolderBoxes | undefined = folder === undefined ? undefined : state.folders[folder];
+  const librarySlice = series?.slices[index];
+  const slice = librarySlice ? editorSlice(librarySlice) : undefined;
+  const bounds: ImageBounds | undefined = series ? { columns: series.columns, rows: series.rows } : undefined;
+  const onSlice = useMemo(
+    () => (entry && slice ? boxesOnSlice(entry.editor, slice) : []),
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the slice is identified by its key and frame
+    [entry?.editor, slice?.sliceKey, slice?.frame],
+  );
+  const commit = useCallback(
+    (edit: Edit) => {
+      if (folder !== undefined) dispatch({ type: 'edit', folder, edit });
+    },
+    [folder],
+  );
+  const select = useCallback((id: string | undefined) => dispatch({ type: 'select', id }), []);
+  const settings = entry?.settings;
+  const style = { color: settings?.color ?? [255, 0, 0], thickness: settings?.thickness ?? 4 } as const;
+  const pointer = useBoxPointer({
+    canvas,
+    tool: state.tool,
+    boxes: onSlice,
+    slice,
+    bounds,
+    viewport,
+    style,
+    select,
+    commit,
+  });
+
+  const shown: EditableBox[] = useMemo(() => {
+    const draft = pointer.draft;
+    if (!draft) return onSlice;
+    if (draft.id === DRAFT_ID) return [...onSlice, draft];
+    return onSlice.map((b) => (b.id === draft.id ? draft : b));
+  }, [onSlice, pointer.draft]);
+  const labels = settings?.labels ?? false;
+  const burn: Burn = useMemo(() => ({ boxes: shown.map(toBurnBox), labels }), [shown, labels]);
+  const selected = entry && state.selectedId ? findBox(entry.editor, state.selectedId) : undefined;
+  const selectedShown = selected ? (shown.find((b) => b.id === selected.id) ?? selected) : undefined;
+
+  useBoxKeys({
+    toggleDraw: () => dispatch({ type: 'tool', tool: state.tool === 'draw' ? 'window' : 'draw' }),
+    deleteSelected: () => {
+      if (state.selectedId) commit({ kind: 'delete', ids: [state.selectedId] });
+    },
+    undo: () => folder !== undefined && dispatch({ type: 'undo', folder }),
+    redo: () => folder !== undefined && dispatch({ type: 'redo', folder }),
+    escape: () => {
+      dispatch({ type: 'tool', tool: 'window' });
+      select(undefined);
+    },
+  });
+
+  const setSettings = useCallback(
+    (patch: Partial<SessionSettingsData>) => {
+      if (folder !== undefined) dispatch({ type: 'settings', folder, patch });
+    },
+    [folder],
+  );
+
+  return {
+    state,
+    dispatch,
+    folder,
+    entry,
+    warning,
+    burn,
+    selected: selectedShown,
+    /** the selection overlay follows the box only on the slice where it lies */
+    selectedOnSlice:
+      selectedShown &&
+      slice &&
+      selectedShown.sliceKey === slice.sliceKey &&
+      selectedShown.frame === slice.frame
+        ? selectedShown
+        : undefined,
+    pointerTool: pointer.tool,
+    commit,
+    select,
+    setSettings,
+    /** every box of every opened folder ("everything open") */
+    allBoxes: Object.values(state.folders).flatMap((f) => f.editor.document.boxes),
+    canUndo: entry ? canUndo(entry.editor) : false,
+    canRedo: entry ? canRedo(entry.editor) : false,
+  };
+}
+
+export type BoxEditor = ReturnType<typeof useBoxEditor>;

@@ -1,0 +1,236 @@
+/**
+ * The Export dialog: what (scope), how (window, outline, labels), where (output folder), then the running
+ * job's progress with Cancel, then the result. The job runs in main on the engine's worker pool.
+ */
+import { useEffect, useState } from 'react';
+import type { ExportProgress } from '../../../shared/ipc/export';
+import type { WindowSpec } from '../../../shared/pipeline/types';
+import type { WindowPreset } from '../../../shared/presets';
+import { ProgressBar } from '../../components/ProgressBar';
+import { getApi } from '../../lib/api';
+import { ExportResult } from './ExportResult';
+import { progressText } from './export-progress';
+import type { ExportScope, ScopeId } from './export-scopes';
+
+interface Props {
+  scopes: readonly ExportScope[];
+  currentWindow: WindowSpec;
+  presets: readonly WindowPreset[];
+  thickness: number;
+  labels: boolean;
+  defaultOutDir: string;
+  canPickFolder: boolean;
+  onClose(): void;
+}
+
+type WindowChoice = 'current' | 'preset' | 'own';
+
+function windowFor(choice: WindowChoice, current: WindowSpec, preset: string): WindowSpec {
+  if (choice === 'current') return current;
+  if (choice === 'preset') return { kind: 'preset', name: preset };
+  return { kind: 'auto' };
+}
+
+export function ExportDialog(props: Props) {
+  const [scope, setScope] = useState<ScopeId>('series');
+  const [windowChoice, setWindowChoice] = useState<WindowChoice>('current');
+  const [preset, setPreset] = useState(props.presets[0]?.name ?? '');
+  const [thickness, setThickness] = useState(props.thickness);
+  const [labels, setLabels] = useState(props.labels);
+  const [outDir, setOutDir] = useState(props.defaultOutDir);
+  const [overwrite, setOverwrite] = useState(false);
+  const [jobId, setJobId] = useState<string | undefined>(undefined);
+  const [events, setEvents] = useState<Record<string, ExportProgress>>({});
+  const [error, setError] = useState<string | undefined>(undefined);
+
+  useEffect(
+    () =>
+      getApi().on('export:progress', (progress) =>
+        setEvents((all) => ({ ...all, [progress.jobId]: progress })),
+      ),
+    [],
+  );
+  const progress = jobId === undefined ? undefined : events[jobId];
+  const running = jobId !== undefined && (progress === undefined || progress.state === 'running');
+  const shownError = progress?.state === 'failed' ? progress.reason : error;
+
+  const start = async (): Promise<void> => {
+    const chosen = props.scopes.find((s) => s.id === scope);
+    if (!chosen) return;
+    setError(undefined);
+    const answer = await getApi().invoke('export:start', {
+      inputs: chosen.inputs,
+      outDir: outDir.trim(),
+      window: windowFor(windowChoice, props.currentWindow, preset),
+      thickness,
+      labels,
+      overwrite,
+      boxes: chosen.boxes,
+    });
+    if (answer.ok) setJobId(answer.value.jobId);
+    else setError(answer.error);
+  };
+  const pick = async (): Promise<void> => {
+    const answer = await getApi().invoke('export:pick-folder', outDir ? { defaultPath: outDir } : {});
+    if (answer.ok && answer.value.folder) setOutDir(answer.value.folder);
+    else if (!answer.ok) setError(answer.error);
+  };
+  const ended =
+    progress && (progress.state === 'completed' || progress.state === 'cancelled') ? progress : undefined;
+
+  return (
+    <div className="modal-backdrop">
+      <div
+        className="dialog"
+        role="dialog"
+        aria-modal="true"
+        aria-labelledby="export-title"
+        onKeyDown={(event) => {
+          if (event.key === 'Escape' && !running) props.onClose();
+          event.stopPropagation();
+        }}
+      >
+        <h2 id="export-title">Export</h2>
+        <fieldset disabled={running}>
+          <legend>What</legend>
+          {props.scopes.map((s) => (
+            <label key={s.id} className="choice">
+              <input type="radio" name="scope" checked={scope === s.id} onChange={() => setScope(s.id)} />
+              {s.label}
+            </label>
+          ))}
+        </fieldset>
+        <fieldset disabled={running}>
+          <legend>Window</legend>
+          <label className="choice">
+            <input
+              type="radio"
+              name="window"
+              checked={windowChoice === 'current'}
+              onChange={() => setWindowChoice('current')}
+            />
+            Current view
+          </label>
+          <label className="choice">
+            <input
+              type="radio"
+              name="window"
+              checked={windowChoice === 'preset'}
+              onChange={() => setWindowChoice('preset')}
+            />
+            Preset
+          </label>
+          <select
+            aria-label="Preset"
+            value={preset}
+            disabled={windowChoice !== 'preset'}
+            onChange={(event) => setPreset(event.target.value)}
+          >
+            {props.presets.map((p) => (
+              <option key={p.id} value={p.name}>
+                {p.name} (W {p.width} L {p.center})
+              </option>
+            ))}
+          </select>
+          <label className="choice">
+            <input
+              type="radio"
+              name="window"
+              checked={windowChoice === 'own'}
+              onChange={() => setWindowChoice('own')}
+            />
+            Each file&apos;s own
+          </label>
+        </fieldset>
+        <fieldset disabled={running}>
+          <legend>Boxes</legend>
+          <label className="text-field">
+            <span>Outline thickness</span>
+            <input
+              type="number"
+              min={1}
+              max={256}
+              value={thickness}
+              onChange={(event) => {
+                const value = Math.round(Number(event.target.value));
+                if (value >= 1 && value <= 256) setThickness(value);
+              }}
+            />
+          </label>
+          <label className="choice">
+            <input type="checkbox" checked={labels} onChange={(event) => setLabels(event.target.checked)} />
+            Labels
+          </label>
+        </fieldset>
+        <fieldset disabled={running}>
+          <legend>Where</legend>
+          <div className="out-row">
+            <label className="text-field out-field">
+              <span>Output folder</span>
+              <input
+                type="text"
+                value={outDir}
+                spellCheck={false}
+                onChange={(event) => setOutDir(event.target.value)}
+              />
+            </label>
+            {props.canPickFolder ? (
+              <button type="button" onClick={() => void pick()}>
+                Choose…
+              </button>
+            ) : null}
+          </div>
+          <label className="choice">
+            <input
+              type="checkbox"
+              checked={overwrite}
+              onChange={(event) => setOverwrite(event.target.checked)}
+            />
+            Replace files already there
+          </label>
+        </fieldset>
+        {shownError ? (
+          <p className="dialog-error" role="alert">
+            {shownError}
+          </p>
+        ) : null}
+        {running ? (
+          <div className="export-running">
+            <ProgressBar
+              label="Export progress"
+              valueText={progress?.state === 'running' ? progressText(progress) : 'Starting…'}
+              {...(progress?.state === 'running' && progress.total !== undefined
+                ? { value: progress.done, max: progress.total }
+                : {})}
+            />
+            <p data-testid="export-progress-text">
+              {progress?.state === 'running' ? progressText(progress) : 'Starting…'}
+            </p>
+          </div>
+        ) : null}
+        {ended ? <ExportResult result={ended} canReveal={props.canPickFolder} /> : null}
+        <div className="dialog-actions">
+          {running ? (
+            <button type="button" onClick={() => jobId && void getApi().invoke('export:cancel', { jobId })}>
+              Cancel export
+            </button>
+          ) : (
+            <>
+              <button
+                type="button"
+                className="primary"
+                disabled={outDir.trim() === ''}
+                onClick={() => void start()}
+              >
+                {ended ? 'Export again' : 'Export'}
+              </button>
+              <button type="button" onClick={props.onClose}>
+                Close
+              </button>
+            </>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}

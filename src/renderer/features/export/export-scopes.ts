@@ -1,0 +1,72 @@
+/** What each export scope sends to main: the files (or opened folders) and the boxes lying on them. */
+import type { EditableBox } from '../../../shared/editor';
+import type { ExportBox } from '../../../shared/ipc/export';
+import type { SeriesEntry } from '../../../shared/ipc/library';
+
+export type ScopeId = 'image' | 'series' | 'everything';
+
+export interface ExportScope {
+  id: ScopeId;
+  label: string;
+  inputs: string[];
+  boxes: ExportBox[];
+}
+
+export function toExportBox(box: EditableBox): ExportBox {
+  return {
+    sopInstanceUid: box.sliceKey,
+    frame: box.frame,
+    x1: box.x1,
+    y1: box.y1,
+    x2: box.x2,
+    y2: box.y2,
+    color: box.color,
+    ...(box.label === undefined || box.label === '' ? {} : { label: box.label }),
+  };
+}
+
+function boxesOn(boxes: readonly EditableBox[], sops: ReadonlySet<string>): ExportBox[] {
+  return boxes.filter((b) => sops.has(b.sliceKey)).map(toExportBox);
+}
+
+/**
+ * This image = the file of the slice shown (every frame of a multi-frame file), this series = its files,
+ * everything open = the opened folders.
+ */
+export function exportScopes(
+  series: SeriesEntry,
+  index: number,
+  folders: readonly string[],
+  boxes: readonly EditableBox[],
+): ExportScope[] {
+  const slice = series.slices[index];
+  const files = [...new Set(series.slices.map((s) => s.path))];
+  const seriesSops = new Set(series.slices.map((s) => s.sopInstanceUid));
+  const scopes: ExportScope[] = [];
+  if (slice) {
+    scopes.push({
+      id: 'image',
+      label: `This image (slice ${index + 1})`,
+      inputs: [slice.path],
+      boxes: boxesOn(boxes, new Set([slice.sopInstanceUid])),
+    });
+  }
+  scopes.push({
+    id: 'series',
+    label: `This series (${files.length} file${files.length === 1 ? '' : 's'})`,
+    inputs: files,
+    boxes: boxesOn(boxes, seriesSops),
+  });
+  scopes.push({
+    id: 'everything',
+    label: `Everything open (${folders.length} folder${folders.length === 1 ? '' : 's'})`,
+    inputs: [...folders],
+    boxes: boxes.map(toExportBox),
+  });
+  return scopes;
+}
+
+/** `<folder>-dicom-ink` beside the input folder. */
+export function defaultOutDir(folder: string): string {
+  return `${folder.replace(/[\\/]+$/, '')}-dicom-ink`;
+}

@@ -1,0 +1,68 @@
+/**
+ * The app's export messages: what the renderer asks main to write, and the progress main pushes back.
+ * Plain data, shared by both transports (see contract.ts).
+ */
+import type { Rgb } from '../boxes/model';
+import type { WindowSpec } from '../pipeline/types';
+
+/** A box as the export burns it: the image by SOP Instance UID (0008,0018), pixels inclusive, 1-based frame. */
+export interface ExportBox {
+  sopInstanceUid: string;
+  frame: number;
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+  color: Rgb;
+  label?: string;
+}
+
+export interface ExportRequest {
+  /** files of the library, or opened folders ("everything open") */
+  inputs: string[];
+  /** absolute output folder, chosen by the user */
+  outDir: string;
+  window: WindowSpec;
+  /** outline width in image pixels */
+  thickness: number;
+  labels: boolean;
+  /** replace files already in the output folder (otherwise they are skipped, with the reason) */
+  overwrite: boolean;
+  boxes: ExportBox[];
+}
+
+/** A file that was not written, and why (the engine's sentence). */
+export interface ExportProblem {
+  input: string;
+  reason: string;
+}
+
+/** The most problems listed in one event; the counts are always exact. */
+export const MAX_LISTED_PROBLEMS = 200;
+
+export type ExportProgress =
+  | {
+      jobId: string;
+      state: 'running';
+      done: number;
+      /** files to look at, once counted */
+      total?: number;
+      converted: number;
+      skipped: number;
+      failed: number;
+      elapsedMs: number;
+    }
+  | {
+      jobId: string;
+      state: 'completed' | 'cancelled';
+      outDir: string;
+      converted: number;
+      skippedCount: number;
+      failedCount: number;
+      skipped: ExportProblem[];
+      failed: ExportProblem[];
+      /** boxes that named no exported image and frame */
+      unmatchedBoxes: number;
+      elapsedMs: number;
+    }
+  | { jobId: string; state: 'failed'; reason: string };

@@ -1,0 +1,28 @@
+/**
+ * Sessions as they cross the IPC boundary: the box document and the view/export settings of one opened
+ * folder. The shape equals src/main/session's SessionSettings (main proves it at compile time).
+ */
+import type { Rgb } from '../boxes/model';
+import type { EditorDocument } from '../editor/edits';
+import type { SliceRef } from '../editor/editable-box';
+import type { WindowSpec } from '../pipeline/types';
+
+export interface SessionSettingsData {
+  window: WindowSpec;
+  thickness: number;
+  color: Rgb;
+  labels: boolean;
+  lastSlice?: SliceRef;
+}
+
+export interface SessionPayload {
+  document: EditorDocument;
+  settings: SessionSettingsData;
+}
+
+export interface LoadedSession extends SessionPayload {
+  /** true when a saved session was found */
+  restored: boolean;
+  /** why a saved session could not be used, for the user */
+  warning?: string;
+}

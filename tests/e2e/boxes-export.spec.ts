@@ -1,0 +1,173 @@
+/**
+ * The box workflow in browser mode: draw, move, resize, undo/redo with the mouse and keyboard, import the
+ * sample's CSV, export the series into a typed folder, then check the files with the engine's reader,
+ * dciodvfy and their pixels; the canvas equals the exported pixels; the session survives a reload.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { initCodecs, readDicomFile } from '../../src/main/dicom/read-dicom';
+import { dciodvfy } from '../helpers/dicom-tools';
+import { dragImage, expectBoxes, imageToClient } from './support/box-page';
+import { launchApp, type RunningApp } from './support/launch-app';
+import { CANVAS, canvasPixels } from './support/pixels';
+
+const work = mkdtempSync(path.join(tmpdir(), 'dicom-ink-boxes-e2e-'));
+const study = path.join(work, 'study');
+const BOXES_CSV = path.resolve('assets/sample/boxes.csv');
+let app: RunningApp;
+
+test.beforeAll(async () => {
+  cpSync(path.resolve('assets/sample/abdomen-ct'), study, { recursive: true });
+  app = await launchApp([study], 30_000, { ...process.env, XDG_DATA_HOME: path.join(work, 'data') });
+});
+test.afterAll(async () => {
+  await app.stop();
+  rmSync(work, { recursive: true, force: true });
+});
+
+async function open(page: Page): Promise<void> {
+  await page.goto(app.url);
+  await expect(page.locator(CANVAS)).toHaveAttribute('data-draw-count', /^[1-9]/);
+  await expect(page.getByRole('button', { name: 'Draw box' })).toBeEnabled();
+}
+
+const rgbAt = (rgba: Uint8Array, width: number, x: number, y: number): number[] => {
+  const o = (y * width + x) * 4;
+  return [rgba[o] ?? -1, rgba[o + 1] ?? -1, rgba[o + 2] ?? -1];
+};
+
+test.describe.configure({ mode: 'serial' });
+
+test('a box is drawn, moved and resized with the mouse, and every edit undoes and redoes', async ({
+  page,
+}) => {
+  await open(page);
+  await page.getByRole('button', { name: 'Draw box' }).click();
+  await expect(page.getByRole('button', { name: 'Draw box' })).toHaveAttribute('aria-pressed', 'true');
+  await dragImage(page, [60.5, 60.5], [100.5, 90.5]);
+  await expectBoxes(page, ['Slice 1 60,60 – 100,90']);
+  // The box is burned into the canvas itself: its corner pixel has the outline colour.
+  let shown = await canvasPixels(page);
+  expect(rgbAt(shown.rgba, shown.width, 60, 60)).toEqual([255, 0, 0]);
+  expect(rgbAt(shown.rgba, shown.width, 100, 90)).toEqual([255, 0, 0]);
+
+  await page.keyboard.press('b');
+  await expect(page.getByRole('button', { name: 'Draw box' })).toHaveAttribute('aria-pressed', 'false');
+  await dragImage(page, [80.5, 75.5], [100.5, 85.5]);
+  await expectBoxes(page, ['Slice 1 80,70 – 120,100']);
+  // South-east handle: the edge after pixel 120/100 is dragged to the boundary at 140/120.
+  await dragImage(page, [121, 101], [140, 120]);
+  await expectBoxes(page, ['Slice 1 80,70 – 139,119']);
+  await page.screenshot({ path: 'test-results/boxes-drawn.png' });
+
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expectBoxes(page, ['Slice 1 80,70 – 120,100']);
+  await page.keyboard.press('Control+z');
+  await expectBoxes(page, ['Slice 1 60,60 – 100,90']);
+  await page.keyboard.press('Control+Shift+z');
+  await expectBoxes(page, ['Slice 1 80,70 – 120,100']);
+  await page.getByRole('button', { name: 'Redo' }).click();
+  await expectBoxes(page, ['Slice 1 80,70 – 139,119']);
+  shown = await canvasPixels(page);
+  expect(rgbAt(shown.rgba, shown.width, 139, 119)).toEqual([255, 0, 0]);
+  expect(rgbAt(shown.rgba, shown.width, 60, 60)).not.toEqual([255, 0, 0]);
+
+  // Zoomed in and panned, a drag still lands on the same image pixels.
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  await page.getByRole('button', { name: 'Zoom in' }).click();
+  await page.getByRole('button', { name: 'Draw box' }).click();
+  await dragImage(page, [150.5, 140.5], [170.5, 155.5]);
+  await expectBoxes(page, ['Slice 1 80,70 – 139,119', 'Slice 1 150,140 – 170,155']);
+  await page.keyboard.press('Delete');
+  await expectBoxes(page, ['Slice 1 80,70 – 139,119']);
+});
+
+test('the boxes survive a reload of the page (the session is saved per folder)', async ({ page }) => {
+  await open(page);
+  await expectBoxes(page, ['Slice 1 80,70 – 139,119']);
+  await page.reload();
+  await expect(page.locator(CANVAS)).toHaveAttribute('data-draw-count', /^[1-9]/);
+  await expectBoxes(page, ['Slice 1 80,70 – 139,119']);
+});
+
+test('importing the sample CSV adds its boxes on the slices it names', async ({ page }) => {
+  await open(page);
+  await page.getByLabel('Import boxes (CSV or JSON)').setInputFiles(BOXES_CSV);
+  await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toHaveText(
+    'Imported 6 boxes from boxes.csv.',
+  );
+  const list = page.getByRole('list', { name: 'Boxes in this series' }).getByRole('button');
+  await expect(list).toHaveCount(7);
+  await expect(list.filter({ hasText: 'kidney lesion' })).toHaveCount(6);
+});
+
+test('the series exports into a typed folder: valid files whose pixels carry the boxes and equal the canvas', async ({
+  page,
+}) => {
+  test.setTimeout(180_000);
+  await open(page);
+  const lesion = page.getByRole('button', { name: /kidney lesion/ }).first();
+  await lesion.click();
+  const text = (await lesion.innerText()).replace(/\s+/g, ' ');
+  const [, x1, y1, x2, y2] = /(\d+),(\d+) – (\d+),(\d+)/.exec(text)?.map(Number) ?? [];
+  expect(x2).toBeGreaterThan(0);
+  const shown = await canvasPixels(page);
+
+  const out = path.join(work, 'export out');
+  await page.getByRole('button', { name: 'Export…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export' });
+  await expect(dialog.getByLabel('Output folder')).toHaveValue(`${study}-dicom-ink`);
+  await dialog.getByLabel('Output folder').fill(out);
+  await dialog.getByRole('radio', { name: /This series/ }).check();
+  await page.screenshot({ path: 'test-results/export-dialog-1280x800.png' });
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  await expect(dialog.getByText('Exported 24 images.')).toBeVisible({ timeout: 120_000 });
+  await page.screenshot({ path: 'test-results/export-done.png' });
+
+  const files = readdirSync(out).sort();
+  expect(files).toHaveLength(24);
+  await initCodecs();
+  for (const name of files) {
+    const read = await readDicomFile(path.join(out, name));
+    expect(read.ok, name).toBe(true);
+  }
+  for (const name of [files[0], files[12]]) {
+    expect(dciodvfy(path.join(out, name ?? '')).errors).toEqual([]);
+  }
+
+  // The exported slice with the selected box: outline red at its edges, gray inside, equal to the canvas.
+  const exported = await readDicomFile(path.join(out, path.basename(shown.path)));
+  if (!exported.ok) throw new Error(exported.reason);
+  expect(exported.image.header.pixel.samplesPerPixel).toBe(3);
+  const rgb = exported.image.decodeFrame(0).data;
+  const at = (x: number, y: number): number[] => {
+    const o = (y * shown.width + x) * 3;
+    return [rgb[o] ?? -1, rgb[o + 1] ?? -1, rgb[o + 2] ?? -1];
+  };
+  for (const [x, y] of [
+    [x1, y1],
+    [x2, y2],
+    [x1, y2],
+    [x2, y1],
+  ] as const)
+    expect(at(x ?? 0, y ?? 0)).toEqual([255, 0, 0]);
+  const [r, g, b] = at(Math.round(((x1 ?? 0) + (x2 ?? 0)) / 2), Math.round(((y1 ?? 0) + (y2 ?? 0)) / 2));
+  expect(r).toBe(g);
+  expect(g).toBe(b);
+  let differing = 0;
+  for (let i = 0; i < shown.width * shown.height; i++) {
+    for (let c = 0; c < 3; c++) if (rgb[i * 3 + c] !== shown.rgba[i * 4 + c]) differing++;
+  }
+  expect(differing).toBe(0);
+});
+
+test('the client maps pointer positions through zoom: image (0,0) sits at the canvas corner', async ({
+  page,
+}) => {
+  await open(page);
+  const corner = await imageToClient(page, 0, 0);
+  const box = await page.locator(CANVAS).boundingBox();
+  expect(corner.x).toBeCloseTo(box?.x ?? -1, 3);
+});
