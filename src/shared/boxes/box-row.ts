@@ -15,6 +15,7 @@ export const BOX_COLUMNS = [
   'label',
   'score',
   'color',
+  'thickness',
 ] as const;
 
 export type BoxColumn = (typeof BOX_COLUMNS)[number];
@@ -42,6 +43,9 @@ export function hasUsableColumns(columns: ReadonlySet<string>): boolean {
     (columns.has('series_instance_uid') && columns.has('instance_number'));
   return coords && target;
 }
+
+/** Wider outlines than this are a typo, not a box. */
+export const MAX_THICKNESS = 256;
 
 const DECIMAL = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
@@ -126,6 +130,20 @@ function optionalFields(
     if (!color)
       problems.add(`column color: "${colorRaw}" is not a colour; write rrggbb or #rrggbb, e.g. ff0000`);
     else result.color = color;
+  }
+  const thicknessRaw = text(get('thickness'));
+  if (thicknessRaw !== undefined) {
+    const thickness = number(get('thickness'));
+    if (
+      thickness === undefined ||
+      !Number.isInteger(thickness) ||
+      thickness < 1 ||
+      thickness > MAX_THICKNESS
+    ) {
+      problems.add(
+        `column thickness: "${thicknessRaw}" is not an outline width (whole number of pixels, 1 to ${MAX_THICKNESS})`,
+      );
+    } else result.thickness = thickness;
   }
   return result;
 }

@@ -91,7 +91,7 @@ export function toBurnBox(record: BoxRecord, defaults: { color: Rgb; thickness: 
     x2: Math.max(xa, xb),
     y2: Math.max(ya, yb),
     color: record.color ?? defaults.color,
-    thickness: Math.max(1, Math.round(defaults.thickness)),
+    thickness: Math.max(1, Math.round(record.thickness ?? defaults.thickness)),
   };
   if (record.label !== undefined) box.label = record.label;
   return box;

@@ -20,6 +20,8 @@ export interface BoxRecord {
   label?: string;
   score?: number;
   color?: Rgb;
+  /** outline width in pixels for this box; the drawing default applies when absent */
+  thickness?: number;
   /** where it came from: `file:line` for CSV, `file[index]` for JSON */
   origin: string;
 }

@@ -21,6 +21,8 @@ export interface SerializableBox {
   label?: string;
   score?: number;
   color?: Rgb;
+  /** outline width in pixels */
+  thickness?: number;
 }
 
 type Column =
@@ -35,15 +37,25 @@ type Column =
   | 'y2'
   | 'label'
   | 'score'
-  | 'color';
+  | 'color'
+  | 'thickness';
 
 const BEFORE_FILE: readonly Column[] = ['sop_instance_uid', 'series_instance_uid', 'instance_number'];
 const AFTER_FILE: readonly Column[] = ['frame', 'x1', 'y1', 'x2', 'y2', 'label', 'score', 'color'];
 
-/** `file` is written only when some box has one: most exports name images by UID alone. */
+/**
+ * `file` and `thickness` are written only when some box has one: most exports name images by UID alone,
+ * and model output has no per-box outline width.
+ */
 function columnsFor(boxes: readonly SerializableBox[]): Column[] {
   const withFile = boxes.some((b) => b.file !== undefined);
-  return [...BEFORE_FILE, ...(withFile ? (['file'] as const) : []), ...AFTER_FILE];
+  const withThickness = boxes.some((b) => b.thickness !== undefined);
+  return [
+    ...BEFORE_FILE,
+    ...(withFile ? (['file'] as const) : []),
+    ...AFTER_FILE,
+    ...(withThickness ? (['thickness'] as const) : []),
+  ];
 }
 
 function cell(box: SerializableBox, column: Column): string | number | undefined {
@@ -72,6 +84,8 @@ function cell(box: SerializableBox, column: Column): string | number | undefined
       return box.score;
     case 'color':
       return box.color === undefined ? undefined : hexColor(box.color);
+    case 'thickness':
+      return box.thickness;
   }
 }
 

@@ -63,6 +63,7 @@ const exportBox = z
     x2: pixel,
     y2: pixel,
     color: rgb,
+    thickness: z.number().int().min(1).max(256),
     label: z.string().max(200).optional(),
   })
   .refine((b) => b.x1 <= b.x2 && b.y1 <= b.y2, { message: 'box corners out of order (x1 > x2 or y1 > y2)' });

@@ -14,6 +14,8 @@ export interface ExportBox {
   x2: number;
   y2: number;
   color: Rgb;
+  /** outline width in image pixels, as shown in the viewer */
+  thickness: number;
   label?: string;
 }
 
@@ -23,7 +25,7 @@ export interface ExportRequest {
   /** absolute output folder, chosen by the user */
   outDir: string;
   window: WindowSpec;
-  /** outline width in image pixels */
+  /** outline width in image pixels for boxes without their own (box files imported without a thickness) */
   thickness: number;
   labels: boolean;
   /** replace files already in the output folder (otherwise they are skipped, with the reason) */

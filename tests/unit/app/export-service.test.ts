@@ -25,7 +25,19 @@ const request: ExportRequest = {
   thickness: 3,
   labels: true,
   overwrite: false,
-  boxes: [{ sopInstanceUid: '1.2.3', frame: 1, x1: 1, y1: 2, x2: 3, y2: 4, color: [0, 255, 0], label: 'a' }],
+  boxes: [
+    {
+      sopInstanceUid: '1.2.3',
+      frame: 1,
+      x1: 1,
+      y1: 2,
+      x2: 3,
+      y2: 4,
+      color: [0, 255, 0],
+      thickness: 6,
+      label: 'a',
+    },
+  ],
 };
 
 describe('export service', () => {
@@ -67,7 +79,14 @@ describe('export service', () => {
       labels: true,
     });
     expect(JSON.parse(seen?.boxText ?? '[]')).toEqual([
-      expect.objectContaining({ sop_instance_uid: '1.2.3', x1: 1, y2: 4, label: 'a', color: '00ff00' }),
+      expect.objectContaining({
+        sop_instance_uid: '1.2.3',
+        x1: 1,
+        y2: 4,
+        label: 'a',
+        color: '00ff00',
+        thickness: 6,
+      }),
     ]);
     expect(() => readFileSync(seen?.job.boxFile ?? '')).toThrow();
     expect(events.map((e) => e.state)).toEqual(['running', 'completed']);

@@ -87,6 +87,11 @@ describe('toBurnBox and parseHexColor', () => {
     expect(toBurnBox(record, { color: [255, 0, 0], thickness: 2 }).color).toEqual([1, 2, 3]);
   });
 
+  it("prefers the row's own outline thickness over the default", () => {
+    const record = box({ kind: 'sop', sopInstanceUid: '1' }, 'x', { thickness: 7 });
+    expect(toBurnBox(record, { color: [255, 0, 0], thickness: 2 }).thickness).toBe(7);
+  });
+
   it('parses rrggbb and #rrggbb, nothing else', () => {
     expect(parseHexColor('ff8000')).toEqual([255, 128, 0]);
     expect(parseHexColor(' #00FF7f ')).toEqual([0, 255, 127]);

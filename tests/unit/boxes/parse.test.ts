@@ -86,6 +86,26 @@ describe('parseBoxFile: CSV', () => {
     ]);
   });
 
+  it('reads an optional per-row outline thickness and refuses one that is not 1 to 256 pixels', () => {
+    const csv =
+      'sop_instance_uid,x1,y1,x2,y2,thickness\n1.1,0,0,5,5,6\n1.2,0,0,5,5,0\n1.3,0,0,5,5,2.5\n1.4,0,0,5,5,\n';
+    const { boxes, errors } = parseBoxFile(csv, 't.csv');
+    expect(boxes.map((b) => [b.origin, b.thickness])).toEqual([
+      ['t.csv:2', 6],
+      ['t.csv:5', undefined],
+    ]);
+    expect(errors).toEqual([
+      {
+        origin: 't.csv:3',
+        reason: 'column thickness: "0" is not an outline width (whole number of pixels, 1 to 256)',
+      },
+      {
+        origin: 't.csv:4',
+        reason: 'column thickness: "2.5" is not an outline width (whole number of pixels, 1 to 256)',
+      },
+    ]);
+  });
+
   it('lists every fault of one row together', () => {
     const { errors } = parseBoxFile(
       'series_instance_uid,instance_number,x1,y1,x2,y2\n1.2,7.5,1,2,3,y\n',

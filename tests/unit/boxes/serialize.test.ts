@@ -121,4 +121,10 @@ describe('round trip through parseBoxFile', () => {
     const again = boxesToCsv(parseBoxFile(first, 'b.csv').boxes.map(boxRecordToSerializable));
     expect(again).toBe(first);
   });
+
+  it('writes a per-box outline thickness that parses back', () => {
+    const csv = boxesToCsv([{ sopInstanceUid: '1.2', frame: 1, x1: 0, y1: 0, x2: 9, y2: 9, thickness: 6 }]);
+    expect(csv.split('\n')[0]?.endsWith(',color,thickness')).toBe(true);
+    expect(parseBoxFile(csv, 'b.csv').boxes[0]?.thickness).toBe(6);
+  });
 });

@@ -54,6 +54,7 @@ function boxRows(request: ExportRequest): SerializableBox[] {
     x2: box.x2,
     y2: box.y2,
     color: box.color,
+    thickness: box.thickness,
     ...(box.label === undefined || box.label === '' ? {} : { label: box.label }),
   }));
 }

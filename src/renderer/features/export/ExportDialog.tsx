@@ -145,7 +145,7 @@ export function ExportDialog(props: Props) {
         <fieldset disabled={running}>
           <legend>Boxes</legend>
           <label className="text-field">
-            <span>Outline thickness</span>
+            <span>Outline thickness (boxes without their own)</span>
             <input
               type="number"
               min={1}

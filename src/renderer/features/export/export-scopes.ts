@@ -21,6 +21,7 @@ export function toExportBox(box: EditableBox): ExportBox {
     x2: box.x2,
     y2: box.y2,
     color: box.color,
+    thickness: box.thickness,
     ...(box.label === undefined || box.label === '' ? {} : { label: box.label }),
   };
 }
