@@ -3,6 +3,10 @@
  * worker pool (default --jobs), and prints files/s, input MB/s, peak RSS and the ratio to a plain copy
  * of the same files. Figures only, no assertions. The conversion runs in a child process (this same
  * bundle with --child) so its peak RSS (getrusage maxrss, which covers the worker threads) is its own.
+ *
+ * Options (after `npm run bench --`): `--jobs N` worker threads (default: cores), `--slices N` series
+ * length (default 200). On a shared machine, CPU ms per file is steadier than files/s; `--jobs 1` and
+ * a longer series separate per-file work from the fixed start-up of the process and its workers.
  */
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -13,8 +17,22 @@ import { defaultConvertSettings } from '../src/main/convert/convert-settings';
 import { generatePhantomSeries } from '../src/main/sample/phantom';
 import { startConversion } from '../src/main/export/start-conversion';
 
-const SLICES = 200;
 const SIZE = 512;
+
+interface BenchOptions {
+  slices: number;
+  /** worker threads; undefined = the converter's default (cores) */
+  jobs?: number;
+}
+
+/** `--name N` as a positive integer, or `fallback` when absent. */
+function intOption(args: readonly string[], name: string, fallback: number | undefined): number | undefined {
+  const at = args.indexOf(name);
+  if (at < 0) return fallback;
+  const value = Number(args[at + 1]);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} needs a positive integer`);
+  return value;
+}
 
 interface ChildResult {
   seconds: number;
@@ -26,12 +44,19 @@ interface ChildResult {
   firstFailure?: string;
 }
 
-async function child(input: string, out: string, boxes: string, verify: boolean): Promise<void> {
+async function child(
+  input: string,
+  out: string,
+  boxes: string,
+  verify: boolean,
+  jobs: number | undefined,
+): Promise<void> {
   const started = performance.now();
   const summary = await startConversion({
     inputs: [input],
     outDir: out,
     boxFile: boxes,
+    jobs,
     settings: { ...defaultConvertSettings(), window: { kind: 'preset', name: 'abdomen' }, verify },
   });
   const seconds = (performance.now() - started) / 1000;
@@ -49,12 +74,12 @@ async function child(input: string, out: string, boxes: string, verify: boolean)
   process.stdout.write(JSON.stringify(result));
 }
 
-function generate(dir: string): { files: string[]; bytes: number; boxes: string } {
+function generate(dir: string, slices: number): { files: string[]; bytes: number; boxes: string } {
   const input = join(dir, 'in');
   const files: string[] = [];
   const rows = ['file,x1,y1,x2,y2,label,score'];
   let bytes = 0;
-  for (const slice of generatePhantomSeries({ slices: SLICES, size: SIZE, seed: 7 })) {
+  for (const slice of generatePhantomSeries({ slices, size: SIZE, seed: 7 })) {
     const path = join(input, slice.relativePath);
     mkdirSync(join(path, '..'), { recursive: true });
     writeFileSync(path, slice.bytes);
@@ -77,10 +102,10 @@ function plainCopySeconds(dir: string, files: string[]): number {
   return (performance.now() - started) / 1000;
 }
 
-function runChild(dir: string, out: string, boxes: string, verify: boolean): ChildResult {
+function runChild(dir: string, out: string, boxes: string, verify: boolean, jobs?: number): ChildResult {
   const stdout = execFileSync(
     process.execPath,
-    [__filename, '--child', join(dir, 'in'), out, boxes, verify ? 'verify' : 'no-verify'],
+    [__filename, '--child', join(dir, 'in'), out, boxes, verify ? 'verify' : 'no-verify', String(jobs ?? 0)],
     {
       encoding: 'utf8',
       maxBuffer: 1 << 20,
@@ -102,23 +127,26 @@ function outputMb(dir: string): number {
   return total / 1e6;
 }
 
-function main(): void {
+function main(options: BenchOptions): void {
   const dir = mkdtempSync(join(tmpdir(), 'dicom-ink-bench-'));
   try {
-    const { files, bytes, boxes } = generate(dir);
+    const { files, bytes, boxes } = generate(dir, options.slices);
     const mb = bytes / 1e6;
     const copySeconds = plainCopySeconds(dir, files);
     const load = loadavg()[0] ?? 0;
     console.log(
       `machine: ${availableParallelism()} cores, load average ${load.toFixed(2)} (other work slows the figures below)`,
     );
-    console.log(`input: ${files.length} CT slices ${SIZE}x${SIZE}, ${mb.toFixed(1)} MB, one box per slice`);
+    console.log(
+      `input: ${files.length} CT slices ${SIZE}x${SIZE}, ${mb.toFixed(1)} MB, one box per slice; ` +
+        `${options.jobs ?? `${availableParallelism()} (default)`} worker thread(s)`,
+    );
     console.log(
       `plain copy (fs.copyFile): ${(files.length / copySeconds).toFixed(0)} files/s, ${(mb / copySeconds).toFixed(0)} MB/s`,
     );
     for (const verify of [true, false]) {
       const out = join(dir, verify ? 'out-verify' : 'out-no-verify');
-      const r = runChild(dir, out, boxes, verify);
+      const r = runChild(dir, out, boxes, verify, options.jobs);
       const filesPerSecond = r.converted / r.seconds;
       console.log(
         `convert (${verify ? 'verify on, the default' : '--no-verify'}): ${r.converted} converted, ${r.failed} failed in ${r.seconds.toFixed(2)} s: ` +
@@ -133,12 +161,13 @@ function main(): void {
   }
 }
 
-const [flag, input, out, boxes, verify] = process.argv.slice(2);
+const args = process.argv.slice(2);
+const [flag, input, out, boxes, verify, jobs] = args;
 if (flag === '--child' && input && out && boxes) {
-  child(input, out, boxes, verify === 'verify').catch((error: unknown) => {
+  child(input, out, boxes, verify === 'verify', Number(jobs) || undefined).catch((error: unknown) => {
     console.error(error);
     process.exit(1);
   });
 } else {
-  main();
+  main({ slices: intOption(args, '--slices', 200) ?? 200, jobs: intOption(args, '--jobs', undefined) });
 }

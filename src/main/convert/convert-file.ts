@@ -6,13 +6,15 @@ import { drawBoxes } from '../../shared/boxes/draw';
 import { renderFrame } from '../../shared/pipeline/render';
 import { resolveVoi } from '../../shared/pipeline/resolve-voi';
 import type { ResolvedVoi } from '../../shared/pipeline/types';
-import type { DicomImage } from '../dicom/types';
+import { codecsReady, initCodecs, needsCodecs } from '../dicom/decode';
+import type { DicomImage, ReadResult } from '../dicom/types';
 import { buildSecondaryCapture } from '../dicom/write/secondary-capture';
 import { verifyWrittenSecondaryCapture } from '../dicom/verify-output';
 import type { ConvertInput, ConvertSettings } from './convert-settings';
 import type { FileOutcome } from './outcome';
 import { messageOf } from './outcome';
 import { readInput } from './read-input';
+import { scratchBuffer } from './scratch-buffers';
 import { selectBoxes } from './select-boxes';
 import type { FrameBox } from './settings-key';
 import { derivationDescription, seriesSuffix, settingsKey } from './settings-key';
@@ -45,14 +47,19 @@ function sizeProblem(header: DicomImage['header']): string | undefined {
 }
 
 /**
- * One RGB buffer reused by every single-frame image of the same size. Safe because rendering, building,
- * verifying and writing run synchronously after the read, and no frame outlives its convertFile call.
+ * Reads the input, starting the codecs first when its transfer syntax needs them (once per thread, on
+ * the first compressed file). The file is read again after that wait because the read buffer is per
+ * thread, and another conversion in this thread may have used it meanwhile.
  */
-let scratch: Uint8Array | undefined;
-
-function singleFrameBuffer(bytes: number): Uint8Array {
-  if (scratch?.length !== bytes) scratch = new Uint8Array(bytes);
-  return scratch;
+async function readForConversion(path: string): Promise<ReadResult> {
+  const read = readInput(path);
+  if (!read.ok || codecsReady() || !needsCodecs(read.image.header.transferSyntaxUid)) return read;
+  try {
+    await initCodecs();
+  } catch (error) {
+    return { ok: false, kind: 'error', reason: `the image decoders could not start (${messageOf(error)})` };
+  }
+  return readInput(path);
 }
 
 /** Windows every frame and burns its boxes in (PS3.3 C.11: modality, VOI, presentation, then RGB). */
@@ -69,7 +76,7 @@ function renderAllFrames(image: DicomImage, context: ConvertContext, boxes: read
       header,
       raw,
       voi,
-      single ? singleFrameBuffer(header.pixel.rows * header.pixel.columns * 3) : undefined,
+      single ? scratchBuffer('rgb', header.pixel.rows * header.pixel.columns * 3) : undefined,
     );
     const frameBoxes = boxes.filter((b) => b.frame === index + 1).map((b) => b.box);
     if (frameBoxes.length > 0) drawBoxes(rgb, frameBoxes, { labels: context.settings.labels });
@@ -97,7 +104,7 @@ export async function convertFile(input: ConvertInput, context: ConvertContext):
   }
   let matchedBoxOrigins: string[] = [];
   try {
-    const read = readInput(input.path);
+    const read = await readForConversion(input.path);
     if (!read.ok) {
       return { status: read.kind === 'error' ? 'failed' : 'skipped', input: input.path, reason: read.reason };
     }
@@ -122,6 +129,7 @@ export async function convertFile(input: ConvertInput, context: ConvertContext):
       settingsKey: settingsKey(settings.window, selection.boxes, settings.labels),
       derivationDescription: derivationDescription(firstVoi, settings.window, selection.boxes.length),
       seriesDescriptionSuffix: seriesSuffix(settings.window),
+      output: (length) => scratchBuffer('encoded', length),
     });
     const { rows, columns } = header.pixel;
     const written = writeAtomically(input.outputPath, built.bytes, {

@@ -45,5 +45,6 @@ export function readInput(path: string): ReadResult {
   } finally {
     if (fd !== undefined) closeSync(fd);
   }
-  return readDicomBytes(target.subarray(0, length));
+  // Frames may borrow the buffer: nothing modifies them, and they are done with before the next read.
+  return readDicomBytes(target.subarray(0, length), { borrowPixels: true });
 }

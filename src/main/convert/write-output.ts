@@ -9,17 +9,20 @@ import {
   readSync,
   renameSync,
   unlinkSync,
-  writeFileSync,
+  writeSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
+import { KEEP_LIMIT } from './scratch-buffers';
 
 export type WriteResult = { ok: true } | { ok: false; reason: string; exists?: boolean };
+
+type Verdict = { ok: true } | { ok: false; reason: string };
 
 export interface WriteOptions {
   overwrite: boolean;
   /** checks the bytes read back from the temporary file; a failure keeps the final name untouched */
-  verify?: (written: Uint8Array) => { ok: true } | { ok: false; reason: string };
+  verify?: (written: Uint8Array) => Verdict;
 }
 
 /** Hidden, unique name beside the destination: same folder, so the final rename never crosses devices. */
@@ -60,33 +63,56 @@ function publish(temporary: string, destination: string, overwrite: boolean): Wr
   return { ok: true };
 }
 
-/** Creates the file, and its folder only when missing (no mkdir per file; outputs of a series share one folder). */
-function createFile(path: string, bytes: Uint8Array): void {
+/**
+ * Creates the file for reading and writing, and its folder only when missing (no mkdir per file;
+ * outputs of a series share one folder). 'wx+' fails if the name exists: a temporary name is never reused.
+ */
+function createFile(path: string): number {
   try {
-    writeFileSync(path, bytes, { flag: 'wx' });
+    return openSync(path, 'wx+');
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     mkdirSync(dirname(path), { recursive: true });
-    writeFileSync(path, bytes, { flag: 'wx' });
+    return openSync(path, 'wx+');
   }
 }
 
-/** Read-back buffer reused from file to file (outputs of one series have one size): no 1 MB garbage per file. */
+function writeAll(fd: number, bytes: Uint8Array): void {
+  for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done, bytes.length - done, done);
+}
+
+/**
+ * Read-back buffer reused from file to file (outputs of one series have one size): no 1 MB garbage per
+ * file. Outputs above KEEP_LIMIT get a buffer of their own, so one huge file does not pin its size.
+ */
 let readBack = new Uint8Array(0);
 
-/** The file's bytes as now on disk, in the reused buffer (valid until the next call). */
-function readBackFile(path: string): Uint8Array {
-  const fd = openSync(path, 'r');
+/**
+ * The file's bytes as it now holds them (its size from fstat, so a short or overlong file shows), read
+ * through the descriptor that wrote them: one open per output instead of two. Like any read right after
+ * a write, this comes from the OS page cache; it proves what the file contains, not the disk's health.
+ * Returned in the reused buffer (valid until the next call).
+ */
+function readBackFile(fd: number): Uint8Array {
+  const size = fstatSync(fd).size;
+  let target = readBack;
+  if (size > KEEP_LIMIT) target = new Uint8Array(size);
+  else if (readBack.length < size) target = readBack = new Uint8Array(size);
+  let done = 0;
+  while (done < size) {
+    const n = readSync(fd, target, done, size - done, done);
+    if (n === 0) break;
+    done += n;
+  }
+  return target.subarray(0, done);
+}
+
+/** Writes the temporary file and, when asked, verifies what it holds; the descriptor is always closed. */
+function writeTemporary(path: string, bytes: Uint8Array, verify: WriteOptions['verify']): Verdict {
+  const fd = createFile(path);
   try {
-    const size = fstatSync(fd).size;
-    if (readBack.length < size) readBack = new Uint8Array(size);
-    let done = 0;
-    while (done < size) {
-      const n = readSync(fd, readBack, done, size - done, done);
-      if (n === 0) break;
-      done += n;
-    }
-    return readBack.subarray(0, done);
+    writeAll(fd, bytes);
+    return verify ? verify(readBackFile(fd)) : { ok: true };
   } finally {
     closeSync(fd);
   }
@@ -102,13 +128,10 @@ export const existsReason = 'the output file already exists; pass --overwrite to
 export function writeAtomically(destination: string, bytes: Uint8Array, options: WriteOptions): WriteResult {
   const temporary = temporaryName(destination);
   try {
-    createFile(temporary, bytes);
-    if (options.verify) {
-      const verdict = options.verify(readBackFile(temporary));
-      if (!verdict.ok) {
-        removeQuietly(temporary);
-        return { ok: false, reason: `the written file did not read back as intended: ${verdict.reason}` };
-      }
+    const verdict = writeTemporary(temporary, bytes, options.verify);
+    if (!verdict.ok) {
+      removeQuietly(temporary);
+      return { ok: false, reason: `the written file did not read back as intended: ${verdict.reason}` };
     }
     const result = publish(temporary, destination, options.overwrite);
     if (!result.ok) removeQuietly(temporary);

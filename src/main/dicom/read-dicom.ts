@@ -15,6 +15,12 @@ export { DicomDecodeError } from './errors';
 export interface ReadOptions {
   /** parse up to the Pixel Data element only (fast folder scans); decodeFrame then throws */
   headerOnly?: boolean;
+  /**
+   * let decoded native frames view the bytes passed in rather than copy them (the converter's hot
+   * path). The caller must then leave those bytes unchanged, and not modify the frames, while it uses
+   * them. Off by default: a frame is then a fresh array of its own.
+   */
+  borrowPixels?: boolean;
 }
 
 /** How much of a file a header-only read looks at first; most headers are a few kilobytes. */
@@ -41,7 +47,9 @@ function notAnImage(parsed: ParsedDataset): ReadResult {
   return failure('not-image', `${sopClassName(sopClass)} is not an image (no Pixel Data); skipped`);
 }
 
-function interpret(bytes: Uint8Array, headerOnly: boolean, fileSize: number): ReadResult {
+function interpret(bytes: Uint8Array, options: ReadOptions, fileSize: number): ReadResult {
+  const headerOnly = options.headerOnly === true;
+  const borrow = options.borrowPixels === true;
   const parsed = parseDataset(bytes, { untilPixelData: headerOnly });
   if (!('dataSet' in parsed)) return parsed;
   const ds = parsed.dataSet;
@@ -66,7 +74,7 @@ function interpret(bytes: Uint8Array, headerOnly: boolean, fileSize: number): Re
   const image: DicomImage = {
     header,
     getString: (tag) => stringValue(ds, tag, utf8),
-    decodeFrame: (index) => decodeFrame(source, header.pixel, index),
+    decodeFrame: (index) => decodeFrame(source, header.pixel, index, borrow),
   };
   return { ok: true, image };
 }
@@ -76,12 +84,12 @@ function interpret(bytes: Uint8Array, headerOnly: boolean, fileSize: number): Re
  * Never throws; anything that is not a convertible image comes back as a ReadFailure with its reason.
  */
 export function readDicomBytes(bytes: Uint8Array, options: ReadOptions = {}): ReadResult {
-  return readPrefix(bytes, options.headerOnly === true, bytes.length);
+  return readPrefix(bytes, options, bytes.length);
 }
 
-function readPrefix(bytes: Uint8Array, headerOnly: boolean, fileSize: number): ReadResult {
+function readPrefix(bytes: Uint8Array, options: ReadOptions, fileSize: number): ReadResult {
   try {
-    return interpret(bytes, headerOnly, fileSize);
+    return interpret(bytes, options, fileSize);
   } catch (thrown) {
     // A defect in a library or here must not stop a batch: report it against this file.
     return failure('error', `the file could not be read (${describeThrown(thrown)})`);
@@ -100,7 +108,7 @@ export async function readDicomFile(path: string, options: ReadOptions = {}): Pr
     if (options.headerOnly && size > HEADER_PREFIX_BYTES) {
       const prefix = new Uint8Array(HEADER_PREFIX_BYTES);
       const { bytesRead } = await handle.read(prefix, 0, HEADER_PREFIX_BYTES, 0);
-      const result = readPrefix(prefix.subarray(0, bytesRead), true, size);
+      const result = readPrefix(prefix.subarray(0, bytesRead), { ...options, headerOnly: true }, size);
       if (result.ok || result.kind === 'not-dicom') return result;
     }
     const bytes = new Uint8Array(size);
@@ -110,7 +118,7 @@ export async function readDicomFile(path: string, options: ReadOptions = {}): Pr
       if (bytesRead === 0) break;
       offset += bytesRead;
     }
-    return readPrefix(bytes.subarray(0, offset), options.headerOnly === true, offset);
+    return readPrefix(bytes.subarray(0, offset), options, offset);
   } catch (thrown) {
     return failure('error', `the file cannot be opened (${describeThrown(thrown)})`);
   } finally {

@@ -73,7 +73,8 @@ function checkPixels(image: DicomImage, expected: ExpectedOutput): string | unde
  * pixel format, geometry, frame count, and every pixel byte (memcmp, no per-pixel JS).
  */
 export function verifyWrittenSecondaryCapture(bytes: Uint8Array, expected: ExpectedOutput): Verdict {
-  const read = readDicomBytes(bytes);
+  // Borrowed frames: the written pixels are compared where they lie, with no copy.
+  const read = readDicomBytes(bytes, { borrowPixels: true });
   if (!read.ok) return { ok: false, reason: `it does not read back as a DICOM image (${read.reason})` };
   const reason = checkTags(read.image, expected) ?? checkPixels(read.image, expected);
   return reason === undefined ? { ok: true } : { ok: false, reason };

@@ -1,13 +1,11 @@
 /**
- * Worker thread entry (bundled to dist/convert.worker.cjs): initialises the codecs and indexes the
- * boxes once, then converts the files the pool sends strictly in order, answering each with its outcome.
+ * Worker thread entry (bundled to dist/convert.worker.cjs): indexes the boxes once, then converts the files the pool sends strictly in order, answering each with its outcome.
  */
 import { parentPort, workerData } from 'node:worker_threads';
 import { createBoxIndex } from '../../shared/boxes/match';
 import { convertFile } from '../convert/convert-file';
 import type { ConvertContext } from '../convert/convert-file';
 import { messageOf } from '../convert/outcome';
-import { initCodecs } from '../dicom/read-dicom';
 import type { FromWorker, ToWorker, WorkerInit } from './messages';
 
 function post(message: FromWorker): void {
@@ -18,13 +16,14 @@ async function start(port: NonNullable<typeof parentPort>): Promise<void> {
   const init = workerData as WorkerInit;
   let context: ConvertContext;
   try {
-    await initCodecs();
+    // No initCodecs here: convertFile starts the codecs on the first compressed file, so uncompressed
+    // folders skip their start-up.
     context = {
       settings: init.settings,
       boxIndex: init.boxes.length > 0 ? createBoxIndex(init.boxes) : undefined,
     };
   } catch (error) {
-    post({ type: 'init-failed', reason: `the image decoders could not start: ${messageOf(error)}` });
+    post({ type: 'init-failed', reason: `the converter could not start: ${messageOf(error)}` });
     return;
   }
   // One file at a time, in arrival order: the pool blames the oldest unanswered file when a worker dies.

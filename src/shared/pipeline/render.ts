@@ -1,6 +1,7 @@
 import type { ImageHeader, RawFrame } from '../dicom/image-header';
 import { paletteMapper, paletteTables, sampleTable, top8Mapper, ybrFullToRgb, ybrRctToRgb } from './colour';
 import { grayMapper } from './gray';
+import { grayLutToRgb, lutCoversSamples } from './gray-rgb';
 import { cachedGrayLut } from './gray-lut-cache';
 import type { ResolvedVoi, RgbImage } from './types';
 
@@ -33,6 +34,10 @@ function renderGray(
 ): void {
   if (header.pixel.bitsAllocated <= 16) {
     const lut = cachedGrayLut(header, voi);
+    if (lutCoversSamples(lut, data)) {
+      grayLutToRgb(lut, data, pixels, out);
+      return;
+    }
     for (let i = 0, o = 0; i < pixels; i++, o += 3) {
       const gray = lut[data[i] ?? 0] ?? 0;
       out[o] = gray;

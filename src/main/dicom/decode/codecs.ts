@@ -1,29 +1,57 @@
-import { Context, NativeCodecs } from 'dcmjs-codecs';
+import { createRequire } from 'node:module';
+import type * as DcmjsCodecs from 'dcmjs-codecs';
+import type { Context } from 'dcmjs-codecs';
 import type { PixelFormat } from '../../../shared/dicom/image-header';
 import { DicomDecodeError, describeThrown } from '../errors';
-import type { PixelCodec } from '../transfer-syntaxes';
+import { transferSyntaxInfo, type PixelCodec } from '../transfer-syntaxes';
 import { jpeg2000UsesMct, jpegLsInterleaveMode } from './codestream';
 import { copyBytes } from './native';
 
+type CodecsModule = typeof DcmjsCodecs;
+
+/**
+ * The library, once loaded. It is imported on demand, not at start-up: merely loading it (with the
+ * dcmjs it pulls in) costs ~50 ms of CPU per thread, which a folder of uncompressed files never needs.
+ */
+let loaded: CodecsModule | undefined;
 let initialising: Promise<void> | undefined;
+
+/** Loaded with require rather than import(): the package is CommonJS, and this also works in a bundle. */
+function loadLibrary(): CodecsModule {
+  return createRequire(__filename)('dcmjs-codecs') as CodecsModule;
+}
+
+async function loadAndInitialise(): Promise<void> {
+  const codecs = loadLibrary();
+  await codecs.NativeCodecs.initializeAsync({ logCodecsInfo: false, logCodecsTrace: false });
+  loaded = codecs;
+}
 
 /**
  * Loads the dcmjs-codecs WebAssembly (IJG libjpeg, CharLS, OpenJPEG, OpenJPH) once per thread.
  * Idempotent: later calls return the same promise. A failed load can be retried.
  */
 export function initCodecs(): Promise<void> {
-  if (NativeCodecs.isInitialized()) return Promise.resolve();
-  initialising ??= NativeCodecs.initializeAsync({ logCodecsInfo: false, logCodecsTrace: false }).catch(
-    (error: unknown) => {
-      initialising = undefined;
-      throw error;
-    },
-  );
+  if (loaded) return Promise.resolve();
+  initialising ??= loadAndInitialise().catch((error: unknown) => {
+    initialising = undefined;
+    throw error;
+  });
   return initialising;
 }
 
 export function codecsReady(): boolean {
-  return NativeCodecs.isInitialized();
+  return loaded !== undefined;
+}
+
+/**
+ * Whether frames in `transferSyntaxUid` go through the WebAssembly codecs (uncompressed and deflated
+ * data do not). Lets a converter start the codecs on the first compressed file it meets, so a folder
+ * of uncompressed files never pays their start-up (~70 ms per thread).
+ */
+export function needsCodecs(transferSyntaxUid: string): boolean {
+  const codec = transferSyntaxInfo(transferSyntaxUid)?.codec;
+  return codec !== undefined && codec !== 'native' && codec !== 'deflate';
 }
 
 /** A decoded frame: bytes in the codec's layout (16-bit samples little endian) and their photometric. */
@@ -47,7 +75,7 @@ function decodedPhotometric(codec: PixelCodec, encoded: Uint8Array, pixel: Pixel
   return declared;
 }
 
-function runCodec(codec: PixelCodec, context: Context): Context {
+function runCodec({ NativeCodecs }: CodecsModule, codec: PixelCodec, context: Context): Context {
   switch (codec) {
     case 'rle':
       return NativeCodecs.decodeRle(context);
@@ -67,12 +95,12 @@ function runCodec(codec: PixelCodec, context: Context): Context {
 
 /** Decodes one encapsulated frame; throws DicomDecodeError with the codec's complaint. */
 export function decodeWithCodec(codec: PixelCodec, encoded: Uint8Array, pixel: PixelFormat): CodecOutput {
-  if (!NativeCodecs.isInitialized()) {
+  if (!loaded) {
     throw new DicomDecodeError(
       'the image codecs are not initialised: call initCodecs() before decoding compressed frames',
     );
   }
-  const context = new Context({
+  const context = new loaded.Context({
     width: pixel.columns,
     height: pixel.rows,
     // 1-bit images are compressed as 8-bit samples holding 0 or 1 (PS3.5 8.2).
@@ -86,7 +114,7 @@ export function decodeWithCodec(codec: PixelCodec, encoded: Uint8Array, pixel: P
   });
   let decoded: Uint8Array | undefined;
   try {
-    decoded = runCodec(codec, context).getDecodedBuffer();
+    decoded = runCodec(loaded, codec, context).getDecodedBuffer();
   } catch (thrown) {
     if (thrown instanceof DicomDecodeError) throw thrown;
     throw new DicomDecodeError(

@@ -121,8 +121,16 @@ function decodeRleBitFrame(encoded: Uint8Array, pixel: PixelFormat, index: numbe
   );
 }
 
-/** Decodes frame `index` (0-based) of an image; throws DicomDecodeError when it cannot. */
-export function decodeFrame(source: PixelSource, pixel: PixelFormat, index: number): RawFrame {
+/**
+ * Decodes frame `index` (0-based) of an image; throws DicomDecodeError when it cannot. With `borrow`,
+ * native frames may view the source bytes instead of copying them (see decodeNativeFrame).
+ */
+export function decodeFrame(
+  source: PixelSource,
+  pixel: PixelFormat,
+  index: number,
+  borrow = false,
+): RawFrame {
   if (!Number.isInteger(index) || index < 0 || index >= pixel.numberOfFrames) {
     throw new DicomDecodeError(
       `frame ${index} does not exist: the image has ${pixel.numberOfFrames} frame(s)`,
@@ -130,7 +138,7 @@ export function decodeFrame(source: PixelSource, pixel: PixelFormat, index: numb
   }
   switch (source.kind) {
     case 'native':
-      return decodeNativeFrame(source.data, pixel, index);
+      return decodeNativeFrame(source.data, pixel, index, borrow);
     case 'encapsulated':
       return decodeEncapsulatedFrame(source, pixel, index);
     case 'header-only':

@@ -1,3 +1,3 @@
 /** The decoding entry points other modules need: codec start-up and the error decodeFrame throws. */
-export { initCodecs, codecsReady } from './codecs';
+export { initCodecs, codecsReady, needsCodecs } from './codecs';
 export { DicomDecodeError } from '../errors';

@@ -96,10 +96,51 @@ function upsample422(stored: Uint8Array, pixels: number): Uint8Array {
 }
 
 /**
+ * The frame's samples without a copy, when the stored bytes can be used as they are: no byte swap
+ * needed and, for 16/32-bit samples, an aligned offset (typed-array views need it).
+ */
+function borrowedSamples(
+  bytes: Uint8Array,
+  needsSwap: boolean,
+  bitsAllocated: number,
+): Uint8Array | Uint16Array | Uint32Array | undefined {
+  if (needsSwap) return undefined;
+  // A plain Uint8Array view even when `bytes` is a Buffer, whose slice() and constructor differ.
+  if (bitsAllocated === 8) return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.length);
+  if (bitsAllocated !== 16 && bitsAllocated !== 32) return undefined;
+  const width = bitsAllocated / 8;
+  if (bytes.byteOffset % width !== 0) return undefined;
+  const count = bytes.length / width;
+  return width === 2
+    ? new Uint16Array(bytes.buffer, bytes.byteOffset, count)
+    : new Uint32Array(bytes.buffer, bytes.byteOffset, count);
+}
+
+function ownedSamples(
+  bytes: Uint8Array,
+  bigEndian: boolean,
+  vr: string,
+  bitsAllocated: number,
+): Uint8Array | Uint16Array | Uint32Array {
+  const copy = copyBytes(bytes);
+  if (bitsAllocated === 8) return bigEndian && vr === 'OW' ? swapPairs(copy) : copy;
+  if (bitsAllocated === 16) return new Uint16Array((bigEndian ? swapPairs(copy) : copy).buffer);
+  return new Uint32Array((bigEndian ? swapQuads(copy) : copy).buffer);
+}
+
+/**
  * Frame `index` of native Pixel Data as a RawFrame: host byte order, pixel-interleaved, one element
  * per sample (PS3.5 8.1.1 and 8.2.1 for byte order, PS3.3 C.7.6.3.1.3 for planar configuration).
+ * The samples are a fresh copy unless `borrow` is set: then, when no byte swap is needed, they view
+ * `source.bytes` directly (no 0.5 MB copy per CT slice), so the caller must not modify them and must
+ * keep the source bytes unchanged while it uses the frame.
  */
-export function decodeNativeFrame(source: NativePixelData, pixel: PixelFormat, index: number): RawFrame {
+export function decodeNativeFrame(
+  source: NativePixelData,
+  pixel: PixelFormat,
+  index: number,
+  borrow = false,
+): RawFrame {
   const samples = storedSamplesPerFrame(pixel);
   const pixels = pixel.rows * pixel.columns;
   const frameBits = nativeFrameBits(pixel);
@@ -113,15 +154,12 @@ export function decodeNativeFrame(source: NativePixelData, pixel: PixelFormat, i
   if (pixel.bitsAllocated === 1) {
     return { data: unpackBits(source.bytes, frameBits * index, samples), photometric: pixel.photometric };
   }
-  const copy = copyBytes(source.bytes, start, end);
-  let data: Uint8Array | Uint16Array | Uint32Array;
-  if (pixel.bitsAllocated === 8) {
-    data = source.bigEndian && source.vr === 'OW' ? swapPairs(copy) : copy;
-  } else if (pixel.bitsAllocated === 16) {
-    data = new Uint16Array((source.bigEndian ? swapPairs(copy) : copy).buffer);
-  } else {
-    data = new Uint32Array((source.bigEndian ? swapQuads(copy) : copy).buffer);
-  }
+  const stored = source.bytes.subarray(start, end);
+  // OW Big Endian swaps 8-bit samples in pairs too (PS3.5 A.3), so it never borrows.
+  const swaps = source.bigEndian && (pixel.bitsAllocated > 8 || source.vr === 'OW');
+  let data =
+    (borrow ? borrowedSamples(stored, swaps, pixel.bitsAllocated) : undefined) ??
+    ownedSamples(stored, source.bigEndian, source.vr, pixel.bitsAllocated);
   if (pixel.photometric === 'YBR_FULL_422' && pixel.samplesPerPixel === 3 && data instanceof Uint8Array) {
     return { data: upsample422(data, pixels), photometric: 'YBR_FULL' };
   }

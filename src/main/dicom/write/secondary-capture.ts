@@ -7,7 +7,7 @@ import type { DataElement } from './element';
 import { bytesElement, numberElement, sequenceElement, textElement } from './element';
 import { SOFTWARE_NAME, SOFTWARE_VERSION } from './implementation';
 import { lossyHistory } from './lossy-history';
-import { encodePart10 } from './part10';
+import { encodePart10, type OutputBuffer } from './part10';
 
 export const SECONDARY_CAPTURE_IMAGE_STORAGE = '1.2.840.10008.5.1.4.1.1.7';
 export const MULTIFRAME_TRUE_COLOR_SC_IMAGE_STORAGE = '1.2.840.10008.5.1.4.1.1.7.4';
@@ -33,6 +33,8 @@ export interface SecondaryCaptureInput {
   derivationDescription: string;
   /** appended inside the brackets of the Series Description, e.g. 'W400/L50, boxes' */
   seriesDescriptionSuffix?: string;
+  /** where to encode the file (default: a new Buffer); `bytes` is then that buffer */
+  output?: OutputBuffer;
 }
 
 export interface SecondaryCapture {
@@ -202,6 +204,11 @@ export function buildSecondaryCapture(input: SecondaryCaptureInput): SecondaryCa
   ]);
   if (multiFrame) put(multiFrameModule(input.frames.length));
 
-  const bytes = encodePart10([...elements.values()], EXPLICIT_VR_LITTLE_ENDIAN, copied.textEncoding);
+  const bytes = encodePart10(
+    [...elements.values()],
+    EXPLICIT_VR_LITTLE_ENDIAN,
+    copied.textEncoding,
+    input.output,
+  );
   return { bytes, sopInstanceUid, seriesInstanceUid, sopClassUid };
 }
