@@ -1,9 +1,10 @@
 /**
  * The app's export: one engine job (src/main/export, worker threads) per request, throttled progress
  * pushed to the renderer, cancel by job id. The editor's boxes go to the engine as a temporary JSON box
- * file in the CLI's format (boxesToJson), removed when the job ends.
+ * file in the CLI's format (boxesToJson), removed when the job ends. The engine's reasons name CLI
+ * options; they reach the dialog in the app's words (inAppWords).
  */
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { boxesToJson, type SerializableBox } from '../../../shared/boxes/serialize';
@@ -59,10 +60,47 @@ function boxRows(request: ExportRequest): SerializableBox[] {
   }));
 }
 
+/**
+ * The engine's sentences name CLI options (`--out`, `--overwrite`); the dialog calls them the "Output
+ * folder" field and the "Replace files already there" checkbox. Longest phrases first.
+ */
+const APP_WORDS: readonly (readonly [string, string])[] = [
+  ['pass --overwrite to replace it', 'tick “Replace files already there” to replace it'],
+  ['choose an --out outside the inputs', 'choose an output folder outside the inputs'],
+  ['another --out folder', 'another output folder'],
+  ['--out ', 'the output folder '],
+];
+
+export function inAppWords(reason: string): string {
+  return APP_WORDS.reduce((text, [cli, app]) => text.replaceAll(cli, app), reason);
+}
+
+/**
+ * The engine writes each output under a hidden temporary name beside it and renames it once complete
+ * (src/main/convert/write-output.ts: `.<name>.<pid>-<thread>-<hex>.partial`). A worker ended in the
+ * middle of a write, after the cancel grace period, leaves one behind; this process's are removed when
+ * its job ends, so a cancelled export leaves only complete files.
+ */
+const leftoverName = new RegExp(`^\\..+\\.${process.pid}-\\d+-[0-9a-f]+\\.partial$`);
+
+export async function removeLeftovers(outDir: string): Promise<number> {
+  let entries;
+  try {
+    entries = await readdir(outDir, { recursive: true, withFileTypes: true });
+  } catch {
+    return 0; // no output folder: nothing was written
+  }
+  const leftovers = entries.filter((e) => e.isFile() && leftoverName.test(e.name));
+  await Promise.all(leftovers.map((e) => rm(path.join(e.parentPath, e.name), { force: true })));
+  return leftovers.length;
+}
+
 function finished(jobId: string, outDir: string, summary: ConversionSummary): ExportProgress {
-  if (summary.status === 'failed') return { jobId, state: 'failed', reason: summary.reason };
+  if (summary.status === 'failed') return { jobId, state: 'failed', reason: inAppWords(summary.reason) };
   const problems = (status: 'skipped' | 'failed') =>
-    summary.outcomes.flatMap((o) => (o.status === status ? [{ input: o.input, reason: o.reason }] : []));
+    summary.outcomes.flatMap((o) =>
+      o.status === status ? [{ input: o.input, reason: inAppWords(o.reason) }] : [],
+    );
   const skipped = problems('skipped');
   const failed = problems('failed');
   return {
@@ -80,7 +118,7 @@ function finished(jobId: string, outDir: string, summary: ConversionSummary): Ex
 }
 
 export function createExportService(deps: ExportDeps): ExportService {
-  const running = new Map<string, { abort: AbortController; done: Promise<void> }>();
+  const running = new Map<string, { abort: AbortController; outDir: string; done: Promise<void> }>();
   const listeners = new Set<(progress: ExportProgress) => void>();
   const interval = deps.progressIntervalMs ?? 100;
   let nextId = 1;
@@ -135,6 +173,9 @@ export function createExportService(deps: ExportDeps): ExportService {
           },
         },
       );
+      // Another job of this process writing into the same folder keeps its temporary files.
+      const sharing = [...running.entries()].some(([id, job]) => id !== jobId && job.outDir === outDir);
+      if (summary.status !== 'completed' && !sharing) await removeLeftovers(outDir);
       emit(finished(jobId, outDir, summary));
     } catch (error) {
       emit({
@@ -156,7 +197,11 @@ export function createExportService(deps: ExportDeps): ExportService {
       if (!outDir.ok) return outDir;
       const jobId = `export-${nextId++}`;
       const abort = new AbortController();
-      running.set(jobId, { abort, done: run(jobId, request, inputs.value, outDir.value, abort) });
+      running.set(jobId, {
+        abort,
+        outDir: outDir.value,
+        done: run(jobId, request, inputs.value, outDir.value, abort),
+      });
       return { ok: true, value: { jobId } };
     },
     cancel(jobId) {

@@ -1,9 +1,11 @@
 /** The side panel of the viewer: the series' boxes, the selected box's inspector, labels, box files. */
-import { slicesBetween, type EditableBox } from '../../../shared/editor';
+import { useState } from 'react';
+import type { EditableBox } from '../../../shared/editor';
 import type { SeriesEntry } from '../../../shared/ipc/library';
 import { BoxFiles } from './BoxFiles';
 import { BoxInspector } from './BoxInspector';
 import { BoxList } from './BoxList';
+import { planCopy } from './box-copy';
 import { boxesOfSeries, editorSlice, folderImages } from './series-boxes';
 import type { BoxEditor } from './use-box-editor';
 
@@ -21,6 +23,7 @@ export function BoxPanel({ editor, series, allSeries, onGoto }: Props) {
   const selectedIndex = selected ? listed.find((l) => l.box.id === selected.id)?.index : undefined;
   const ordered = series.slices.map(editorSlice);
   const settings = entry?.settings;
+  const [copyNote, setCopyNote] = useState<string | undefined>(undefined);
   return (
     <aside className="box-panel" aria-label="Boxes">
       <h2>Boxes</h2>
@@ -37,6 +40,7 @@ export function BoxPanel({ editor, series, allSeries, onGoto }: Props) {
         listed={listed}
         selectedId={selected?.id}
         onPick={(picked) => {
+          setCopyNote(undefined);
           editor.select(picked.box.id);
           onGoto(picked.index);
         }}
@@ -49,14 +53,20 @@ export function BoxPanel({ editor, series, allSeries, onGoto }: Props) {
           sliceCount={series.slices.length}
           onStyle={(patch) => editor.commit({ kind: 'set-style', ids: [selected.id], ...patch })}
           onDelete={() => editor.commit({ kind: 'delete', ids: [selected.id] })}
-          onCopy={(from, to) =>
-            editor.commit({
-              kind: 'copy-to-slices',
-              id: selected.id,
-              targets: slicesBetween(ordered, from, to),
-            })
-          }
+          onCopy={(from, to) => {
+            const plan = planCopy(selected, boxes, ordered, from, to);
+            editor.commit({ kind: 'copy-to-slices', id: selected.id, targets: plan.targets });
+            setCopyNote(plan.note);
+            // A copy to the next or previous slice is followed, so it can be checked and copied on.
+            const [only] = plan.created;
+            if (from === to && only !== undefined) onGoto(only);
+          }}
         />
+      ) : null}
+      {copyNote ? (
+        <p className="import-report" role="status">
+          {copyNote}
+        </p>
       ) : null}
       <BoxFiles
         boxes={boxes}
