@@ -18,6 +18,7 @@ export const outDir = 'dist';
 export const nodeEntries: NodeEntry[] = [
   { entry: 'src/main/cli/main.ts', out: 'cli.cjs', platform: 'node' },
   { entry: 'src/main/export/convert.worker.ts', out: 'convert.worker.cjs', platform: 'node' },
+  { entry: 'src/main/app/services/library.worker.ts', out: 'library.worker.cjs', platform: 'node' },
   { entry: 'src/main/app/electron-main.ts', out: 'electron-main.cjs', platform: 'electron' },
   { entry: 'src/preload/index.ts', out: 'preload.cjs', platform: 'electron' },
   { entry: 'bench/convert-bench.ts', out: 'bench.cjs', platform: 'node' },

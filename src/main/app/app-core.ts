@@ -4,10 +4,10 @@ import { startConversion } from '../export/start-conversion';
 import { createSessionRegistry } from '../session';
 import { createHandlers, type Handlers } from './ipc/handlers';
 import { createPathGuard } from './path-guard';
-import { listFilesOnDisk, readHeaderFromDisk, readImageFromDisk } from './services/dicom-adapters';
 import { createExportService, type ExportService } from './services/export-service';
 import { createImageService } from './services/image-service';
 import { createLibraryService, type LibraryService } from './services/library-service';
+import { createLibraryWorkers } from './services/library-workers';
 import { createSessionService, type SessionService } from './services/session-service';
 
 export type EventSink = (channel: EventChannel, payload: unknown) => void;
@@ -35,8 +35,10 @@ export interface CoreOptions {
 
 export function createAppCore(options: CoreOptions): AppCore {
   const guard = createPathGuard();
-  const library = createLibraryService({ guard, listFiles: listFilesOnDisk, readHeader: readHeaderFromDisk });
-  const images = createImageService({ guard, openImage: readImageFromDisk });
+  // Scanning and decoding run on worker threads: the main process only routes messages.
+  const workers = createLibraryWorkers();
+  const library = createLibraryService({ guard, scanFiles: workers.scanFiles });
+  const images = createImageService({ guard, loadFrame: workers.loadFrame });
   const sessions = createSessionService(guard, createSessionRegistry({ dataDir: options.dataDir }));
   const exports = createExportService({ guard, run: startConversion });
   const electron = options.transport === 'electron';
@@ -72,11 +74,14 @@ export function createAppCore(options: CoreOptions): AppCore {
       exports.dispose();
       const failures = await sessions.flushAll();
       await exports.idle();
+      library.dispose();
+      await workers.terminate();
       return failures;
     },
     dispose: () => {
       library.dispose();
       exports.dispose();
+      void workers.terminate();
     },
   };
 }

@@ -4,12 +4,15 @@ import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createPathGuard } from '../../../src/main/app/path-guard';
 import {
-  listFilesOnDisk,
   readHeaderFromDisk,
   readImageFromDisk,
+  scanFilesOnDisk,
+  scanWith,
 } from '../../../src/main/app/services/dicom-adapters';
+import { createFrameLoader } from '../../../src/main/app/services/frame-loader';
 import { createImageService } from '../../../src/main/app/services/image-service';
 import { createLibraryService } from '../../../src/main/app/services/library-service';
+import { createLibraryWorkers, type LibraryWorkers } from '../../../src/main/app/services/library-workers';
 import type { ScanProgress } from '../../../src/shared/ipc/library';
 
 const corpus = path.resolve('tests/fixtures/corpus');
@@ -18,21 +21,35 @@ mkdirSync(path.join(root, 'ct'), { recursive: true });
 copyFileSync(path.join(corpus, '693_UNCI.dcm'), path.join(root, 'ct', 'IM1'));
 copyFileSync(path.join(corpus, 'OBXXXX1A_2frame.dcm'), path.join(root, 'us-cine'));
 writeFileSync(path.join(root, 'README.txt'), 'not an image');
-afterAll(() => rmSync(root, { recursive: true, force: true }));
+const workers: LibraryWorkers[] = [];
+afterAll(async () => {
+  rmSync(root, { recursive: true, force: true });
+  await Promise.all(workers.map((w) => w.terminate()));
+});
 
-function services() {
-  const guard = createPathGuard();
-  const library = createLibraryService({
-    guard,
-    listFiles: listFilesOnDisk,
-    readHeader: readHeaderFromDisk,
-    progressIntervalMs: 0,
-  });
-  const images = createImageService({ guard, openImage: readImageFromDisk });
-  return { library, images };
+type Mode = 'in-process' | 'worker threads';
+
+/** The same services either on this thread (as before) or on the library workers (as in the app). */
+function servicesFor(mode: Mode) {
+  return () => {
+    const guard = createPathGuard();
+    if (mode === 'in-process') {
+      const library = createLibraryService({ guard, scanFiles: scanFilesOnDisk, progressIntervalMs: 0 });
+      const loader = createFrameLoader(readImageFromDisk);
+      const images = createImageService({ guard, loadFrame: (p, frame) => loader(p, frame) });
+      return { library, images };
+    }
+    const pool = createLibraryWorkers();
+    workers.push(pool);
+    const library = createLibraryService({ guard, scanFiles: pool.scanFiles, progressIntervalMs: 0 });
+    const images = createImageService({ guard, loadFrame: pool.loadFrame });
+    return { library, images };
+  };
 }
 
-describe('library service on real files', () => {
+describe.each<Mode>(['in-process', 'worker threads'])('library service on real files (%s)', (mode) => {
+  const services = servicesFor(mode);
+
   it('scans a folder into patients, studies and series, with non-images apart and progress to done', async () => {
     const { library } = services();
     const events: ScanProgress[] = [];
@@ -76,21 +93,6 @@ describe('library service on real files', () => {
     expect(library.snapshot().scans).toHaveLength(1);
   });
 
-  it('stops a cancelled scan and says so', async () => {
-    const guard = createPathGuard();
-    async function* slow(): AsyncGenerator<string> {
-      for (let i = 0; i < 1000; i++) yield path.join(root, 'README.txt');
-    }
-    const library = createLibraryService({ guard, listFiles: slow, readHeader: readHeaderFromDisk });
-    const opened = await library.open(root);
-    if (!opened.ok) throw new Error(opened.error);
-    expect(library.cancel(opened.value.libraryId)).toBe(true);
-    await library.idle();
-    const scan = library.snapshot().scans[0];
-    expect(scan?.state).toBe('cancelled');
-    expect(scan?.filesSeen).toBeLessThan(1000);
-  });
-
   it('loads a frame as raw samples for the renderer, and refuses paths outside the opened folders', async () => {
     const { library, images } = services();
     await library.open(root);
@@ -103,5 +105,22 @@ describe('library service on real files', () => {
     expect(cine.ok ? '' : cine.error).toMatch(/has 2 frame\(s\); frame 3 does not exist/);
     const escape = await images.load(path.join(root, '..', '..', 'etc', 'passwd'), 0);
     expect(escape.ok ? '' : escape.error).toMatch(/outside the folders you opened/);
+  });
+});
+
+describe('library service scan on this thread', () => {
+  it('stops a cancelled scan and says so', async () => {
+    const guard = createPathGuard();
+    async function* slow(): AsyncGenerator<string> {
+      for (let i = 0; i < 1000; i++) yield path.join(root, 'README.txt');
+    }
+    const library = createLibraryService({ guard, scanFiles: scanWith(slow, readHeaderFromDisk) });
+    const opened = await library.open(root);
+    if (!opened.ok) throw new Error(opened.error);
+    expect(library.cancel(opened.value.libraryId)).toBe(true);
+    await library.idle();
+    const scan = library.snapshot().scans[0];
+    expect(scan?.state).toBe('cancelled');
+    expect(scan?.filesSeen).toBeLessThan(1000);
   });
 });

@@ -1,7 +1,7 @@
 /**
  * The opened folders and what their background scans found. Scans run concurrently with the UI: each
- * file's header is read (never its pixels), the event loop is yielded between files, progress is pushed
- * (throttled) and a scan stops at the next file once cancelled.
+ * file's header is read (never its pixels) by `scanFiles` (the library worker in the app, so thousands of
+ * reads never stall the main process), progress is pushed (throttled) and a scan stops once cancelled.
  */
 import type { ImageHeader } from '../../../shared/dicom/image-header';
 import type { IpcResult } from '../../../shared/ipc/contract';
@@ -12,10 +12,16 @@ import { buildPatients, type IndexedImage } from './library-tree';
 export type HeaderRead =
   { ok: true; header: ImageHeader } | { ok: false; kind: NonImageEntry['kind']; reason: string };
 
+/** One file a scan looked at, and what its header said. */
+export interface ScannedFile {
+  path: string;
+  read: HeaderRead;
+}
+
 export interface LibraryDeps {
   guard: PathGuard;
-  listFiles(root: string, signal: AbortSignal): AsyncIterable<string>;
-  readHeader(path: string): Promise<HeaderRead>;
+  /** every file under `root` with its header read, in scan order; stops (without throwing) once `signal` aborts */
+  scanFiles(root: string, signal: AbortSignal): AsyncIterable<ScannedFile>;
   /** minimum ms between two progress events of one scan (default 150) */
   progressIntervalMs?: number;
 }
@@ -38,8 +44,6 @@ interface Library {
   done: Promise<void>;
 }
 
-const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
-
 export function createLibraryService(deps: LibraryDeps): LibraryService {
   const libraries = new Map<string, Library>();
   const byFolder = new Map<string, string>();
@@ -61,9 +65,8 @@ export function createLibraryService(deps: LibraryDeps): LibraryService {
     const { progress, abort } = library;
     let lastEmit = 0;
     try {
-      for await (const file of deps.listFiles(root, abort.signal)) {
+      for await (const { path: file, read } of deps.scanFiles(root, abort.signal)) {
         if (abort.signal.aborted) break;
-        const read = await deps.readHeader(file);
         progress.filesSeen += 1;
         if (read.ok) {
           library.images.push({ path: file, root, header: read.header });
@@ -80,7 +83,6 @@ export function createLibraryService(deps: LibraryDeps): LibraryService {
           lastEmit = now;
           emit(progress);
         }
-        await yieldToEventLoop();
       }
       progress.state = abort.signal.aborted ? 'cancelled' : 'done';
     } catch (error) {
@@ -99,8 +101,10 @@ export function createLibraryService(deps: LibraryDeps): LibraryService {
       if (!real.ok) return real;
       const existing = byFolder.get(real.value);
       const running = existing === undefined ? undefined : libraries.get(existing);
-      // Opening a folder that is open (or being scanned) again joins it instead of scanning twice.
-      if (existing !== undefined && running && running.progress.state !== 'cancelled') {
+      // Opening a folder that is open (or being scanned) again joins it instead of scanning twice; a
+      // cancelled or failed scan is started afresh.
+      const rescan = running?.progress.state === 'cancelled' || running?.progress.state === 'failed';
+      if (existing !== undefined && running && !rescan) {
         return { ok: true, value: { libraryId: existing } };
       }
       if (existing !== undefined) libraries.delete(existing);
