@@ -127,7 +127,7 @@ test('the help panel lists every box shortcut, and Escape leaves the draw tool',
   for (const [keys, does] of [
     ['B', 'Draw box tool on / off (drag on the image to draw)'],
     ['Delete / Backspace', 'Delete the selected box'],
-    ['Ctrl + Z / Ctrl + Shift + Z', 'Undo / redo a box edit'],
+    ['Ctrl + Z / Ctrl + Shift + Z (or Ctrl + Y)', 'Undo / redo a box edit'],
     ['Escape', 'Leave drawing, clear the selection'],
   ] as const) {
     await expect(

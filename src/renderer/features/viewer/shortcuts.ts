@@ -23,7 +23,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: 'B', does: 'Draw box tool on / off (drag on the image to draw)' },
   { keys: 'Drag a box or its handles', does: 'Move or resize it' },
   { keys: 'Delete / Backspace', does: 'Delete the selected box' },
-  { keys: 'Ctrl + Z / Ctrl + Shift + Z', does: 'Undo / redo a box edit' },
+  { keys: 'Ctrl + Z / Ctrl + Shift + Z (or Ctrl + Y)', does: 'Undo / redo a box edit' },
   { keys: 'Escape', does: 'Leave drawing, clear the selection' },
   { keys: '?', does: 'Show or hide this help' },
 ];
