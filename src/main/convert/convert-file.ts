@@ -14,7 +14,7 @@ import type { ConvertInput, ConvertSettings } from './convert-settings';
 import type { FileOutcome } from './outcome';
 import { messageOf } from './outcome';
 import { readInput } from './read-input';
-import { scratchBuffer } from './scratch-buffers';
+import { scratchBuffer, scratchView } from './scratch-buffers';
 import { selectBoxes } from './select-boxes';
 import type { FrameBox } from './settings-key';
 import { derivationDescription, seriesSuffix, settingsKey } from './settings-key';
@@ -129,7 +129,7 @@ export async function convertFile(input: ConvertInput, context: ConvertContext):
       settingsKey: settingsKey(settings.window, selection.boxes, settings.labels),
       derivationDescription: derivationDescription(firstVoi, settings.window, selection.boxes.length),
       seriesDescriptionSuffix: seriesSuffix(settings.window),
-      output: (length) => scratchBuffer('encoded', length),
+      output: (length) => scratchView('encoded', length),
     });
     const { rows, columns } = header.pixel;
     const written = writeAtomically(input.outputPath, built.bytes, {

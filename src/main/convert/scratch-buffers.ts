@@ -23,3 +23,19 @@ export function scratchBuffer(use: ScratchUse, bytes: number): Uint8Array {
   if (bytes <= KEEP_LIMIT) kept.set(use, fresh);
   return fresh;
 }
+
+const views = new Map<ScratchUse, Uint8Array>();
+
+/**
+ * A view of exactly `bytes` bytes on a kept buffer at least that large, for sizes that wobble: encoded
+ * slices of one series differ by a few bytes (UIDs and numbers of different lengths), so an exact-size
+ * buffer was reallocated, zero-filled and collected on most files. Grown with 1/64 headroom.
+ */
+export function scratchView(use: ScratchUse, bytes: number): Uint8Array {
+  const previous = views.get(use);
+  if (previous && previous.length >= bytes) return previous.subarray(0, bytes);
+  if (bytes > KEEP_LIMIT) return new Uint8Array(bytes);
+  const fresh = new Uint8Array(Math.min(KEEP_LIMIT, bytes + (bytes >> 6)));
+  views.set(use, fresh);
+  return fresh.subarray(0, bytes);
+}

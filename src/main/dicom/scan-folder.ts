@@ -52,7 +52,12 @@ export async function* scanFolder(root: string, options: ScanOptions = {}): Asyn
     visited.add(real);
     for (const entry of await entriesOf(path)) {
       if (options.signal?.aborted) return;
-      yield* walk(join(path, entry.name));
+      const child = join(path, entry.name);
+      // A regular file (not a link) needs no stat: readdir already said what it is. This saves a
+      // thread-pool round trip per file on the main thread, which the workers wait on for their next file.
+      if (entry.isFile()) {
+        if (!isExcluded(child)) yield child;
+      } else yield* walk(child);
     }
   }
 

@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import { Worker } from 'node:worker_threads';
 import type { ConvertInput } from '../convert/convert-settings';
 import type { FileOutcome } from '../convert/outcome';
@@ -29,15 +30,44 @@ interface Slot {
   timer?: NodeJS.Timeout;
   feeding: boolean;
   retired: boolean;
+  /** moving average of ms between this worker's outcomes (its pace), once it has two */
+  paceMs?: number;
+  lastOutcomeAt?: number;
 }
 
 /** A JS heap ceiling per worker: a file that makes the converter grow without bound fails alone. */
 const WORKER_HEAP_MB = 768;
 /**
  * Files queued per worker: the next file is already there when one ends, so a busy machine's
- * scheduling delay between threads never leaves a worker idle; still at most size x 2 files in memory.
+ * scheduling delay between threads never leaves a worker idle. Only paths are queued (a worker reads
+ * one file at a time), so the depth costs no memory.
  */
-const QUEUE_DEPTH = 2;
+const MIN_QUEUE_DEPTH = 2;
+const MAX_QUEUE_DEPTH = 8;
+/**
+ * How much work (by the worker's recent pace) to keep queued. On a loaded 2-core machine the main
+ * thread sometimes gets the CPU back only ~10 ms after an outcome; two 2 ms slices do not cover that
+ * (measured: a worker's queue ran dry on ~25% of files, idle ~30% of the run). Counting in time, not
+ * files, keeps slow files (large, multi-frame) at the minimum depth, so cancelling or a hung file still
+ * holds back at most one queued file there.
+ */
+const QUEUE_AHEAD_MS = 20;
+
+/** Files to keep queued on `slot`: MIN until it has a pace, then enough for QUEUE_AHEAD_MS of work. */
+function queueDepth(slot: Slot): number {
+  if (slot.paceMs === undefined) return MIN_QUEUE_DEPTH;
+  const wanted = Math.ceil(QUEUE_AHEAD_MS / Math.max(slot.paceMs, 0.1));
+  return Math.min(MAX_QUEUE_DEPTH, Math.max(MIN_QUEUE_DEPTH, wanted));
+}
+
+/** Updates the slot's pace (a moving average of the time between its outcomes) on an outcome. */
+function notePace(slot: Slot, now: number): void {
+  if (slot.lastOutcomeAt !== undefined) {
+    const interval = now - slot.lastOutcomeAt;
+    slot.paceMs = slot.paceMs === undefined ? interval : slot.paceMs * 0.75 + interval * 0.25;
+  }
+  slot.lastOutcomeAt = now;
+}
 
 /**
  * Converts every input the source yields on `size` worker threads. Only a bounded number of paths is
@@ -110,7 +140,7 @@ export function runPool(source: AsyncIterator<ConvertInput>, options: PoolOption
       if (slot.feeding) return;
       slot.feeding = true;
       try {
-        while (!ended && !slot.retired && slot.queue.length < QUEUE_DEPTH) {
+        while (!ended && !slot.retired && slot.queue.length < queueDepth(slot)) {
           const input = await pull();
           if (ended || slot.retired) {
             if (input) returned.push(input);
@@ -155,6 +185,7 @@ export function runPool(source: AsyncIterator<ConvertInput>, options: PoolOption
             const index = slot.queue.findIndex((job) => job.id === message.id);
             if (index < 0) return;
             slot.queue.splice(index, 1);
+            notePace(slot, performance.now());
             armTimer(slot);
             options.onOutcome(message.outcome);
             void feed(slot);
