@@ -73,7 +73,7 @@ function toNewBox(record: BoxRecord, image: EditorImage, style: BoxStyle): NewBo
     x2: Math.round(record.x2),
     y2: Math.round(record.y2),
     color: record.color ?? style.color,
-    thickness: style.thickness,
+    thickness: record.thickness ?? style.thickness,
   };
   if (record.label !== undefined) box.label = record.label;
   if (record.score !== undefined) box.score = record.score;
@@ -96,6 +96,7 @@ export function exportableBoxes(
       x2: box.x2,
       y2: box.y2,
       color: box.color,
+      thickness: box.thickness,
     };
     if (image !== undefined) {
       row.seriesInstanceUid = image.seriesInstanceUid;

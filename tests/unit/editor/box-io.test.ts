@@ -40,7 +40,7 @@ describe('importBoxRecords', () => {
           label: 'kidney',
           score: 0.5,
         }),
-        record({ kind: 'sop', sopInstanceUid: '1.2.9.1' }, 'b.csv:4'),
+        record({ kind: 'sop', sopInstanceUid: '1.2.9.1' }, 'b.csv:4', { thickness: 9 }),
       ],
       images,
       defaultBoxStyle,
@@ -53,6 +53,7 @@ describe('importBoxRecords', () => {
     ]);
     expect(result.boxes[1]).toMatchObject({ color: [0, 0, 255], thickness: 4, label: 'kidney', score: 0.5 });
     expect(result.boxes[0]?.color).toEqual([255, 0, 0]);
+    expect(result.boxes.map((b) => b.thickness)).toEqual([4, 4, 9]);
   });
 
   it('reports rows naming no image, a missing frame, or pixels outside the image; clips the rest', () => {
@@ -101,6 +102,7 @@ describe('exportableBoxes', () => {
         x2: 3,
         y2: 4,
         color: [1, 2, 3],
+        thickness: 4,
         label: 'x',
       },
     ]);

@@ -7,7 +7,7 @@
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { boxesToJson, type SerializableBox } from '../../../shared/boxes/serialize';
+import { boxesToJson } from '../../../shared/boxes/serialize';
 import type { IpcResult } from '../../../shared/ipc/contract';
 import type { ExportProgress, ExportRequest } from '../../../shared/ipc/export';
 import { MAX_LISTED_PROBLEMS } from '../../../shared/ipc/export';
@@ -44,20 +44,6 @@ async function checkInputs(guard: PathGuard, inputs: readonly string[]): Promise
     checked.push(real.value);
   }
   return { ok: true, value: checked };
-}
-
-function boxRows(request: ExportRequest): SerializableBox[] {
-  return request.boxes.map((box) => ({
-    sopInstanceUid: box.sopInstanceUid,
-    frame: box.frame,
-    x1: box.x1,
-    y1: box.y1,
-    x2: box.x2,
-    y2: box.y2,
-    color: box.color,
-    thickness: box.thickness,
-    ...(box.label === undefined || box.label === '' ? {} : { label: box.label }),
-  }));
 }
 
 /**
@@ -136,7 +122,7 @@ export function createExportService(deps: ExportDeps): ExportService {
     const temp = await mkdtemp(path.join(tmpdir(), 'dicom-ink-boxes-'));
     try {
       const boxFile = path.join(temp, 'boxes.json');
-      await writeFile(boxFile, boxesToJson(boxRows(request)));
+      await writeFile(boxFile, boxesToJson(request.boxes));
       let last = 0;
       const summary = await deps.run(
         {
