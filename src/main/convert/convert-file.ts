@@ -17,7 +17,7 @@ import { readInput } from './read-input';
 import { scratchBuffer, scratchView } from './scratch-buffers';
 import { selectBoxes } from './select-boxes';
 import type { FrameBox } from './settings-key';
-import { derivationDescription, seriesSuffix, settingsKey } from './settings-key';
+import { derivationDescription, seriesKey, seriesSuffix, settingsKey } from './settings-key';
 import { existsReason, writeAtomically } from './write-output';
 
 export interface ConvertContext {
@@ -127,6 +127,7 @@ export async function convertFile(input: ConvertInput, context: ConvertContext):
       source: image,
       frames,
       settingsKey: settingsKey(settings.window, selection.boxes, settings.labels),
+      seriesKey: seriesKey(settings.window, settings.labels),
       derivationDescription: derivationDescription(firstVoi, settings.window, selection.boxes.length),
       seriesDescriptionSuffix: seriesSuffix(settings.window),
       output: (length) => scratchView('encoded', length),

@@ -34,6 +34,14 @@ export function settingsKey(spec: WindowSpec, boxes: readonly FrameBox[], labels
   return JSON.stringify({ window: windowKey(spec), labels, boxes: boxes_ });
 }
 
+/**
+ * The settings every image of one export shares, from which the Series Instance UID is derived: one new
+ * series per source series and window, whatever boxes each image has.
+ */
+export function seriesKey(spec: WindowSpec, labels: boolean): string {
+  return JSON.stringify({ window: windowKey(spec), labels });
+}
+
 function formatNumber(value: number): string {
   return Number.isInteger(value) ? String(value) : value.toFixed(2).replace(/0+$/, '').replace(/\.$/, '');
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { derivationDescription, settingsKey, windowKey } from '../../../src/main/convert/settings-key';
+import {
+  derivationDescription,
+  seriesKey,
+  settingsKey,
+  windowKey,
+} from '../../../src/main/convert/settings-key';
 import type { FrameBox } from '../../../src/main/convert/settings-key';
 
 const red = [255, 0, 0] as const;
@@ -31,6 +36,16 @@ describe('settingsKey', () => {
       settingsKey({ kind: 'preset', name: 'abdomen' }, [boxA], true),
     ];
     expect(new Set(keys).size).toBe(6);
+  });
+
+  it('gives one series key per window and labels option, whatever the boxes', () => {
+    expect(seriesKey({ kind: 'preset', name: 'abdomen' }, false)).toBe(
+      seriesKey({ kind: 'preset', name: 'Abdomen' }, false),
+    );
+    expect(seriesKey({ kind: 'preset', name: 'abdomen' }, false)).not.toBe(
+      seriesKey({ kind: 'preset', name: 'lung' }, false),
+    );
+    expect(seriesKey({ kind: 'auto' }, false)).not.toBe(seriesKey({ kind: 'auto' }, true));
   });
 
   it('names presets case-insensitively and custom windows with their function', () => {
