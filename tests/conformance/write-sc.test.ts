@@ -59,6 +59,7 @@ describe.each(CASES)('written Secondary Capture: $name', ({ fixture, frames: cou
     source,
     frames,
     settingsKey: JSON.stringify({ window: 'preset:abdomen', labels: false, boxes: [] }),
+    seriesKey: JSON.stringify({ window: 'preset:abdomen', labels: false }),
     derivationDescription:
       'Rendered to RGB by DICOM Ink with abdomen preset (center 50 width 400); 0 boxes burned in',
     seriesDescriptionSuffix: 'W400/L50',

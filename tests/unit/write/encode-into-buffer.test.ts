@@ -11,6 +11,7 @@ function input(): SecondaryCaptureInput {
     source,
     frames: syntheticFrames(source.header.pixel.rows, source.header.pixel.columns, 1),
     settingsKey: JSON.stringify({ window: 'preset:abdomen', labels: false, boxes: [] }),
+    seriesKey: JSON.stringify({ window: 'preset:abdomen', labels: false }),
     derivationDescription: 'Rendered to RGB by DICOM Ink with abdomen preset (center 50 width 400)',
   };
 }

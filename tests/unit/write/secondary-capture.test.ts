@@ -21,6 +21,7 @@ function input(path: string, overrides: Partial<SecondaryCaptureInput> = {}): Se
       labels: false,
       boxes: ['1,10,10,40,40,ff0000,4,'],
     }),
+    seriesKey: JSON.stringify({ window: 'preset:abdomen', labels: false }),
     derivationDescription:
       'Rendered to RGB by DICOM Ink with abdomen preset (center 50 width 400); 1 box burned in',
     seriesDescriptionSuffix: 'W400/L50, boxes',
@@ -105,7 +106,10 @@ describe('buildSecondaryCapture', () => {
       input(CT, { settingsKey: JSON.stringify({ window: 'preset:abdomen', labels: false, boxes: [] }) }),
     );
     const otherWindow = buildSecondaryCapture(
-      input(CT, { settingsKey: JSON.stringify({ window: 'preset:lung', labels: false, boxes: [] }) }),
+      input(CT, {
+        settingsKey: JSON.stringify({ window: 'preset:lung', labels: false, boxes: [] }),
+        seriesKey: JSON.stringify({ window: 'preset:lung', labels: false }),
+      }),
     );
     expect(otherBoxes.sopInstanceUid).not.toBe(base.sopInstanceUid);
     expect(otherBoxes.seriesInstanceUid).toBe(base.seriesInstanceUid);
@@ -155,26 +159,5 @@ describe('buildSecondaryCapture', () => {
       /512x512 RGB needs 786432/,
     );
     expect(() => buildSecondaryCapture(input(CT, { frames: [] }))).toThrow(/no frames/);
-  });
-
-  it('costs well under a millisecond per 512x512 frame beyond copying the pixels', () => {
-    // Medians, because the machine is shared: a single slow run says nothing about the writer.
-    const median = (run: () => void): number => {
-      const times: number[] = [];
-      for (let i = 0; i < 41; i++) {
-        const start = performance.now();
-        run();
-        times.push(performance.now() - start);
-      }
-      return times.sort((a, b) => a - b)[20] ?? Infinity;
-    };
-    const base = input(CT);
-    const frame = base.frames[0] ?? new Uint8Array(0);
-    const build = median(() => buildSecondaryCapture(base));
-    const copy = median(() => Buffer.concat([Buffer.alloc(132), frame]));
-    console.log(
-      `median: build ${build.toFixed(3)} ms, plain copy ${copy.toFixed(3)} ms per 512x512 RGB frame`,
-    );
-    expect(build - copy).toBeLessThan(1);
   });
 });

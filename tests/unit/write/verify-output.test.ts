@@ -5,7 +5,13 @@ import { loadWriteSource, syntheticFrames } from '../../helpers/write-source';
 
 const source = loadWriteSource('tests/fixtures/corpus/MR-SIEMENS-DICOM-WithOverlays.dcm');
 const frames = syntheticFrames(484, 484, 2);
-const built = buildSecondaryCapture({ source, frames, settingsKey: 'k', derivationDescription: 'test' });
+const built = buildSecondaryCapture({
+  source,
+  frames,
+  settingsKey: 'k',
+  seriesKey: 's',
+  derivationDescription: 'test',
+});
 const expected = { frames, sopInstanceUid: built.sopInstanceUid, rows: 484, columns: 484 };
 
 function patched(edit: (bytes: Buffer) => void): Uint8Array {

@@ -25,10 +25,9 @@ export interface SecondaryCaptureInput {
   settingsKey: string;
   /**
    * canonical text of the settings shared by every image of the series (window request, drawing
-   * options), from which the Series Instance UID is derived. Default: `settingsKey` without its
-   * `boxes` field when it is a JSON object, else `settingsKey` itself.
+   * options), from which the Series Instance UID is derived: one new series per source series.
    */
-  seriesKey?: string;
+  seriesKey: string;
   /** Derivation Description (0008,2111): how the image was made, e.g. window and box count */
   derivationDescription: string;
   /** appended inside the brackets of the Series Description, e.g. 'W400/L50, boxes' */
@@ -42,19 +41,6 @@ export interface SecondaryCapture {
   sopInstanceUid: string;
   seriesInstanceUid: string;
   sopClassUid: string;
-}
-
-function defaultSeriesKey(settingsKey: string): string {
-  try {
-    const parsed: unknown = JSON.parse(settingsKey);
-    if (typeof parsed === 'object' && parsed !== null && !Array.isArray(parsed) && 'boxes' in parsed) {
-      const { boxes: _boxes, ...shared } = parsed as Record<string, unknown>;
-      return JSON.stringify(shared);
-    }
-  } catch {
-    // not JSON: the whole key is the series key
-  }
-  return settingsKey;
 }
 
 /** LO (64 chars): '<source description> [DICOM Ink RGB <suffix>]', the source part shortened to fit. */
@@ -156,11 +142,7 @@ export function buildSecondaryCapture(input: SecondaryCaptureInput): SecondaryCa
   const sopClassUid = multiFrame ? MULTIFRAME_TRUE_COLOR_SC_IMAGE_STORAGE : SECONDARY_CAPTURE_IMAGE_STORAGE;
   const uids = sourceUids(header);
   const sopInstanceUid = deriveUid('dicom-ink:sop', uids.sop, input.settingsKey);
-  const seriesInstanceUid = deriveUid(
-    'dicom-ink:series',
-    uids.series,
-    input.seriesKey ?? defaultSeriesKey(input.settingsKey),
-  );
+  const seriesInstanceUid = deriveUid('dicom-ink:series', uids.series, input.seriesKey);
   const copied = copySourceAttributes(input.source);
 
   const elements = new Map<number, DataElement>();
