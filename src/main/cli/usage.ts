@@ -25,7 +25,7 @@ Options:
 
 Box files: columns sop_instance_uid, or file (path relative to the input folder), or
 series_instance_uid + instance_number; x1,y1,x2,y2 (0-based pixel corners, inclusive);
-optional frame (1-based), label, score, color.
+optional frame (1-based), label, score, color (rrggbb), thickness (outline pixels).
 
 Exit codes: 0 every DICOM image converted (non-images are skipped), 1 some image failed,
 2 usage error.`;
