@@ -193,9 +193,13 @@ export function runPool(source: AsyncIterator<ConvertInput>, options: PoolOption
           }
         }
       });
-      worker.on('error', (error) => lose(slot, `the converter stopped on this file (${messageOf(error)})`));
+      // An outcome the worker posted just before it died can be dispatched after the 'error' or 'exit'
+      // event: let messages already delivered run first, so a finished file is not blamed for the crash.
+      worker.on('error', (error) =>
+        setImmediate(() => lose(slot, `the converter stopped on this file (${messageOf(error)})`)),
+      );
       worker.on('exit', (code) =>
-        lose(slot, `the converter exited (code ${code}) while converting this file`),
+        setImmediate(() => lose(slot, `the converter exited (code ${code}) while converting this file`)),
       );
     }
 

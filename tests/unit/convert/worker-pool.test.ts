@@ -17,8 +17,8 @@ parentPort.on('message', (m) => {
   previous = previous.then(() => new Promise((done) => {
     const name = m.input.path;
     if (name.includes('hang')) return;
-    if (name.includes('throw')) setImmediate(() => { throw new Error('boom'); });
-    if (name.includes('exit')) process.exit(3);
+    if (name.includes('throw')) { setImmediate(() => { throw new Error('boom'); }); return; }
+    if (name.includes('exit')) { setImmediate(() => process.exit(3)); return; }
     const outcome = { status: 'converted', input: name, output: m.input.outputPath, frames: 1, boxesDrawn: 0, matchedBoxOrigins: [] };
     setTimeout(() => { parentPort.postMessage({ type: 'outcome', id: m.id, outcome }); done(); }, 5);
   }));
@@ -44,7 +44,8 @@ function options(overrides: Partial<PoolOptions>, outcomes: FileOutcome[]): Pool
     workerPath,
     init: { settings: defaultConvertSettings(), boxes: [] },
     size: 2,
-    fileTimeoutMs: 400,
+    // Long enough that a good file on a loaded CI machine is never taken for a hung one.
+    fileTimeoutMs: 2000,
     graceMs: 200,
     onOutcome: (o) => outcomes.push(o),
     ...overrides,
