@@ -1,27 +1,60 @@
 /**
  * Decoded frames kept in the renderer: a bounded LRU (so a 500-slice series does not hold 500 frames), the
  * frames already here returned synchronously (a slice change then costs only the render), and neighbours
- * prefetched one at a time so prefetching never competes with the frame the user asked for.
+ * prefetched one at a time so prefetching never competes with the frame the user asked for. Loads the
+ * viewer no longer needs (the user scrolled past them) are cancelled, so main stops decoding them.
  */
-export type Loader<T> = (key: string) => Promise<{ ok: true; value: T } | { ok: false; error: string }>;
+export interface Cancelled {
+  cancelled: true;
+}
+
+export const CANCELLED: Cancelled = { cancelled: true };
+
+/** `signal` aborts when the cache no longer wants the frame; the loader may then answer CANCELLED. */
+export type Loader<T> = (
+  key: string,
+  signal: AbortSignal,
+) => Promise<{ ok: true; value: T } | { ok: false; error: string } | Cancelled>;
 
 export type Entry<T> =
   | { state: 'ready'; value: T }
   | { state: 'failed'; error: string }
   | { state: 'loading'; promise: Promise<void> };
 
+type Done<T> = Exclude<Entry<T>, { state: 'loading' }>;
+
+/** What a load ends with: a cached entry, or 'cancelled', which is never cached (nor an error to show). */
+export type Outcome<T> = Done<T> | { state: 'cancelled' };
+
+export interface LoadOptions {
+  /** the load may be cancelled by cancelStale (the viewer's slices); others (thumbnails) never are */
+  cancellable?: boolean;
+}
+
 export interface FrameCache<T> {
   /** the entry if present (and marks it recently used) */
   peek(key: string): Entry<T> | undefined;
   /** loads (or joins the load of) one frame */
-  load(key: string): Promise<Entry<T>>;
-  /** queues keys for background loading, nearest first; replaces the previous queue */
+  load(key: string, options?: LoadOptions): Promise<Outcome<T>>;
+  /** queues keys for cancellable background loading, nearest first; replaces the previous queue */
   prefetch(keys: readonly string[]): void;
+  /** cancels the cancellable loads and queued prefetches not in `keep`; returns how many loads it cancelled */
+  cancelStale(keep: readonly string[]): number;
   size(): number;
 }
 
+interface Flight<T> {
+  entry: Entry<T>;
+  controller: AbortController;
+  cancellable: boolean;
+  done: Promise<Outcome<T>>;
+}
+
+const CANCELLED_OUTCOME = { state: 'cancelled' } as const;
+
 export function createFrameCache<T>(loader: Loader<T>, capacity: number): FrameCache<T> {
   const entries = new Map<string, Entry<T>>();
+  const flights = new Map<string, Flight<T>>();
   let queue: string[] = [];
   let prefetching = false;
 
@@ -35,23 +68,59 @@ export function createFrameCache<T>(loader: Loader<T>, capacity: number): FrameC
     }
   };
 
-  const load = async (key: string): Promise<Entry<T>> => {
-    const present = entries.get(key);
-    if (present?.state === 'loading') await present.promise;
-    else if (present) return present;
-    else {
-      const promise = loader(key).then(
-        (result) =>
-          touch(
-            key,
-            result.ok ? { state: 'ready', value: result.value } : { state: 'failed', error: result.error },
-          ),
-        (error: unknown) => touch(key, { state: 'failed', error: String(error) }),
-      );
-      touch(key, { state: 'loading', promise });
-      await promise;
+  const outcomeOf = async (key: string, signal: AbortSignal): Promise<Done<T> | Cancelled> => {
+    try {
+      const result = await loader(key, signal);
+      if ('cancelled' in result) return result;
+      return result.ok ? { state: 'ready', value: result.value } : { state: 'failed', error: result.error };
+    } catch (error) {
+      return { state: 'failed', error: String(error) };
     }
-    return entries.get(key) ?? { state: 'failed', error: 'The frame was evicted while loading; try again.' };
+  };
+
+  const start = (key: string, cancellable: boolean): Flight<T> => {
+    const controller = new AbortController();
+    const { signal } = controller;
+    // Settles at the abort itself, not when main answers: a stale load never holds up the prefetch queue.
+    const aborted = new Promise<Cancelled>((resolve) =>
+      signal.addEventListener('abort', () => resolve(CANCELLED), { once: true }),
+    );
+    const settled = Promise.race([outcomeOf(key, signal), aborted]).then((result): Outcome<T> => {
+      if (flights.get(key) === flight) flights.delete(key);
+      const mine = entries.get(key) === flight.entry;
+      if ('cancelled' in result || signal.aborted) {
+        if (mine) entries.delete(key);
+        return CANCELLED_OUTCOME;
+      }
+      // A newer load of the same key owns the entry now; otherwise keep the frame (even if evicted meanwhile).
+      if (mine || !entries.has(key)) touch(key, result);
+      return result;
+    });
+    const flight: Flight<T> = {
+      entry: { state: 'loading', promise: settled.then(() => undefined) },
+      controller,
+      cancellable,
+      done: settled,
+    };
+    flights.set(key, flight);
+    touch(key, flight.entry);
+    return flight;
+  };
+
+  const load = async (key: string, options: LoadOptions = {}): Promise<Outcome<T>> => {
+    const cancellable = options.cancellable ?? false;
+    const flight = flights.get(key);
+    if (flight) {
+      // A load that must not be cancelled makes the one it joins uncancellable too.
+      if (!cancellable) flight.cancellable = false;
+      return flight.done;
+    }
+    const present = entries.get(key);
+    if (present && present.state !== 'loading') {
+      touch(key, present);
+      return present;
+    }
+    return start(key, cancellable).done;
   };
 
   const pump = async (): Promise<void> => {
@@ -59,7 +128,7 @@ export function createFrameCache<T>(loader: Loader<T>, capacity: number): FrameC
     prefetching = true;
     while (queue.length > 0) {
       const key = queue.shift();
-      if (key !== undefined && !entries.has(key)) await load(key);
+      if (key !== undefined && !entries.has(key)) await load(key, { cancellable: true });
     }
     prefetching = false;
   };
@@ -74,6 +143,19 @@ export function createFrameCache<T>(loader: Loader<T>, capacity: number): FrameC
     prefetch(keys) {
       queue = keys.filter((key) => !entries.has(key)).slice(0, capacity - 1);
       void pump();
+    },
+    cancelStale(keep) {
+      const wanted = new Set(keep);
+      queue = queue.filter((key) => wanted.has(key));
+      let cancelled = 0;
+      for (const [key, flight] of [...flights]) {
+        if (wanted.has(key) || !flight.cancellable) continue;
+        flights.delete(key);
+        if (entries.get(key) === flight.entry) entries.delete(key);
+        flight.controller.abort();
+        cancelled++;
+      }
+      return cancelled;
     },
     size: () => entries.size,
   };

@@ -32,6 +32,11 @@ export interface LoadedFrame {
   bytes: Uint8Array;
 }
 
+/** What `image:load` answers when its request was cancelled (`image:cancel`) before the frame was decoded. */
+export interface ImageLoadCancelled {
+  cancelled: true;
+}
+
 type Empty = Record<string, never>;
 
 /** Request/response channels (renderer invokes, main answers). */
@@ -41,7 +46,16 @@ export interface InvokeContract {
   'library:open': { request: { folder: string }; response: { libraryId: string } };
   'library:cancel': { request: { libraryId: string }; response: { cancelled: boolean } };
   'library:snapshot': { request: Empty; response: LibrarySnapshot };
-  'image:load': { request: { path: string; frame: number }; response: LoadedFrame };
+  /**
+   * `requestId` (chosen by the renderer, unique per window) makes the load cancellable by `image:cancel`;
+   * a cancelled load answers ImageLoadCancelled instead of an error.
+   */
+  'image:load': {
+    request: { path: string; frame: number; requestId?: number };
+    response: LoadedFrame | ImageLoadCancelled;
+  };
+  /** cancels this window's in-flight `image:load` with that id; false when it already ended or never was */
+  'image:cancel': { request: { requestId: number }; response: { cancelled: boolean } };
   'presets:list': { request: Empty; response: { presets: WindowPreset[] } };
   /** the saved boxes and settings of an opened folder (empty when none were saved) */
   'session:load': { request: { folder: string }; response: LoadedSession };
@@ -76,6 +90,7 @@ export const INVOKE_CHANNELS: readonly InvokeChannel[] = [
   'library:cancel',
   'library:snapshot',
   'image:load',
+  'image:cancel',
   'presets:list',
   'session:load',
   'session:save',

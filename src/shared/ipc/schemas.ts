@@ -17,6 +17,9 @@ import { imageHeaderSchema } from './header-schema';
 
 const empty = z.strictObject({});
 
+/** Renderer-chosen id of a cancellable image:load: a positive integer a JS number holds exactly. */
+const requestId = z.number().int().positive().max(Number.MAX_SAFE_INTEGER);
+
 const scanProgress = z.object({
   libraryId: z.string(),
   folder: z.string(),
@@ -102,13 +105,24 @@ export const invokeSchemas: Schemas = {
   },
   'library:snapshot': { request: empty, response: snapshot },
   'image:load': {
-    request: z.strictObject({ path: pathText, frame: z.number().int().nonnegative().max(100_000) }),
-    response: z.object({
-      header: imageHeaderSchema,
-      photometric: z.string(),
-      sampleType: z.enum(['uint8', 'uint16', 'uint32']),
-      bytes: z.instanceof(Uint8Array),
+    request: z.strictObject({
+      path: pathText,
+      frame: z.number().int().nonnegative().max(100_000),
+      requestId: requestId.optional(),
     }),
+    response: z.union([
+      z.object({
+        header: imageHeaderSchema,
+        photometric: z.string(),
+        sampleType: z.enum(['uint8', 'uint16', 'uint32']),
+        bytes: z.instanceof(Uint8Array),
+      }),
+      z.strictObject({ cancelled: z.literal(true) }),
+    ]),
+  },
+  'image:cancel': {
+    request: z.strictObject({ requestId }),
+    response: z.object({ cancelled: z.boolean() }),
   },
   'presets:list': { request: empty, response: z.object({ presets: z.array(preset) }) },
   'session:load': { request: z.strictObject({ folder: pathText }), response: loadedSessionSchema },

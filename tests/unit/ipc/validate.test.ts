@@ -64,7 +64,7 @@ describe('IPC contract validation', () => {
       sampleType: 'uint16',
       bytes,
     });
-    expect(good.ok && good.value.bytes).toBe(bytes);
+    expect(good.ok && 'bytes' in good.value && good.value.bytes).toBe(bytes);
     const noBytes = parseResponse('image:load', {
       header,
       photometric: 'MONOCHROME2',

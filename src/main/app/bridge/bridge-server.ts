@@ -88,7 +88,8 @@ async function invoke(
   } catch {
     return refuse(response, 400, 'The request body is not JSON.');
   }
-  const result = await dispatch(handlers, channel, payload);
+  // Every request here carried the one token, so there is one client: one caller for all of them.
+  const result = await dispatch(handlers, channel, payload, 'browser');
   const bytes = encodeWire(result);
   response.writeHead(200, {
     ...SECURITY_HEADERS,

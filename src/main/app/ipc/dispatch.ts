@@ -5,15 +5,17 @@
 import type { InvokeChannel, IpcResult } from '../../../shared/ipc/contract';
 import { parseInvokeChannel, parseRequest, parseResponse } from '../../../shared/ipc/validate';
 import type { Handlers } from './handlers';
+import type { CallerId } from './inflight-loads';
 
 async function run<C extends InvokeChannel>(
   handlers: Handlers,
   channel: C,
   payload: unknown,
+  caller: CallerId,
 ): Promise<IpcResult<unknown>> {
   const request = parseRequest(channel, payload);
   if (!request.ok) return request;
-  const result = await handlers[channel](request.value);
+  const result = await handlers[channel](request.value, caller);
   if (!result.ok) return result;
   const checked = parseResponse(channel, result.value);
   return checked.ok
@@ -25,11 +27,12 @@ export async function dispatch(
   handlers: Handlers,
   channel: unknown,
   payload: unknown,
+  caller: CallerId,
 ): Promise<IpcResult<unknown>> {
   const parsed = parseInvokeChannel(channel);
   if (!parsed.ok) return parsed;
   try {
-    return await run(handlers, parsed.value, payload);
+    return await run(handlers, parsed.value, payload, caller);
   } catch (error) {
     return {
       ok: false,

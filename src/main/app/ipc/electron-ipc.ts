@@ -25,7 +25,8 @@ export function bindIpc(handlers: Handlers, isTrustedUrl: (url: string) => boole
     ipcMain.handle(channel, async (event: IpcMainInvokeEvent, payload: unknown) => {
       const url = event.senderFrame?.url ?? '';
       if (!isTrustedUrl(url)) return { ok: false, error: `Refused IPC from ${url || 'an unknown frame'}.` };
-      return compactBytes(await dispatch(handlers, channel, payload));
+      // One caller per webContents: a window can cancel only its own image loads.
+      return compactBytes(await dispatch(handlers, channel, payload, `electron:${event.sender.id}`));
     });
   }
   return () => {

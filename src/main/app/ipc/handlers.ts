@@ -6,9 +6,11 @@ import type { ExportService } from '../services/export-service';
 import type { ImageService } from '../services/image-service';
 import type { LibraryService } from '../services/library-service';
 import type { SessionService } from '../services/session-service';
+import { createInflightLoads, type CallerId } from './inflight-loads';
 
+/** `caller` identifies the sending window, so per-window state (cancellable loads) stays per window. */
 export type Handlers = {
-  [C in InvokeChannel]: (request: RequestOf<C>) => Promise<IpcResult<ResponseOf<C>>>;
+  [C in InvokeChannel]: (request: RequestOf<C>, caller: CallerId) => Promise<IpcResult<ResponseOf<C>>>;
 };
 
 export interface AppServices {
@@ -28,6 +30,7 @@ export interface AppServices {
 const ok = <T>(value: T): IpcResult<T> => ({ ok: true, value });
 
 export function createHandlers(services: AppServices): Handlers {
+  const loads = createInflightLoads();
   return {
     'app:info': async () => ok(services.info),
     'library:pick-folder': async () =>
@@ -40,7 +43,18 @@ export function createHandlers(services: AppServices): Handlers {
     'library:open': (request) => services.library.open(request.folder),
     'library:cancel': async (request) => ok({ cancelled: services.library.cancel(request.libraryId) }),
     'library:snapshot': async () => ok(services.library.snapshot()),
-    'image:load': (request) => services.images.load(request.path, request.frame),
+    'image:load': async ({ path, frame, requestId }, caller) => {
+      if (requestId === undefined) return services.images.load(path, frame);
+      const load = loads.begin(caller, requestId);
+      try {
+        const result = await services.images.load(path, frame, load.signal);
+        // Cancelled is not a failure: the renderer drops the answer instead of showing an error.
+        return load.signal.aborted && !result.ok ? ok({ cancelled: true as const }) : result;
+      } finally {
+        load.end();
+      }
+    },
+    'image:cancel': async ({ requestId }, caller) => ok({ cancelled: loads.cancel(caller, requestId) }),
     'presets:list': async () => ok({ presets: PRESETS.map((preset) => ({ ...preset })) }),
     'session:load': (request) => services.sessions.load(request.folder),
     'session:save': ({ folder, document, settings }) =>

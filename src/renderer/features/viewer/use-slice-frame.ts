@@ -1,8 +1,12 @@
-/** The decoded frame for the current slice: synchronous when cached, loaded (and neighbours prefetched) otherwise. */
+/**
+ * The decoded frame for the current slice: synchronous when cached, loaded (and neighbours prefetched)
+ * otherwise. On each slice change the loads of slices that are neither current nor a neighbour are
+ * cancelled (showSlice), so fast scrolling through big JPEG 2000 slices does not decode every slice passed.
+ */
 import { useEffect, useState } from 'react';
 import type { SliceRef } from '../../../shared/ipc/library';
 import type { Entry } from '../../lib/frame-cache';
-import { frameCache, frameKey, neighbourIndices } from '../../lib/frames';
+import { frameCache, frameKey, showSlice } from '../../lib/frames';
 import type { ViewerFrame } from '../../lib/raw-frame';
 
 export function useSliceFrame(
@@ -17,14 +21,9 @@ export function useSliceFrame(
   useEffect(() => {
     if (key === undefined || !slices) return;
     let live = true;
-    const cache = frameCache();
-    void cache.load(key).then(() => {
-      if (live) setLoaded((n) => n + 1);
-      const neighbours = neighbourIndices(index, slices.length).flatMap((i) => {
-        const s = slices[i];
-        return s ? [frameKey(s)] : [];
-      });
-      cache.prefetch(neighbours);
+    void showSlice(frameCache(), slices, index, () => live).then((outcome) => {
+      // A cancelled load is not an error to show: the slice it was for is no longer current.
+      if (live && outcome && outcome.state !== 'cancelled') setLoaded((n) => n + 1);
     });
     return () => {
       live = false;
