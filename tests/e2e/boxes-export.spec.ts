@@ -113,6 +113,9 @@ test('the series exports into a typed folder: valid files whose pixels carry the
   const text = (await lesion.innerText()).replace(/\s+/g, ' ');
   const [, x1, y1, x2, y2] = /(\d+),(\d+) – (\d+),(\d+)/.exec(text)?.map(Number) ?? [];
   expect(x2).toBeGreaterThan(0);
+  // The click navigates to the box's slice: read the canvas once that slice is drawn, not before.
+  const slice = /Slice (\d+)/.exec(text)?.[1] ?? '';
+  await expect(page.locator(CANVAS)).toHaveAttribute('data-slice', slice);
   const shown = await canvasPixels(page);
 
   const out = path.join(work, 'export out');
