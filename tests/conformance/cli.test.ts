@@ -47,25 +47,15 @@ beforeAll(() => {
   );
   out = join(input, 'burned');
   inputHashes = hashTree(input);
-  first = runCli([
-    'convert',
-    input,
-    '--out',
-    out,
-    '--window',
-    'abdomen',
-    '--boxes',
-    boxes,
-    '--min-score',
-    '0.5',
-    '--report',
-    join(dir, 'report.json'),
-    '--jobs',
-    '2',
-  ]);
+  first = runCli([...sameSettings(), '--report', join(dir, 'report.json'), '--jobs', '2']);
   report = readReport(join(dir, 'report.json'));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** The first run's input, output, window and boxes: later runs repeat them to test reruns. */
+function sameSettings(): string[] {
+  return ['convert', input, '--out', out, '--window', 'abdomen', '--boxes', boxes, '--min-score', '0.5'];
+}
 
 function outcome(name: string): ReportDocument['outcomes'][number] | undefined {
   return report.outcomes.find((o) => o.input === join(input, name));
@@ -140,20 +130,7 @@ describe('dicom-ink convert on a mixed folder', () => {
   it('does not rescan an --out inside the input, and keeps existing outputs without --overwrite', () => {
     const before = hashTree(out);
     const mtime = statSync(join(out, CT)).mtimeMs;
-    const again = runCli([
-      'convert',
-      input,
-      '--out',
-      out,
-      '--window',
-      'abdomen',
-      '--boxes',
-      boxes,
-      '--min-score',
-      '0.5',
-      '--report',
-      join(dir, 'again.json'),
-    ]);
+    const again = runCli([...sameSettings(), '--report', join(dir, 'again.json')]);
     const second = readReport(join(dir, 'again.json'));
     expect(again.code).toBe(1);
     expect(second.outcomes.some((o) => o.input.startsWith(out))).toBe(false);
@@ -165,20 +142,7 @@ describe('dicom-ink convert on a mixed folder', () => {
 
   it('rewrites identical bytes with --overwrite and the same settings (deterministic UIDs)', () => {
     const before = hashTree(out);
-    const again = runCli([
-      'convert',
-      input,
-      '--out',
-      out,
-      '--window',
-      'abdomen',
-      '--boxes',
-      boxes,
-      '--min-score',
-      '0.5',
-      '--overwrite',
-      '--quiet',
-    ]);
+    const again = runCli([...sameSettings(), '--overwrite', '--quiet']);
     expect(again.code).toBe(1);
     expect(again.stdout).toMatch(/^4 files converted/);
     expect(hashTree(out)).toEqual(before);

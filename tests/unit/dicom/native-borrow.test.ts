@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { PixelFormat } from '../../../src/shared/dicom/image-header';
+import { makePixelFormat } from '../../helpers/pixel-format';
 import { decodeNativeFrame } from '../../../src/main/dicom/decode/native';
 
-function format(overrides: Partial<PixelFormat>): PixelFormat {
-  return {
-    rows: 1,
-    columns: 2,
-    samplesPerPixel: 1,
-    bitsAllocated: 16,
-    bitsStored: 16,
-    highBit: 15,
-    pixelRepresentation: 0,
-    photometric: 'MONOCHROME2',
-    planarConfiguration: 0,
-    numberOfFrames: 1,
-    ...overrides,
-  };
-}
+/** Two samples on one row unless overridden. */
+const format = (overrides: Partial<PixelFormat>): PixelFormat =>
+  makePixelFormat({ columns: 2, ...overrides });
 
 describe('native frames with borrow', () => {
   it('views aligned little endian 16-bit samples in place instead of copying them', () => {

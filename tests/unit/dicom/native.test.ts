@@ -1,23 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { PixelFormat } from '../../../src/shared/dicom/image-header';
+import { makePixelFormat } from '../../helpers/pixel-format';
 import { decodeNativeFrame, nativePixelDataBytes } from '../../../src/main/dicom/decode/native';
 import { DicomDecodeError } from '../../../src/main/dicom/errors';
 
-function format(overrides: Partial<PixelFormat>): PixelFormat {
-  return {
-    rows: 1,
-    columns: 2,
-    samplesPerPixel: 1,
-    bitsAllocated: 16,
-    bitsStored: 16,
-    highBit: 15,
-    pixelRepresentation: 0,
-    photometric: 'MONOCHROME2',
-    planarConfiguration: 0,
-    numberOfFrames: 1,
-    ...overrides,
-  };
-}
+/** Two samples on one row unless overridden. */
+const format = (overrides: Partial<PixelFormat>): PixelFormat =>
+  makePixelFormat({ columns: 2, ...overrides });
 
 describe('native pixel data', () => {
   it('byte-swaps 16-bit Big Endian samples to host order', () => {

@@ -1,4 +1,5 @@
 import type { ImageHeader, PixelFormat } from '../../../src/shared/dicom/image-header';
+import { makePixelFormat } from '../../helpers/pixel-format';
 
 /** A minimal ImageHeader for pipeline tests: 1 frame, MONOCHROME2 16-bit unsigned unless overridden. */
 export function makeHeader(pixel: Partial<PixelFormat>, rest: Partial<ImageHeader> = {}): ImageHeader {
@@ -8,19 +9,7 @@ export function makeHeader(pixel: Partial<PixelFormat>, rest: Partial<ImageHeade
     studyInstanceUid: '1.2.3',
     seriesInstanceUid: '1.2.3.1',
     transferSyntaxUid: '1.2.840.10008.1.2.1',
-    pixel: {
-      rows: 1,
-      columns: 1,
-      samplesPerPixel: 1,
-      bitsAllocated: 16,
-      bitsStored: 16,
-      highBit: 15,
-      pixelRepresentation: 0,
-      photometric: 'MONOCHROME2',
-      planarConfiguration: 0,
-      numberOfFrames: 1,
-      ...pixel,
-    },
+    pixel: makePixelFormat(pixel),
     modalityTransform: { kind: 'rescale', slope: 1, intercept: 0 },
     windows: [],
     ...rest,
