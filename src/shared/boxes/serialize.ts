@@ -6,23 +6,12 @@ import type { BoxRecord, Rgb } from './model';
  * `dicom-ink convert --boxes`. Every identifier known for a box is written: the SOP Instance UID names the
  * image exactly, and series UID + instance number keep the file usable by pipelines that key on those.
  */
-export interface SerializableBox {
+export interface SerializableBox extends Omit<BoxRecord, 'target' | 'origin'> {
   sopInstanceUid?: string;
   seriesInstanceUid?: string;
   instanceNumber?: number;
   /** path relative to the input folder */
   file?: string;
-  /** 1-based */
-  frame: number;
-  x1: number;
-  y1: number;
-  x2: number;
-  y2: number;
-  label?: string;
-  score?: number;
-  color?: Rgb;
-  /** outline width in pixels */
-  thickness?: number;
 }
 
 type Column =
