@@ -1,8 +1,11 @@
 import type { RgbImage } from '../pipeline/types';
 import { GLYPH_HEIGHT, GLYPH_WIDTH, glyphRows } from './bitmap-font';
+import { layoutLabels, type LabelLayout, type PlacedLabel } from './label-layout';
 import type { BurnBox, Rgb } from './model';
 
-/** Background behind label text, dark so the box colour reads on any gray. */
+export { labelScale, labelSize } from './label-layout';
+
+/** Background behind label text, dark so the box colour reads over bone and air alike. */
 const LABEL_BACKGROUND: Rgb = [0, 0, 0];
 
 /** Fills x1..x2, y1..y2 (inclusive) clipped to the image; nothing outside the image is touched. */
@@ -40,56 +43,20 @@ function drawOutline(image: RgbImage, box: BurnBox): void {
   fillRect(image, Math.max(x2 - t + 1, x1), y1, x2, y2, box.color);
 }
 
-/** Integer glyph scale for an image: 1 up to ~450 px, 2 for 512, 3 for 1024, growing with the short side. */
-export function labelScale(image: { rows: number; columns: number }): number {
-  return Math.max(1, Math.round(Math.min(image.rows, image.columns) / 300));
-}
-
-/** Width and height of a label strip: one glyph cell (glyph + 1 column gap) per character, plus padding. */
-export function labelSize(text: string, scale: number): { width: number; height: number } {
-  const chars = Array.from(text).length;
-  return { width: (chars * (GLYPH_WIDTH + 1) + 1) * scale, height: (GLYPH_HEIGHT + 2) * scale };
-}
-
-/** Where the strip goes: above the box if it fits, else below it, else just inside its top edge. */
-function labelOrigin(
-  image: RgbImage,
-  box: BurnBox,
-  size: { width: number; height: number },
-): { x: number; y: number } {
-  const top = Math.min(box.y1, box.y2);
-  const bottom = Math.max(box.y1, box.y2);
-  let y: number;
-  if (top - size.height >= 0) y = top - size.height;
-  else if (bottom + size.height < image.rows) y = bottom + 1;
-  else y = Math.max(top, 0);
-  const left = Math.min(box.x1, box.x2);
-  const x = Math.max(0, Math.min(left, image.columns - size.width));
-  return { x, y };
-}
-
-function drawLabel(image: RgbImage, box: BurnBox, text: string, scale: number): void {
-  const size = labelSize(text, scale);
-  const origin = labelOrigin(image, box, size);
-  fillRect(
-    image,
-    origin.x,
-    origin.y,
-    origin.x + size.width - 1,
-    origin.y + size.height - 1,
-    LABEL_BACKGROUND,
-  );
-  let penX = origin.x + scale;
-  const penY = origin.y + scale;
-  for (const char of Array.from(text)) {
+function drawLabel(image: RgbImage, label: PlacedLabel, color: Rgb): void {
+  const { x, y, width, height, scale } = label;
+  fillRect(image, x, y, x + width - 1, y + height - 1, LABEL_BACKGROUND);
+  let penX = x + scale;
+  const penY = y + scale;
+  for (const char of Array.from(label.text)) {
     const rows = glyphRows(char);
     for (let row = 0; row < GLYPH_HEIGHT; row++) {
       const bits = rows[row] ?? 0;
       for (let col = 0; col < GLYPH_WIDTH; col++) {
         if ((bits & (1 << (GLYPH_WIDTH - 1 - col))) === 0) continue;
-        const x = penX + col * scale;
-        const y = penY + row * scale;
-        fillRect(image, x, y, x + scale - 1, y + scale - 1, box.color);
+        const px = penX + col * scale;
+        const py = penY + row * scale;
+        fillRect(image, px, py, px + scale - 1, py + scale - 1, color);
       }
     }
     penX += (GLYPH_WIDTH + 1) * scale;
@@ -98,15 +65,19 @@ function drawLabel(image: RgbImage, box: BurnBox, text: string, scale: number): 
 
 /**
  * Burns boxes into an RGB image in place: outlines drawn inward from each box edge, clipped to the image
- * (boxes partly or wholly outside never throw). With `labels`, each non-empty label is written beside its box
- * in the box colour on a dark strip. Without labels, pixels outside the outlines are left exactly as they were.
+ * (boxes partly or wholly outside never throw). With `labels`, each box's label and score are written
+ * beside it in the box colour on a black strip, where layoutLabels (label-layout.ts) puts them: never over
+ * another label, an outline or another finding, always inside the image. Without labels, pixels outside
+ * the outlines are left exactly as they were. Returns the layout (empty without labels).
  */
-export function drawBoxes(image: RgbImage, boxes: readonly BurnBox[], options: { labels: boolean }): void {
+export function drawBoxes(
+  image: RgbImage,
+  boxes: readonly BurnBox[],
+  options: { labels: boolean },
+): LabelLayout {
   for (const box of boxes) drawOutline(image, box);
-  if (!options.labels) return;
-  const scale = labelScale(image);
-  for (const box of boxes) {
-    const text = box.label?.trim();
-    if (text) drawLabel(image, box, text, scale);
-  }
+  if (!options.labels) return { placed: [], unplaced: [] };
+  const layout = layoutLabels(image, boxes);
+  for (const label of layout.placed) drawLabel(image, label, (boxes[label.box] as BurnBox).color);
+  return layout;
 }

@@ -94,5 +94,6 @@ export function toBurnBox(record: BoxRecord, defaults: { color: Rgb; thickness: 
     thickness: Math.max(1, Math.round(record.thickness ?? defaults.thickness)),
   };
   if (record.label !== undefined) box.label = record.label;
+  if (record.score !== undefined) box.score = record.score;
   return box;
 }

@@ -41,4 +41,6 @@ export interface BurnBox {
   color: Rgb;
   thickness: number;
   label?: string;
+  /** the detector's confidence (0-1): burned after the label ("kidney lesion 0.93") */
+  score?: number;
 }

@@ -95,6 +95,7 @@ export function toBurnBox(box: EditableBox): BurnBox {
     thickness: box.thickness,
   };
   if (box.label !== undefined && box.label !== '') burn.label = box.label;
+  if (box.score !== undefined) burn.score = box.score;
   return burn;
 }
 

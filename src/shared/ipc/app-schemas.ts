@@ -65,6 +65,7 @@ const exportBox = z
     color: rgb,
     thickness: z.number().int().min(1).max(256),
     label: z.string().max(200).optional(),
+    score: z.number().min(0).max(1).optional(),
   })
   .refine((b) => b.x1 <= b.x2 && b.y1 <= b.y2, { message: 'box corners out of order (x1 > x2 or y1 > y2)' });
 

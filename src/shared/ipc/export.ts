@@ -17,6 +17,8 @@ export interface ExportBox {
   /** outline width in image pixels, as shown in the viewer */
   thickness: number;
   label?: string;
+  /** the detector's confidence (0-1), burned after the label */
+  score?: number;
 }
 
 export interface ExportRequest {

@@ -23,6 +23,7 @@ export function toExportBox(box: EditableBox): ExportBox {
     color: box.color,
     thickness: box.thickness,
     ...(box.label === undefined || box.label === '' ? {} : { label: box.label }),
+    ...(box.score === undefined ? {} : { score: box.score }),
   };
 }
 
