@@ -1,21 +1,24 @@
 import { writeFile } from 'node:fs/promises';
 import { startConversion } from '../export/start-conversion';
 import { parseConvertArgs } from './parse-convert-args';
+import { EXIT } from './exit-codes';
 import { createProgressDisplay } from './progress-display';
 import { reportJson } from './report-json';
 import { summaryText } from './summary-text';
 import { usageError } from './usage-error';
 
-/** `dicom-ink convert`: returns the exit code (0 all images converted, 1 some failed, 2 usage error). */
+/** `dicom-ink convert`: returns the exit code (exit-codes.ts). */
 export async function convertCommand(args: readonly string[]): Promise<number> {
   const parsed = parseConvertArgs(args);
   if (!parsed.ok) return usageError(parsed.reason, 'convert');
   const { job, reportPath, quiet } = parsed.value;
   const controller = new AbortController();
+  let interrupted = false;
   const onSignal = (): void => {
+    interrupted = true;
     process.stderr.write('\nStopping: finishing the files in progress (Ctrl-C again to quit now)...\n');
     controller.abort();
-    process.once('SIGINT', () => process.exit(130));
+    process.once('SIGINT', () => process.exit(EXIT.interrupted));
   };
   process.once('SIGINT', onSignal);
   const display = createProgressDisplay(process.stderr, quiet);
@@ -44,8 +47,10 @@ export async function convertCommand(args: readonly string[]): Promise<number> {
           return 1;
         }
       }
+      // 130 = 128 + SIGINT, what shells report for a job stopped by Ctrl-C; 1 stays "some image failed".
+      if (interrupted) return EXIT.interrupted;
       const anyFailed = summary.outcomes.some((o) => o.status === 'failed');
-      return anyFailed || summary.status === 'cancelled' ? 1 : 0;
+      return anyFailed || summary.status === 'cancelled' ? EXIT.someFailed : EXIT.ok;
     }
   }
 }

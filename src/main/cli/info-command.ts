@@ -1,17 +1,22 @@
 import { readDicomFile } from '../dicom/read-dicom';
+import { parseCommandArgs } from './args/parse-args';
+import { EXIT } from './exit-codes';
 import { infoText } from './info-text';
+import { INFO_SPEC } from './specs/info';
 import { usageError } from './usage-error';
 
 /** `dicom-ink info <file>`: exit 0 with the description, 1 when the file is not a readable DICOM image. */
 export async function infoCommand(args: readonly string[]): Promise<number> {
-  if (args.length !== 1 || (args[0] ?? '').startsWith('-'))
-    return usageError('info takes exactly one file: dicom-ink info <file>');
-  const path = args[0] ?? '';
+  const parsed = parseCommandArgs(args, INFO_SPEC.options);
+  if (!parsed.ok) return usageError(parsed.reason, 'info');
+  if (parsed.positionals.length !== 1)
+    return usageError('info takes exactly one file: dicom-ink info <file>', 'info');
+  const path = parsed.positionals[0] ?? '';
   const read = await readDicomFile(path, { headerOnly: true });
   if (!read.ok) {
     process.stderr.write(`dicom-ink: ${path}: ${read.reason}\n`);
-    return 1;
+    return EXIT.someFailed;
   }
   process.stdout.write(`${infoText(path, read.image.header)}\n`);
-  return 0;
+  return EXIT.ok;
 }

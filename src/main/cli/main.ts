@@ -1,10 +1,14 @@
 /**
  * `dicom-ink` command line (bundled to dist/cli.cjs, launched by bin/dicom-ink.cjs). Dispatches to the
- * sub-commands; each returns its exit code: 0 success, 1 some file failed, 2 usage error.
+ * sub-commands of commands.ts; each returns its exit code (exit-codes.ts).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { USAGE } from './usage';
+import { asksForHelp } from './args/parse-args';
+import { closestWord } from './args/suggest';
+import { COMMANDS, findCommand } from './commands';
+import { EXIT } from './exit-codes';
+import { commandHelp, mainHelp } from './usage';
 import { usageError } from './usage-error';
 
 /** The version in package.json, which sits beside dist/ (where this file is bundled). */
@@ -22,34 +26,33 @@ function version(): string {
 async function run(argv: readonly string[]): Promise<number> {
   const [command, ...rest] = argv;
   switch (command) {
-    // Each command is loaded only when used: `convert` never loads app code, and its main thread never
-    // loads the decoders (only the workers do).
-    case 'convert':
-      return (await import('./convert-command')).convertCommand(rest);
-    case 'presets': {
-      if (rest.length > 0) return usageError('presets takes no arguments');
-      const { presetsText } = await import('./presets-command');
-      process.stdout.write(`${presetsText()}\n`);
-      return 0;
-    }
-    case 'info':
-      return (await import('./info-command')).infoCommand(rest);
-    case 'app':
-      return (await import('./app-command')).appCommand(rest);
     case '--help':
     case '-h':
-    case 'help':
-      process.stdout.write(`${USAGE}\n`);
-      return 0;
+    case 'help': {
+      const topic = rest[0] === undefined ? undefined : findCommand(rest[0]);
+      process.stdout.write(`${topic === undefined ? mainHelp() : commandHelp(topic.spec)}\n`);
+      return EXIT.ok;
+    }
     case '--version':
     case '-v':
       process.stdout.write(`${version()}\n`);
-      return 0;
+      return EXIT.ok;
     case undefined:
       return usageError('no command given');
-    default:
-      return usageError(`unknown command "${command}"`);
   }
+  const entry = findCommand(command);
+  if (entry === undefined) {
+    const guess = closestWord(
+      command.replace(/^-+/, ''),
+      COMMANDS.map((c) => c.spec.name),
+    );
+    return usageError(`unknown command "${command}"${guess === undefined ? '' : `; did you mean ${guess}?`}`);
+  }
+  if (asksForHelp(rest)) {
+    process.stdout.write(`${commandHelp(entry.spec)}\n`);
+    return EXIT.ok;
+  }
+  return (await entry.load())(rest);
 }
 
 run(process.argv.slice(2)).then(
@@ -60,6 +63,6 @@ run(process.argv.slice(2)).then(
     process.stderr.write(
       `dicom-ink: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
     );
-    process.exitCode = 1;
+    process.exitCode = EXIT.someFailed;
   },
 );

@@ -1,9 +1,10 @@
-import { parseArgs } from 'node:util';
 import { parseHexColor } from '../../shared/boxes/hex-color';
 import { PRESETS, findPreset } from '../../shared/presets';
 import type { WindowSpec } from '../../shared/pipeline/types';
 import { DEFAULT_COLOR, DEFAULT_THICKNESS } from '../convert/convert-settings';
 import type { ConversionJob } from '../export/job';
+import { parseCommandArgs } from './args/parse-args';
+import { CONVERT_OPTIONS } from './specs/convert';
 
 export interface ConvertCommand {
   job: ConversionJob;
@@ -12,24 +13,6 @@ export interface ConvertCommand {
 }
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
-
-const options = {
-  out: { type: 'string' },
-  window: { type: 'string' },
-  'window-center': { type: 'string' },
-  'window-width': { type: 'string' },
-  boxes: { type: 'string' },
-  'min-score': { type: 'string' },
-  thickness: { type: 'string' },
-  color: { type: 'string' },
-  labels: { type: 'boolean' },
-  jobs: { type: 'string' },
-  overwrite: { type: 'boolean' },
-  verify: { type: 'boolean' },
-  'no-verify': { type: 'boolean' },
-  report: { type: 'string' },
-  quiet: { type: 'boolean' },
-} as const;
 
 function finiteNumber(text: string | undefined, flag: string): Parsed<number | undefined> {
   if (text === undefined) return { ok: true, value: undefined };
@@ -88,15 +71,8 @@ function positiveInteger(
 
 /** Parses the arguments after `convert` into a job; a usage error says which argument is wrong. */
 export function parseConvertArgs(args: readonly string[]): Parsed<ConvertCommand> {
-  let parsed;
-  try {
-    parsed = parseArgs({ args: [...args], options, allowPositionals: true, strict: true });
-  } catch (error) {
-    return {
-      ok: false,
-      reason: error instanceof Error ? (error.message.split('\n')[0] ?? '') : String(error),
-    };
-  }
+  const parsed = parseCommandArgs(args, CONVERT_OPTIONS);
+  if (!parsed.ok) return parsed;
   const { values, positionals } = parsed;
   if (positionals.length === 0)
     return { ok: false, reason: 'no input given; name at least one DICOM file or folder' };

@@ -1,4 +1,8 @@
 import { PRESETS } from '../../shared/presets';
+import { parseCommandArgs } from './args/parse-args';
+import { EXIT } from './exit-codes';
+import { PRESETS_SPEC } from './specs/presets';
+import { usageError } from './usage-error';
 
 /** `dicom-ink presets`: the presets as a table, each with the reference its width/level come from. */
 export function presetsText(): string {
@@ -17,4 +21,13 @@ export function presetsText(): string {
     '',
     'Use with: dicom-ink convert <input> --out <dir> --window <preset>',
   ].join('\n');
+}
+
+export function presetsCommand(args: readonly string[]): Promise<number> {
+  const parsed = parseCommandArgs(args, PRESETS_SPEC.options);
+  if (!parsed.ok) return Promise.resolve(usageError(parsed.reason, 'presets'));
+  if (parsed.positionals.length > 0)
+    return Promise.resolve(usageError('presets takes no arguments', 'presets'));
+  process.stdout.write(`${presetsText()}\n`);
+  return Promise.resolve(EXIT.ok);
 }

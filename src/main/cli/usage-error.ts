@@ -1,8 +1,11 @@
-import { CONVERT_USAGE, USAGE } from './usage';
+import { EXIT } from './exit-codes';
 
-/** Prints what is wrong, then the usage, and returns exit code 2. */
-export function usageError(reason: string, command?: 'convert'): number {
-  const usage = command === 'convert' ? CONVERT_USAGE : USAGE;
-  process.stderr.write(`dicom-ink: ${reason}\n\n${usage}\n`);
-  return 2;
+/**
+ * Prints what is wrong in one line and where the help is, not the whole help (which would push the
+ * reason off the screen), and returns exit code 2.
+ */
+export function usageError(reason: string, command?: string): number {
+  const help = command === undefined ? 'dicom-ink --help' : `dicom-ink ${command} --help`;
+  process.stderr.write(`dicom-ink: ${reason}\nsee \`${help}\`\n`);
+  return EXIT.usage;
 }

@@ -75,6 +75,23 @@ describe('parseConvertArgs', () => {
     });
   });
 
+  it('takes negative numbers as values of every numeric option, with a space', () => {
+    const lung = parseConvertArgs(['in', '--out', 'o', '--window-center', '-600', '--window-width', '1500']);
+    expect(lung.ok && lung.value.job.settings.window).toEqual({ kind: 'custom', center: -600, width: 1500 });
+    expect(reasonOf(['in', '--out', 'o', '--window-center', '40', '--window-width', '-5'])).toBe(
+      '--window-width must be at least 1 (PS3.3 C.11.2.1.2.1), got -5',
+    );
+    expect(reasonOf(['in', '--out', 'o', '--min-score', '-0.5'])).toBe(
+      '--min-score must be between 0 and 1, got -0.5',
+    );
+    expect(reasonOf(['in', '--out', 'o', '--thickness', '-2'])).toBe(
+      '--thickness needs a whole number of at least 1, got "-2"',
+    );
+    expect(reasonOf(['in', '--out', 'o', '--jobs', '-1'])).toBe(
+      '--jobs needs a whole number of at least 1, got "-1"',
+    );
+  });
+
   it('accepts presets by id or name', () => {
     const parsed = parseConvertArgs(['in', '--out', 'o', '--window', 'Soft tissue']);
     expect(parsed.ok && parsed.value.job.settings.window).toEqual({ kind: 'preset', name: 'soft-tissue' });
@@ -110,6 +127,6 @@ describe('parseConvertArgs', () => {
     expect(reasonOf(['in', '--out', 'o', '--color', 'red'])).toBe(
       '--color needs a hex colour like ff0000 or #00ff00, got "red"',
     );
-    expect(reasonOf(['in', '--out', 'o', '--frobnicate'])).toMatch(/Unknown option '--frobnicate'/);
+    expect(reasonOf(['in', '--out', 'o', '--frobnicate'])).toBe('unknown option --frobnicate');
   });
 });

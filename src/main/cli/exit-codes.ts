@@ -1,0 +1,14 @@
+/** The exit codes of `dicom-ink` (README "Exit codes"; the help prints EXIT_CODES_TEXT). */
+export const EXIT = {
+  /** every DICOM image found was converted (files that are not images are listed as skipped) */
+  ok: 0,
+  /** some image could not be converted, or the command failed */
+  someFailed: 1,
+  /** usage error, or nothing could start (bad input, unusable box file, unwritable --out) */
+  usage: 2,
+  /** interrupted (Ctrl-C, SIGINT), as shells expect: 128 + signal 2 */
+  interrupted: 130,
+} as const;
+
+export const EXIT_CODES_TEXT = `Exit codes: 0 every DICOM image converted (non-images are skipped), 1 some image failed,
+2 usage error, 130 interrupted (Ctrl-C).`;

@@ -1,0 +1,74 @@
+import type { CommandSpec } from '../args/spec';
+import { EXIT_CODES_TEXT } from '../exit-codes';
+
+/** The options of `dicom-ink convert`: parse-convert-args reads them, `convert --help` lists them. */
+export const CONVERT_OPTIONS = {
+  out: {
+    type: 'string',
+    value: '<dir>',
+    help: 'output folder (required; an --out inside an input folder is not scanned)',
+  },
+  window: {
+    type: 'string',
+    value: '<auto|PRESET>',
+    help: "display window: auto (default: the file's first window or VOI LUT, else the frame's min-max) or a preset name (see `dicom-ink presets`)",
+  },
+  'window-center': {
+    type: 'string',
+    value: '<C>',
+    help: 'custom window center (with --window-width), in modality units (e.g. HU; negative values like -600 are fine)',
+  },
+  'window-width': {
+    type: 'string',
+    value: '<W>',
+    help: 'custom window width (LINEAR, DICOM PS3.3 C.11.2.1.2.1)',
+  },
+  boxes: {
+    type: 'string',
+    value: '<file>',
+    help: 'boxes to burn in: CSV with a header row, or JSON (array of objects)',
+  },
+  'min-score': {
+    type: 'string',
+    value: '<S>',
+    help: 'draw only boxes with score >= S (0-1; rows without a score are drawn)',
+  },
+  thickness: {
+    type: 'string',
+    value: '<N>',
+    help: 'box outline width in pixels, drawn inward (default 4)',
+  },
+  color: {
+    type: 'string',
+    value: '<rrggbb>',
+    help: 'box colour when a row names none (default ff0000)',
+  },
+  labels: { type: 'boolean', help: "also burn each box's label beside it" },
+  jobs: { type: 'string', value: '<N>', help: 'worker threads (default: number of CPU cores)' },
+  overwrite: {
+    type: 'boolean',
+    help: 'replace existing output files (default: keep them, report as skipped)',
+  },
+  'no-verify': { type: 'boolean', help: 'do not read each output back to check it (faster)' },
+  verify: { type: 'boolean', help: 'read each output back to check it (the default)', hidden: true },
+  report: { type: 'string', value: '<file.json>', help: "write every input's outcome as JSON" },
+  quiet: { type: 'boolean', help: 'no progress; print only failures and the totals' },
+} as const;
+
+export const CONVERT_SPEC: CommandSpec = {
+  name: 'convert',
+  synopsis: 'dicom-ink convert <input>... --out <dir> [options]',
+  summary: 'convert files and folders',
+  description:
+    'Converts grayscale (and colour) DICOM images to RGB Secondary Capture DICOM with the display window applied and detection boxes burned in. Inputs are files or folders (searched recursively; DICOM files are found by content, not by extension). The output mirrors each input folder under --out; inputs are never modified.',
+  options: CONVERT_OPTIONS,
+  notes: `Box files: columns sop_instance_uid, or file (path relative to the input folder), or
+series_instance_uid + instance_number; x1,y1,x2,y2 (0-based pixel corners, inclusive);
+optional frame (1-based), label, score, color (rrggbb), thickness (outline pixels).
+
+${EXIT_CODES_TEXT}`,
+  examples: [
+    'dicom-ink convert study/ --out study-burned/ --window abdomen --boxes detections.csv',
+    'dicom-ink convert a.dcm b.dcm --out out/ --window-center -600 --window-width 1500 --labels',
+  ],
+};
