@@ -1,5 +1,6 @@
-import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { closeSync, fstatSync, readSync } from 'node:fs';
 import { readDicomBytes } from '../dicom/read-dicom';
+import { isNotRegularFile, openRegularFileSync } from '../dicom/regular-file';
 import type { ReadResult } from '../dicom/types';
 
 /**
@@ -31,7 +32,7 @@ export function readInput(path: string): ReadResult {
   let length = 0;
   let target = buffer;
   try {
-    fd = openSync(path, 'r');
+    fd = openRegularFileSync(path);
     const size = fstatSync(fd).size;
     if (size > SHARED_LIMIT) target = Buffer.allocUnsafe(size);
     else if (buffer.length < size) target = buffer = Buffer.allocUnsafe(size);
@@ -41,6 +42,7 @@ export function readInput(path: string): ReadResult {
       length += n;
     }
   } catch (error) {
+    if (isNotRegularFile(error)) return { ok: false, kind: 'not-dicom', reason: error.message };
     return { ok: false, kind: 'error', reason: describeOpenError(error) };
   } finally {
     if (fd !== undefined) closeSync(fd);

@@ -1,9 +1,9 @@
-import { open } from 'node:fs/promises';
 import { decodeFrame } from './decode/decode-frame';
 import { stringValue, usesUtf8 } from './dataset-values';
 import { describeThrown, failure } from './errors';
 import { parseDataset, PIXEL_DATA_TAG, type ParsedDataset } from './parse-dataset';
 import { parseHeader } from './parse-header';
+import { isNotRegularFile, openRegularFile } from './regular-file';
 import { locatePixelData } from './pixel-source';
 import { sopClassInfo, sopClassName } from './sop-classes';
 import { describeTransferSyntax, transferSyntaxInfo } from './transfer-syntaxes';
@@ -103,7 +103,7 @@ function readPrefix(bytes: Uint8Array, options: ReadOptions, fileSize: number): 
 export async function readDicomFile(path: string, options: ReadOptions = {}): Promise<ReadResult> {
   let handle;
   try {
-    handle = await open(path, 'r');
+    handle = await openRegularFile(path);
     const { size } = await handle.stat();
     if (options.headerOnly && size > HEADER_PREFIX_BYTES) {
       const prefix = new Uint8Array(HEADER_PREFIX_BYTES);
@@ -120,6 +120,7 @@ export async function readDicomFile(path: string, options: ReadOptions = {}): Pr
     }
     return readPrefix(bytes.subarray(0, offset), options, offset);
   } catch (thrown) {
+    if (isNotRegularFile(thrown)) return failure('not-dicom', thrown.message);
     return failure('error', `the file cannot be opened (${describeThrown(thrown)})`);
   } finally {
     await handle?.close();
