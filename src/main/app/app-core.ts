@@ -3,6 +3,7 @@ import type { EventChannel, Transport } from '../../shared/ipc/contract';
 import { startConversion } from '../export/start-conversion';
 import { createSessionRegistry } from '../session';
 import { createHandlers, type Handlers } from './ipc/handlers';
+import { refusedLibraryRoot } from './library-roots';
 import { createPathGuard } from './path-guard';
 import { createExportService, type ExportService } from './services/export-service';
 import { createImageService } from './services/image-service';
@@ -37,7 +38,12 @@ export function createAppCore(options: CoreOptions): AppCore {
   const guard = createPathGuard();
   // Scanning and decoding run on worker threads: the main process only routes messages.
   const workers = createLibraryWorkers();
-  const library = createLibraryService({ guard, scanFiles: workers.scanFiles });
+  const library = createLibraryService({
+    guard,
+    scanFiles: workers.scanFiles,
+    // Browser mode has no folder dialog: the token holder names folders, so system folders are refused.
+    ...(options.transport === 'browser' ? { refuseRoot: refusedLibraryRoot } : {}),
+  });
   const images = createImageService({ guard, loadFrame: workers.loadFrame });
   const sessions = createSessionService(guard, createSessionRegistry({ dataDir: options.dataDir }));
   const exports = createExportService({ guard, run: startConversion });

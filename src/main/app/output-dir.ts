@@ -1,60 +1,20 @@
 /**
  * The export's output folder comes from the user (typed, or a native picker), so it is not confined to the
- * opened folders; it is still checked: absolute, resolved through symlinks, and never a system folder
- * where writing would damage the machine or fail confusingly.
+ * opened folders; it is still checked: absolute, resolved through symlinks, and never a system folder or a
+ * hidden folder of the home folder, where writing would damage the machine or fail confusingly.
  */
-import { realpath } from 'node:fs/promises';
+import { homedir } from 'node:os';
 import path from 'node:path';
 import type { IpcResult } from '../../shared/ipc/contract';
-import { isInside } from './path-guard';
-
-const POSIX_SYSTEM = [
-  '/bin',
-  '/boot',
-  '/dev',
-  '/etc',
-  '/lib',
-  '/lib32',
-  '/lib64',
-  '/proc',
-  '/run',
-  '/sbin',
-  '/sys',
-  '/usr',
-  '/System',
-];
-
-function systemFolders(platform: NodeJS.Platform, env: NodeJS.ProcessEnv): string[] {
-  if (platform !== 'win32') return POSIX_SYSTEM;
-  const root = env['SystemRoot'] ?? 'C:\\Windows';
-  return [
-    root,
-    env['ProgramFiles'] ?? 'C:\\Program Files',
-    env['ProgramFiles(x86)'] ?? 'C:\\Program Files (x86)',
-  ];
-}
-
-/** The real path of the deepest existing ancestor, with the missing rest appended (the folder may not exist yet). */
-async function realPathAllowingMissing(target: string): Promise<string> {
-  const missing: string[] = [];
-  let current = target;
-  for (;;) {
-    try {
-      return path.join(await realpath(current), ...missing.reverse());
-    } catch {
-      const parent = path.dirname(current);
-      if (parent === current) return target;
-      missing.push(path.basename(current));
-      current = parent;
-    }
-  }
-}
+import { realPathAllowingMissing } from '../paths/real-path';
+import { refusedOutputRoot } from '../paths/output-root';
 
 /** The resolved output folder, or why it is refused, in words that say what to do. */
 export async function resolveOutputDir(
   given: string,
   platform: NodeJS.Platform = process.platform,
   env: NodeJS.ProcessEnv = process.env,
+  home: string = homedir(),
 ): Promise<IpcResult<string>> {
   const text = given.trim();
   if (!path.isAbsolute(text)) {
@@ -64,18 +24,7 @@ export async function resolveOutputDir(
     };
   }
   const resolved = await realPathAllowingMissing(path.resolve(text));
-  if (path.dirname(resolved) === resolved) {
-    return {
-      ok: false,
-      error: `The output folder cannot be the root of a disk (${resolved}): choose a folder.`,
-    };
-  }
-  const system = systemFolders(platform, env).find((folder) => isInside(path.resolve(folder), resolved));
-  if (system !== undefined) {
-    return {
-      ok: false,
-      error: `The output folder ${resolved} is inside the system folder ${system}: choose a folder of your own.`,
-    };
-  }
+  const refused = refusedOutputRoot(resolved, { platform, env, home });
+  if (refused !== undefined) return { ok: false, error: `The output folder ${resolved} ${refused}` };
   return { ok: true, value: resolved };
 }

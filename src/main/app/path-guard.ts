@@ -6,6 +6,7 @@
 import { realpath } from 'node:fs/promises';
 import path from 'node:path';
 import type { IpcResult } from '../../shared/ipc/contract';
+import { isInside } from '../paths/is-inside';
 
 export interface PathGuard {
   /** Registers an opened folder; returns its real path. */
@@ -15,11 +16,7 @@ export interface PathGuard {
   roots(): readonly string[];
 }
 
-/** True when `child` is `root` itself or below it (both absolute). */
-export function isInside(root: string, child: string): boolean {
-  const relative = path.relative(root, child);
-  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
-}
+export { isInside } from '../paths/is-inside';
 
 async function realPathOf(candidate: string): Promise<IpcResult<string>> {
   try {

@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { existsSync, lstatSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import type { BoxIndex } from '../../shared/boxes/match';
 import { boxesForImage } from '../../shared/boxes/match';
 import { drawBoxes } from '../../shared/boxes/draw';
@@ -13,6 +13,7 @@ import { verifyWrittenSecondaryCapture } from '../dicom/verify-output';
 import type { ConvertInput, ConvertSettings } from './convert-settings';
 import type { FileOutcome } from './outcome';
 import { messageOf } from './outcome';
+import { prepareOutputFolder, realPathOrUndefined } from './output-folder';
 import { readInput } from './read-input';
 import { scratchBuffer, scratchView } from './scratch-buffers';
 import { selectBoxes } from './select-boxes';
@@ -22,6 +23,8 @@ import { existsReason, writeAtomically } from './write-output';
 
 export interface ConvertContext {
   settings: ConvertSettings;
+  /** real path of the output root: every output's folder must resolve inside it */
+  outputRoot: string;
   /** boxes of the whole job, indexed once per worker */
   boxIndex?: BoxIndex;
 }
@@ -86,19 +89,36 @@ function renderAllFrames(image: DicomImage, context: ConvertContext, boxes: read
 }
 
 /**
+ * Why the output may not be written where it is meant to go: it is the input itself (compared by real
+ * paths, so a link to the input folder is caught), or a symbolic link (an output is always a regular
+ * file of our own; replacing a link would mean writing where someone else pointed).
+ */
+function unsafeDestination(input: ConvertInput): string | undefined {
+  const realInput = realPathOrUndefined(input.path) ?? resolve(input.path);
+  const realOutput = realPathOrUndefined(input.outputPath);
+  if (resolve(input.outputPath) === resolve(input.path) || realOutput === realInput) {
+    return 'the output would replace the input; choose another --out folder';
+  }
+  try {
+    if (lstatSync(input.outputPath).isSymbolicLink()) {
+      return 'the output name is taken by a symbolic link, which is never replaced or written through; remove the link or choose another --out folder';
+    }
+  } catch {
+    // no such entry: the usual case
+  }
+  return undefined;
+}
+
+/**
  * Converts one file end to end: read, window and burn in every frame, build the RGB Secondary
  * Capture, verify it, and write it atomically. Never throws: every way it can end is a FileOutcome.
  * The input is only ever read.
  */
 export async function convertFile(input: ConvertInput, context: ConvertContext): Promise<FileOutcome> {
   const { settings } = context;
-  if (resolve(input.outputPath) === resolve(input.path)) {
-    return {
-      status: 'failed',
-      input: input.path,
-      reason: 'the output would replace the input; choose another --out folder',
-    };
-  }
+  if (input.refused !== undefined) return { status: 'skipped', input: input.path, reason: input.refused };
+  const unsafe = unsafeDestination(input);
+  if (unsafe !== undefined) return { status: 'failed', input: input.path, reason: unsafe };
   if (!settings.overwrite && existsSync(input.outputPath)) {
     return { status: 'skipped', input: input.path, reason: existsReason };
   }
@@ -133,6 +153,8 @@ export async function convertFile(input: ConvertInput, context: ConvertContext):
       output: (length) => scratchView('encoded', length),
     });
     const { rows, columns } = header.pixel;
+    const folder = prepareOutputFolder(dirname(input.outputPath), context.outputRoot);
+    if (!folder.ok) return { status: 'failed', input: input.path, reason: folder.reason, matchedBoxOrigins };
     const written = writeAtomically(input.outputPath, built.bytes, {
       overwrite: settings.overwrite,
       verify: settings.verify

@@ -43,4 +43,6 @@ export interface ConvertInput {
   relativePath: string;
   /** absolute path of the output file */
   outputPath: string;
+  /** why the file is not read at all (a link leading outside the app's opened folders): it is skipped */
+  refused?: string;
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import {
   closeSync,
+  constants,
   existsSync,
   fstatSync,
   linkSync,
@@ -64,16 +65,22 @@ function publish(temporary: string, destination: string, overwrite: boolean): Wr
 }
 
 /**
+ * Create-only, never through a link: O_EXCL fails if the name exists (even as a dangling symbolic link),
+ * and O_NOFOLLOW (where the platform has it) refuses a link as the last component in any case.
+ */
+const CREATE_FLAGS = constants.O_CREAT | constants.O_EXCL | constants.O_RDWR | (constants.O_NOFOLLOW ?? 0);
+
+/**
  * Creates the file for reading and writing, and its folder only when missing (no mkdir per file;
- * outputs of a series share one folder). 'wx+' fails if the name exists: a temporary name is never reused.
+ * outputs of a series share one folder). A temporary name is never reused.
  */
 function createFile(path: string): number {
   try {
-    return openSync(path, 'wx+');
+    return openSync(path, CREATE_FLAGS, 0o666);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
     mkdirSync(dirname(path), { recursive: true });
-    return openSync(path, 'wx+');
+    return openSync(path, CREATE_FLAGS, 0o666);
   }
 }
 

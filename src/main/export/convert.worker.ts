@@ -20,6 +20,7 @@ async function start(port: NonNullable<typeof parentPort>): Promise<void> {
     // folders skip their start-up.
     context = {
       settings: init.settings,
+      outputRoot: init.outputRoot,
       boxIndex: init.boxes.length > 0 ? createBoxIndex(init.boxes) : undefined,
     };
   } catch (error) {

@@ -15,6 +15,11 @@ export interface ConversionJob {
   jobs?: number;
   /** a file still converting after this long fails and its worker is replaced (default 120 s) */
   fileTimeoutMs?: number;
+  /**
+   * real paths a folder walk may not leave (the app: its opened folders); links leading elsewhere are
+   * reported as skipped and never read. Absent: links are followed anywhere (the CLI).
+   */
+  confineTo?: string[];
   /** bundled worker entry (default: dist/convert.worker.cjs beside the running bundle) */
   workerPath?: string;
 }

@@ -6,6 +6,8 @@ import type { FileOutcome } from '../convert/outcome';
 export interface WorkerInit {
   settings: ConvertSettings;
   boxes: BoxRecord[];
+  /** real path of the output root, which every output's folder must resolve inside */
+  outputRoot: string;
 }
 
 /** Parent -> worker. */

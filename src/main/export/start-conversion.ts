@@ -4,7 +4,7 @@ import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { FileOutcome } from '../convert/outcome';
 import { enumerateInputs, planInputs } from '../convert/plan-inputs';
-import type { InputRoot } from '../convert/plan-inputs';
+import type { EnumerateOptions, InputRoot } from '../convert/plan-inputs';
 import type { ConversionHooks, ConversionJob, ConversionProgress, ConversionSummary } from './job';
 import { loadBoxes } from './load-boxes';
 import { runPool } from './worker-pool';
@@ -18,9 +18,9 @@ export function defaultWorkerPath(): string {
   return existsSync(beside) ? beside : resolve(__dirname, '../../../dist/convert.worker.cjs');
 }
 
-async function countInputs(roots: InputRoot[], outDir: string, signal?: AbortSignal): Promise<number> {
+async function countInputs(roots: InputRoot[], outDir: string, options: EnumerateOptions): Promise<number> {
   let count = 0;
-  for await (const _input of enumerateInputs(roots, outDir, signal)) count++;
+  for await (const _input of enumerateInputs(roots, outDir, options)) count++;
   return count;
 }
 
@@ -49,8 +49,12 @@ export async function startConversion(
   const emit = (last?: FileOutcome): void => {
     hooks.onProgress?.({ ...progress, elapsedMs: performance.now() - started, last });
   };
+  const walk: EnumerateOptions = {
+    ...(hooks.signal ? { signal: hooks.signal } : {}),
+    ...(job.confineTo ? { confineTo: job.confineTo } : {}),
+  };
   if (hooks.countTotal) {
-    void countInputs(plan.roots, job.outDir, hooks.signal).then(
+    void countInputs(plan.roots, job.outDir, walk).then(
       (total) => {
         progress.total = total;
         emit();
@@ -59,9 +63,9 @@ export async function startConversion(
     );
   }
 
-  const end = await runPool(enumerateInputs(plan.roots, job.outDir, hooks.signal)[Symbol.asyncIterator](), {
+  const end = await runPool(enumerateInputs(plan.roots, job.outDir, walk)[Symbol.asyncIterator](), {
     workerPath,
-    init: { settings: job.settings, boxes: loaded.boxes },
+    init: { settings: job.settings, boxes: loaded.boxes, outputRoot: plan.outRoot },
     size: job.jobs ?? availableParallelism(),
     fileTimeoutMs: job.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS,
     graceMs: CANCEL_GRACE_MS,

@@ -111,8 +111,8 @@ describe.each<Mode>(['in-process', 'worker threads'])('library service on real f
 describe('library service scan on this thread', () => {
   it('stops a cancelled scan and says so', async () => {
     const guard = createPathGuard();
-    async function* slow(): AsyncGenerator<string> {
-      for (let i = 0; i < 1000; i++) yield path.join(root, 'README.txt');
+    async function* slow(): AsyncGenerator<{ path: string }> {
+      for (let i = 0; i < 1000; i++) yield { path: path.join(root, 'README.txt') };
     }
     const library = createLibraryService({ guard, scanFiles: scanWith(slow, readHeaderFromDisk) });
     const opened = await library.open(root);

@@ -56,7 +56,7 @@ describe('convertFile', () => {
     const outputPath = join(dir, 'a', 'ct.dcm');
     const outcome = await convertFile(
       { path: CT, relativePath: 'ct.dcm', outputPath },
-      { settings: settings(), boxIndex },
+      { settings: settings(), boxIndex, outputRoot: dir },
     );
     expect(outcome).toEqual({
       status: 'converted',
@@ -85,7 +85,7 @@ describe('convertFile', () => {
     writeFileSync(text, 'hello');
     const notDicom = await convertFile(
       { path: text, relativePath: 'notes.txt', outputPath: join(dir, 'o', 'notes.txt') },
-      { settings: settings() },
+      { settings: settings(), outputRoot: dir },
     );
     expect(notDicom.status).toBe('skipped');
     expect(existsSync(join(dir, 'o', 'notes.txt'))).toBe(false);
@@ -94,7 +94,7 @@ describe('convertFile', () => {
     writeFileSync(existing, 'keep me');
     const kept = await convertFile(
       { path: CT, relativePath: 'ct.dcm', outputPath: existing },
-      { settings: settings() },
+      { settings: settings(), outputRoot: dir },
     );
     expect(kept).toEqual({
       status: 'skipped',
@@ -105,7 +105,7 @@ describe('convertFile', () => {
 
     const self = await convertFile(
       { path: CT, relativePath: 'ct.dcm', outputPath: CT },
-      { settings: settings({ overwrite: true }) },
+      { settings: settings({ overwrite: true }), outputRoot: dir },
     );
     expect(self.status).toBe('failed');
   });
@@ -116,7 +116,7 @@ describe('convertFile', () => {
     writeFileSync(cut, bytes.subarray(0, bytes.length - 1000));
     const outcome = await convertFile(
       { path: cut, relativePath: 'cut.dcm', outputPath: join(dir, 'cut-out', 'cut.dcm') },
-      { settings: settings() },
+      { settings: settings(), outputRoot: dir },
     );
     expect(outcome.status).toBe('failed');
     expect(outcome.status !== 'converted' && outcome.reason).toMatch(/\w{3,}/);

@@ -42,7 +42,7 @@ async function* inputs(names: string[]): AsyncGenerator<ConvertInput> {
 function options(overrides: Partial<PoolOptions>, outcomes: FileOutcome[]): PoolOptions {
   return {
     workerPath,
-    init: { settings: defaultConvertSettings(), boxes: [] },
+    init: { settings: defaultConvertSettings(), boxes: [], outputRoot: '/out' },
     size: 2,
     // Long enough that a good file on a loaded CI machine is never taken for a hung one.
     fileTimeoutMs: 2000,
@@ -109,7 +109,7 @@ describe('runPool', () => {
     ];
     const end = await runPool(
       inputs(['a'])[Symbol.asyncIterator](),
-      options({ init: { settings: defaultConvertSettings(), boxes } }, outcomes),
+      options({ init: { settings: defaultConvertSettings(), boxes, outputRoot: '/out' } }, outcomes),
     );
     expect(end).toEqual({ kind: 'failed', reason: 'no codecs' });
   });

@@ -1,7 +1,7 @@
 /** Binds the library and image services to the DICOM reader on disk (src/main/dicom). */
 import { readDicomFile } from '../../dicom/read-dicom';
 import { initCodecs } from '../../dicom/decode';
-import { scanFolder } from '../../dicom/scan-folder';
+import { scanEntries, type ScanEntry } from '../../dicom/scan-folder';
 import type { ReadResult } from '../../dicom/types';
 import type { HeaderRead, ScannedFile } from './library-service';
 
@@ -23,8 +23,12 @@ export async function readImageFromDisk(path: string): Promise<ReadResult> {
   return readDicomFile(path);
 }
 
-export function listFilesOnDisk(root: string, signal: AbortSignal): AsyncIterable<string> {
-  return scanFolder(root, { signal });
+/**
+ * The files under an opened folder (`root`, a real path). Links are followed only while they stay inside
+ * it: one that leads outside comes back refused, so it is listed with the reason and never read.
+ */
+export function listFilesOnDisk(root: string, signal: AbortSignal): AsyncIterable<ScanEntry> {
+  return scanEntries(root, { signal, confineTo: [root] });
 }
 
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
@@ -34,12 +38,16 @@ const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmedi
  * between files so messages (a cancel, for one) are handled. The library worker runs it; tests may too.
  */
 export function scanWith(
-  listFiles: (root: string, signal: AbortSignal) => AsyncIterable<string>,
+  listFiles: (root: string, signal: AbortSignal) => AsyncIterable<ScanEntry>,
   readHeader: (path: string) => Promise<HeaderRead>,
 ): (root: string, signal: AbortSignal) => AsyncGenerator<ScannedFile> {
   return async function* scan(root, signal) {
-    for await (const path of listFiles(root, signal)) {
+    for await (const { path, refused } of listFiles(root, signal)) {
       if (signal.aborted) return;
+      if (refused !== undefined) {
+        yield { path, read: { ok: false, kind: 'not-dicom', reason: refused } };
+        continue;
+      }
       yield { path, read: await readHeader(path) };
       await yieldToEventLoop();
     }

@@ -129,6 +129,8 @@ export function createExportService(deps: ExportDeps): ExportService {
           inputs,
           outDir,
           boxFile,
+          // The app reads only inside the folders the user opened: links leading elsewhere are not followed.
+          confineTo: [...deps.guard.roots()],
           settings: {
             window: request.window,
             thickness: request.thickness,

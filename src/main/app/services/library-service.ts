@@ -24,6 +24,8 @@ export interface LibraryDeps {
   scanFiles(root: string, signal: AbortSignal): AsyncIterable<ScannedFile>;
   /** minimum ms between two progress events of one scan (default 150) */
   progressIntervalMs?: number;
+  /** why a folder may not be opened at all (browser mode: system folders), checked before anything else */
+  refuseRoot?: (folder: string) => Promise<string | undefined>;
 }
 
 export interface LibraryService {
@@ -97,6 +99,8 @@ export function createLibraryService(deps: LibraryDeps): LibraryService {
 
   return {
     async open(folder) {
+      const refused = await deps.refuseRoot?.(folder);
+      if (refused !== undefined) return { ok: false, error: refused };
       const real = await deps.guard.allow(folder);
       if (!real.ok) return real;
       const existing = byFolder.get(real.value);
