@@ -20,7 +20,12 @@ export function infoText(path: string, header: ImageHeader): string {
   const p = header.pixel;
   const rows: [string, string][] = [
     ['File', path],
-    ['Transfer syntax', describeTransferSyntax(header.transferSyntaxUid)],
+    [
+      'Transfer syntax',
+      `${describeTransferSyntax(header.transferSyntaxUid)}${
+        header.transferSyntaxInferred ? ', inferred from the dataset (the File Meta names none)' : ''
+      }`,
+    ],
     ['SOP class', `${sopClassName(header.sopClassUid)} (${header.sopClassUid})`],
     ['Modality', header.modality ?? '(none)'],
     ['Photometric', p.photometric],

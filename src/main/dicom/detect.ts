@@ -77,18 +77,19 @@ function elementAt(
 }
 
 /**
- * True when the stream plausibly starts with a dataset in this encoding: a first element of group
- * 0002 or 0008 whose length fits, followed (when there is room) by an element with an ascending tag,
- * as PS3.5 7.1 requires.
+ * True when the stream plausibly holds a dataset in this encoding from offset `at`: a first element
+ * of an accepted group whose length fits, followed (when there is room) by an element with an
+ * ascending tag, as PS3.5 7.1 requires.
  */
-function startsWithDataset(
+export function startsWithDataset(
   bytes: Uint8Array,
   explicit: boolean,
   bigEndian: boolean,
-  groups: number[],
+  acceptGroup: (group: number) => boolean,
+  at = 0,
 ): boolean {
-  const first = elementAt(bytes, 0, explicit, bigEndian);
-  if (!first || !groups.includes(first.group)) return false;
+  const first = elementAt(bytes, at, explicit, bigEndian);
+  if (!first || !acceptGroup(first.group)) return false;
   if (first.next === undefined || first.next + 8 > bytes.length) return true;
   const second = elementAt(bytes, first.next, explicit, bigEndian);
   if (!second) return false;
@@ -99,14 +100,15 @@ function startsWithDataset(
 export function detectLayout(bytes: Uint8Array): DicomLayout | undefined {
   if (bytes.length >= 132 && vrAt(bytes, 128) + vrAt(bytes, 130) === 'DICM') return { kind: 'part10' };
   // The File Meta Information is always Explicit VR Little Endian (PS3.10 7.1).
-  if (startsWithDataset(bytes, true, false, [0x0002])) return { kind: 'meta-without-preamble' };
+  if (startsWithDataset(bytes, true, false, (group) => group === 0x0002))
+    return { kind: 'meta-without-preamble' };
   const bare: [boolean, boolean, string][] = [
     [true, false, EXPLICIT_VR_LITTLE_ENDIAN],
     [false, false, IMPLICIT_VR_LITTLE_ENDIAN],
     [true, true, EXPLICIT_VR_BIG_ENDIAN],
   ];
   for (const [explicit, bigEndian, transferSyntaxUid] of bare) {
-    if (startsWithDataset(bytes, explicit, bigEndian, [0x0008]))
+    if (startsWithDataset(bytes, explicit, bigEndian, (group) => group === 0x0008))
       return { kind: 'bare-dataset', transferSyntaxUid };
   }
   return undefined;

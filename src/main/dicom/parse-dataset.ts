@@ -1,7 +1,10 @@
 import { inflateRawSync } from 'node:zlib';
 import { parseDicom, readPart10Header, type DataSet, type ParseDicomOptions } from 'dicom-parser';
-import { detectLayout } from './detect';
+import { defineCp246Lengths } from './cp246';
+import { detectLayout, type DicomLayout } from './detect';
 import { describeThrown, failure } from './errors';
+import { fileMetaEnd, inferTransferSyntax, withTransferSyntaxElement } from './infer-transfer-syntax';
+import { EXPLICIT_VR_BIG_ENDIAN } from './transfer-syntaxes';
 import type { ReadFailure } from './types';
 
 export const PIXEL_DATA_TAG = 'x7fe00010';
@@ -14,6 +17,8 @@ export interface ParsedDataset {
   parseError?: string;
   /** bytes added in front of the file (a synthetic preamble): element offsets are this much larger */
   offsetShift: number;
+  /** the transfer syntax was worked out from the dataset's encoding, not read from the File Meta */
+  transferSyntaxInferred?: true;
 }
 
 export interface ParseOptions {
@@ -65,6 +70,50 @@ function metaTransferSyntax(input: Uint8Array): string | undefined {
   }
 }
 
+/** The stream dicom-parser is given, and the transfer syntax its dataset is read in. */
+interface Encoding {
+  input: Uint8Array;
+  transferSyntaxUid: string;
+  inferred: boolean;
+}
+
+/**
+ * Works out how the dataset is encoded: from the File Meta's (0002,0010); from the dataset's first
+ * elements when there is no File Meta or it names no transfer syntax (as DCMTK does); with CP-246
+ * elements of Explicit VR Big Endian datasets given their lengths.
+ */
+function resolveEncoding(bytes: Uint8Array, layout: DicomLayout): Encoding | ReadFailure {
+  if (layout.kind === 'bare-dataset') {
+    const uid = layout.transferSyntaxUid;
+    const input = uid === EXPLICIT_VR_BIG_ENDIAN ? defineCp246Lengths(bytes, 0) : bytes;
+    return { input, transferSyntaxUid: uid, inferred: true };
+  }
+  let input = layout.kind === 'meta-without-preamble' ? withSyntheticPreamble(bytes) : bytes;
+  const metaEnd = fileMetaEnd(input, 132);
+  if (metaEnd >= input.length) {
+    return failure(
+      'error',
+      'the file ends after its File Meta Information (no dataset follows): it is truncated or empty',
+    );
+  }
+  let transferSyntaxUid = metaTransferSyntax(input);
+  let inferred = false;
+  if (transferSyntaxUid === undefined) {
+    transferSyntaxUid = inferTransferSyntax(input, metaEnd);
+    if (transferSyntaxUid === undefined) {
+      return failure(
+        'error',
+        'the File Meta Information has no Transfer Syntax UID (0002,0010) and the dataset is in no ' +
+          'recognisable uncompressed encoding: the file is corrupt',
+      );
+    }
+    input = withTransferSyntaxElement(input, metaEnd, transferSyntaxUid);
+    inferred = true;
+  }
+  if (transferSyntaxUid === EXPLICIT_VR_BIG_ENDIAN) input = defineCp246Lengths(input, metaEnd);
+  return { input, transferSyntaxUid, inferred };
+}
+
 /**
  * Parses a DICOM byte stream whatever its layout (with or without preamble/File Meta, deflated or not).
  * Never throws: a stream that is not DICOM or whose header cannot be parsed becomes a ReadFailure.
@@ -72,26 +121,19 @@ function metaTransferSyntax(input: Uint8Array): string | undefined {
 export function parseDataset(bytes: Uint8Array, options: ParseOptions): ParsedDataset | ReadFailure {
   const layout = detectLayout(bytes);
   if (!layout) return failure('not-dicom', 'not a DICOM file (no DICM marker and no DICOM header found)');
+  const encoding = resolveEncoding(bytes, layout);
+  if ('ok' in encoding) return encoding;
+  const { input, transferSyntaxUid } = encoding;
   const parserOptions: ParseDicomOptions = { inflater: inflate };
   if (options.untilPixelData) parserOptions.untilTag = PIXEL_DATA_TAG;
-  let input = bytes;
-  let transferSyntaxUid: string | undefined;
-  if (layout.kind === 'meta-without-preamble') input = withSyntheticPreamble(bytes);
-  if (layout.kind === 'bare-dataset') {
-    parserOptions.TransferSyntaxUID = layout.transferSyntaxUid;
-    transferSyntaxUid = layout.transferSyntaxUid;
-  } else {
-    transferSyntaxUid = metaTransferSyntax(input);
-  }
-  if (transferSyntaxUid === undefined) {
-    return failure(
-      'error',
-      'the File Meta Information has no Transfer Syntax UID (0002,0010): the file is corrupt',
-    );
-  }
+  if (layout.kind === 'bare-dataset') parserOptions.TransferSyntaxUID = transferSyntaxUid;
+  const extra = {
+    offsetShift: input.length - bytes.length,
+    ...(encoding.inferred && { transferSyntaxInferred: true as const }),
+  };
   try {
     const dataSet = parseDicom(input, parserOptions);
-    return { dataSet, transferSyntaxUid, offsetShift: input.length - bytes.length };
+    return { dataSet, transferSyntaxUid, ...extra };
   } catch (thrown) {
     const dataSet = partialDataSet(thrown);
     const message = describeThrown(thrown);
@@ -109,6 +151,6 @@ export function parseDataset(bytes: Uint8Array, options: ParseOptions): ParsedDa
         `the DICOM header cannot be parsed (${message}): the file is truncated or corrupt`,
       );
     }
-    return { dataSet, transferSyntaxUid, parseError: message, offsetShift: input.length - bytes.length };
+    return { dataSet, transferSyntaxUid, parseError: message, ...extra };
   }
 }

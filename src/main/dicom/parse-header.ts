@@ -49,7 +49,6 @@ function readPixelFormat(ds: DataSet): PixelFormat | string {
   const rows = uint16Value(ds, '00280010') ?? 0;
   const columns = uint16Value(ds, '00280011') ?? 0;
   const bitsAllocated = uint16Value(ds, '00280100') ?? 0;
-  if (rows === 0 || columns === 0) return 'Rows or Columns is missing or zero';
   if (![1, 8, 16, 32].includes(bitsAllocated))
     return `Bits Allocated ${bitsAllocated} is not supported (1, 8, 16 or 32)`;
   const samplesPerPixel = uint16Value(ds, '00280002') ?? 1;
@@ -143,12 +142,34 @@ function optionalNumber(ds: DataSet, tag: string): number | undefined {
 
 export interface HeaderContext {
   transferSyntaxUid: string;
+  /** the transfer syntax was inferred from the dataset's encoding (no (0002,0010) in the File Meta) */
+  transferSyntaxInferred?: boolean;
   /** decode strings as UTF-8 (Specific Character Set ISO_IR 192) */
   utf8: boolean;
 }
 
+/**
+ * Why a dataset with Pixel Data still holds no usable image, or undefined when it may: without Rows and
+ * Columns (Type 1 in the Image Pixel Module, PS3.3 C.7.6.3) the pixel bytes have no size. DCMTK reads
+ * such files too; they are skipped like other non-images, not failed.
+ */
+function unusableImage(ds: DataSet): ReadFailure | undefined {
+  const rows = uint16Value(ds, '00280010') ?? 0;
+  const columns = uint16Value(ds, '00280011') ?? 0;
+  if (rows > 0 && columns > 0) return undefined;
+  const length = ds.elements.x7fe00010?.length ?? 0;
+  const bytes = length === 0xffffffff ? 'encapsulated' : `${length}-byte`;
+  const missing = [rows > 0 ? '' : 'Rows', columns > 0 ? '' : 'Columns'].filter(Boolean).join(' and ');
+  return failure(
+    'not-image',
+    `no usable image: the ${bytes} Pixel Data has no ${missing} (missing or zero) to give it a size; skipped`,
+  );
+}
+
 /** Builds the ImageHeader of an image dataset, or an 'error' failure naming the bad attribute. */
 export function parseHeader(ds: DataSet, context: HeaderContext): ImageHeader | ReadFailure {
+  const unusable = unusableImage(ds);
+  if (unusable) return unusable;
   const pixel = readPixelFormat(ds);
   if (typeof pixel === 'string') return failure('error', `${pixel}: the image header is invalid`);
   const signed = pixel.pixelRepresentation === 1;
@@ -160,6 +181,7 @@ export function parseHeader(ds: DataSet, context: HeaderContext): ImageHeader | 
     studyInstanceUid: stringValue(ds, '0020000d') ?? '',
     seriesInstanceUid: stringValue(ds, '0020000e') ?? '',
     transferSyntaxUid: context.transferSyntaxUid,
+    transferSyntaxInferred: context.transferSyntaxInferred,
     modality: stringValue(ds, '00080060'),
     patientName: stringValue(ds, '00100010', context.utf8),
     patientId: stringValue(ds, '00100020', context.utf8),

@@ -66,7 +66,11 @@ function interpret(bytes: Uint8Array, options: ReadOptions, fileSize: number): R
     );
   }
   const utf8 = usesUtf8(ds);
-  const header = parseHeader(ds, { transferSyntaxUid: parsed.transferSyntaxUid, utf8 });
+  const header = parseHeader(ds, {
+    transferSyntaxUid: parsed.transferSyntaxUid,
+    transferSyntaxInferred: parsed.transferSyntaxInferred,
+    utf8,
+  });
   if ('ok' in header) return header;
   const streamSize = syntax.deflated ? ds.byteArray.length : fileSize + parsed.offsetShift;
   const source = locatePixelData(ds, header.pixel, syntax, headerOnly, streamSize);

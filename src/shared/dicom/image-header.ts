@@ -56,6 +56,8 @@ export interface ImageHeader {
   studyInstanceUid: string;
   seriesInstanceUid: string;
   transferSyntaxUid: string;
+  /** true when the File Meta named no transfer syntax and it was worked out from the dataset's encoding */
+  transferSyntaxInferred?: boolean;
   modality?: string;
   patientName?: string;
   patientId?: string;

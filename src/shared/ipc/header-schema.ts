@@ -29,6 +29,7 @@ export const imageHeaderSchema: z.ZodType<ImageHeader> = z.object({
   studyInstanceUid: z.string(),
   seriesInstanceUid: z.string(),
   transferSyntaxUid: z.string(),
+  transferSyntaxInferred: z.boolean().optional(),
   modality: z.string().optional(),
   patientName: z.string().optional(),
   patientId: z.string().optional(),
