@@ -116,7 +116,7 @@ describe('the export', () => {
   async function exportOnce(
     study: string,
     exportRequest: ExportRequest,
-  ): Promise<Extract<ExportProgress, { state: 'completed' }>> {
+  ): Promise<Extract<ExportProgress, { outDir: string }>> {
     const guard = createPathGuard();
     await guard.allow(study);
     const service = createExportService({ guard, run: startConversion, jobs: 1 });
