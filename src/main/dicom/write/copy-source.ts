@@ -2,7 +2,8 @@ import type { DataElement } from './element';
 import { textElement } from './element';
 import { COPIED_ATTRIBUTES } from './copied-attributes';
 import type { TextVr } from './vr';
-import { isMultiValuedText, maxChars } from './vr';
+import { isMultiValuedText } from './vr';
+import { standardDate, standardTime } from './acr-nema-forms';
 
 /** What the builder needs of a source image: the reader's DicomImage satisfies it. */
 export interface SourceText {
@@ -21,27 +22,23 @@ export function tagKey(tag: number): string {
   return (tag >>> 0).toString(16).padStart(8, '0');
 }
 
-/** PS3.5 6.2 DS: at most 16 characters; a longer (non-conformant) source value is re-rounded, not cut. */
-function fitDecimal(value: string): string {
-  if (value.length <= 16) return value;
-  const n = Number(value);
-  if (!Number.isFinite(n)) return value.slice(0, 16);
-  for (let digits = 15; digits >= 1; digits--) {
-    const text = String(Number(n.toPrecision(digits)));
-    if (text.length <= 16) return text;
-  }
-  return n.toExponential(6);
+/** One value as it is written: an old-form date or time converted, anything else unchanged and whole. */
+function writableValue(vr: TextVr, value: string): string {
+  if (vr === 'DA') return standardDate(value.trim());
+  if (vr === 'TM') return standardTime(value.trim());
+  return value;
 }
 
-/** Keeps a source value writable: no NUL or trailing padding, each value within its VR's length. */
+/**
+ * Keeps a source value writable: no NUL or trailing padding; old ACR-NEMA dates and times in their
+ * standard form. A value longer than its VR allows (PS3.5 Table 6.2-1) is copied whole: cutting it
+ * would lose data (a date would lose its day), and a validator then reports what the source holds.
+ */
 export function sanitizeText(vr: TextVr, text: string): string {
   // eslint-disable-next-line no-control-regex -- stray NUL padding in non-UI strings is seen in the wild
   const cleaned = text.replace(/\u0000/g, '').trimEnd();
-  const limit = maxChars(vr);
   const values = isMultiValuedText(vr) ? cleaned.split('\\') : [cleaned];
-  return values
-    .map((v) => (vr === 'DS' ? fitDecimal(v.trim()) : limit === undefined ? v : v.slice(0, limit)))
-    .join('\\');
+  return values.map((v) => writableValue(vr, v)).join('\\');
 }
 
 const LATERALITY = 0x00200060;

@@ -60,8 +60,9 @@ export function numberWidth(vr: NumberVr): number {
 }
 
 /**
- * Maximum characters of one value (PS3.5 Table 6.2-1), used to cut over-long source values so the
- * output stays valid. Undefined: no limit that a 32-bit length cannot hold.
+ * Maximum characters of one value (PS3.5 Table 6.2-1). Copied source values are never cut to it (an
+ * over-long value is the source's, and cutting it loses data). Undefined: no limit that a 32-bit
+ * length cannot hold.
  */
 const MAX_CHARS: Partial<Record<TextVr, number>> = {
   AE: 16,
