@@ -1,22 +1,40 @@
+import { stat } from 'node:fs/promises';
 import { readDicomFile } from '../dicom/read-dicom';
 import { parseCommandArgs } from './args/parse-args';
 import { EXIT } from './exit-codes';
-import { infoText } from './info-text';
+import { fileInfoText } from './info/file-info-text';
+import { folderInfo } from './info/folder-info';
+import { folderInfoText } from './info/folder-info-text';
 import { INFO_SPEC } from './specs/info';
 import { usageError } from './usage-error';
 
-/** `dicom-ink info <file>`: exit 0 with the description, 1 when the file is not a readable DICOM image. */
+/**
+ * `dicom-ink info <file|folder>`: a file's header facts, or a folder's series, counts and transfer
+ * syntaxes. Exit 0 when it shows at least one image, 1 when there is none or the path cannot be read.
+ */
 export async function infoCommand(args: readonly string[]): Promise<number> {
   const parsed = parseCommandArgs(args, INFO_SPEC.options);
   if (!parsed.ok) return usageError(parsed.reason, 'info');
   if (parsed.positionals.length !== 1)
-    return usageError('info takes exactly one file: dicom-ink info <file>', 'info');
+    return usageError('info takes exactly one file or folder: dicom-ink info <file|folder>', 'info');
   const path = parsed.positionals[0] ?? '';
+  let isFolder: boolean;
+  try {
+    isFolder = (await stat(path)).isDirectory();
+  } catch {
+    process.stderr.write(`dicom-ink: ${path} does not exist or cannot be read; check the path\n`);
+    return EXIT.someFailed;
+  }
+  if (isFolder) {
+    const info = await folderInfo(path);
+    process.stdout.write(`${folderInfoText(info)}\n`);
+    return info.series.length > 0 ? EXIT.ok : EXIT.someFailed;
+  }
   const read = await readDicomFile(path, { headerOnly: true });
   if (!read.ok) {
     process.stderr.write(`dicom-ink: ${path}: ${read.reason}\n`);
     return EXIT.someFailed;
   }
-  process.stdout.write(`${infoText(path, read.image.header)}\n`);
+  process.stdout.write(`${fileInfoText(path, read.image.header)}\n`);
   return EXIT.ok;
 }

@@ -69,13 +69,16 @@ export function describeVoi(voi: ResolvedVoi, spec: WindowSpec): string {
   }
 }
 
+/** How every Derivation Description we write begins; own-output.ts recognises our outputs by it. */
+export const DERIVATION_PREFIX = 'Rendered to RGB by DICOM Ink';
+
 /**
  * Derivation Description (0008,2111, ST up to 1024 characters): says in words how this image was made
  * from its source, naming the window and the number of burned-in boxes.
  */
 export function derivationDescription(voi: ResolvedVoi, spec: WindowSpec, boxCount: number): string {
   const boxes = boxCount === 1 ? '1 box' : `${boxCount} boxes`;
-  return `Rendered to RGB by DICOM Ink with ${describeVoi(voi, spec)}; ${boxes} burned in`;
+  return `${DERIVATION_PREFIX} with ${describeVoi(voi, spec)}; ${boxes} burned in`;
 }
 
 /** Short text for the Series Description brackets, shared by every image of the series (LO, 64 chars). */

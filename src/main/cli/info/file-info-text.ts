@@ -1,6 +1,6 @@
-import type { ImageHeader, VoiWindow } from '../../shared/dicom/image-header';
-import { sopClassName } from '../dicom/sop-classes';
-import { describeTransferSyntax } from '../dicom/transfer-syntaxes';
+import type { ImageHeader, VoiWindow } from '../../../shared/dicom/image-header';
+import { sopClassName } from '../../dicom/sop-classes';
+import { describeTransferSyntax } from '../../dicom/transfer-syntaxes';
 
 function windowText(w: VoiWindow): string {
   const fn = w.fn === 'LINEAR' ? '' : ` ${w.fn}`;
@@ -16,7 +16,7 @@ function modalityText(header: ImageHeader): string {
 }
 
 /** `dicom-ink info`: what the reader took from a file, the facts the pixel pipeline acts on (PS3.3 C.7.6.3, C.11). */
-export function infoText(path: string, header: ImageHeader): string {
+export function fileInfoText(path: string, header: ImageHeader): string {
   const p = header.pixel;
   const rows: [string, string][] = [
     ['File', path],
