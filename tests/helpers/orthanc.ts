@@ -10,9 +10,21 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const ORTHANC_BINARY = '/usr/sbin/Orthanc';
+export const DICOMWEB_PLUGIN = '/usr/share/orthanc/plugins/libOrthancDicomWeb.so';
+export const ORTHANC_AET = 'ORTHANC';
+
+/** What a test needs beyond the REST API: the DICOM listener (C-STORE, C-ECHO) and/or the DICOMweb plugin. */
+export interface OrthancOptions {
+  /** listen for DIMSE on a loopback port as AE title ORTHANC (any calling AE title accepted) */
+  dicom?: boolean;
+  /** load the DICOMweb plugin (STOW-RS, QIDO-RS under /dicom-web) */
+  dicomWeb?: boolean;
+}
 
 export interface OrthancServer {
   readonly baseUrl: string;
+  /** the DICOM port when started with `dicom: true` */
+  readonly dicomPort?: number;
   /** Orthanc's own log so far (stdout + stderr), for failure messages. */
   log(): string;
   /** Kills the process and removes its storage; safe to call twice. */
@@ -44,22 +56,34 @@ export function freePort(): Promise<number> {
   });
 }
 
-function configuration(dir: string, port: number): string {
-  // Everything off that a test does not need: no DICOM listener, no plugins (Debian's default config loads
-  // /usr/share/orthanc/plugins), no Explorer/WebDAV, no compression so stored files stay byte-identical.
+function configuration(
+  dir: string,
+  port: number,
+  dicomPort: number | undefined,
+  options: OrthancOptions,
+): string {
+  // Everything off that a test does not ask for: no DICOM listener, no plugins (Debian's default config
+  // loads /usr/share/orthanc/plugins), no Explorer/WebDAV, no compression so stored files stay byte-identical.
   return JSON.stringify({
     Name: 'dicom-ink-test',
     StorageDirectory: join(dir, 'storage'),
     IndexDirectory: join(dir, 'index'),
     StorageCompression: false,
-    Plugins: [],
+    Plugins: options.dicomWeb ? [DICOMWEB_PLUGIN] : [],
+    DicomWeb: { Enable: options.dicomWeb === true, Root: '/dicom-web/' },
     LuaScripts: [],
     HttpServerEnabled: true,
     HttpPort: port,
     RemoteAccessAllowed: false,
     AuthenticationEnabled: false,
     SslEnabled: false,
-    DicomServerEnabled: false,
+    DicomServerEnabled: dicomPort !== undefined,
+    DicomAet: ORTHANC_AET,
+    DicomPort: dicomPort ?? 4242,
+    DicomCheckCalledAet: true,
+    DicomAlwaysAllowStore: true,
+    DicomAlwaysAllowEcho: true,
+    UnknownSopClassAccepted: false,
     OrthancExplorerEnabled: false,
     WebDavEnabled: false,
     HttpCompressionEnabled: false,
@@ -91,10 +115,11 @@ async function stopChild(child: ChildProcess): Promise<void> {
   clearTimeout(timer);
 }
 
-async function startOnce(dir: string): Promise<OrthancServer | string> {
+async function startOnce(dir: string, options: OrthancOptions): Promise<OrthancServer | string> {
   const port = await freePort();
+  const dicomPort = options.dicom ? await freePort() : undefined;
   const configPath = join(dir, 'orthanc.json');
-  writeFileSync(configPath, configuration(dir, port));
+  writeFileSync(configPath, configuration(dir, port, dicomPort, options));
   const child = spawn(ORTHANC_BINARY, [configPath], { cwd: dir, stdio: ['ignore', 'pipe', 'pipe'] });
   let log = '';
   child.stdout?.on('data', (chunk: Buffer) => (log += chunk.toString()));
@@ -105,6 +130,7 @@ async function startOnce(dir: string): Promise<OrthancServer | string> {
     if (await answers(baseUrl)) {
       return {
         baseUrl,
+        dicomPort,
         log: () => log,
         stop: async () => {
           await stopChild(child);
@@ -119,16 +145,21 @@ async function startOnce(dir: string): Promise<OrthancServer | string> {
 }
 
 /** Starts Orthanc with storage in a new temp dir; retries with a new port if another process took it first. */
-export async function startOrthanc(): Promise<OrthancServer> {
+export async function startOrthanc(options: OrthancOptions = {}): Promise<OrthancServer> {
   if (!existsSync(ORTHANC_BINARY)) {
     throw new Error(
       `${ORTHANC_BINARY} is missing: install the Debian package orthanc (apt-get install orthanc); .ci/run installs it`,
     );
   }
+  if (options.dicomWeb && !existsSync(DICOMWEB_PLUGIN)) {
+    throw new Error(
+      `${DICOMWEB_PLUGIN} is missing: install the Debian package orthanc-dicomweb; .ci/run installs it`,
+    );
+  }
   let reason = '';
   for (let attempt = 0; attempt < 3; attempt++) {
     const dir = mkdtempSync(join(tmpdir(), 'dicom-ink-orthanc-'));
-    const started = await startOnce(dir);
+    const started = await startOnce(dir, options);
     if (typeof started !== 'string') return started;
     rmSync(dir, { recursive: true, force: true });
     reason = started;

@@ -1,0 +1,114 @@
+import type { association, responses } from 'dcmjs-dimse';
+import { sopClassName } from '../dicom/sop-classes';
+import { DROPPED, associationRejected, networkFailure } from './association-errors';
+import type { AssociationFailure } from './association-errors';
+import { destroySocket, dimseLibrary, networkOptions } from './dimse-client';
+import type { DimseDestination } from './dimse-client';
+import { classifyStoreStatus } from './dimse-status';
+import type { InstanceInfo } from './instance-file';
+import type { Answer } from './outcome';
+
+export interface BatchOptions {
+  timeoutMs: number;
+  signal?: AbortSignal;
+  /** called once per instance the PACS (or the negotiation) answered, as soon as it is known */
+  onAnswer: (index: number, answer: Answer) => void;
+}
+
+/** How an association ended: its failure applies to every instance that got no answer. */
+export type BatchEnd = { ok: true } | { ok: false; failure: AssociationFailure };
+
+/**
+ * Sends a batch of instances over ONE association (PS3.7 9.1.1 C-STORE, PS3.8 association negotiation)
+ * with dcmjs-dimse: one presentation context per SOP class in the batch, proposing Explicit VR Little Endian
+ * (what we write, PS3.5 A.2) and Implicit VR Little Endian (A.1, the default every SCP supports); the SCP
+ * picks, and the library re-encodes a data set when it picks Implicit. Instances are
+ * sent one after another and answered one by one; an instance whose SOP class the SCP did not accept is
+ * answered at once as a permanent failure. Resolves when the association is released, rejected or lost.
+ */
+export function storeBatch(
+  destination: DimseDestination,
+  instances: readonly InstanceInfo[],
+  options: BatchOptions,
+): Promise<BatchEnd> {
+  const { Client, requests } = dimseLibrary();
+  const client = new Client();
+  const answered = new Set<number>();
+  const answer = (index: number, value: Answer): void => {
+    if (answered.has(index)) return;
+    answered.add(index);
+    options.onAnswer(index, value);
+  };
+  const pending: { index: number; request: InstanceType<typeof requests.CStoreRequest> }[] = [];
+  for (const [index, instance] of instances.entries()) {
+    let request;
+    try {
+      request = new requests.CStoreRequest(instance.path);
+    } catch (error) {
+      answer(index, {
+        kind: 'failed',
+        transient: false,
+        meaning: `cannot be read for sending (${(error as Error).message})`,
+      });
+      continue;
+    }
+    request.on('response', (response: responses.CStoreResponse) =>
+      answer(index, classifyStoreStatus(response.getStatus(), response.getErrorComment() || undefined)),
+    );
+    pending.push({ index, request });
+    client.addRequest(request);
+  }
+  if (pending.length === 0) return Promise.resolve({ ok: true });
+
+  return new Promise<BatchEnd>((resolve) => {
+    let failure: AssociationFailure | undefined;
+    let settled = false;
+    const finish = (): void => {
+      if (settled) return;
+      settled = true;
+      options.signal?.removeEventListener('abort', onCancel);
+      const unanswered = pending.some((p) => !answered.has(p.index));
+      resolve(failure ? { ok: false, failure } : unanswered ? { ok: false, failure: DROPPED } : { ok: true });
+    };
+    const onCancel = (): void => {
+      failure ??= { transient: true, meaning: 'cancelled' };
+      try {
+        client.abort();
+      } catch {
+        // no association yet: nothing to abort
+      }
+      destroySocket(client);
+      setTimeout(finish, 100);
+    };
+    client.on('associationAccepted', (accepted: association.Association) => {
+      for (const { index, request } of pending) {
+        if (accepted.getAcceptedPresentationContextFromRequest(request)) continue;
+        const sopClass = instances[index]?.sopClassUid ?? '';
+        answer(index, {
+          kind: 'failed',
+          transient: false,
+          meaning: `the PACS accepts no ${sopClassName(sopClass)} (${sopClass}) in Explicit or Implicit VR Little Endian`,
+        });
+      }
+    });
+    client.on('associationRejected', (reject: { result: number; source: number; reason: number }) => {
+      failure = associationRejected(reject);
+    });
+    client.on('networkError', (error: Error) => {
+      failure ??= networkFailure(error.message, destination.host, destination.port);
+    });
+    client.on('closed', finish);
+    if (options.signal?.aborted) {
+      resolve({ ok: false, failure: { transient: true, meaning: 'cancelled' } });
+      return;
+    }
+    options.signal?.addEventListener('abort', onCancel, { once: true });
+    client.send(
+      destination.host,
+      destination.port,
+      destination.callingAe,
+      destination.calledAe,
+      networkOptions(options.timeoutMs),
+    );
+  });
+}
