@@ -31,6 +31,11 @@ export async function convertCommand(args: readonly string[]): Promise<number> {
   display.end();
   switch (summary.status) {
     case 'failed':
+      if (summary.cause === 'findings') {
+        // Not a usage mistake: the findings themselves cannot be placed; say why, without the usage text.
+        process.stderr.write(`dicom-ink: ${summary.reason}\n`);
+        return EXIT.usage;
+      }
       if (summary.cause !== 'engine') return usageError(summary.reason, 'convert');
       process.stderr.write(`dicom-ink: ${summary.reason}\n`);
       return 1;

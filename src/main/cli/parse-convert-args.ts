@@ -3,6 +3,8 @@ import { PRESETS, findPreset } from '../../shared/presets';
 import type { WindowSpec } from '../../shared/pipeline/types';
 import { DEFAULT_COLOR, DEFAULT_THICKNESS } from '../convert/convert-settings';
 import type { ConversionJob } from '../export/job';
+import type { LabelSpec } from '../../shared/findings/mask-labels';
+import { parseMaskLabels } from '../../shared/findings/mask-labels';
 import { parseCommandArgs } from './args/parse-args';
 import { CONVERT_OPTIONS } from './specs/convert';
 
@@ -93,6 +95,15 @@ export function parseConvertArgs(args: readonly string[]): Parsed<ConvertCommand
   if (!thickness.ok) return thickness;
   const jobs = positiveInteger(values.jobs, '--jobs', undefined);
   if (!jobs.ok) return jobs;
+  const maskStyle = values['mask-style'] ?? 'outline';
+  if (maskStyle !== 'outline' && maskStyle !== 'box')
+    return { ok: false, reason: `--mask-style must be outline or box, got "${maskStyle}"` };
+  let maskLabels: LabelSpec[] | undefined;
+  if (values['mask-labels'] !== undefined) {
+    const labels = parseMaskLabels(values['mask-labels']);
+    if (!labels.ok) return labels;
+    maskLabels = labels.specs;
+  }
   const color = values.color === undefined ? DEFAULT_COLOR : parseHexColor(values.color);
   if (!color)
     return { ok: false, reason: `--color needs a hex colour like ff0000 or #00ff00, got "${values.color}"` };
@@ -102,7 +113,9 @@ export function parseConvertArgs(args: readonly string[]): Parsed<ConvertCommand
       job: {
         inputs: positionals,
         outDir: values.out,
-        boxFile: values.boxes,
+        boxFiles: values.boxes ?? [],
+        maskFiles: values.masks ?? [],
+        importOptions: maskLabels ? { maskStyle, maskLabels } : { maskStyle },
         jobs: jobs.value,
         settings: {
           window: window.value,

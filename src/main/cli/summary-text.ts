@@ -51,6 +51,7 @@ export function summaryText(
     lines.push(`Skipped (${skipped.length}):`);
     lines.push(...groupedSkips(skipped, 5));
   }
+  for (const note of report.findingNotes ?? []) lines.push(note);
   if (report.boxErrors.length > 0) {
     lines.push(`Box rows not used (${report.boxErrors.length}):`);
     for (const e of report.boxErrors) lines.push(`  ${e.origin}: ${e.reason}`);

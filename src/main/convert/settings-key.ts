@@ -1,4 +1,4 @@
-import type { BurnBox } from '../../shared/boxes/model';
+import type { BurnBox, MaskRegion } from '../../shared/boxes/model';
 import type { ResolvedVoi, WindowSpec } from '../../shared/pipeline/types';
 
 /** A box as drawn on one frame (frame is 1-based). */
@@ -19,9 +19,22 @@ export function windowKey(spec: WindowSpec): string {
   }
 }
 
+/** FNV-1a of a region's window and bits: two different masks with the same bounds get different keys. */
+function regionHash(region: MaskRegion): string {
+  let h = 0x811c9dc5;
+  const mix = (v: number): void => {
+    h = Math.imul(h ^ v, 0x01000193) >>> 0;
+  };
+  [region.x, region.y, region.width, region.height].forEach(mix);
+  for (const bit of region.bits) mix(bit);
+  return h.toString(16);
+}
+
 function boxKey({ frame, box }: FrameBox): string {
   const color = box.color.map((c) => c.toString(16).padStart(2, '0')).join('');
-  return [frame, box.x1, box.y1, box.x2, box.y2, color, box.thickness, box.label ?? ''].join(',');
+  const parts = [frame, box.x1, box.y1, box.x2, box.y2, color, box.thickness, box.label ?? ''];
+  if (box.region) parts.push(`region:${regionHash(box.region)}`);
+  return parts.join(',');
 }
 
 /**

@@ -1,6 +1,7 @@
 import type { BoxParseError } from '../../shared/boxes/model';
 import type { ConvertSettings } from '../convert/convert-settings';
 import type { FileOutcome } from '../convert/outcome';
+import type { ImportOptions } from '../findings/importer';
 
 /** A conversion asked for by the CLI or the app. */
 export interface ConversionJob {
@@ -9,8 +10,14 @@ export interface ConversionJob {
   /** output root; each folder input is mirrored under it */
   outDir: string;
   settings: ConvertSettings;
-  /** CSV or JSON box file */
+  /** CSV or JSON box file (the app's export writes its boxes to one) */
   boxFile?: string;
+  /** --boxes: any finding file or folder whose format is recognised from content (src/main/findings) */
+  boxFiles?: string[];
+  /** --masks: NIfTI label masks and DICOM SEG */
+  maskFiles?: string[];
+  /** how masks are drawn and which of their labels */
+  importOptions?: ImportOptions;
   /** worker threads (default: os.availableParallelism()) */
   jobs?: number;
   /** a file still converting after this long fails and its worker is replaced (default 120 s) */
@@ -42,6 +49,8 @@ export interface ConversionReport {
   boxErrors: BoxParseError[];
   /** origins of box rows that matched no image and frame among the inputs */
   unmatchedBoxes: string[];
+  /** what the importers say about where findings went, e.g. the series a mask was placed on */
+  findingNotes?: string[];
   elapsedMs: number;
 }
 
@@ -52,7 +61,7 @@ export type ConversionSummary =
   | { status: 'failed'; reason: string; cause: FailureCause };
 
 /** Why a job could not run at all: a bad input or box path (the user's to fix) or the engine itself. */
-export type FailureCause = 'inputs' | 'box-file' | 'engine';
+export type FailureCause = 'inputs' | 'box-file' | 'findings' | 'engine';
 
 export interface ConversionHooks {
   signal?: AbortSignal;

@@ -6,7 +6,7 @@ import type { FileOutcome } from '../convert/outcome';
 import { enumerateInputs, planInputs } from '../convert/plan-inputs';
 import type { EnumerateOptions, InputRoot } from '../convert/plan-inputs';
 import type { ConversionHooks, ConversionJob, ConversionProgress, ConversionSummary } from './job';
-import { loadBoxes } from './load-boxes';
+import { loadFindings } from './load-findings';
 import { runPool } from './worker-pool';
 
 const DEFAULT_FILE_TIMEOUT_MS = 120_000;
@@ -33,10 +33,10 @@ export async function startConversion(
   hooks: ConversionHooks = {},
 ): Promise<ConversionSummary> {
   const started = performance.now();
-  const loaded = await loadBoxes(job.boxFile);
-  if (!loaded.ok) return { status: 'failed', reason: loaded.reason, cause: 'box-file' };
   const plan = await planInputs(job.inputs, job.outDir);
   if (!plan.ok) return { status: 'failed', reason: plan.reason, cause: 'inputs' };
+  const loaded = await loadFindings(job, plan.roots, hooks.signal);
+  if (!loaded.ok) return { status: 'failed', reason: loaded.reason, cause: loaded.cause };
   const workerPath = job.workerPath ?? defaultWorkerPath();
   if (!existsSync(workerPath)) {
     const reason = `the converter is not built (${workerPath} is missing); run \`npm run build\``;
@@ -83,6 +83,7 @@ export async function startConversion(
     outcomes,
     boxErrors: loaded.errors,
     unmatchedBoxes: loaded.boxes.filter((b) => !matched.has(b.origin)).map((b) => b.origin),
+    findingNotes: loaded.notes,
     elapsedMs: performance.now() - started,
   };
   return end.kind === 'cancelled' ? { status: 'cancelled', ...report } : { status: 'completed', ...report };

@@ -2,6 +2,7 @@ import type { RgbImage } from '../pipeline/types';
 import { GLYPH_HEIGHT, GLYPH_WIDTH, glyphRows } from './bitmap-font';
 import { layoutLabels, type LabelLayout, type PlacedLabel } from './label-layout';
 import type { BurnBox, Rgb } from './model';
+import { drawRegionOutline } from './region-outline';
 
 export { labelScale, labelSize } from './label-layout';
 
@@ -32,6 +33,10 @@ function fillRect(image: RgbImage, x1: number, y1: number, x2: number, y2: numbe
  * the box; when the box is thinner than two bands they overlap and the box is filled.
  */
 function drawOutline(image: RgbImage, box: BurnBox): void {
+  if (box.region) {
+    drawRegionOutline(image, box.region, box.thickness, box.color);
+    return;
+  }
   const t = Math.max(1, Math.round(box.thickness));
   const x1 = Math.min(box.x1, box.x2);
   const x2 = Math.max(box.x1, box.x2);

@@ -95,5 +95,13 @@ export function toBurnBox(record: BoxRecord, defaults: { color: Rgb; thickness: 
   };
   if (record.label !== undefined) box.label = record.label;
   if (record.score !== undefined) box.score = record.score;
+  if (record.region) {
+    // The outline lies outside the region: the label goes beside the outline, not over it.
+    box.region = record.region;
+    box.x1 -= box.thickness;
+    box.y1 -= box.thickness;
+    box.x2 += box.thickness;
+    box.y2 += box.thickness;
+  }
   return box;
 }

@@ -8,7 +8,19 @@ export type BoxTarget =
   | { kind: 'file'; file: string }
   | { kind: 'series-instance'; seriesInstanceUid: string; instanceNumber: number };
 
-/** One parsed row of a box file. */
+/**
+ * The pixels of one label of a mask on one frame: a `width` x `height` window whose top-left pixel is
+ * (x, y); `bits[row * width + col]` is 1 inside the label. Drawn as an outline around the region.
+ */
+export interface MaskRegion {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+  bits: Uint8Array;
+}
+
+/** One parsed row of a box file, or one finding an importer placed on an image frame (see src/main/findings). */
 export interface BoxRecord {
   target: BoxTarget;
   /** 1-based frame number */
@@ -24,6 +36,8 @@ export interface BoxRecord {
   thickness?: number;
   /** where it came from: `file:line` for CSV, `file[index]` for JSON */
   origin: string;
+  /** a mask region: x1..y2 is then its bounding box and the outline follows the region, outside it */
+  region?: MaskRegion;
 }
 
 /** A row that could not be used, with the reason a person can act on. */
@@ -43,4 +57,6 @@ export interface BurnBox {
   label?: string;
   /** the detector's confidence (0-1): burned after the label ("kidney lesion 0.93") */
   score?: number;
+  /** outline this region (outside it) instead of the rectangle; x1..y2 then bound the drawn outline */
+  region?: MaskRegion;
 }

@@ -14,7 +14,9 @@ describe('parseConvertArgs', () => {
     expect(parsed.value.job).toEqual({
       inputs: ['in'],
       outDir: 'out',
-      boxFile: undefined,
+      boxFiles: [],
+      maskFiles: [],
+      importOptions: { maskStyle: 'outline' },
       jobs: undefined,
       settings: {
         window: { kind: 'auto' },
@@ -58,7 +60,9 @@ describe('parseConvertArgs', () => {
       job: {
         inputs: ['a.dcm', 'folder'],
         outDir: 'o',
-        boxFile: 'b.csv',
+        boxFiles: ['b.csv'],
+        maskFiles: [],
+        importOptions: { maskStyle: 'outline' },
         jobs: 3,
         settings: {
           window: { kind: 'custom', center: -600, width: 1500 },

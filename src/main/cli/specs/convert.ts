@@ -25,8 +25,25 @@ export const CONVERT_OPTIONS = {
   },
   boxes: {
     type: 'string',
+    value: '<file|folder>',
+    multiple: true,
+    help: 'findings to burn in (repeatable): pixel box CSV/JSON, 3D boxes in patient mm, COCO JSON or a YOLO folder; the format is recognised from the content',
+  },
+  masks: {
+    type: 'string',
     value: '<file>',
-    help: 'boxes to burn in: CSV with a header row, or JSON (array of objects)',
+    multiple: true,
+    help: 'label masks to outline (repeatable): NIfTI-1/2 (.nii or .nii.gz), placed on the series whose grid they fit within half a voxel; a mask that fits none is refused',
+  },
+  'mask-style': {
+    type: 'string',
+    value: '<outline|box>',
+    help: "outline (default: each label's edge, --thickness wide, outside the region) or box (one box per 8-connected part of a label on a slice)",
+  },
+  'mask-labels': {
+    type: 'string',
+    value: '<list>',
+    help: 'the labels to draw, with names and colours, e.g. 1=kidney:00ff00,2=tumour:ff0000 (default: every non-zero label, Okabe-Ito colours)',
   },
   'min-score': {
     type: 'string',

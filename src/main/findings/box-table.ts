@@ -1,0 +1,16 @@
+import { readFile } from 'node:fs/promises';
+import { parseBoxFile } from '../../shared/boxes/parse';
+import type { FindingImporter } from './importer';
+
+/**
+ * The pixel box files of the README ("Box files"): CSV or JSON rows naming an image and a rectangle. The
+ * fallback for any text that no more specific format claims.
+ */
+export const boxTableImporter: FindingImporter = {
+  format: 'box-table',
+  recognises: (source) => !source.isDirectory,
+  async read(source) {
+    const parsed = parseBoxFile(await readFile(source.path, 'utf8'), source.name);
+    return { format: 'box-table', findings: parsed.boxes, problems: parsed.errors, notes: [] };
+  },
+};

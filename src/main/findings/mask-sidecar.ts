@@ -1,0 +1,74 @@
+import { readFile } from 'node:fs/promises';
+import { parseCsv } from '../../shared/boxes/csv';
+import { parseHexColor } from '../../shared/boxes/hex-color';
+import type { Rgb } from '../../shared/boxes/model';
+
+export type SidecarLabels = Map<number, { name?: string; color?: Rgb }>;
+
+/** mask.nii.gz -> [mask.json, mask.csv]: the label table a segmentation tool may write beside its mask. */
+export function sidecarPaths(maskPath: string): string[] {
+  const stem = maskPath.replace(/\.nii(\.gz)?$/i, '');
+  return stem === maskPath ? [] : [`${stem}.json`, `${stem}.csv`];
+}
+
+function entry(name: unknown, color: unknown): { name?: string; color?: Rgb } {
+  const out: { name?: string; color?: Rgb } = {};
+  if (typeof name === 'string' && name.trim() !== '') out.name = name.trim();
+  const parsed = typeof color === 'string' ? parseHexColor(color) : undefined;
+  if (parsed) out.color = parsed;
+  return out;
+}
+
+/**
+ * Label names (and colours) from a sidecar: JSON `{"1": "kidney", "2": {"name": "tumour", "color": "ff0000"}}`
+ * (optionally under a "labels" key), or CSV rows `value,name[,color]` with or without a header.
+ */
+export function parseSidecar(text: string, isJson: boolean): SidecarLabels {
+  const labels: SidecarLabels = new Map();
+  if (isJson) {
+    let parsed: unknown = JSON.parse(text);
+    if (parsed && typeof parsed === 'object' && 'labels' in parsed)
+      parsed = (parsed as { labels: unknown }).labels;
+    if (!parsed || typeof parsed !== 'object' || Array.isArray(parsed)) return labels;
+    for (const [key, value] of Object.entries(parsed as Record<string, unknown>)) {
+      const v = Number(key);
+      if (!Number.isInteger(v) || v === 0) continue;
+      if (typeof value === 'string') labels.set(v, entry(value, undefined));
+      else if (value && typeof value === 'object') {
+        const o = value as Record<string, unknown>;
+        labels.set(v, entry(o.name ?? o.label, o.color ?? o.colour));
+      }
+    }
+    return labels;
+  }
+  for (const record of parseCsv(text)) {
+    const [value, name, color] = record.fields.map((f) => f.trim());
+    const v = Number(value);
+    if (value === undefined || value === '' || !Number.isInteger(v) || v === 0) continue;
+    labels.set(v, entry(name, color));
+  }
+  return labels;
+}
+
+/** The first sidecar that exists beside the mask, parsed; an empty map when there is none. */
+export async function readSidecar(
+  maskPath: string,
+): Promise<{ labels: SidecarLabels; from?: string; problem?: string }> {
+  for (const path of sidecarPaths(maskPath)) {
+    let text: string;
+    try {
+      text = await readFile(path, 'utf8');
+    } catch {
+      continue;
+    }
+    try {
+      return { labels: parseSidecar(text, path.endsWith('.json')), from: path };
+    } catch (error) {
+      return {
+        labels: new Map(),
+        problem: `${path}: not a label table (${String(error)}); label names ignored`,
+      };
+    }
+  }
+  return { labels: new Map() };
+}
