@@ -15,7 +15,7 @@ export async function scanCatalog(
   signal?: AbortSignal,
 ): Promise<ImageCatalog> {
   const images: CatalogImage[] = [];
-  for await (const input of enumerateInputs(roots, outDir, signal)) {
+  for await (const input of enumerateInputs(roots, outDir, { signal })) {
     const read = await readDicomFile(input.path, { headerOnly: true });
     if (!read.ok) continue;
     const { header } = read.image;
