@@ -37,7 +37,7 @@ export const CONVERT_OPTIONS = {
   },
   'mask-style': {
     type: 'string',
-    value: '<outline|box>',
+    value: '<style>',
     help: "outline (default: each label's edge, --thickness wide, outside the region) or box (one box per 8-connected part of a label on a slice)",
   },
   'mask-labels': {
