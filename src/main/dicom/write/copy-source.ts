@@ -45,13 +45,31 @@ const LATERALITY = 0x00200060;
 const BODY_PART_EXAMINED = 0x00180015;
 
 /**
- * Laterality (0020,0060) is Type 2C (PS3.3 C.7.3.1): required, possibly empty, when the body part is
- * paired. With no Body Part Examined the body part is unknown, so it is written empty; with a known
- * body part and no laterality it stays absent (empty is then not permitted).
+ * Body Part Examined defined terms (PS3.16 Annex L) of structures that are not paired, as dciodvfy
+ * knows them: for these, Laterality must be absent.
+ */
+const UNPAIRED_BODY_PARTS = new Set(
+  (
+    'ABDOMEN ABDOMENPELVIS AORTA BLADDER BRAIN CEREBELLUM CERVIX CHEST CHESTABDOMEN CHESTABDPELVIS ' +
+    'CIRCLEOFWILLIS COCCYX COLON CORONARYARTERY CSPINE CTSPINE DUODENUM ESOPHAGUS FACE GALLBLADDER HEAD ' +
+    'HEADNECK HEART ILEUM ILIUM JAW JEJUNUM LARYNX LIVER LSPINE LSSPINE MAXILLA MEDIASTINUM MOUTH NECK ' +
+    'NECKCHEST NECKCHESTABDOMEN NECKCHESTABDPELV NOSE PANCREAS PELVIS PENIS PHARYNX PROSTATE RECTUM SCALP ' +
+    'SKULL SPINE SPLEEN STERNUM STOMACH THYMUS THYROID TLSPINE TONGUE TRACHEA TSPINE URETER URETHRA ' +
+    'UTERUS VAGINA VULVA WHOLEBODY'
+  ).split(' '),
+);
+
+/**
+ * Laterality (0020,0060) is Type 2C (PS3.3 C.7.3.1): required, empty when unknown, unless the body
+ * part examined is known not to be paired. A source without it gets it empty when its body part is
+ * absent, paired or not a known unpaired term; for an unpaired body part it stays absent (empty is
+ * then not permitted).
  */
 function unknownLaterality(copied: readonly DataElement[]): DataElement[] {
-  const known = copied.some((e) => e.tag === LATERALITY || e.tag === BODY_PART_EXAMINED);
-  return known ? [] : [textElement(LATERALITY, 'CS', '')];
+  if (copied.some((e) => e.tag === LATERALITY)) return [];
+  const bodyPart = copied.find((e) => e.tag === BODY_PART_EXAMINED);
+  const text = bodyPart && 'text' in bodyPart ? bodyPart.text.trim().toUpperCase() : '';
+  return UNPAIRED_BODY_PARTS.has(text) ? [] : [textElement(LATERALITY, 'CS', '')];
 }
 
 /** PS3.3 C.12.1.1.2: ISO_IR 192 is UTF-8; for the single-byte sets the reader's text is one code per byte. */
