@@ -1,5 +1,6 @@
 import type { BoxRecord, Rgb } from '../../shared/boxes/model';
 import { toBurnBox } from '../../shared/boxes/match';
+import { passesMinScore } from '../../shared/boxes/min-score';
 import type { FrameBox } from './settings-key';
 
 export interface BoxSelection {
@@ -29,8 +30,7 @@ export function selectBoxes(
   for (const record of records) {
     if (record.frame < 1 || record.frame > frameCount) continue;
     matchedOrigins.push(record.origin);
-    if (options.minScore !== undefined && record.score !== undefined && record.score < options.minScore)
-      continue;
+    if (!passesMinScore(record, options.minScore)) continue;
     boxes.push({
       frame: record.frame,
       box: toBurnBox(record, { color: options.color, thickness: options.thickness }),

@@ -20,6 +20,8 @@ export interface SessionSettings {
   color: Rgb;
   /** burn labels beside boxes on export */
   labels: boolean;
+  /** boxes scoring below this (0-1) are hidden in the viewer and left out of the export */
+  minScore?: number;
   /** the image shown when the folder was last closed */
   lastSlice?: SliceRef;
 }
@@ -61,6 +63,7 @@ const settingsSchema = z.object({
   thickness: z.number().int().min(1).max(256),
   color: z.tuple([channel, channel, channel]).readonly(),
   labels: z.boolean(),
+  minScore: z.number().min(0).max(1).optional(),
   lastSlice: z.object({ sliceKey: z.string().min(1), frame: z.number().int().min(1) }).optional(),
 });
 

@@ -16,7 +16,8 @@ export type Edit =
   | { kind: 'update'; box: EditableBox }
   | { kind: 'delete'; ids: readonly string[] }
   | { kind: 'copy-to-slices'; id: string; targets: readonly SliceRef[] }
-  | { kind: 'import'; boxes: readonly NewBox[] }
+  /** `replace`: ids of boxes the import takes the place of (the same boxes imported before), in one step */
+  | { kind: 'import'; boxes: readonly NewBox[]; replace?: readonly string[] }
   /** `label: null` removes the label */
   | { kind: 'set-style'; ids: readonly string[]; color?: Rgb; thickness?: number; label?: string | null };
 
@@ -34,7 +35,7 @@ export function applyToDocument(doc: EditorDocument, edit: Edit): EditResult {
     case 'add':
       return append(doc, [edit.box]);
     case 'import':
-      return append(doc, edit.boxes);
+      return importBoxes(doc, edit.boxes, new Set(edit.replace ?? []));
     case 'update':
       return update(doc, edit.box);
     case 'delete':
@@ -53,6 +54,34 @@ function append(doc: EditorDocument, boxes: readonly NewBox[]): EditResult {
     document: { boxes: [...doc.boxes, ...added], nextId: doc.nextId + added.length },
     changed: added.map((b) => b.id),
   };
+}
+
+function importBoxes(
+  doc: EditorDocument,
+  boxes: readonly NewBox[],
+  replace: ReadonlySet<string>,
+): EditResult {
+  if (replace.size === 0) return append(doc, boxes);
+  const kept = { ...doc, boxes: doc.boxes.filter((b) => !replace.has(b.id)) };
+  const added = append(kept, boxes);
+  return added.changed.length === 0 && kept.boxes.length === doc.boxes.length
+    ? { document: doc, changed: [] }
+    : added;
+}
+
+/**
+ * Boxes already in the document that an import would add again: same image, frame and pixels, label and
+ * score (a box file imported twice). Their ids, in document order.
+ */
+export function duplicatesOf(existing: readonly EditableBox[], incoming: readonly NewBox[]): string[] {
+  return existing
+    .filter((box) =>
+      incoming.some(
+        (other) =>
+          sameGeometry(box, other) && (box.label ?? '') === (other.label ?? '') && box.score === other.score,
+      ),
+    )
+    .map((box) => box.id);
 }
 
 function update(doc: EditorDocument, box: EditableBox): EditResult {

@@ -36,6 +36,7 @@ export const sessionSettingsSchema = z.strictObject({
   thickness,
   color: rgb,
   labels: z.boolean(),
+  minScore: z.number().min(0).max(1).optional(),
   lastSlice: z.strictObject({ sliceKey: z.string().min(1), frame: z.number().int().min(1) }).optional(),
 });
 

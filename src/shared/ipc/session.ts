@@ -12,6 +12,8 @@ export interface SessionSettingsData {
   thickness: number;
   color: Rgb;
   labels: boolean;
+  /** boxes scoring below this (0-1) are hidden in the viewer and left out of the export */
+  minScore?: number;
   lastSlice?: SliceRef;
 }
 

@@ -11,6 +11,7 @@ import {
   undo,
 } from '../../../src/shared/editor/editor-state';
 import { editorDocumentSchema } from '../../../src/shared/editor/schema';
+import { applyToDocument, duplicatesOf, emptyDocument } from '../../../src/shared/editor/edits';
 
 function newBox(sliceKey: string, x1: number): NewBox {
   return { sliceKey, frame: 1, x1, y1: 10, x2: x1 + 9, y2: 19, color: [255, 0, 0], thickness: 4 };
@@ -130,5 +131,40 @@ describe('undo and redo', () => {
     expect(result.error?.issues[0]?.message).toBe(
       'nextId must be above every box id, or new boxes would reuse ids',
     );
+  });
+});
+
+describe('importing the same boxes twice', () => {
+  const box = (x: number, label?: string): NewBox => ({
+    sliceKey: 's1',
+    frame: 1,
+    x1: x,
+    y1: 10,
+    x2: x + 20,
+    y2: 30,
+    color: [255, 0, 0],
+    thickness: 2,
+    ...(label === undefined ? {} : { label }),
+    score: 0.9,
+  });
+
+  it('finds the boxes an import would add again (same image, pixels, label and score)', () => {
+    const first = applyToDocument(emptyDocument, { kind: 'import', boxes: [box(1, 'a'), box(50, 'b')] });
+    expect(duplicatesOf(first.document.boxes, [box(1, 'a'), box(50, 'b'), box(90, 'c')])).toEqual([
+      'b1',
+      'b2',
+    ]);
+    expect(duplicatesOf(first.document.boxes, [box(1, 'other label')])).toEqual([]);
+  });
+
+  it('replaces them in one undo step instead of doubling them', () => {
+    const first = applyToDocument(emptyDocument, { kind: 'import', boxes: [box(1, 'a'), box(50, 'b')] });
+    const again = applyToDocument(first.document, {
+      kind: 'import',
+      boxes: [box(1, 'a'), box(50, 'b')],
+      replace: duplicatesOf(first.document.boxes, [box(1, 'a'), box(50, 'b')]),
+    });
+    expect(again.document.boxes.map((b) => b.label)).toEqual(['a', 'b']);
+    expect(again.changed).toEqual(['b3', 'b4']);
   });
 });

@@ -1,6 +1,7 @@
 /** The selected box: label, colour and outline thickness, delete, and copies to other slices. */
 import { useState } from 'react';
 import { parseHexColor } from '../../../shared/boxes/hex-color';
+import { formatScore } from '../../../shared/boxes/label-text';
 import { hexColor } from '../../../shared/boxes/serialize';
 import type { EditableBox } from '../../../shared/editor';
 import { NumberField } from '../../components/NumberField';
@@ -22,6 +23,11 @@ export function BoxInspector({ box, index, sliceCount, onStyle, onDelete, onCopy
   return (
     <section className="box-inspector" aria-label="Selected box">
       <h3>Selected box</h3>
+      {box.score === undefined ? null : (
+        <p className="inspector-score">
+          Score <strong>{formatScore(box.score)}</strong>
+        </p>
+      )}
       <label className="text-field">
         <span>Label</span>
         <input

@@ -1,13 +1,19 @@
-/** The boxes of the series (slice, label, pixel corners); a click selects the box and shows its slice. */
+/**
+ * The boxes of the series (slice, label, score, pixel corners); a click selects the box and shows its
+ * slice. Boxes below the minimum score stay listed, marked as hidden, so they can still be found.
+ */
+import { passesMinScore } from '../../../shared/boxes/min-score';
+import { formatScore } from '../../../shared/boxes/label-text';
 import type { ListedBox } from './series-boxes';
 
 interface Props {
   listed: readonly ListedBox[];
   selectedId: string | undefined;
+  minScore: number | undefined;
   onPick(entry: ListedBox): void;
 }
 
-export function BoxList({ listed, selectedId, onPick }: Props) {
+export function BoxList({ listed, selectedId, minScore, onPick }: Props) {
   if (listed.length === 0) {
     return <p className="box-empty">No boxes in this series. Press “Draw box” (B) and drag on the image.</p>;
   }
@@ -16,11 +22,12 @@ export function BoxList({ listed, selectedId, onPick }: Props) {
       {listed.map((entry) => {
         const { box, index } = entry;
         const label = box.label ? ` · ${box.label}` : '';
+        const hidden = !passesMinScore(box, minScore);
         return (
           <li key={box.id}>
             <button
               type="button"
-              className="box-item"
+              className={`box-item ${hidden ? 'box-hidden' : ''}`}
               aria-pressed={box.id === selectedId}
               onClick={() => onPick(entry)}
             >
@@ -28,6 +35,12 @@ export function BoxList({ listed, selectedId, onPick }: Props) {
               <span>
                 Slice {index + 1}
                 {label}
+                {box.score === undefined ? null : (
+                  <span className="box-score"> · {formatScore(box.score)}</span>
+                )}
+                {hidden ? (
+                  <span className="box-note"> · hidden (below {formatScore(minScore ?? 0)})</span>
+                ) : null}
               </span>
               <span className="box-coords">
                 {box.x1},{box.y1} – {box.x2},{box.y2}

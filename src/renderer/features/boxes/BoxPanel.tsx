@@ -5,6 +5,7 @@ import type { SeriesEntry } from '../../../shared/ipc/library';
 import { BoxFiles } from './BoxFiles';
 import { BoxInspector } from './BoxInspector';
 import { BoxList } from './BoxList';
+import { MinScoreField } from './MinScoreField';
 import { planCopy } from './box-copy';
 import { boxesOfSeries, editorSlice, folderImages } from './series-boxes';
 import type { BoxEditor } from './use-box-editor';
@@ -36,9 +37,15 @@ export function BoxPanel({ editor, series, allSeries, onGoto }: Props) {
         />
         Show labels
       </label>
+      <MinScoreField
+        value={settings?.minScore}
+        disabled={!settings}
+        onChange={(minScore) => editor.setSettings({ minScore })}
+      />
       <BoxList
         listed={listed}
         selectedId={selected?.id}
+        minScore={settings?.minScore}
         onPick={(picked) => {
           setCopyNote(undefined);
           editor.select(picked.box.id);
@@ -57,9 +64,15 @@ export function BoxPanel({ editor, series, allSeries, onGoto }: Props) {
             const plan = planCopy(selected, boxes, ordered, from, to);
             editor.commit({ kind: 'copy-to-slices', id: selected.id, targets: plan.targets });
             setCopyNote(plan.note);
-            // A copy to the next or previous slice is followed, so it can be checked and copied on.
+            // The view always shows the selected box. A copy to the next or previous slice is selected and
+            // followed, so it can be checked and copied on; after a range copy the source stays selected
+            // and shown (the editor would otherwise select the last copy, on a slice not shown).
             const [only] = plan.created;
             if (from === to && only !== undefined) onGoto(only);
+            else {
+              editor.select(selected.id);
+              onGoto(selectedIndex);
+            }
           }}
         />
       ) : null}
@@ -72,7 +85,9 @@ export function BoxPanel({ editor, series, allSeries, onGoto }: Props) {
         boxes={boxes}
         images={folderImages(allSeries, series.folder)}
         style={{ color: settings?.color ?? [255, 0, 0], thickness: settings?.thickness ?? 4 }}
-        onImport={(imported) => editor.commit({ kind: 'import', boxes: imported })}
+        onImport={(imported, replace) =>
+          editor.commit({ kind: 'import', boxes: imported, ...(replace ? { replace } : {}) })
+        }
       />
     </aside>
   );

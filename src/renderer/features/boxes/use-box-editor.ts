@@ -14,6 +14,7 @@ import {
   type ImageBounds,
   type Viewport,
 } from '../../../shared/editor';
+import { passesMinScore } from '../../../shared/boxes/min-score';
 import type { SeriesEntry } from '../../../shared/ipc/library';
 import type { SessionSettingsData } from '../../../shared/ipc/session';
 import type { Burn } from '../viewer/render-frame';
@@ -72,7 +73,15 @@ export function useBoxEditor({ series, index, viewport, canvas }: Input) {
     return onSlice.map((b) => (b.id === draft.id ? draft : b));
   }, [onSlice, pointer.draft]);
   const labels = settings?.labels ?? false;
-  const burn: Burn = useMemo(() => ({ boxes: shown.map(toBurnBox), labels }), [shown, labels]);
+  const minScore = settings?.minScore;
+  // The box being drawn or dragged is always shown; saved boxes below the minimum score are not.
+  const burn: Burn = useMemo(
+    () => ({
+      boxes: shown.filter((b) => b.id === pointer.draft?.id || passesMinScore(b, minScore)).map(toBurnBox),
+      labels,
+    }),
+    [shown, labels, minScore, pointer.draft?.id],
+  );
   const selected = entry && state.selectedId ? findBox(entry.editor, state.selectedId) : undefined;
   const selectedShown = selected ? (shown.find((b) => b.id === selected.id) ?? selected) : undefined;
 
@@ -116,8 +125,10 @@ export function useBoxEditor({ series, index, viewport, canvas }: Input) {
     commit,
     select,
     setSettings,
-    /** every box of every opened folder ("everything open") */
-    allBoxes: Object.values(state.folders).flatMap((f) => f.editor.document.boxes),
+    /** every box of every opened folder ("everything open") that its folder's minimum score keeps */
+    allBoxes: Object.values(state.folders).flatMap((f) =>
+      f.editor.document.boxes.filter((b) => passesMinScore(b, f.settings.minScore)),
+    ),
     canUndo: entry ? canUndo(entry.editor) : false,
     canRedo: entry ? canRedo(entry.editor) : false,
   };
