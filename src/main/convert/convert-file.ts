@@ -2,24 +2,25 @@ import { existsSync, lstatSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { BoxIndex } from '../../shared/boxes/match';
 import { boxesForImage } from '../../shared/boxes/match';
-import { drawBoxes } from '../../shared/boxes/draw';
-import { renderFrame } from '../../shared/pipeline/render';
-import { resolveVoi } from '../../shared/pipeline/resolve-voi';
-import type { ResolvedVoi } from '../../shared/pipeline/types';
+import { describeSize } from '../dicom/byte-size';
 import { codecsReady, initCodecs, needsCodecs } from '../dicom/decode';
 import type { DicomImage, ReadResult } from '../dicom/types';
-import { buildSecondaryCapture } from '../dicom/write/secondary-capture';
-import { verifyWrittenSecondaryCapture } from '../dicom/verify-output';
+import { recordFrames, verifyWrittenFile } from '../dicom/verify-output';
+import {
+  buildSecondaryCaptureHeader,
+  MAX_OUTPUT_FRAMES,
+  MAX_RGB_PIXEL_BYTES,
+} from '../dicom/write/secondary-capture';
 import type { ConvertInput, ConvertSettings } from './convert-settings';
 import type { FileOutcome } from './outcome';
 import { messageOf } from './outcome';
 import { prepareOutputFolder, realPathOrUndefined } from './output-folder';
 import { readInput } from './read-input';
-import { scratchBuffer, scratchView } from './scratch-buffers';
+import { renderOneFrame } from './render-frames';
 import { selectBoxes } from './select-boxes';
 import type { FrameBox } from './settings-key';
 import { derivationDescription, seriesKey, seriesSuffix, settingsKey } from './settings-key';
-import { existsReason, writeAtomically } from './write-output';
+import { existsReason, writeAtomically, type WriteResult } from './write-output';
 
 export interface ConvertContext {
   settings: ConvertSettings;
@@ -29,30 +30,34 @@ export interface ConvertContext {
   boxIndex?: BoxIndex;
 }
 
-interface Rendered {
-  frames: Uint8Array[];
-  firstVoi: ResolvedVoi;
-}
-
 /** Largest frame converted (2^28 pixels, e.g. 16384 x 16384): its RGB alone is 768 MB. */
 const MAX_FRAME_PIXELS = 2 ** 28;
-/** Largest output: every RGB frame of a file is held until the file is written. */
-const MAX_OUTPUT_BYTES = 2 ** 31;
 
-/** A reason when the header asks for more memory than any real image needs (often a corrupt header). */
-function sizeProblem(header: DicomImage['header']): string | undefined {
-  const { rows, columns, numberOfFrames } = header.pixel;
+/**
+ * Why a file is too large to convert, or undefined. Frames are streamed, so the limit is not memory but
+ * the format: uncompressed RGB Pixel Data has a 32-bit length (PS3.5 7.1.1) and the Page Number Vector
+ * a 16-bit one; a frame over 2^28 pixels is taken for a corrupt header.
+ */
+function sizeProblem(image: DicomImage): string | undefined {
+  const { rows, columns, numberOfFrames } = image.header.pixel;
   const pixels = rows * columns;
-  const bytes = pixels * 3 * numberOfFrames;
-  if (pixels <= MAX_FRAME_PIXELS && bytes <= MAX_OUTPUT_BYTES) return undefined;
-  const mb = Math.round(bytes / 2 ** 20);
-  return `its header describes ${numberOfFrames} frame(s) of ${columns} x ${rows} pixels (${mb} MB as RGB), more than DICOM Ink converts; the header may be corrupt`;
+  const rgbBytes = pixels * 3 * numberOfFrames;
+  const what = `the ${describeSize(image.fileSize)} file holds ${numberOfFrames} frame(s) of ${columns} x ${rows} pixels`;
+  if (pixels > MAX_FRAME_PIXELS) {
+    return `${what}: one frame is more than DICOM Ink converts (${MAX_FRAME_PIXELS} pixels); the header may be corrupt; skipped`;
+  }
+  if (rgbBytes > MAX_RGB_PIXEL_BYTES) {
+    return `${what}, ${describeSize(rgbBytes)} as RGB: uncompressed Pixel Data holds at most ${describeSize(MAX_RGB_PIXEL_BYTES)} (its length field has 32 bits), so it cannot be written as one RGB file; skipped`;
+  }
+  if (numberOfFrames > MAX_OUTPUT_FRAMES) {
+    return `${what}: a Secondary Capture lists at most ${MAX_OUTPUT_FRAMES} frames in its Page Number Vector (a 16-bit length); skipped`;
+  }
+  return undefined;
 }
 
 /**
- * Reads the input, starting the codecs first when its transfer syntax needs them (once per thread, on
- * the first compressed file). The file is read again after that wait because the read buffer is per
- * thread, and another conversion in this thread may have used it meanwhile.
+ * Reads the input's header (its frames stay in the file until decoded), starting the codecs first when
+ * its transfer syntax needs them (once per thread, on the first compressed file).
  */
 async function readForConversion(path: string): Promise<ReadResult> {
   const read = readInput(path);
@@ -60,32 +65,72 @@ async function readForConversion(path: string): Promise<ReadResult> {
   try {
     await initCodecs();
   } catch (error) {
+    read.image.close();
     return { ok: false, kind: 'error', reason: `the image decoders could not start (${messageOf(error)})` };
   }
-  return readInput(path);
+  return read;
 }
 
-/** Windows every frame and burns its boxes in (PS3.3 C.11: modality, VOI, presentation, then RGB). */
-function renderAllFrames(image: DicomImage, context: ConvertContext, boxes: readonly FrameBox[]): Rendered {
+interface Written {
+  result: WriteResult;
+  frames: number;
+}
+
+/**
+ * Renders and writes the output frame by frame: frame 1 first (its window names the derivation), then
+ * the header, whose Pixel Data length (rows x columns x 3 x frames) is known in advance, then each RGB
+ * frame as it is made, into the temporary file renamed at the end. The read-back check compares each
+ * frame with a running CRC-32 of what was written, so no frame is held beyond its own turn.
+ */
+function writeStreamed(
+  image: DicomImage,
+  input: ConvertInput,
+  settings: ConvertSettings,
+  boxes: readonly FrameBox[],
+): Written {
   const { header } = image;
-  const frames: Uint8Array[] = [];
-  let firstVoi: ResolvedVoi = { kind: 'none' };
-  for (let index = 0; index < header.pixel.numberOfFrames; index++) {
-    const raw = image.decodeFrame(index);
-    const voi = resolveVoi(context.settings.window, header, raw);
-    if (index === 0) firstVoi = voi;
-    const single = header.pixel.numberOfFrames === 1;
-    const rgb = renderFrame(
-      header,
-      raw,
-      voi,
-      single ? scratchBuffer('rgb', header.pixel.rows * header.pixel.columns * 3) : undefined,
-    );
-    const frameBoxes = boxes.filter((b) => b.frame === index + 1).map((b) => b.box);
-    if (frameBoxes.length > 0) drawBoxes(rgb, frameBoxes, { labels: context.settings.labels });
-    frames.push(rgb.data);
-  }
-  return { frames, firstVoi };
+  const { rows, columns, numberOfFrames } = header.pixel;
+  const options = { window: settings.window, labels: settings.labels, boxes };
+  const first = renderOneFrame(image, 0, options);
+  const built = buildSecondaryCaptureHeader(
+    {
+      source: image,
+      settingsKey: settingsKey(settings.window, boxes, settings.labels),
+      seriesKey: seriesKey(settings.window, settings.labels),
+      derivationDescription: derivationDescription(first.voi, settings.window, boxes.length),
+      seriesDescriptionSuffix: seriesSuffix(settings.window),
+    },
+    numberOfFrames,
+  );
+  const recorder = recordFrames(numberOfFrames);
+  const result = writeAtomically(
+    input.outputPath,
+    (sink) => {
+      sink.write(built.header);
+      sink.write(first.rgb);
+      recorder.add(first.rgb);
+      for (let index = 1; index < numberOfFrames; index++) {
+        const { rgb } = renderOneFrame(image, index, options);
+        sink.write(rgb);
+        recorder.add(rgb);
+      }
+      if (built.padding > 0) sink.write(new Uint8Array(built.padding));
+    },
+    {
+      overwrite: settings.overwrite,
+      verify: settings.verify
+        ? (file) =>
+            verifyWrittenFile(file, {
+              frames: recorder,
+              sopInstanceUid: built.sopInstanceUid,
+              rows,
+              columns,
+              length: built.header.length + built.pixelBytes + built.padding,
+            })
+        : undefined,
+    },
+  );
+  return { result, frames: numberOfFrames };
 }
 
 /**
@@ -123,15 +168,16 @@ export async function convertFile(input: ConvertInput, context: ConvertContext):
     return { status: 'skipped', input: input.path, reason: existsReason };
   }
   let matchedBoxOrigins: string[] = [];
+  let image: DicomImage | undefined;
   try {
     const read = await readForConversion(input.path);
     if (!read.ok) {
       return { status: read.kind === 'error' ? 'failed' : 'skipped', input: input.path, reason: read.reason };
     }
-    const { image } = read;
+    image = read.image;
     const { header } = image;
-    const tooLarge = sizeProblem(header);
-    if (tooLarge) return { status: 'failed', input: input.path, reason: tooLarge };
+    const tooLarge = sizeProblem(image);
+    if (tooLarge) return { status: 'skipped', input: input.path, reason: tooLarge };
     const records = context.boxIndex
       ? boxesForImage(context.boxIndex, {
           sopInstanceUid: header.sopInstanceUid,
@@ -142,36 +188,14 @@ export async function convertFile(input: ConvertInput, context: ConvertContext):
       : [];
     const selection = selectBoxes(records, header.pixel.numberOfFrames, settings);
     matchedBoxOrigins = selection.matchedOrigins;
-    const { frames, firstVoi } = renderAllFrames(image, context, selection.boxes);
-    const built = buildSecondaryCapture({
-      source: image,
-      frames,
-      settingsKey: settingsKey(settings.window, selection.boxes, settings.labels),
-      seriesKey: seriesKey(settings.window, settings.labels),
-      derivationDescription: derivationDescription(firstVoi, settings.window, selection.boxes.length),
-      seriesDescriptionSuffix: seriesSuffix(settings.window),
-      output: (length) => scratchView('encoded', length),
-    });
-    const { rows, columns } = header.pixel;
     const folder = prepareOutputFolder(dirname(input.outputPath), context.outputRoot);
     if (!folder.ok) return { status: 'failed', input: input.path, reason: folder.reason, matchedBoxOrigins };
-    const written = writeAtomically(input.outputPath, built.bytes, {
-      overwrite: settings.overwrite,
-      verify: settings.verify
-        ? (bytes) =>
-            verifyWrittenSecondaryCapture(bytes, {
-              frames,
-              sopInstanceUid: built.sopInstanceUid,
-              rows,
-              columns,
-            })
-        : undefined,
-    });
-    if (!written.ok) {
+    const written = writeStreamed(image, input, settings, selection.boxes);
+    if (!written.result.ok) {
       return {
-        status: written.exists ? 'skipped' : 'failed',
+        status: written.result.exists ? 'skipped' : 'failed',
         input: input.path,
-        reason: written.reason,
+        reason: written.result.reason,
         matchedBoxOrigins,
       };
     }
@@ -179,7 +203,7 @@ export async function convertFile(input: ConvertInput, context: ConvertContext):
       status: 'converted',
       input: input.path,
       output: input.outputPath,
-      frames: frames.length,
+      frames: written.frames,
       boxesDrawn: selection.boxes.length,
       matchedBoxOrigins,
     };
@@ -190,5 +214,7 @@ export async function convertFile(input: ConvertInput, context: ConvertContext):
       reason: `could not convert it: ${messageOf(error)}`,
       matchedBoxOrigins,
     };
+  } finally {
+    image?.close();
   }
 }

@@ -3,18 +3,16 @@ import {
   closeSync,
   constants,
   existsSync,
-  fstatSync,
   linkSync,
   mkdirSync,
   openSync,
-  readSync,
   renameSync,
   unlinkSync,
   writeSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
-import { KEEP_LIMIT } from './scratch-buffers';
+import { fileBytesOnDescriptor, type FileBytes } from '../dicom/file-bytes';
 
 export type WriteResult = { ok: true } | { ok: false; reason: string; exists?: boolean };
 
@@ -22,8 +20,23 @@ type Verdict = { ok: true } | { ok: false; reason: string };
 
 export interface WriteOptions {
   overwrite: boolean;
-  /** checks the bytes read back from the temporary file; a failure keeps the final name untouched */
-  verify?: (written: Uint8Array) => Verdict;
+  /**
+   * checks the temporary file once written, reading it back through the descriptor that wrote it (its
+   * size from fstat, so a short or overlong file shows); a failure keeps the final name untouched
+   */
+  verify?: (written: FileBytes) => Verdict;
+}
+
+/** Where the output's bytes go, in file order: a frame can be written as soon as it is made. */
+export interface OutputSink {
+  write(bytes: Uint8Array): void;
+}
+
+/** An error of the output file itself (not of what is being written into it). */
+class OutputFileError extends Error {
+  constructor(readonly original: unknown) {
+    super(original instanceof Error ? original.message : String(original));
+  }
 }
 
 /** Hidden, unique name beside the destination: same folder, so the final rename never crosses devices. */
@@ -84,71 +97,77 @@ function createFile(path: string): number {
   }
 }
 
-function writeAll(fd: number, bytes: Uint8Array): void {
-  for (let done = 0; done < bytes.length;) done += writeSync(fd, bytes, done, bytes.length - done, done);
+/** Appends at the end of what is written so far (positioned writes: no shared file offset involved). */
+function sinkOn(fd: number): OutputSink {
+  let position = 0;
+  return {
+    write(bytes) {
+      try {
+        for (let done = 0; done < bytes.length;) {
+          const n = writeSync(fd, bytes, done, bytes.length - done, position);
+          done += n;
+          position += n;
+        }
+      } catch (error) {
+        throw new OutputFileError(error);
+      }
+    },
+  };
 }
 
-/**
- * Read-back buffer reused from file to file (outputs of one series have one size): no 1 MB garbage per
- * file. Outputs above KEEP_LIMIT get a buffer of their own, so one huge file does not pin its size.
- */
-let readBack = new Uint8Array(0);
-
-/**
- * The file's bytes as it now holds them (its size from fstat, so a short or overlong file shows), read
- * through the descriptor that wrote them: one open per output instead of two. Like any read right after
- * a write, this comes from the OS page cache; it proves what the file contains, not the disk's health.
- * Returned in the reused buffer (valid until the next call).
- */
-function readBackFile(fd: number): Uint8Array {
-  const size = fstatSync(fd).size;
-  let target = readBack;
-  if (size > KEEP_LIMIT) target = new Uint8Array(size);
-  else if (readBack.length < size) target = readBack = new Uint8Array(size);
-  let done = 0;
-  while (done < size) {
-    const n = readSync(fd, target, done, size - done, done);
-    if (n === 0) break;
-    done += n;
-  }
-  return target.subarray(0, done);
-}
-
-/** Writes the temporary file and, when asked, verifies what it holds; the descriptor is always closed. */
-function writeTemporary(path: string, bytes: Uint8Array, verify: WriteOptions['verify']): Verdict {
-  const fd = createFile(path);
-  try {
-    writeAll(fd, bytes);
-    return verify ? verify(readBackFile(fd)) : { ok: true };
-  } finally {
-    closeSync(fd);
-  }
+function cannotWrite(error: unknown): WriteResult {
+  const message = error instanceof Error ? error.message : String(error);
+  return {
+    ok: false,
+    reason: `could not write the output (${message}); check that the output folder is writable and has space`,
+  };
 }
 
 export const existsReason = 'the output file already exists; pass --overwrite to replace it';
 
 /**
- * Writes `bytes` to `destination` so that no reader ever sees a partial file: the data goes to a
- * temporary name in the destination folder, is optionally read back and verified, then renamed.
- * An interrupted run leaves at most a hidden `.partial` file, never a truncated output.
+ * Writes a file to `destination` so that no reader ever sees a partial file: `produce` writes it into a
+ * temporary name in the destination folder (a piece at a time: a multi-frame output is never held
+ * whole), it is optionally read back and verified, then renamed. An interrupted run leaves at most a
+ * hidden `.partial` file, never a truncated output. An error thrown by `produce` itself (say, a frame
+ * that cannot be decoded) removes the temporary file and is thrown on; errors of the output file come
+ * back as a WriteResult.
  */
-export function writeAtomically(destination: string, bytes: Uint8Array, options: WriteOptions): WriteResult {
+export function writeAtomically(
+  destination: string,
+  produce: (sink: OutputSink) => void,
+  options: WriteOptions,
+): WriteResult {
   const temporary = temporaryName(destination);
+  let fd: number;
   try {
-    const verdict = writeTemporary(temporary, bytes, options.verify);
-    if (!verdict.ok) {
-      removeQuietly(temporary);
-      return { ok: false, reason: `the written file did not read back as intended: ${verdict.reason}` };
+    fd = createFile(temporary);
+  } catch (error) {
+    return cannotWrite(error);
+  }
+  let verdict: Verdict;
+  try {
+    try {
+      produce(sinkOn(fd));
+      verdict = options.verify ? options.verify(fileBytesOnDescriptor(fd)) : { ok: true };
+    } finally {
+      closeSync(fd);
     }
+  } catch (error) {
+    removeQuietly(temporary);
+    if (error instanceof OutputFileError) return cannotWrite(error.original);
+    throw error;
+  }
+  if (!verdict.ok) {
+    removeQuietly(temporary);
+    return { ok: false, reason: `the written file did not read back as intended: ${verdict.reason}` };
+  }
+  try {
     const result = publish(temporary, destination, options.overwrite);
     if (!result.ok) removeQuietly(temporary);
     return result;
   } catch (error) {
     removeQuietly(temporary);
-    const message = error instanceof Error ? error.message : String(error);
-    return {
-      ok: false,
-      reason: `could not write the output (${message}); check that the output folder is writable`,
-    };
+    return cannotWrite(error);
   }
 }

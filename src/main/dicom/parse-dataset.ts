@@ -4,7 +4,7 @@ import { defineCp246Lengths } from './cp246';
 import { detectLayout, type DicomLayout } from './detect';
 import { describeThrown, failure } from './errors';
 import { fileMetaEnd, inferTransferSyntax, withTransferSyntaxElement } from './infer-transfer-syntax';
-import { EXPLICIT_VR_BIG_ENDIAN } from './transfer-syntaxes';
+import { EXPLICIT_VR_BIG_ENDIAN, transferSyntaxInfo } from './transfer-syntaxes';
 import type { ReadFailure } from './types';
 
 export const PIXEL_DATA_TAG = 'x7fe00010';
@@ -153,4 +153,13 @@ export function parseDataset(bytes: Uint8Array, options: ParseOptions): ParsedDa
     }
     return { dataSet, transferSyntaxUid, parseError: message, ...extra };
   }
+}
+
+/** True when the stream's File Meta names a deflated transfer syntax (the whole dataset must be inflated). */
+export function isDeflated(bytes: Uint8Array): boolean {
+  const layout = detectLayout(bytes);
+  if (!layout || layout.kind === 'bare-dataset') return false;
+  const input = layout.kind === 'meta-without-preamble' ? withSyntheticPreamble(bytes) : bytes;
+  const uid = metaTransferSyntax(input);
+  return uid !== undefined && transferSyntaxInfo(uid)?.deflated === true;
 }

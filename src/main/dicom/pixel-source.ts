@@ -1,6 +1,8 @@
 import type { DataSet } from 'dicom-parser';
 import type { PixelFormat } from '../../shared/dicom/image-header';
+import { indexFragments } from './decode/fragment-index';
 import { groupFragments, type Fragment } from './decode/fragments';
+import type { FileBytes } from './file-bytes';
 import type { PixelSource } from './decode/decode-frame';
 import { nativePixelDataBytes } from './decode/native';
 import { PIXEL_DATA_TAG } from './parse-dataset';
@@ -56,4 +58,47 @@ export function locatePixelData(
   );
   if (typeof frames === 'string') return `${frames}: the file is truncated or corrupt`;
   return { kind: 'encapsulated', codec: syntax.codec, bytes: ds.byteArray, fragments, frames };
+}
+
+/**
+ * Locates the frames of Pixel Data left in the file (the dataset was parsed up to the Pixel Data element
+ * header only): native frames by their offset, encapsulated frames by one walk over the items. Checks,
+ * as locatePixelData does, that every frame is there before any is decoded.
+ */
+export function locateFilePixelData(
+  ds: DataSet,
+  pixel: PixelFormat,
+  syntax: TransferSyntaxInfo,
+  headerOnly: boolean,
+  file: FileBytes,
+  /** bytes the parsed stream has in front of the file (a synthetic preamble) */
+  offsetShift: number,
+): PixelSource | string {
+  const element = ds.elements[PIXEL_DATA_TAG];
+  if (!element) return 'the file has no Pixel Data';
+  const valueStart = element.dataOffset - offsetShift;
+  const undefinedLength = element.hadUndefinedLength === true;
+  if (syntax.codec === 'native') {
+    if (undefinedLength)
+      return `Pixel Data is encapsulated but the transfer syntax (${syntax.name}) is uncompressed: the file is corrupt`;
+    const needed = nativePixelDataBytes(pixel);
+    const present = Math.max(0, Math.min(element.length, file.size - valueStart));
+    if (present < needed) return `file is truncated: Pixel Data needs ${needed} bytes, ${present} present`;
+    if (headerOnly) return { kind: 'header-only' };
+    return { kind: 'native-file', file, valueStart, bigEndian: syntax.bigEndian, vr: element.vr ?? 'OW' };
+  }
+  if (!undefinedLength)
+    return `Pixel Data of ${syntax.name} must be encapsulated (PS3.5 A.4) but has a defined length: the file is corrupt`;
+  if (headerOnly) return { kind: 'header-only' };
+  const index = indexFragments(file, valueStart);
+  if (typeof index === 'string') return index;
+  const frames = groupFragments(
+    new Uint8Array(0),
+    index.fragments,
+    index.offsets,
+    pixel.numberOfFrames,
+    syntax.codec,
+  );
+  if (typeof frames === 'string') return `${frames}: the file is truncated or corrupt`;
+  return { kind: 'encapsulated-file', codec: syntax.codec, file, fragments: index.fragments, frames };
 }

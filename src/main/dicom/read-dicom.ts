@@ -1,13 +1,16 @@
-import { decodeFrame } from './decode/decode-frame';
+import type { ImageHeader } from '../../shared/dicom/image-header';
+import { describeSize } from './byte-size';
+import { decodeFrame, type PixelSource } from './decode/decode-frame';
 import { stringValue, usesUtf8 } from './dataset-values';
 import { describeThrown, failure } from './errors';
-import { parseDataset, PIXEL_DATA_TAG, type ParsedDataset } from './parse-dataset';
+import { describeOpenError, openFileBytes, type FileBytes } from './file-bytes';
+import { isDeflated, parseDataset, PIXEL_DATA_TAG, type ParsedDataset } from './parse-dataset';
 import { parseHeader } from './parse-header';
-import { isNotRegularFile, openRegularFile } from './regular-file';
-import { locatePixelData } from './pixel-source';
+import { isNotRegularFile } from './regular-file';
+import { locateFilePixelData, locatePixelData } from './pixel-source';
 import { sopClassInfo, sopClassName } from './sop-classes';
-import { describeTransferSyntax, transferSyntaxInfo } from './transfer-syntaxes';
-import type { DicomImage, ReadResult } from './types';
+import { describeTransferSyntax, transferSyntaxInfo, type TransferSyntaxInfo } from './transfer-syntaxes';
+import type { DicomImage, ReadFailure, ReadResult } from './types';
 
 export { initCodecs } from './decode/codecs';
 export { DicomDecodeError } from './errors';
@@ -23,11 +26,8 @@ export interface ReadOptions {
   borrowPixels?: boolean;
 }
 
-/** How much of a file a header-only read looks at first; most headers are a few kilobytes. */
-const HEADER_PREFIX_BYTES = 64 * 1024;
-
 /** Why a dataset without Pixel Data (7FE0,0010) is not converted. */
-function notAnImage(parsed: ParsedDataset): ReadResult {
+function notAnImage(parsed: ParsedDataset): ReadFailure {
   const ds = parsed.dataSet;
   // Float (7FE0,0008) and Double Float (7FE0,0009) Pixel Data, e.g. Parametric Maps (PS3.3 C.7.6.3.1.4).
   if (ds.elements.x7fe00008 || ds.elements.x7fe00009) {
@@ -47,11 +47,15 @@ function notAnImage(parsed: ParsedDataset): ReadResult {
   return failure('not-image', `${sopClassName(sopClass)} is not an image (no Pixel Data); skipped`);
 }
 
-function interpret(bytes: Uint8Array, options: ReadOptions, fileSize: number): ReadResult {
-  const headerOnly = options.headerOnly === true;
-  const borrow = options.borrowPixels === true;
-  const parsed = parseDataset(bytes, { untilPixelData: headerOnly });
-  if (!('dataSet' in parsed)) return parsed;
+interface ImageHeaderOf {
+  ds: ParsedDataset['dataSet'];
+  header: ImageHeader;
+  syntax: TransferSyntaxInfo;
+  utf8: boolean;
+}
+
+/** The checks every read makes once the dataset is parsed: an image, a known syntax, a valid header. */
+function imageHeaderOf(parsed: ParsedDataset): ImageHeaderOf | ReadFailure {
   const ds = parsed.dataSet;
   if (!ds.elements[PIXEL_DATA_TAG]) return notAnImage(parsed);
   const sopClass = stringValue(ds, '00080016') ?? stringValue(ds, '00020002') ?? '';
@@ -72,15 +76,38 @@ function interpret(bytes: Uint8Array, options: ReadOptions, fileSize: number): R
     utf8,
   });
   if ('ok' in header) return header;
+  return { ds, header, syntax, utf8 };
+}
+
+function imageOf(
+  found: ImageHeaderOf,
+  source: PixelSource,
+  options: ReadOptions,
+  fileSize: number,
+  close: () => void,
+): DicomImage {
+  const { ds, header, utf8 } = found;
+  const borrow = options.borrowPixels === true;
+  return {
+    header,
+    fileSize,
+    getString: (tag) => stringValue(ds, tag, utf8),
+    decodeFrame: (index) => decodeFrame(source, header.pixel, index, borrow),
+    close,
+  };
+}
+
+function interpret(bytes: Uint8Array, options: ReadOptions, fileSize: number): ReadResult {
+  const headerOnly = options.headerOnly === true;
+  const parsed = parseDataset(bytes, { untilPixelData: headerOnly });
+  if (!('dataSet' in parsed)) return parsed;
+  const found = imageHeaderOf(parsed);
+  if ('ok' in found) return found;
+  const { ds, header, syntax } = found;
   const streamSize = syntax.deflated ? ds.byteArray.length : fileSize + parsed.offsetShift;
   const source = locatePixelData(ds, header.pixel, syntax, headerOnly, streamSize);
   if (typeof source === 'string') return failure('error', source);
-  const image: DicomImage = {
-    header,
-    getString: (tag) => stringValue(ds, tag, utf8),
-    decodeFrame: (index) => decodeFrame(source, header.pixel, index, borrow),
-  };
-  return { ok: true, image };
+  return { ok: true, image: imageOf(found, source, options, fileSize, () => undefined) };
 }
 
 /**
@@ -91,42 +118,109 @@ export function readDicomBytes(bytes: Uint8Array, options: ReadOptions = {}): Re
   return readPrefix(bytes, options, bytes.length);
 }
 
-function readPrefix(bytes: Uint8Array, options: ReadOptions, fileSize: number): ReadResult {
+function readPrefix(bytes: Uint8Array, options: ReadOptions, fileSize: number, file?: FileBytes): ReadResult {
   try {
-    return interpret(bytes, options, fileSize);
+    return file ? interpretPrefix(bytes, file, options) : interpret(bytes, options, fileSize);
   } catch (thrown) {
     // A defect in a library or here must not stop a batch: report it against this file.
     return failure('error', `the file could not be read (${describeThrown(thrown)})`);
   }
 }
 
+/** The first read of a file's header; most headers are a few kilobytes. */
+const FIRST_HEADER_READ = 64 * 1024;
 /**
- * Reads a DICOM image from disk. With headerOnly, only the first 64 KiB are read when the header fits
- * (the whole file otherwise, e.g. for deflated datasets or headers with large sequences).
+ * The most of a file read to find its Pixel Data element. A header is rarely over a megabyte; a file
+ * whose Pixel Data is not found by then (a huge non-image, or a corrupt header) is skipped with its size.
  */
-export async function readDicomFile(path: string, options: ReadOptions = {}): Promise<ReadResult> {
-  let handle;
+const HEADER_LIMIT = 64 * 2 ** 20;
+
+/** One prefix of the file, parsed up to the Pixel Data element header; frames stay in the file. */
+function interpretPrefix(prefix: Uint8Array, file: FileBytes, options: ReadOptions): ReadResult {
+  const parsed = parseDataset(prefix, { untilPixelData: true });
+  if (!('dataSet' in parsed)) return parsed;
+  const found = imageHeaderOf(parsed);
+  if ('ok' in found) return found;
+  const headerOnly = options.headerOnly === true;
+  const source = locateFilePixelData(
+    found.ds,
+    found.header.pixel,
+    found.syntax,
+    headerOnly,
+    file,
+    parsed.offsetShift,
+  );
+  if (typeof source === 'string') return failure('error', source);
+  return { ok: true, image: imageOf(found, source, options, file.size, () => file.close()) };
+}
+
+/**
+ * A deflated dataset (PS3.5 A.5) is one deflate stream: it is read and inflated whole, so only files
+ * up to HEADER_LIMIT are.
+ */
+function readDeflated(file: FileBytes, options: ReadOptions): ReadResult {
+  if (file.size > HEADER_LIMIT) {
+    return failure(
+      'not-image',
+      `the file is ${describeSize(file.size)} of deflated DICOM, which must be inflated whole; DICOM Ink inflates files up to ${describeSize(HEADER_LIMIT)}; skipped`,
+    );
+  }
+  return readPrefix(file.readUpTo(0, file.size), options, file.size);
+}
+
+/**
+ * The header by bounded, growing positioned reads (64 KiB, then 8 times more each time, up to 64 MiB),
+ * stopping at the Pixel Data element; the frames are left in the file and read one by one when decoded.
+ * No read ever asks for the whole of a large file, so a file of any size is safe to open.
+ */
+function readHeaderPrefixes(file: FileBytes, options: ReadOptions): ReadResult {
+  let length = Math.min(file.size, FIRST_HEADER_READ);
+  for (;;) {
+    const prefix = file.readUpTo(0, length);
+    if (isDeflated(prefix)) return readDeflated(file, options);
+    const result = readPrefix(prefix, options, file.size, file);
+    if (result.ok || result.kind === 'not-dicom' || prefix.length < length || length >= file.size) {
+      return result;
+    }
+    if (length >= HEADER_LIMIT) {
+      return failure(
+        'not-image',
+        `no image header ending in Pixel Data within the first ${describeSize(HEADER_LIMIT)} of this ${describeSize(file.size)} file (${result.reason}); skipped`,
+      );
+    }
+    length = Math.min(file.size, length * 8);
+  }
+}
+
+/**
+ * Opens a DICOM image on disk without reading it whole: the header by bounded reads, each frame by a
+ * positioned read when it is decoded (see readHeaderPrefixes). Never throws. The image keeps the file
+ * open for its frames until `close()` (a later decode opens it again); headerOnly and failed reads
+ * leave nothing open.
+ */
+export function openDicomFile(path: string, options: ReadOptions = {}): ReadResult {
+  let file: FileBytes;
   try {
-    handle = await openRegularFile(path);
-    const { size } = await handle.stat();
-    if (options.headerOnly && size > HEADER_PREFIX_BYTES) {
-      const prefix = new Uint8Array(HEADER_PREFIX_BYTES);
-      const { bytesRead } = await handle.read(prefix, 0, HEADER_PREFIX_BYTES, 0);
-      const result = readPrefix(prefix.subarray(0, bytesRead), { ...options, headerOnly: true }, size);
-      if (result.ok || result.kind === 'not-dicom') return result;
-    }
-    const bytes = new Uint8Array(size);
-    let offset = 0;
-    while (offset < size) {
-      const { bytesRead } = await handle.read(bytes, offset, size - offset, offset);
-      if (bytesRead === 0) break;
-      offset += bytesRead;
-    }
-    return readPrefix(bytes.subarray(0, offset), options, offset);
+    file = openFileBytes(path);
   } catch (thrown) {
     if (isNotRegularFile(thrown)) return failure('not-dicom', thrown.message);
-    return failure('error', `the file cannot be opened (${describeThrown(thrown)})`);
-  } finally {
-    await handle?.close();
+    return failure('error', describeOpenError(thrown));
   }
+  const result = readDicomFileBytes(file, options);
+  if (!result.ok || options.headerOnly === true) file.close();
+  return result;
+}
+
+/** openDicomFile over a file already open (e.g. an output read back through the descriptor that wrote it). */
+export function readDicomFileBytes(file: FileBytes, options: ReadOptions = {}): ReadResult {
+  try {
+    return readHeaderPrefixes(file, options);
+  } catch (thrown) {
+    return failure('error', `the file could not be read (${describeThrown(thrown)})`);
+  }
+}
+
+/** openDicomFile for callers that await (the folder scan, `info`). */
+export function readDicomFile(path: string, options: ReadOptions = {}): Promise<ReadResult> {
+  return Promise.resolve(openDicomFile(path, options));
 }

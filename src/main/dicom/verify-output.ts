@@ -1,12 +1,62 @@
-import { readDicomBytes } from './read-dicom';
+import { crc32 } from 'node:zlib';
+import type { FileBytes } from './file-bytes';
+import { readDicomBytes, readDicomFileBytes } from './read-dicom';
 import { EXPLICIT_VR_LITTLE_ENDIAN } from './transfer-syntaxes';
-import type { DicomImage } from './types';
+import type { DicomImage, ReadResult } from './types';
+
+/**
+ * What was meant to be written, frame by frame, for the read-back check. A converter that streams
+ * its frames keeps a CRC-32 of each (4 bytes, not the frame); a frame still in memory when the check
+ * runs (the last one, or every frame of an in-memory file) is compared byte for byte.
+ */
+export interface ExpectedFrames {
+  readonly count: number;
+  /** true when `stored` is not the frame written at `index` */
+  differs(index: number, stored: Uint8Array): boolean;
+}
+
+/** Frames held in memory: compared with memcmp. */
+export function heldFrames(frames: readonly Uint8Array[]): ExpectedFrames {
+  return {
+    count: frames.length,
+    differs: (index, stored) =>
+      Buffer.compare(asBuffer(stored), asBuffer(frames[index] ?? new Uint8Array(0))) !== 0,
+  };
+}
+
+export interface FrameRecorder extends ExpectedFrames {
+  /** records the next frame as it is written; the last frame's bytes must stay unchanged until the check */
+  add(frame: Uint8Array): void;
+}
+
+/**
+ * Records `count` frames as they are written: a running CRC-32 of each, except the last, which is kept
+ * by reference and compared byte for byte (a single-frame file is then checked as exactly as before).
+ */
+export function recordFrames(count: number): FrameRecorder {
+  const checksums: number[] = [];
+  let last: Uint8Array | undefined;
+  return {
+    count,
+    add(frame) {
+      if (checksums.length + 1 === count) last = frame;
+      else checksums.push(crc32(frame));
+    },
+    differs(index, stored) {
+      if (index === count - 1)
+        return last === undefined || Buffer.compare(asBuffer(stored), asBuffer(last)) !== 0;
+      return checksums[index] !== crc32(stored);
+    },
+  };
+}
 
 export interface ExpectedOutput {
-  frames: readonly Uint8Array[];
+  frames: ExpectedFrames;
   sopInstanceUid: string;
   rows: number;
   columns: number;
+  /** the file's exact length, when known */
+  length?: number;
 }
 
 export type Verdict = { ok: true } | { ok: false; reason: string };
@@ -42,8 +92,11 @@ function checkTags(image: DicomImage, expected: ExpectedOutput): string | undefi
   if (pixel.rows !== expected.rows || pixel.columns !== expected.columns) {
     return `size is ${pixel.rows}x${pixel.columns}, expected ${expected.rows}x${expected.columns}`;
   }
-  if (pixel.numberOfFrames !== expected.frames.length) {
-    return `Number of Frames is ${pixel.numberOfFrames}, expected ${expected.frames.length}`;
+  if (pixel.numberOfFrames !== expected.frames.count) {
+    return `Number of Frames is ${pixel.numberOfFrames}, expected ${expected.frames.count}`;
+  }
+  if (expected.length !== undefined && image.fileSize !== expected.length) {
+    return `the file has ${image.fileSize} bytes, expected ${expected.length}`;
   }
   return undefined;
 }
@@ -52,30 +105,42 @@ function asBuffer(array: ArrayBufferView): Buffer {
   return Buffer.from(array.buffer, array.byteOffset, array.byteLength);
 }
 
+/** Reads the frames back one at a time (each read replaces the last: memory is one frame). */
 function checkPixels(image: DicomImage, expected: ExpectedOutput): string | undefined {
-  for (let i = 0; i < expected.frames.length; i++) {
-    const frame = expected.frames[i] ?? new Uint8Array(0);
+  for (let i = 0; i < expected.frames.count; i++) {
     let stored: ArrayBufferView;
     try {
       stored = image.decodeFrame(i).data;
     } catch (thrown) {
       return `frame ${i + 1} cannot be read back (${thrown instanceof Error ? thrown.message : String(thrown)})`;
     }
-    if (Buffer.compare(asBuffer(stored), asBuffer(frame)) !== 0)
+    if (expected.frames.differs(i, asBuffer(stored)))
       return `pixels of frame ${i + 1} differ from the rendered image`;
   }
   return undefined;
 }
 
-/**
- * Reads a written Secondary Capture back with the same reader the converter uses and compares it
- * with what was meant to be written: transfer syntax, SOP UIDs (data set and File Meta), the RGB
- * pixel format, geometry, frame count, and every pixel byte (memcmp, no per-pixel JS).
- */
-export function verifyWrittenSecondaryCapture(bytes: Uint8Array, expected: ExpectedOutput): Verdict {
-  // Borrowed frames: the written pixels are compared where they lie, with no copy.
-  const read = readDicomBytes(bytes, { borrowPixels: true });
+function verifyRead(read: ReadResult, expected: ExpectedOutput): Verdict {
   if (!read.ok) return { ok: false, reason: `it does not read back as a DICOM image (${read.reason})` };
   const reason = checkTags(read.image, expected) ?? checkPixels(read.image, expected);
   return reason === undefined ? { ok: true } : { ok: false, reason };
+}
+
+/**
+ * Reads a written Secondary Capture back with the same reader the converter uses and compares it
+ * with what was meant to be written: transfer syntax, SOP UIDs (data set and File Meta), the RGB
+ * pixel format, geometry, frame count, length, and every frame. The file is read a frame at a time.
+ */
+export function verifyWrittenFile(file: FileBytes, expected: ExpectedOutput): Verdict {
+  // Borrowed frames: each frame is read into one reused buffer and compared there.
+  return verifyRead(readDicomFileBytes(file, { borrowPixels: true }), expected);
+}
+
+/** verifyWrittenFile for a file held in memory, with its frames held too. */
+export function verifyWrittenSecondaryCapture(
+  bytes: Uint8Array,
+  expected: Omit<ExpectedOutput, 'frames'> & { frames: readonly Uint8Array[] },
+): Verdict {
+  const read = readDicomBytes(bytes, { borrowPixels: true });
+  return verifyRead(read, { ...expected, frames: heldFrames(expected.frames) });
 }

@@ -2,7 +2,13 @@ import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSy
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { existsReason, writeAtomically } from '../../../src/main/convert/write-output';
+import { existsReason, writeAtomically, type OutputSink } from '../../../src/main/convert/write-output';
+
+/** A producer that writes `chunks` one after the other, as the converter writes header and frames. */
+const chunks =
+  (...parts: number[][]) =>
+  (sink: OutputSink): void =>
+    parts.forEach((part) => sink.write(Uint8Array.from(part)));
 
 let dir: string;
 beforeEach(() => {
@@ -13,7 +19,7 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 describe('writeAtomically', () => {
   it('creates missing folders and leaves only the final file', () => {
     const target = join(dir, 'a', 'b', 'out.dcm');
-    expect(writeAtomically(target, new Uint8Array([1, 2, 3]), { overwrite: false })).toEqual({ ok: true });
+    expect(writeAtomically(target, chunks([1], [2, 3]), { overwrite: false })).toEqual({ ok: true });
     expect([...readFileSync(target)]).toEqual([1, 2, 3]);
     expect(readdirSync(join(dir, 'a', 'b'))).toEqual(['out.dcm']);
   });
@@ -21,13 +27,13 @@ describe('writeAtomically', () => {
   it('keeps an existing file without --overwrite and replaces it with', () => {
     const target = join(dir, 'out.dcm');
     writeFileSync(target, 'old');
-    expect(writeAtomically(target, new Uint8Array([9]), { overwrite: false })).toEqual({
+    expect(writeAtomically(target, chunks([9]), { overwrite: false })).toEqual({
       ok: false,
       exists: true,
       reason: existsReason,
     });
     expect(readFileSync(target, 'utf8')).toBe('old');
-    expect(writeAtomically(target, new Uint8Array([9]), { overwrite: true })).toEqual({ ok: true });
+    expect(writeAtomically(target, chunks([9]), { overwrite: true })).toEqual({ ok: true });
     expect([...readFileSync(target)]).toEqual([9]);
     expect(readdirSync(dir)).toEqual(['out.dcm']);
   });
@@ -35,10 +41,10 @@ describe('writeAtomically', () => {
   it('verifies the bytes read back from disk and publishes nothing when they are wrong', () => {
     const target = join(dir, 'out.dcm');
     let seen: number[] = [];
-    const result = writeAtomically(target, new Uint8Array([4, 5]), {
+    const result = writeAtomically(target, chunks([4], [5]), {
       overwrite: false,
-      verify: (bytes) => {
-        seen = [...bytes];
+      verify: (file) => {
+        seen = [...file.readUpTo(0, file.size)];
         return { ok: false, reason: 'pixel 0 differs' };
       },
     });
@@ -53,8 +59,18 @@ describe('writeAtomically', () => {
 
   it('reports an unwritable destination as a reason instead of throwing', () => {
     writeFileSync(join(dir, 'file'), 'x');
-    const result = writeAtomically(join(dir, 'file', 'out.dcm'), new Uint8Array([1]), { overwrite: false });
+    const result = writeAtomically(join(dir, 'file', 'out.dcm'), chunks([1]), { overwrite: false });
     expect(result.ok).toBe(false);
     expect(result.ok ? '' : result.reason).toMatch(/^could not write the output \((EEXIST|ENOTDIR)/);
+  });
+
+  it('removes the temporary file and passes on an error of the producer (a frame that cannot be made)', () => {
+    const target = join(dir, 'out.dcm');
+    const failing = (sink: OutputSink): void => {
+      sink.write(Uint8Array.of(1, 2));
+      throw new Error('frame 2 needs 8 bytes, 3 present: the file is truncated');
+    };
+    expect(() => writeAtomically(target, failing, { overwrite: false })).toThrow(/frame 2 needs 8 bytes/);
+    expect(readdirSync(dir)).toEqual([]);
   });
 });

@@ -3,6 +3,12 @@ import { inflateRawSync } from 'node:zlib';
 import { DicomDecodeError, describeThrown } from '../errors';
 import type { PixelCodec } from '../transfer-syntaxes';
 import { decodeWithCodec } from './codecs';
+import {
+  readEncodedFileFrame,
+  readNativeFileFrame,
+  type EncapsulatedFileSource,
+  type NativeFileSource,
+} from './file-frames';
 import { joinFragments, type Fragment } from './fragments';
 import { decodeNativeFrame, interleavePlanes, type NativePixelData } from './native';
 
@@ -18,6 +24,8 @@ export type PixelSource =
       /** fragment indices of each frame */
       frames: number[][];
     }
+  | NativeFileSource
+  | (EncapsulatedFileSource & { codec: PixelCodec })
   | { kind: 'header-only' };
 
 /** Bytes a decoded (unpacked) frame must have: anything else means a truncated or corrupt stream. */
@@ -33,21 +41,21 @@ function typed(bytes: Uint8Array, bitsAllocated: number): Uint8Array | Uint16Arr
   return bytes;
 }
 
-function decodeEncapsulatedFrame(
-  source: Extract<PixelSource, { kind: 'encapsulated' }>,
+/** Decodes one frame's encoded bytes (its fragments joined) with the codec of its transfer syntax. */
+function decodeEncodedFrame(
+  codec: PixelCodec,
+  encoded: Uint8Array,
   pixel: PixelFormat,
   index: number,
 ): RawFrame {
-  const indices = source.frames[index] as number[];
-  const encoded = joinFragments(source.bytes, source.fragments, indices);
-  if (source.codec === 'deflate') return decodeDeflatedFrame(encoded, pixel, index);
-  if (source.codec === 'rle' && pixel.bitsAllocated === 1) return decodeRleBitFrame(encoded, pixel, index);
-  if (source.codec !== 'rle' && !endsWithEndMarker(encoded)) {
+  if (codec === 'deflate') return decodeDeflatedFrame(encoded, pixel, index);
+  if (codec === 'rle' && pixel.bitsAllocated === 1) return decodeRleBitFrame(encoded, pixel, index);
+  if (codec !== 'rle' && !endsWithEndMarker(encoded)) {
     throw new DicomDecodeError(
       `frame ${index + 1} has no end-of-image marker: the compressed data is truncated`,
     );
   }
-  const output = decodeWithCodec(source.codec, encoded, pixel);
+  const output = decodeWithCodec(codec, encoded, pixel);
   const expected = decodedFrameBytes(pixel);
   // A truncated JPEG or JPEG 2000 stream can decode "successfully" to fewer samples: check the size.
   if (output.bytes.length !== expected) {
@@ -139,8 +147,14 @@ export function decodeFrame(
   switch (source.kind) {
     case 'native':
       return decodeNativeFrame(source.data, pixel, index, borrow);
-    case 'encapsulated':
-      return decodeEncapsulatedFrame(source, pixel, index);
+    case 'encapsulated': {
+      const encoded = joinFragments(source.bytes, source.fragments, source.frames[index] as number[]);
+      return decodeEncodedFrame(source.codec, encoded, pixel, index);
+    }
+    case 'native-file':
+      return readNativeFileFrame(source, pixel, index, borrow);
+    case 'encapsulated-file':
+      return decodeEncodedFrame(source.codec, readEncodedFileFrame(source, index), pixel, index);
     case 'header-only':
       throw new DicomDecodeError(
         'the image was read with headerOnly: read it again in full to decode its frames',

@@ -7,11 +7,14 @@ export interface Fragment {
   /** absolute position of the fragment's bytes */
   position: number;
   length: number;
+  /** the first bytes of the value, when the fragments were indexed in a file rather than in memory */
+  head?: Uint8Array;
 }
 
 /** True when the fragment starts with a codestream start marker (JPEG SOI FFD8, J2K SOC FF4F + SIZ FF51). */
 function startsFrame(bytes: Uint8Array, fragment: Fragment, codec: PixelCodec): boolean {
-  const [a, b, c, d] = [0, 1, 2, 3].map((i) => bytes[fragment.position + i]);
+  const head = fragment.head ?? bytes.subarray(fragment.position, fragment.position + 4);
+  const [a, b, c, d] = [head[0], head[1], head[2], head[3]];
   if (codec === 'jpeg' || codec === 'jpeg-ls') return a === 0xff && b === 0xd8;
   if (codec === 'jpeg2000' || codec === 'htj2k') return a === 0xff && b === 0x4f && c === 0xff && d === 0x51;
   return false;

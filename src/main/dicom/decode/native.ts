@@ -36,7 +36,7 @@ export function copyBytes(bytes: Uint8Array, start = 0, end = bytes.length): Uin
 }
 
 /** 1-bit samples, least significant bit first (PS3.5 8.1.1 and Annex D), from any bit offset. */
-function unpackBits(bytes: Uint8Array, firstBit: number, count: number): Uint8Array {
+export function unpackBits(bytes: Uint8Array, firstBit: number, count: number): Uint8Array {
   const out = new Uint8Array(count);
   for (let i = 0; i < count; i++) {
     const bit = firstBit + i;

@@ -35,6 +35,24 @@ function joinPieces(pieces: readonly Uint8Array[], length: number, output: Outpu
   return out;
 }
 
+function part10Pieces(
+  dataset: readonly DataElement[],
+  transferSyntaxUid: WritableTransferSyntax,
+  textEncoding: EncodeOptions['textEncoding'],
+): { list: Uint8Array[]; length: number } {
+  const pieces = encodeFileMeta({
+    mediaStorageSopClassUid: uidOf(dataset, SOP_CLASS_UID, 'SOP Class UID'),
+    mediaStorageSopInstanceUid: uidOf(dataset, SOP_INSTANCE_UID, 'SOP Instance UID'),
+    transferSyntaxUid,
+  });
+  const vrEncoding = transferSyntaxUid === IMPLICIT_VR_LITTLE_ENDIAN ? 'implicit' : 'explicit';
+  const body = newPieces();
+  encodeElements(dataset, { vrEncoding, textEncoding }, body);
+  const preamble = Buffer.alloc(132);
+  preamble.write('DICM', 128, 'latin1');
+  return { list: [preamble, ...pieces.list, ...body.list], length: 132 + pieces.length + body.length };
+}
+
 /**
  * A DICOM file (PS3.10 7.1): 128-byte preamble, 'DICM', File Meta Information, then the data set in
  * `transferSyntaxUid`. The Media Storage SOP Class/Instance UIDs are taken from the data set itself,
@@ -47,17 +65,49 @@ export function encodePart10(
   textEncoding: EncodeOptions['textEncoding'] = 'latin1',
   output?: OutputBuffer,
 ): Uint8Array {
-  const pieces = encodeFileMeta({
-    mediaStorageSopClassUid: uidOf(dataset, SOP_CLASS_UID, 'SOP Class UID'),
-    mediaStorageSopInstanceUid: uidOf(dataset, SOP_INSTANCE_UID, 'SOP Instance UID'),
-    transferSyntaxUid,
-  });
-  const vrEncoding = transferSyntaxUid === IMPLICIT_VR_LITTLE_ENDIAN ? 'implicit' : 'explicit';
-  const body = newPieces();
-  encodeElements(dataset, { vrEncoding, textEncoding }, body);
-  const preamble = Buffer.alloc(132);
-  preamble.write('DICM', 128, 'latin1');
-  const all = [preamble, ...pieces.list, ...body.list];
-  const length = 132 + pieces.length + body.length;
-  return output ? joinPieces(all, length, output) : Buffer.concat(all, length);
+  const { list, length } = part10Pieces(dataset, transferSyntaxUid, textEncoding);
+  return output ? joinPieces(list, length, output) : Buffer.concat(list, length);
+}
+
+const PIXEL_DATA = 0x7fe00010;
+/** The largest defined length: 0xFFFFFFFF means undefined length (PS3.5 7.1.1), and values are even. */
+export const MAX_DEFINED_LENGTH = 0xfffffffe;
+
+/** Pixel Data whose value the caller writes after the header, `length` bytes (plus one pad byte if odd). */
+export interface PixelDataToFollow {
+  vr: 'OB' | 'OW';
+  length: number;
+}
+
+/**
+ * Everything of a DICOM file up to the Pixel Data value, for a writer that streams the frames after
+ * it: encodePart10 of `dataset` (which must hold no element after Pixel Data, so Pixel Data is the last
+ * element as PS3.5 7.1 orders them), then the Pixel Data element header with the value's length padded
+ * to even (PS3.5 7.1.1). Throws a RangeError when the value does not fit a 32-bit length.
+ */
+export function encodePart10Header(
+  dataset: readonly DataElement[],
+  transferSyntaxUid: WritableTransferSyntax,
+  textEncoding: EncodeOptions['textEncoding'],
+  pixelData: PixelDataToFollow,
+): Uint8Array {
+  const padded = pixelData.length + (pixelData.length % 2);
+  if (!Number.isInteger(pixelData.length) || pixelData.length < 0 || padded > MAX_DEFINED_LENGTH) {
+    throw new RangeError(`a Pixel Data value of ${pixelData.length} bytes does not fit its 32-bit length`);
+  }
+  if (dataset.some((e) => e.tag >>> 0 >= PIXEL_DATA)) {
+    throw new RangeError(
+      'the data set to write before streamed Pixel Data holds Pixel Data or a later element',
+    );
+  }
+  const { list, length } = part10Pieces(dataset, transferSyntaxUid, textEncoding);
+  const explicit = transferSyntaxUid !== IMPLICIT_VR_LITTLE_ENDIAN;
+  const header = Buffer.alloc(explicit ? 12 : 8);
+  header.writeUInt16LE(PIXEL_DATA >>> 16, 0);
+  header.writeUInt16LE(PIXEL_DATA & 0xffff, 2);
+  if (explicit) {
+    header.write(pixelData.vr, 4, 'latin1');
+    header.writeUInt32LE(padded, 8);
+  } else header.writeUInt32LE(padded, 4);
+  return Buffer.concat([...list, header], length + header.length);
 }

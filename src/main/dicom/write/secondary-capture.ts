@@ -7,7 +7,7 @@ import type { DataElement } from './element';
 import { bytesElement, numberElement, sequenceElement, textElement } from './element';
 import { SOFTWARE_NAME, SOFTWARE_VERSION } from './implementation';
 import { lossyHistory } from './lossy-history';
-import { encodePart10, type OutputBuffer } from './part10';
+import { encodePart10, encodePart10Header, MAX_DEFINED_LENGTH, type OutputBuffer } from './part10';
 
 export const SECONDARY_CAPTURE_IMAGE_STORAGE = '1.2.840.10008.5.1.4.1.1.7';
 export const MULTIFRAME_TRUE_COLOR_SC_IMAGE_STORAGE = '1.2.840.10008.5.1.4.1.1.7.4';
@@ -17,10 +17,9 @@ export interface SecondaryCaptureSource extends SourceText {
   header: ImageHeader;
 }
 
-export interface SecondaryCaptureInput {
+/** What describes the output, whatever way its frames are written. */
+export interface SecondaryCaptureDescription {
   source: SecondaryCaptureSource;
-  /** RGB, pixel-interleaved, rows * columns * 3 bytes each (the source's rows and columns) */
-  frames: readonly Uint8Array[];
   /** canonical text of this image's export settings (window, boxes, drawing options): new text, new SOP Instance UID */
   settingsKey: string;
   /**
@@ -32,16 +31,42 @@ export interface SecondaryCaptureInput {
   derivationDescription: string;
   /** appended inside the brackets of the Series Description, e.g. 'W400/L50, boxes' */
   seriesDescriptionSuffix?: string;
+}
+
+export interface SecondaryCaptureInput extends SecondaryCaptureDescription {
+  /** RGB, pixel-interleaved, rows * columns * 3 bytes each (the source's rows and columns) */
+  frames: readonly Uint8Array[];
   /** where to encode the file (default: a new Buffer); `bytes` is then that buffer */
   output?: OutputBuffer;
 }
 
-export interface SecondaryCapture {
-  bytes: Uint8Array;
+export interface SecondaryCaptureIdentity {
   sopInstanceUid: string;
   seriesInstanceUid: string;
   sopClassUid: string;
 }
+
+export interface SecondaryCapture extends SecondaryCaptureIdentity {
+  bytes: Uint8Array;
+}
+
+/** The file up to its Pixel Data value; the caller writes `frameCount` RGB frames after it. */
+export interface SecondaryCaptureHeader extends SecondaryCaptureIdentity {
+  header: Uint8Array;
+  /** bytes of the RGB frames together: rows * columns * 3 * frames */
+  pixelBytes: number;
+  /** 1 when pixelBytes is odd: one zero byte then ends the value (PS3.5 7.1.1) */
+  padding: number;
+}
+
+/**
+ * The most frames an output lists: the Page Number Vector (0018,2001) is IS text with a 16-bit length
+ * (PS3.5 7.1.2), and 12,000 page numbers take 60,893 of its 65,534 bytes.
+ */
+export const MAX_OUTPUT_FRAMES = 12000;
+
+/** The most RGB Pixel Data an uncompressed file can hold: its length field has 32 bits (PS3.5 7.1.1). */
+export const MAX_RGB_PIXEL_BYTES = MAX_DEFINED_LENGTH;
 
 /** LO (64 chars): '<source description> [DICOM Ink RGB <suffix>]', the source part shortened to fit. */
 function seriesDescription(source: string | undefined, suffix: string | undefined): string {
@@ -119,26 +144,16 @@ function multiFrameModule(count: number): DataElement[] {
   ];
 }
 
-/**
- * Builds an RGB Secondary Capture of `source` (PS3.3 A.8.1 SC Image, or A.8.5 Multi-frame True Color
- * SC for several frames) in Explicit VR Little Endian. Same patient and study as the source; a new
- * series per source series and a new instance per image, with UIDs derived from the source UIDs and
- * the settings (the same input and settings give byte-identical output: no clock is read).
- * Throws a RangeError when the frames do not match the source's geometry (a caller bug).
- */
-export function buildSecondaryCapture(input: SecondaryCaptureInput): SecondaryCapture {
+interface Dataset extends SecondaryCaptureIdentity {
+  elements: DataElement[];
+  textEncoding: 'latin1' | 'utf8';
+}
+
+/** Every element of the output but Pixel Data (see buildSecondaryCapture for what they say). */
+function secondaryCaptureDataset(input: SecondaryCaptureDescription, frameCount: number): Dataset {
   const { header } = input.source;
   const { rows, columns } = header.pixel;
-  const frameBytes = rows * columns * 3;
-  if (input.frames.length === 0) throw new RangeError('no frames to write');
-  input.frames.forEach((frame, i) => {
-    if (frame.length !== frameBytes) {
-      throw new RangeError(
-        `frame ${i + 1} has ${frame.length} bytes; ${rows}x${columns} RGB needs ${frameBytes}`,
-      );
-    }
-  });
-  const multiFrame = input.frames.length > 1;
+  const multiFrame = frameCount > 1;
   const sopClassUid = multiFrame ? MULTIFRAME_TRUE_COLOR_SC_IMAGE_STORAGE : SECONDARY_CAPTURE_IMAGE_STORAGE;
   const uids = sourceUids(header);
   const sopInstanceUid = deriveUid('dicom-ink:sop', uids.sop, input.settingsKey);
@@ -182,15 +197,58 @@ export function buildSecondaryCapture(input: SecondaryCaptureInput): SecondaryCa
     numberElement(0x00280101, 'US', 8),
     numberElement(0x00280102, 'US', 7),
     numberElement(0x00280103, 'US', 0),
-    bytesElement(0x7fe00010, 'OB', ...input.frames),
   ]);
-  if (multiFrame) put(multiFrameModule(input.frames.length));
+  if (multiFrame) put(multiFrameModule(frameCount));
+  return {
+    elements: [...elements.values()],
+    textEncoding: copied.textEncoding,
+    sopInstanceUid,
+    seriesInstanceUid,
+    sopClassUid,
+  };
+}
 
-  const bytes = encodePart10(
-    [...elements.values()],
-    EXPLICIT_VR_LITTLE_ENDIAN,
-    copied.textEncoding,
-    input.output,
-  );
-  return { bytes, sopInstanceUid, seriesInstanceUid, sopClassUid };
+/**
+ * Builds an RGB Secondary Capture of `source` (PS3.3 A.8.1 SC Image, or A.8.5 Multi-frame True Color
+ * SC for several frames) in Explicit VR Little Endian. Same patient and study as the source; a new
+ * series per source series and a new instance per image, with UIDs derived from the source UIDs and
+ * the settings (the same input and settings give byte-identical output: no clock is read).
+ * Throws a RangeError when the frames do not match the source's geometry (a caller bug).
+ */
+export function buildSecondaryCapture(input: SecondaryCaptureInput): SecondaryCapture {
+  const { rows, columns } = input.source.header.pixel;
+  const frameBytes = rows * columns * 3;
+  if (input.frames.length === 0) throw new RangeError('no frames to write');
+  input.frames.forEach((frame, i) => {
+    if (frame.length !== frameBytes) {
+      throw new RangeError(
+        `frame ${i + 1} has ${frame.length} bytes; ${rows}x${columns} RGB needs ${frameBytes}`,
+      );
+    }
+  });
+  const { elements, textEncoding, ...identity } = secondaryCaptureDataset(input, input.frames.length);
+  elements.push(bytesElement(0x7fe00010, 'OB', ...input.frames));
+  const bytes = encodePart10(elements, EXPLICIT_VR_LITTLE_ENDIAN, textEncoding, input.output);
+  return { bytes, ...identity };
+}
+
+/**
+ * The same file as buildSecondaryCapture, for `frameCount` frames written afterwards one at a time:
+ * everything up to the Pixel Data value, whose length (rows * columns * 3 * frames) is known in
+ * advance, so no frame has to be held until the end. Throws a RangeError when the RGB frames would
+ * not fit the 32-bit length of uncompressed Pixel Data (the caller checks MAX_RGB_PIXEL_BYTES first).
+ */
+export function buildSecondaryCaptureHeader(
+  input: SecondaryCaptureDescription,
+  frameCount: number,
+): SecondaryCaptureHeader {
+  if (!Number.isInteger(frameCount) || frameCount < 1) throw new RangeError('no frames to write');
+  const { rows, columns } = input.source.header.pixel;
+  const pixelBytes = rows * columns * 3 * frameCount;
+  const { elements, textEncoding, ...identity } = secondaryCaptureDataset(input, frameCount);
+  const header = encodePart10Header(elements, EXPLICIT_VR_LITTLE_ENDIAN, textEncoding, {
+    vr: 'OB',
+    length: pixelBytes,
+  });
+  return { header, pixelBytes, padding: pixelBytes % 2, ...identity };
 }
