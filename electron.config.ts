@@ -22,6 +22,7 @@ export const nodeEntries: NodeEntry[] = [
   { entry: 'src/main/app/electron-main.ts', out: 'electron-main.cjs', platform: 'electron' },
   { entry: 'src/preload/index.ts', out: 'preload.cjs', platform: 'electron' },
   { entry: 'bench/convert-bench.ts', out: 'bench.cjs', platform: 'node' },
+  { entry: 'bench/multiframe-bench.ts', out: 'bench-multiframe.cjs', platform: 'node' },
 ];
 
 export const renderer = {

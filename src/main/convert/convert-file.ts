@@ -28,6 +28,8 @@ export interface ConvertContext {
   outputRoot: string;
   /** boxes of the whole job, indexed once per worker */
   boxIndex?: BoxIndex;
+  /** called after each frame is written (the worker tells the pool the file is still progressing) */
+  onFrame?: () => void;
 }
 
 /** Largest frame converted (2^28 pixels, e.g. 16384 x 16384): its RGB alone is 768 MB. */
@@ -85,9 +87,10 @@ interface Written {
 function writeStreamed(
   image: DicomImage,
   input: ConvertInput,
-  settings: ConvertSettings,
+  context: ConvertContext,
   boxes: readonly FrameBox[],
 ): Written {
+  const { settings } = context;
   const { header } = image;
   const { rows, columns, numberOfFrames } = header.pixel;
   const options = { window: settings.window, labels: settings.labels, boxes };
@@ -113,6 +116,7 @@ function writeStreamed(
         const { rgb } = renderOneFrame(image, index, options);
         sink.write(rgb);
         recorder.add(rgb);
+        context.onFrame?.();
       }
       if (built.padding > 0) sink.write(new Uint8Array(built.padding));
     },
@@ -190,7 +194,7 @@ export async function convertFile(input: ConvertInput, context: ConvertContext):
     matchedBoxOrigins = selection.matchedOrigins;
     const folder = prepareOutputFolder(dirname(input.outputPath), context.outputRoot);
     if (!folder.ok) return { status: 'failed', input: input.path, reason: folder.reason, matchedBoxOrigins };
-    const written = writeStreamed(image, input, settings, selection.boxes);
+    const written = writeStreamed(image, input, context, selection.boxes);
     if (!written.result.ok) {
       return {
         status: written.result.exists ? 'skipped' : 'failed',

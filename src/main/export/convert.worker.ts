@@ -27,10 +27,22 @@ async function start(port: NonNullable<typeof parentPort>): Promise<void> {
     post({ type: 'init-failed', reason: `the converter could not start: ${messageOf(error)}` });
     return;
   }
+  // Each frame made says the file is alive, at most once a second: the pool's per-file timeout then
+  // measures a stall, not the length of a 2,000-frame file. (postMessage is sent while the frame loop runs.)
+  let current = 0;
+  let lastBeat = 0;
+  context.onFrame = () => {
+    const now = Date.now();
+    if (now - lastBeat < 1000) return;
+    lastBeat = now;
+    post({ type: 'progress', id: current });
+  };
   // One file at a time, in arrival order: the pool blames the oldest unanswered file when a worker dies.
   let previous: Promise<void> = Promise.resolve();
   port.on('message', (message: ToWorker) => {
     previous = previous.then(async () => {
+      current = message.id;
+      lastBeat = Date.now();
       const outcome = await convertFile(message.input, context);
       post({ type: 'outcome', id: message.id, outcome });
     });

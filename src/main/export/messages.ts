@@ -17,4 +17,6 @@ export type ToWorker = { type: 'convert'; id: number; input: ConvertInput };
 export type FromWorker =
   | { type: 'ready' }
   | { type: 'init-failed'; reason: string }
-  | { type: 'outcome'; id: number; outcome: FileOutcome };
+  | { type: 'outcome'; id: number; outcome: FileOutcome }
+  /** file `id` is still being converted and has made a frame since the last such message (at most 1/s) */
+  | { type: 'progress'; id: number };

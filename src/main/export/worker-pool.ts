@@ -120,7 +120,10 @@ export function runPool(source: AsyncIterator<ConvertInput>, options: PoolOption
       if (slot.queue.length === 0) return;
       slot.timer = setTimeout(() => {
         const seconds = Math.round(options.fileTimeoutMs / 1000);
-        lose(slot, `it took longer than ${seconds} s to convert, so it was stopped; the file may be corrupt`);
+        lose(
+          slot,
+          `it made no progress for ${seconds} s (no frame converted), so it was stopped; the file may be corrupt`,
+        );
       }, options.fileTimeoutMs);
     }
 
@@ -180,6 +183,10 @@ export function runPool(source: AsyncIterator<ConvertInput>, options: PoolOption
             return;
           case 'init-failed':
             finish({ kind: 'failed', reason: message.reason });
+            return;
+          case 'progress':
+            // A long multi-frame file is not hung while it keeps making frames: its timer starts again.
+            if (slot.queue[0]?.id === message.id) armTimer(slot);
             return;
           case 'outcome': {
             const index = slot.queue.findIndex((job) => job.id === message.id);

@@ -36,7 +36,10 @@ async function convertedFrames(
   boxIndex = boxesOnFrame3(name, ''),
 ): Promise<Buffer[]> {
   const outputPath = join(dir, 'out', `${name}.dcm`);
-  const outcome = await convertFile({ path, relativePath: name, outputPath }, { settings, boxIndex });
+  const outcome = await convertFile(
+    { path, relativePath: name, outputPath },
+    { settings, boxIndex, outputRoot: dir },
+  );
   expect(outcome).toMatchObject({ status: 'converted' });
   const read = openDicomFile(outputPath);
   if (!read.ok) throw new Error(read.reason);
@@ -116,7 +119,7 @@ describe('a multi-frame file that cannot be finished', () => {
     const out = join(dir, 'cut-out');
     const outcome = await convertFile(
       { path: cut, relativePath: 'cut.dcm', outputPath: join(out, 'cut.dcm') },
-      { settings },
+      { settings, outputRoot: dir },
     );
     expect(outcome).toMatchObject({
       status: 'failed',
@@ -134,7 +137,7 @@ describe('a multi-frame file that cannot be finished', () => {
     const out = join(dir, 'cut-j2k-out');
     const outcome = await convertFile(
       { path, relativePath: 'cut-j2k.dcm', outputPath: join(out, 'cut-j2k.dcm') },
-      { settings },
+      { settings, outputRoot: dir },
     );
     expect(outcome).toMatchObject({
       status: 'failed',
@@ -155,7 +158,7 @@ describe('a multi-frame file that cannot be finished', () => {
     const out = join(dir, 'broken-out');
     const outcome = await convertFile(
       { path, relativePath: 'broken.dcm', outputPath: join(out, 'broken.dcm') },
-      { settings },
+      { settings, outputRoot: dir },
     );
     expect(outcome).toMatchObject({
       status: 'failed',

@@ -8,7 +8,8 @@ import type { FileOutcome } from '../../../src/main/convert/outcome';
 import { runPool } from '../../../src/main/export/worker-pool';
 import type { PoolOptions } from '../../../src/main/export/worker-pool';
 
-// A stand-in worker speaking the pool's protocol, in order like the real one: it hangs, throws or exits on inputs named so.
+// A stand-in worker speaking the pool's protocol, in order like the real one: it hangs, throws or exits on
+// inputs named so; a 'slow' input takes 3 s but reports progress every 0.5 s, as a long multi-frame file does.
 const FAKE_WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 if (workerData.boxes.length === 1) { parentPort.postMessage({ type: 'init-failed', reason: 'no codecs' }); return; }
@@ -20,6 +21,17 @@ parentPort.on('message', (m) => {
     if (name.includes('throw')) { setImmediate(() => { throw new Error('boom'); }); return; }
     if (name.includes('exit')) { setImmediate(() => process.exit(3)); return; }
     const outcome = { status: 'converted', input: name, output: m.input.outputPath, frames: 1, boxesDrawn: 0, matchedBoxOrigins: [] };
+    if (name.includes('slow')) {
+      let beats = 0;
+      const timer = setInterval(() => {
+        parentPort.postMessage({ type: 'progress', id: m.id });
+        if (++beats < 6) return;
+        clearInterval(timer);
+        parentPort.postMessage({ type: 'outcome', id: m.id, outcome });
+        done();
+      }, 500);
+      return;
+    }
     setTimeout(() => { parentPort.postMessage({ type: 'outcome', id: m.id, outcome }); done(); }, 5);
   }));
 });
@@ -63,7 +75,7 @@ describe('runPool', () => {
     for (const ok of ['a', 'b', 'c', 'd', 'e']) expect(byInput.get(ok)?.status).toBe('converted');
     expect(byInput.get('hang-1')).toMatchObject({
       status: 'failed',
-      reason: expect.stringContaining('took longer than'),
+      reason: expect.stringContaining('made no progress for 2 s'),
     });
     expect(byInput.get('throw-1')).toMatchObject({
       status: 'failed',
@@ -73,6 +85,18 @@ describe('runPool', () => {
       status: 'failed',
       reason: expect.stringContaining('code 3'),
     });
+  });
+
+  it('lets a file run past the timeout while it keeps reporting progress (frames being made)', async () => {
+    const outcomes: FileOutcome[] = [];
+    const end = await runPool(inputs(['slow-1', 'a'])[Symbol.asyncIterator](), options({}, outcomes));
+    expect(end).toEqual({ kind: 'drained' });
+    expect(new Map(outcomes.map((o) => [o.input, o.status]))).toEqual(
+      new Map([
+        ['slow-1', 'converted'],
+        ['a', 'converted'],
+      ]),
+    );
   });
 
   it('stops handing out files on cancel and ends busy workers after the grace period', async () => {
