@@ -1,6 +1,7 @@
 /**
- * Reads one frame for display: each file is parsed once and kept in a small LRU (so scrolling a
- * multi-frame file does not re-read it) and the frame is decoded on demand (lazy decode). Runs inside the
+ * Reads one frame for display: each file's header is parsed once and kept in a small LRU (so scrolling
+ * a multi-frame file does not re-read it) and only the frame asked for is read from the file and
+ * decoded (a 2,000-frame file shows its first frame after reading its header and that one frame). Runs inside the
  * library worker; it is a plain function of the reader so tests can also run it in-process.
  */
 import type { RawFrame } from '../../../shared/dicom/image-header';
@@ -44,9 +45,11 @@ export function createFrameLoader(
     const reading = openImage(path);
     parsed.set(path, reading);
     while (parsed.size > capacity) {
-      const oldest = parsed.keys().next().value;
+      const oldest = parsed.entries().next().value;
       if (oldest === undefined) break;
-      parsed.delete(oldest);
+      parsed.delete(oldest[0]);
+      // Its file descriptor goes with it (a decode still under way reopens the file: nothing breaks).
+      void oldest[1].then((read) => read.ok && read.image.close());
     }
     return reading;
   };
