@@ -64,15 +64,18 @@ export interface CodecOutput {
 
 /**
  * The photometric interpretation of what the codec returns (PS3.5 8.2): JPEG decoders upsample
- * 4:2:2/4:2:0 chroma to full resolution without converting colour (YBR_FULL_422 -> YBR_FULL);
- * JPEG 2000 applies the inverse RCT/ICT itself when the codestream's MCT flag is set (-> RGB).
+ * 4:2:2/4:2:0 chroma to full resolution without converting colour (YBR_FULL_422 -> YBR_FULL).
+ * JPEG 2000 (PS3.5 8.2.4): what the codestream's COD marker says wins over the label. With MCT on the
+ * decoder has already applied the inverse RCT/ICT; a file labelled YBR_RCT/YBR_ICT whose codestream
+ * has MCT off (some encoders write it so) holds untransformed R, G, B. Either way the output is RGB.
  */
 function decodedPhotometric(codec: PixelCodec, encoded: Uint8Array, pixel: PixelFormat): string {
   const declared = pixel.photometric;
   if (pixel.samplesPerPixel !== 3) return declared;
   if (codec === 'jpeg') return declared.replace(/_42[02]$/, '');
-  if ((codec === 'jpeg2000' || codec === 'htj2k') && jpeg2000UsesMct(encoded)) return 'RGB';
-  return declared;
+  if (codec !== 'jpeg2000' && codec !== 'htj2k') return declared;
+  if (declared === 'YBR_RCT' || declared === 'YBR_ICT') return 'RGB';
+  return jpeg2000UsesMct(encoded) ? 'RGB' : declared;
 }
 
 function runCodec({ NativeCodecs }: CodecsModule, codec: PixelCodec, context: Context): Context {

@@ -41,9 +41,23 @@ export function jpegLsInterleaveMode(bytes: Uint8Array): number | undefined {
   return undefined;
 }
 
+/**
+ * Where the JPEG 2000 codestream starts: 0 for a bare codestream (SOC, SIZ), else just after the SOC
+ * marker found in a JP2 file's contiguous codestream box (ISO 15444-1 I.5.4), which some encoders
+ * write into DICOM although PS3.5 A.4.4 asks for the bare codestream.
+ */
+function codestreamStart(bytes: Uint8Array): number {
+  const limit = Math.min(bytes.length - 4, 64 * 1024);
+  for (let at = 0; at <= limit; at++) {
+    if (bytes[at] === 0xff && bytes[at + 1] === 0x4f && bytes[at + 2] === 0xff && bytes[at + 3] === 0x51)
+      return at;
+  }
+  return 0;
+}
+
 /** True when the JPEG 2000 COD segment asks for the inverse multiple component transform (RCT/ICT). */
 export function jpeg2000UsesMct(bytes: Uint8Array): boolean {
-  let at = 2;
+  let at = codestreamStart(bytes) + 2;
   while (at + 4 <= bytes.length) {
     if (bytes[at] !== 0xff) return false;
     const marker = bytes[at + 1] as number;
