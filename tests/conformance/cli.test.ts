@@ -16,6 +16,8 @@ const CT = 'dp_CT1_UNC.explicit_little_endian.dcm';
 let dir: string;
 let input: string;
 let out: string;
+/** where the study's outputs go: --out/<input folder name>/ */
+let mirrored: string;
 let boxes: string;
 let first: ReturnType<typeof runCli>;
 let report: ReportDocument;
@@ -46,6 +48,7 @@ beforeAll(() => {
     ].join('\n'),
   );
   out = join(input, 'burned');
+  mirrored = join(out, 'study');
   inputHashes = hashTree(input);
   first = runCli([...sameSettings(), '--report', join(dir, 'report.json'), '--jobs', '2']);
   report = readReport(join(dir, 'report.json'));
@@ -69,11 +72,12 @@ describe('dicom-ink convert on a mixed folder', () => {
     expect(report.outcomes).toHaveLength(7);
   });
 
-  it('mirrors the input folders under --out, keeping file names', () => {
-    expect(listTree(out)).toEqual([CT, 'SC_rgb.dcm', 'mr/emri_small_RLE.dcm', 'series2/IM0001'].sort());
+  it('mirrors the input folder under --out/<its name>/, keeping file names', () => {
+    expect(listTree(mirrored)).toEqual([CT, 'SC_rgb.dcm', 'mr/emri_small_RLE.dcm', 'series2/IM0001'].sort());
+    expect(listTree(out)).toEqual(listTree(mirrored).map((p) => `study/${p}`));
     expect(outcome('series2/IM0001')).toMatchObject({
       status: 'converted',
-      output: join(out, 'series2', 'IM0001'),
+      output: join(mirrored, 'series2', 'IM0001'),
       frames: 1,
     });
     expect(outcome('mr/emri_small_RLE.dcm')).toMatchObject({
@@ -105,7 +109,7 @@ describe('dicom-ink convert on a mixed folder', () => {
   });
 
   it('burns the box outline in red, 4 pixels wide, and leaves the inside gray', async () => {
-    const read = await readDicomFile(join(out, CT));
+    const read = await readDicomFile(join(mirrored, CT));
     expect(read.ok).toBe(true);
     if (!read.ok) return;
     const rgb = read.image.decodeFrame(0).data;
@@ -129,7 +133,7 @@ describe('dicom-ink convert on a mixed folder', () => {
 
   it('does not rescan an --out inside the input, and keeps existing outputs without --overwrite', () => {
     const before = hashTree(out);
-    const mtime = statSync(join(out, CT)).mtimeMs;
+    const mtime = statSync(join(mirrored, CT)).mtimeMs;
     const again = runCli([...sameSettings(), '--report', join(dir, 'again.json')]);
     const second = readReport(join(dir, 'again.json'));
     expect(again.code).toBe(1);
@@ -137,7 +141,7 @@ describe('dicom-ink convert on a mixed folder', () => {
     expect(second.totals).toEqual({ converted: 0, skipped: 6, failed: 1 });
     expect(second.outcomes.filter((o) => o.reason?.includes('--overwrite'))).toHaveLength(4);
     expect(hashTree(out)).toEqual(before);
-    expect(statSync(join(out, CT)).mtimeMs).toBe(mtime);
+    expect(statSync(join(mirrored, CT)).mtimeMs).toBe(mtime);
   });
 
   it('rewrites identical bytes with --overwrite and the same settings (deterministic UIDs)', () => {
@@ -152,7 +156,7 @@ describe('dicom-ink convert on a mixed folder', () => {
     const other = join(dir, 'lung');
     const run = runCli(['convert', join(input, CT), '--out', other, '--window', 'lung']);
     expect(run.code).toBe(0);
-    const abdomen = dcmdump(join(out, CT)).top;
+    const abdomen = dcmdump(join(mirrored, CT)).top;
     const lung = dcmdump(join(other, CT)).top;
     const source = dcmdump(join(input, CT)).top;
     expect(lung.get('0008,0018')?.value).not.toBe(abdomen.get('0008,0018')?.value);

@@ -7,7 +7,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyCorpus, hashTree, readReport, runCli } from '../helpers/cli-harness';
 
@@ -71,12 +71,15 @@ describe('a FIFO is never opened for reading', () => {
 });
 
 describe('symbolic links in the output folder', () => {
-  /** out/series1 -> the input's series1; out/series2 -> a folder elsewhere (standing in for /etc/somedir). */
+  /**
+   * Where the outputs go (out/<study folder name>/): series1 -> the input's series1; series2 -> a folder
+   * elsewhere (standing in for /etc/somedir).
+   */
   function hostileOutput(name: string): { root: string; out: string; elsewhere: string } {
     const root = study(`${name}-study`);
-    const out = join(dir, `${name}-out`);
+    const out = join(dir, `${name}-out`, basename(root));
     const elsewhere = join(dir, `${name}-elsewhere`);
-    mkdirSync(out);
+    mkdirSync(out, { recursive: true });
     mkdirSync(elsewhere);
     symlinkSync(join(root, 'series1'), join(out, 'series1'));
     symlinkSync(elsewhere, join(out, 'series2'));
@@ -89,7 +92,7 @@ describe('symbolic links in the output folder', () => {
       const { root, out, elsewhere } = hostileOutput(extra.length > 0 ? 'replace' : 'keep');
       const before = hashTree(root);
       const report = join(dir, `links-${extra.length}.json`);
-      const result = runCli(['convert', root, '--out', out, '--report', report, ...extra], HANG);
+      const result = runCli(['convert', root, '--out', dirname(out), '--report', report, ...extra], HANG);
       expect(hashTree(root)).toEqual(before);
       expect(readdirSync(join(root, 'series1')).sort()).toEqual(['IM1']);
       expect(readdirSync(elsewhere)).toEqual([]);

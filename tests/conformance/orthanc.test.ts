@@ -52,9 +52,9 @@ function convert(out: string): string[] {
     '--labels',
   ]);
   if (run.code !== 0) throw new Error(`dicom-ink convert failed (${String(run.code)}): ${run.stderr}`);
-  return readdirSync(join(out, 'series-1'))
+  return readdirSync(join(out, 'abdomen-ct', 'series-1'))
     .sort()
-    .map((name) => join(out, 'series-1', name));
+    .map((name) => join(out, 'abdomen-ct', 'series-1', name));
 }
 
 function orthanc(): OrthancServer {

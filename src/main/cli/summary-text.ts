@@ -43,6 +43,7 @@ export function summaryText(
     `${options.cancelled ? 'Cancelled: ' : ''}${plural(converted.length, 'file')} converted (${plural(frames, 'frame')}, ${plural(boxes, 'box', 'boxes')} burned in), ` +
       `${skipped.length} skipped, ${failedOutcomes.length} failed in ${seconds.toFixed(1)} s`,
   );
+  for (const note of report.inputNotes ?? []) lines.push(`Note: ${note}`);
   if (failedOutcomes.length > 0) {
     lines.push(`Failed (${failedOutcomes.length}):`);
     for (const o of failedOutcomes) if (o.status === 'failed') lines.push(`  ${o.input}: ${o.reason}`);

@@ -12,12 +12,16 @@ import type { ConvertInput } from './convert-settings';
 export interface InputRoot {
   path: string;
   isDirectory: boolean;
-  /** sub-folder of --out its outputs go to ('' when there is a single folder input) */
+  /** sub-folder of --out its outputs go to: the folder's name for a folder, '' for a file */
   outPrefix: string;
 }
 
-/** `outRoot`: the real path of --out (symlinks resolved), which every output's folder must stay inside. */
-export type PlanResult = { ok: true; roots: InputRoot[]; outRoot: string } | { ok: false; reason: string };
+/**
+ * `outRoot`: the real path of --out (symlinks resolved), which every output's folder must stay inside.
+ * `notes`: inputs left out because another input already covers them (said once, before the run).
+ */
+export type PlanResult =
+  { ok: true; roots: InputRoot[]; outRoot: string; notes: string[] } | { ok: false; reason: string };
 
 const processContext = (): SystemContext => ({
   platform: process.platform,
@@ -38,8 +42,11 @@ function uniquePrefix(name: string, taken: Set<string>): string {
 }
 
 /**
- * Checks the inputs exist and decides where each one's outputs go: a single folder mirrors straight
- * under --out; several folders each get a sub-folder named after them; files go to --out by name.
+ * Checks the inputs exist and decides where each one's outputs go, by one rule whatever the number of
+ * inputs (as `cp -r` into a folder): a folder's files go to --out/<folder name>/<path inside it> (a
+ * second folder of the same name gets <name>-2), a file goes to --out/<file name>. An input that is,
+ * by real path, the same as or inside another folder input is left out with a note, so no file is
+ * converted twice.
  * Paths are compared by their real paths (a link to the input folder is the input folder), and --out
  * may not be a system folder or a hidden folder of the home folder.
  */
@@ -52,8 +59,7 @@ export async function planInputs(
   const outRoot = await realPathAllowingMissing(out);
   const refused = refusedOutputRoot(outRoot, system);
   if (refused !== undefined) return { ok: false, reason: `--out ${outDir} ${refused}` };
-  const folders: string[] = [];
-  const roots: InputRoot[] = [];
+  const roots: (InputRoot & { real: string; given: string })[] = [];
   for (const given of inputs) {
     const path = resolve(given);
     let isDirectory: boolean;
@@ -75,14 +81,60 @@ export async function planInputs(
       const reason = `input ${given} is inside --out ${outDir}; outputs could replace it, so choose an --out outside the inputs`;
       return { ok: false, reason };
     }
-    if (isDirectory) folders.push(path);
-    roots.push({ path, isDirectory, outPrefix: '' });
+    roots.push({ path, isDirectory, outPrefix: '', real, given });
   }
-  if (folders.length > 1) {
-    const taken = new Set<string>();
-    for (const root of roots) if (root.isDirectory) root.outPrefix = uniquePrefix(basename(root.path), taken);
+  const { kept, notes } = withoutOverlaps(roots);
+  const taken = new Set<string>();
+  for (const root of kept) {
+    if (root.isDirectory)
+      root.outPrefix = uniquePrefix(basename(root.path) || basename(root.real) || 'root', taken);
   }
-  return { ok: true, roots, outRoot };
+  return {
+    ok: true,
+    roots: kept.map(({ path, isDirectory, outPrefix }) => ({ path, isDirectory, outPrefix })),
+    outRoot,
+    notes,
+  };
+}
+
+/**
+ * Drops the inputs another input already covers, comparing real paths: the same folder or file named
+ * twice (or through a link), a sub-folder of a folder input, a file inside a folder input. The first
+ * of two equal inputs stays; a folder always wins over what lies inside it.
+ */
+function withoutOverlaps<T extends { real: string; given: string; isDirectory: boolean }>(
+  roots: readonly T[],
+): { kept: T[]; notes: string[] } {
+  const kept: T[] = [];
+  const notes: string[] = [];
+  roots.forEach((root, index) => {
+    const cover = roots.find(
+      (other, otherIndex) =>
+        other !== root &&
+        other.isDirectory &&
+        isInside(root.real, other.real) &&
+        (other.real !== root.real || otherIndex < index),
+    );
+    if (cover === undefined) kept.push(root);
+    else if (cover.real === root.real)
+      notes.push(`input ${root.given} is the same as ${cover.given}; its files are converted once`);
+    else
+      notes.push(
+        `input ${root.given} is inside input ${cover.given}; its files are converted once, as part of ${cover.given}`,
+      );
+  });
+  // Two file inputs that are one file (e.g. through a link): keep the first.
+  const seenFiles = new Set<string>();
+  const unique = kept.filter((root) => {
+    if (root.isDirectory) return true;
+    if (!seenFiles.has(root.real)) {
+      seenFiles.add(root.real);
+      return true;
+    }
+    notes.push(`input ${root.given} names a file already given; it is converted once`);
+    return false;
+  });
+  return { kept: unique, notes };
 }
 
 function toPosix(path: string): string {

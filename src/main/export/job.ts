@@ -51,6 +51,8 @@ export interface ConversionReport {
   unmatchedBoxes: string[];
   /** what the importers say about where findings went, e.g. the series a mask was placed on */
   findingNotes?: string[];
+  /** inputs left out because another input covers them (same real path, or inside a folder input) */
+  inputNotes?: string[];
   elapsedMs: number;
 }
 

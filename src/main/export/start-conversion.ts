@@ -84,6 +84,7 @@ export async function startConversion(
     boxErrors: loaded.errors,
     unmatchedBoxes: loaded.boxes.filter((b) => !matched.has(b.origin)).map((b) => b.origin),
     findingNotes: loaded.notes,
+    inputNotes: plan.notes,
     elapsedMs: performance.now() - started,
   };
   return end.kind === 'cancelled' ? { status: 'cancelled', ...report } : { status: 'completed', ...report };

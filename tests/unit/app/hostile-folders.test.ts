@@ -140,7 +140,7 @@ describe('the export', () => {
     const skipped = Object.fromEntries(result.skipped.map((s) => [path.basename(s.input), s.reason]));
     expect(Object.keys(skipped).sort()).toEqual(['file-out', 'link-out', 'pipe']);
     expect(skipped['pipe']).toMatch(/named pipe/);
-    expect(readdirSync(out).sort()).toEqual(['link-in']);
+    expect(readdirSync(path.join(out, 'study')).sort()).toEqual(['link-in']);
     expect(hashTree(elsewhere)).toEqual(before);
   });
 
@@ -151,8 +151,9 @@ describe('the export', () => {
       const study = path.join(work, name, 'study');
       copyCorpus(CT, path.join(study, 'series', 'IM1'));
       const out = path.join(work, name, 'out');
-      mkdirSync(out, { recursive: true });
-      symlinkSync(path.join(study, 'series'), path.join(out, 'series'));
+      // The study's outputs go to out/study/ (the output layout rule): the link sits where they go.
+      mkdirSync(path.join(out, 'study'), { recursive: true });
+      symlinkSync(path.join(study, 'series'), path.join(out, 'study', 'series'));
       const before = hashTree(study);
       const result = await exportOnce(study, request([study], out, overwrite));
       expect(hashTree(study)).toEqual(before);

@@ -1,4 +1,4 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -38,31 +38,52 @@ describe('isInside', () => {
 });
 
 describe('planInputs and enumerateInputs', () => {
-  it('mirrors a single folder straight under --out and skips an --out inside it', async () => {
+  it('puts a single folder under --out/<its name>/ and skips an --out inside it', async () => {
     const out = join(dir, 'a', 'out');
     const inputs = await collect(await plan([join(dir, 'a')], out), out);
     expect(inputs).toEqual([
-      { path: join(dir, 'a/1.dcm'), relativePath: '1.dcm', outputPath: join(out, '1.dcm') },
-      { path: join(dir, 'a/sub/2'), relativePath: 'sub/2', outputPath: join(out, 'sub/2') },
+      { path: join(dir, 'a/1.dcm'), relativePath: '1.dcm', outputPath: join(out, 'a/1.dcm') },
+      { path: join(dir, 'a/sub/2'), relativePath: 'sub/2', outputPath: join(out, 'a/sub/2') },
     ]);
   });
 
-  it('gives several folders their own sub-folders (named apart when names repeat) and files their names', async () => {
+  it('uses the same rule for several folders (named apart when names repeat) and files by name', async () => {
     const out = join(dir, 'o');
-    const roots = await plan(
-      [join(dir, 'a', 'sub'), join(dir, 'b', 'a'), join(dir, 'a'), join(dir, 'c.dcm')],
-      out,
-    );
-    expect(roots.map((r) => r.outPrefix)).toEqual(['sub', 'a', 'a-2', '']);
+    const roots = await plan([join(dir, 'b', 'a'), join(dir, 'a'), join(dir, 'c.dcm')], out);
+    expect(roots.map((r) => r.outPrefix)).toEqual(['a', 'a-2', '']);
     const outputs = (await collect(roots, out)).map((i) => [i.relativePath, i.outputPath]);
     expect(outputs).toEqual([
-      ['2', join(out, 'sub/2')],
       ['3.dcm', join(out, 'a/3.dcm')],
       ['1.dcm', join(out, 'a-2/1.dcm')],
       ['out/old.dcm', join(out, 'a-2/out/old.dcm')],
       ['sub/2', join(out, 'a-2/sub/2')],
       ['c.dcm', join(out, 'c.dcm')],
     ]);
+  });
+
+  it('converts overlapping inputs once: a sub-folder, a file inside, the same folder twice or through a link', async () => {
+    const out = join(dir, 'o2');
+    symlinkSync(join(dir, 'a'), join(dir, 'link-to-a'));
+    const result = await planInputs(
+      [
+        join(dir, 'a', 'sub'),
+        join(dir, 'a'),
+        join(dir, 'a', '1.dcm'),
+        join(dir, 'link-to-a'),
+        join(dir, 'a') + '/',
+      ],
+      out,
+    );
+    if (!result.ok) throw new Error(result.reason);
+    expect(result.roots).toEqual([{ path: join(dir, 'a'), isDirectory: true, outPrefix: 'a' }]);
+    expect(result.notes).toEqual([
+      `input ${join(dir, 'a', 'sub')} is inside input ${join(dir, 'a')}; its files are converted once, as part of ${join(dir, 'a')}`,
+      `input ${join(dir, 'a', '1.dcm')} is inside input ${join(dir, 'a')}; its files are converted once, as part of ${join(dir, 'a')}`,
+      `input ${join(dir, 'link-to-a')} is the same as ${join(dir, 'a')}; its files are converted once`,
+      `input ${join(dir, 'a')}/ is the same as ${join(dir, 'a')}; its files are converted once`,
+    ]);
+    const paths = (await collect(result.roots, out)).map((i) => i.path);
+    expect(new Set(paths).size).toBe(paths.length);
   });
 
   it('refuses a missing input, an --out that is the input folder and an input inside --out', async () => {

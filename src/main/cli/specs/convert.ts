@@ -77,7 +77,7 @@ export const CONVERT_SPEC: CommandSpec = {
   synopsis: 'dicom-ink convert <input>... --out <dir> [options]',
   summary: 'convert files and folders',
   description:
-    'Converts grayscale (and colour) DICOM images to RGB Secondary Capture DICOM with the display window applied and detection boxes burned in. Inputs are files or folders (searched recursively; DICOM files are found by content, not by extension). The output mirrors each input folder under --out; inputs are never modified.',
+    'Converts grayscale (and colour) DICOM images to RGB Secondary Capture DICOM with the display window applied and detection boxes burned in. Inputs are files or folders (searched recursively; DICOM files are found by content, not by extension). Outputs go to --out/<folder name>/<path inside the folder> for each folder input and to --out/<file name> for each file input, however many inputs there are; an input given twice, or inside another input, is converted once. Inputs are never modified.',
   options: CONVERT_OPTIONS,
   notes: `Box files: columns sop_instance_uid, or file (path relative to the input folder), or
 series_instance_uid + instance_number; x1,y1,x2,y2 (0-based pixel corners, inclusive);
