@@ -5,7 +5,7 @@
  */
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, relative } from 'node:path';
+import { basename, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO, runCli } from '../helpers/cli-harness';
 import { dcmdump, dciodvfy, runTool } from '../helpers/dicom-tools';
@@ -47,10 +47,11 @@ describe('dciodvfy finds no new error in any output', () => {
     const out = join(dir, 'corpus');
     const run = runCli(['convert', CORPUS, '--out', out, '--quiet', '--jobs', '2'], { timeoutMs: 600_000 });
     expect(run.code).toBe(0);
-    const outputs = filesUnder(out);
+    const written = join(out, basename(CORPUS));
+    const outputs = filesUnder(written);
     expect(outputs.length).toBeGreaterThan(80);
     const problems = outputs.flatMap((name) =>
-      newErrors(join(CORPUS, name), join(out, name)).map((line) => `${name}: ${line}`),
+      newErrors(join(CORPUS, name), join(written, name)).map((line) => `${name}: ${line}`),
     );
     expect(problems).toEqual([]);
   });
@@ -59,8 +60,9 @@ describe('dciodvfy finds no new error in any output', () => {
     const input = join(dir, 'minimal');
     const made = runTool('/usr/bin/python3', [join(REPO, 'tests', 'helpers', 'minimal_sources.py'), input]);
     expect(made.stderr).toBe('');
-    const out = join(dir, 'minimal-out');
-    const run = runCli(['convert', input, '--out', out, '--quiet']);
+    const run = runCli(['convert', input, '--out', join(dir, 'minimal-out'), '--quiet']);
+    // the folder's outputs: --out/<its name>/ (the output layout rule)
+    const out = join(dir, 'minimal-out', 'minimal');
     expect(run.code).toBe(0);
     const names = filesUnder(input).sort();
     expect(names).toHaveLength(7);

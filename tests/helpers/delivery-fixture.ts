@@ -18,7 +18,7 @@ export const QUICK_RETRY: RetryPolicy = { attempts: 3, baseDelayMs: 20, maxDelay
 export function convertSample(out: string): string[] {
   const run = runCli(['convert', SAMPLE, '--out', out, '--window', 'abdomen', '--quiet']);
   if (run.code !== 0) throw new Error(`dicom-ink convert failed (${String(run.code)}): ${run.stderr}`);
-  return listFiles(join(out, 'series-1'));
+  return listFiles(join(out, 'abdomen-ct', 'series-1'));
 }
 
 export function listFiles(dir: string): string[] {

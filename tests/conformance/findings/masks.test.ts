@@ -8,7 +8,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../helpers/cli-harness';
 
@@ -34,7 +34,11 @@ function oracle(
   thickness: number,
   style = 'outline',
 ): OracleResult {
-  return JSON.parse(python('oracle', series, out, mask, String(thickness), '--style', style)) as OracleResult;
+  // The series folder's outputs are under --out/<its name>/ (the output layout rule).
+  const written = join(out, basename(series));
+  return JSON.parse(
+    python('oracle', series, written, mask, String(thickness), '--style', style),
+  ) as OracleResult;
 }
 
 const WINDOW = ['--window-center', '40', '--window-width', '400', '--jobs', '1', '--quiet'];
