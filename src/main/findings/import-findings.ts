@@ -11,12 +11,21 @@ import type {
   ImportedFindings,
 } from './importer';
 import { niftiImporter } from './nifti-mask';
+import { boxes3dImporter } from './boxes-3d';
+import { cocoImporter } from './coco';
+import { yoloImporter } from './yolo';
 
 /**
  * Importers in the order they are asked whether they recognise a source: the most specific first, the
  * plain box table last (it takes any text).
  */
-export const IMPORTERS: FindingImporter[] = [niftiImporter, boxTableImporter];
+export const IMPORTERS: FindingImporter[] = [
+  niftiImporter,
+  yoloImporter,
+  cocoImporter,
+  boxes3dImporter,
+  boxTableImporter,
+];
 
 const HEAD_BYTES = 64 * 1024;
 

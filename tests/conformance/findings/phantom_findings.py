@@ -248,6 +248,43 @@ def oracle(series_dir, output_dir, mask_path, t, style):
     return result
 
 
+def boxes3d_expected(series_dir, boxes):
+    """{file: [[x1, y1, x2, y2]]}: per slice, the bounding rectangle of the pixel centres inside each LPS box."""
+    out = {}
+    for name, ds in read_series(series_dir):
+        iop = np.array(ds.ImageOrientationPatient, dtype=float)
+        ps = [float(v) for v in ds.PixelSpacing]
+        ipp = np.array(ds.ImagePositionPatient, dtype=float)
+        r, c = np.mgrid[0 : int(ds.Rows), 0 : int(ds.Columns)]
+        lps = ipp + c[..., None] * ps[1] * iop[:3] + r[..., None] * ps[0] * iop[3:]
+        for lo, hi in boxes:
+            inside = np.all((lps >= np.array(lo) - 1e-4) & (lps <= np.array(hi) + 1e-4), axis=-1)
+            if inside.any():
+                ys, xs = np.nonzero(inside)
+                out.setdefault(name, []).append([int(xs.min()), int(ys.min()), int(xs.max()), int(ys.max())])
+    return out
+
+
+def rects_oracle(series_dir, output_dir, expected, t, colour):
+    """Every output slice against inward rectangle outlines of `expected` ({file: [[x1,y1,x2,y2]]})."""
+    result = {"slices": 0, "slicesWithFindings": 0, "expectedPixels": 0, "errors": 0}
+    for name, ds in read_series(series_dir):
+        out = pydicom.dcmread(os.path.join(output_dir, name)).pixel_array.astype(int)
+        painted = np.zeros(out.shape[:2], dtype=bool)
+        for x1, y1, x2, y2 in expected.get(name, []):
+            band = np.zeros_like(painted)
+            band[y1 : y2 + 1, x1 : x2 + 1] = True
+            band[y1 + t : max(y2 + 1 - t, 0), x1 + t : max(x2 + 1 - t, 0)] = False
+            painted |= band
+        gray = (out[..., 0] == out[..., 1]) & (out[..., 1] == out[..., 2])
+        right = np.all(out == np.array(colour), axis=-1)
+        result["errors"] += int(np.count_nonzero(painted & ~right) + np.count_nonzero(~painted & ~gray))
+        result["slices"] += 1
+        result["slicesWithFindings"] += int(painted.any())
+        result["expectedPixels"] += int(np.count_nonzero(painted))
+    return result
+
+
 if __name__ == "__main__":
     cmd = sys.argv[1]
     if cmd == "series":
@@ -257,5 +294,10 @@ if __name__ == "__main__":
     elif cmd == "oracle":
         style = sys.argv[sys.argv.index("--style") + 1] if "--style" in sys.argv else "outline"
         print(json.dumps(oracle(sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5]), style)))
+    elif cmd == "boxes3d-expected":
+        print(json.dumps(boxes3d_expected(sys.argv[2], json.loads(sys.argv[3]))))
+    elif cmd == "rects-oracle":
+        colour = [int(sys.argv[6][i : i + 2], 16) for i in (0, 2, 4)]
+        print(json.dumps(rects_oracle(sys.argv[2], sys.argv[3], json.loads(sys.argv[4]), int(sys.argv[5]), colour)))
     else:
         raise SystemExit(f"unknown command {cmd}")
