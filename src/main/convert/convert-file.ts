@@ -12,6 +12,7 @@ import {
   MAX_RGB_PIXEL_BYTES,
 } from '../dicom/write/secondary-capture';
 import type { ConvertInput, ConvertSettings } from './convert-settings';
+import { effectiveWindow } from './effective-window';
 import type { FileOutcome } from './outcome';
 import { messageOf } from './outcome';
 import { prepareOutputFolder, realPathOrUndefined } from './output-folder';
@@ -93,15 +94,16 @@ function writeStreamed(
   const { settings } = context;
   const { header } = image;
   const { rows, columns, numberOfFrames } = header.pixel;
-  const options = { window: settings.window, labels: settings.labels, boxes };
+  const window = effectiveWindow(settings, header);
+  const options = { window, labels: settings.labels, boxes };
   const first = renderOneFrame(image, 0, options);
   const built = buildSecondaryCaptureHeader(
     {
       source: image,
-      settingsKey: settingsKey(settings.window, boxes, settings.labels),
-      seriesKey: seriesKey(settings.window, settings.labels),
-      derivationDescription: derivationDescription(first.voi, settings.window, boxes.length),
-      seriesDescriptionSuffix: seriesSuffix(settings.window),
+      settingsKey: settingsKey(window, boxes, settings.labels),
+      seriesKey: seriesKey(window, settings.labels),
+      derivationDescription: derivationDescription(first.voi, window, boxes.length),
+      seriesDescriptionSuffix: seriesSuffix(window),
     },
     numberOfFrames,
   );

@@ -13,6 +13,11 @@ export interface ConvertSettings {
   color: Rgb;
   /** burn each box's label beside it */
   labels: boolean;
+  /**
+   * with a preset window: files the CT presets do not fit (not CT, or CT not in HU: presetFit) get their
+   * own window instead (the app's "everything open" export of mixed series)
+   */
+  ownWindowWherePresetMisfits?: boolean;
   /** boxes scoring below this are not drawn (rows without a score are always drawn) */
   minScore?: number;
   /** read each output back and compare it with what was meant to be written */

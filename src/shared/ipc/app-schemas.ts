@@ -79,6 +79,7 @@ export const exportRequestSchema: z.ZodType<ExportRequest> = z.strictObject({
   window: windowSpecSchema,
   thickness,
   labels: z.boolean(),
+  ownWindowWherePresetMisfits: z.boolean().optional(),
   overwrite: z.boolean(),
   boxes: z.array(exportBox).max(100_000),
 });

@@ -30,6 +30,8 @@ export interface ExportRequest {
   /** outline width in image pixels for boxes without their own (box files imported without a thickness) */
   thickness: number;
   labels: boolean;
+  /** with a preset: files it does not fit (not CT, or CT not in HU) get their own window instead */
+  ownWindowWherePresetMisfits?: boolean;
   /** replace files already in the output folder (otherwise they are skipped, with the reason) */
   overwrite: boolean;
   boxes: ExportBox[];

@@ -136,6 +136,7 @@ export function createExportService(deps: ExportDeps): ExportService {
             thickness: request.thickness,
             color: DEFAULT_COLOR,
             labels: request.labels,
+            ...(request.ownWindowWherePresetMisfits === true ? { ownWindowWherePresetMisfits: true } : {}),
             verify: true,
             overwrite: request.overwrite,
           },

@@ -9,6 +9,7 @@ import type { WindowPreset } from '../../../shared/presets';
 import { ProgressBar } from '../../components/ProgressBar';
 import { getApi } from '../../lib/api';
 import { ExportResult } from './ExportResult';
+import { OwnWindowChoice } from './OwnWindowChoice';
 import { progressText } from './export-progress';
 import type { ExportScope, ScopeId } from './export-scopes';
 
@@ -20,6 +21,8 @@ interface Props {
   labels: boolean;
   defaultOutDir: string;
   canPickFolder: boolean;
+  /** open series that are not CT ("MR · Brain"): a CT preset does not fit them */
+  notCtSeries: readonly string[];
   onClose(): void;
 }
 
@@ -39,6 +42,10 @@ export function ExportDialog(props: Props) {
   const [labels, setLabels] = useState(props.labels);
   const [outDir, setOutDir] = useState(props.defaultOutDir);
   const [overwrite, setOverwrite] = useState(false);
+  const [ownWhereMisfit, setOwnWhereMisfit] = useState(true);
+  const chosenWindow = windowFor(windowChoice, props.currentWindow, preset);
+  // In "everything open", CT and other series go out together: a CT preset may not fit some of them.
+  const offerOwnWindow = scope === 'everything' && chosenWindow.kind === 'preset';
   const [jobId, setJobId] = useState<string | undefined>(undefined);
   const [events, setEvents] = useState<Record<string, ExportProgress>>({});
   const [error, setError] = useState<string | undefined>(undefined);
@@ -61,9 +68,10 @@ export function ExportDialog(props: Props) {
     const answer = await getApi().invoke('export:start', {
       inputs: chosen.inputs,
       outDir: outDir.trim(),
-      window: windowFor(windowChoice, props.currentWindow, preset),
+      window: chosenWindow,
       thickness,
       labels,
+      ...(offerOwnWindow && ownWhereMisfit ? { ownWindowWherePresetMisfits: true } : {}),
       overwrite,
       boxes: chosen.boxes,
     });
@@ -141,6 +149,13 @@ export function ExportDialog(props: Props) {
             />
             Each file&apos;s own
           </label>
+          {offerOwnWindow ? (
+            <OwnWindowChoice
+              checked={ownWhereMisfit}
+              notCtSeries={props.notCtSeries}
+              onChange={setOwnWhereMisfit}
+            />
+          ) : null}
         </fieldset>
         <fieldset disabled={running}>
           <legend>Boxes</legend>

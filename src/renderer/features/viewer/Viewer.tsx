@@ -12,6 +12,7 @@ import { ExportDialog } from '../export/ExportDialog';
 import { defaultOutDir, exportScopes } from '../export/export-scopes';
 import { HelpPanel } from './HelpPanel';
 import { Overlay } from './Overlay';
+import { PresetWarning } from './PresetWarning';
 import { drawFrame, windowNumbers, type Scratch } from './render-frame';
 import { useSliceFrame } from './use-slice-frame';
 import { useStageInput } from './use-stage-input';
@@ -159,6 +160,7 @@ export function Viewer({ series, patient, presets, allSeries, folders, info }: P
       >
         <BoxTools editor={boxes} canExport={series !== undefined} onExport={() => setExporting(true)} />
       </ViewerToolbar>
+      <PresetWarning spec={state.window} header={frame?.header} />
       {boxes.warning ? (
         <div className="banner" role="alert">
           {boxes.warning}
@@ -235,6 +237,9 @@ export function Viewer({ series, patient, presets, allSeries, folders, info }: P
           labels={session?.settings.labels ?? false}
           defaultOutDir={defaultOutDir(series.folder)}
           canPickFolder={info?.canPickFolder ?? false}
+          notCtSeries={allSeries
+            .filter((s) => s.modality.trim().toUpperCase() !== 'CT')
+            .map((s) => `${s.modality || 'no modality'} · ${s.description || 'series without description'}`)}
           onClose={() => setExporting(false)}
         />
       ) : null}
