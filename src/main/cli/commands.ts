@@ -3,6 +3,7 @@ import { APP_SPEC } from './specs/app';
 import { CONVERT_SPEC } from './specs/convert';
 import { INFO_SPEC } from './specs/info';
 import { PRESETS_SPEC } from './specs/presets';
+import { DESTINATIONS_SPEC, ECHO_SPEC, SEND_SPEC } from './specs/send';
 
 /** A sub-command: its spec (for help and parsing) and its code, loaded only when it runs. */
 export interface CommandEntry {
@@ -20,6 +21,9 @@ export const COMMANDS: readonly CommandEntry[] = [
   { spec: CONVERT_SPEC, load: async () => (await import('./convert-command')).convertCommand },
   { spec: PRESETS_SPEC, load: async () => (await import('./presets-command')).presetsCommand },
   { spec: INFO_SPEC, load: async () => (await import('./info-command')).infoCommand },
+  { spec: SEND_SPEC, load: async () => (await import('./send-command')).sendCommand },
+  { spec: ECHO_SPEC, load: async () => (await import('./echo-command')).echoCommand },
+  { spec: DESTINATIONS_SPEC, load: async () => (await import('./destinations-command')).destinationsCommand },
   { spec: APP_SPEC, load: async () => (await import('./app-command')).appCommand },
 ];
 

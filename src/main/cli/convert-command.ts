@@ -2,10 +2,20 @@ import { writeFile } from 'node:fs/promises';
 import { startConversion } from '../export/start-conversion';
 import { parseConvertArgs } from './parse-convert-args';
 import { EXIT } from './exit-codes';
+import type { DeliveryReport } from '../delivery/deliver';
+import { startConvertDeliveries } from './convert-deliveries';
+import { deliveryReportDocument } from './delivery-text';
 import { createProgressDisplay } from './progress-display';
 import { reportJson } from './report-json';
 import { summaryText } from './summary-text';
 import { usageError } from './usage-error';
+
+/** The conversion report with each delivery's outcomes (`--send`, `--zip`) added. */
+function withDeliveries(report: string, deliveries: readonly DeliveryReport[]): string {
+  if (deliveries.length === 0) return report;
+  const document = JSON.parse(report) as Record<string, unknown>;
+  return `${JSON.stringify({ ...document, deliveries: deliveries.map(deliveryReportDocument) }, null, 2)}\n`;
+}
 
 /** `dicom-ink convert`: returns the exit code (exit-codes.ts). */
 export async function convertCommand(args: readonly string[]): Promise<number> {
@@ -21,14 +31,25 @@ export async function convertCommand(args: readonly string[]): Promise<number> {
     process.once('SIGINT', () => process.exit(EXIT.interrupted));
   };
   process.once('SIGINT', onSignal);
+  const deliveries = await startConvertDeliveries(parsed.value, controller.signal);
+  if (!deliveries.ok) {
+    process.removeListener('SIGINT', onSignal);
+    return usageError(deliveries.reason, 'convert');
+  }
   const display = createProgressDisplay(process.stderr, quiet);
   const summary = await startConversion(job, {
     signal: controller.signal,
-    onProgress: (p) => display.update(p),
+    onProgress: (p) => {
+      display.update(p);
+      if (p.last) deliveries.value.onOutcome(p.last);
+    },
     countTotal: process.stderr.isTTY && !quiet,
   });
-  process.removeListener('SIGINT', onSignal);
   display.end();
+  // A conversion that could not start leaves nothing to deliver: no empty ZIP, no summary.
+  if (summary.status === 'failed') controller.abort();
+  const delivered = await deliveries.value.finish({ quiet, print: summary.status !== 'failed' });
+  process.removeListener('SIGINT', onSignal);
   switch (summary.status) {
     case 'failed':
       if (summary.cause === 'findings') {
@@ -44,7 +65,10 @@ export async function convertCommand(args: readonly string[]): Promise<number> {
       process.stdout.write(`${summaryText(summary, { quiet, cancelled: summary.status === 'cancelled' })}\n`);
       if (reportPath !== undefined) {
         try {
-          await writeFile(reportPath, reportJson(job, summary, summary.status));
+          await writeFile(
+            reportPath,
+            withDeliveries(reportJson(job, summary, summary.status), delivered.reports),
+          );
         } catch (error) {
           process.stderr.write(
             `dicom-ink: could not write the report ${reportPath} (${String(error)}); check the path\n`,
@@ -54,7 +78,7 @@ export async function convertCommand(args: readonly string[]): Promise<number> {
       }
       // 130 = 128 + SIGINT, what shells report for a job stopped by Ctrl-C; 1 stays "some image failed".
       if (interrupted) return EXIT.interrupted;
-      const anyFailed = summary.outcomes.some((o) => o.status === 'failed');
+      const anyFailed = summary.outcomes.some((o) => o.status === 'failed') || !delivered.complete;
       return anyFailed || summary.status === 'cancelled' ? EXIT.someFailed : EXIT.ok;
     }
   }

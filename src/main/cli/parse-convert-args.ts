@@ -12,6 +12,9 @@ export interface ConvertCommand {
   job: ConversionJob;
   reportPath?: string;
   quiet: boolean;
+  /** `--send` and its options, checked by the delivery's own parser */
+  send?: { to: string; connections?: string; retries?: string; 'calling-ae'?: string; resend?: boolean };
+  zipPath?: string;
 }
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
@@ -104,6 +107,11 @@ export function parseConvertArgs(args: readonly string[]): Parsed<ConvertCommand
     if (!labels.ok) return labels;
     maskLabels = labels.specs;
   }
+  const deliveryOnly = (['connections', 'retries', 'calling-ae', 'resend'] as const).find(
+    (flag) => values[flag] !== undefined,
+  );
+  if (deliveryOnly !== undefined && values.send === undefined)
+    return { ok: false, reason: `--${deliveryOnly} only applies with --send <destination>` };
   const color = values.color === undefined ? DEFAULT_COLOR : parseHexColor(values.color);
   if (!color)
     return { ok: false, reason: `--color needs a hex colour like ff0000 or #00ff00, got "${values.color}"` };
@@ -129,6 +137,18 @@ export function parseConvertArgs(args: readonly string[]): Parsed<ConvertCommand
       },
       reportPath: values.report,
       quiet: values.quiet ?? false,
+      ...(values.send !== undefined
+        ? {
+            send: {
+              to: values.send,
+              connections: values.connections,
+              retries: values.retries,
+              'calling-ae': values['calling-ae'],
+              resend: values.resend,
+            },
+          }
+        : {}),
+      ...(values.zip !== undefined ? { zipPath: values.zip } : {}),
     },
   };
 }

@@ -171,7 +171,7 @@ export async function convertFile(input: ConvertInput, context: ConvertContext):
   const unsafe = unsafeDestination(input);
   if (unsafe !== undefined) return { status: 'failed', input: input.path, reason: unsafe };
   if (!settings.overwrite && existsSync(input.outputPath)) {
-    return { status: 'skipped', input: input.path, reason: existsReason };
+    return { status: 'skipped', input: input.path, reason: existsReason, existingOutput: input.outputPath };
   }
   let matchedBoxOrigins: string[] = [];
   let image: DicomImage | undefined;

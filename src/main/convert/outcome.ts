@@ -13,7 +13,14 @@ export type FileOutcome =
       /** origins (`file:line`) of the box rows that matched this image */
       matchedBoxOrigins: string[];
     }
-  | { status: 'skipped'; input: string; reason: string; matchedBoxOrigins?: string[] }
+  | {
+      status: 'skipped';
+      input: string;
+      reason: string;
+      matchedBoxOrigins?: string[];
+      /** the output that already exists (kept, not replaced): a rerun with --send still delivers it */
+      existingOutput?: string;
+    }
   | { status: 'failed'; input: string; reason: string; matchedBoxOrigins?: string[] };
 
 export type FileStatus = FileOutcome['status'];

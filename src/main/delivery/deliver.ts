@@ -322,6 +322,7 @@ export function createDelivery(target: DeliveryTarget, options: DeliveryOptions 
       await pumping;
       settleLeftovers();
       await flushLogs(await Promise.all(logs.values()));
+      if (cancelled()) await target.discard?.();
       const finished = cancelled() ? undefined : await target.finish?.();
       options.signal?.removeEventListener('abort', notify);
       return {

@@ -22,6 +22,8 @@ export interface DeliveryTarget {
   sendBatch(batch: readonly InstanceInfo[], options: BatchOptions): Promise<BatchEnd>;
   /** after the last batch: media finish their files here */
   finish?(): Promise<{ ok: true } | { ok: false; reason: string }>;
+  /** after a cancel: media remove what they had started */
+  discard?(): Promise<void>;
 }
 
 /** A PACS destination as a delivery target. */

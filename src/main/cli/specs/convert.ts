@@ -1,5 +1,6 @@
 import type { CommandSpec } from '../args/spec';
 import { EXIT_CODES_TEXT } from '../exit-codes';
+import { DELIVERY_OPTIONS } from './send';
 
 /** The options of `dicom-ink convert`: parse-convert-args reads them, `convert --help` lists them. */
 export const CONVERT_OPTIONS = {
@@ -70,6 +71,17 @@ export const CONVERT_OPTIONS = {
   verify: { type: 'boolean', help: 'read each output back to check it (the default)', hidden: true },
   report: { type: 'string', value: '<file.json>', help: "write every input's outcome as JSON" },
   quiet: { type: 'boolean', help: 'no progress; print only failures and the totals' },
+  send: {
+    type: 'string',
+    value: '<destination>',
+    help: 'also send each output to a PACS as soon as it is verified (a saved name, dicom://AE@host:port or a DICOMweb root; see `dicom-ink send --help`)',
+  },
+  ...DELIVERY_OPTIONS,
+  zip: {
+    type: 'string',
+    value: '<file.zip>',
+    help: 'also write the outputs into a ZIP file, streamed as they are written',
+  },
 } as const;
 
 export const CONVERT_SPEC: CommandSpec = {

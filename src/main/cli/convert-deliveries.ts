@@ -1,0 +1,69 @@
+import { resolve } from 'node:path';
+import type { FileOutcome } from '../convert/outcome';
+import type { Delivery, DeliveryReport } from '../delivery/deliver';
+import { pacsTarget } from '../delivery/target';
+import { zipTarget } from '../delivery/zip-target';
+import type { Parsed } from '../delivery/destination';
+import type { ConvertCommand } from './parse-convert-args';
+import { parseDeliveryArgs } from './delivery-args';
+import { deliveryComplete } from './delivery-text';
+import { finishCliDelivery, startCliDelivery } from './run-delivery';
+
+/** Where `convert` hands each verified output: a PACS (`--send`) and/or a ZIP (`--zip`). */
+export interface ConvertDeliveries {
+  /** called with every conversion outcome; passes on outputs (new, or kept from an earlier run) */
+  onOutcome(outcome: FileOutcome): void;
+  /** waits for every delivery, prints its summary; true when all were complete */
+  finish(options: {
+    quiet: boolean;
+    print: boolean;
+  }): Promise<{ complete: boolean; reports: DeliveryReport[] }>;
+}
+
+export async function startConvertDeliveries(
+  command: ConvertCommand,
+  signal: AbortSignal,
+): Promise<Parsed<ConvertDeliveries>> {
+  const outDir = resolve(command.job.outDir);
+  const deliveries: Delivery[] = [];
+  if (command.send) {
+    const args = await parseDeliveryArgs(command.send.to, command.send);
+    if (!args.ok) return args;
+    // The conversion's bar has the terminal; the delivery prints its summary at the end.
+    const started = startCliDelivery(pacsTarget(args.value.destination, args.value.connections), {
+      retry: args.value.retry,
+      resend: args.value.resend,
+      signal,
+      quiet: true,
+    });
+    deliveries.push(started.delivery);
+  }
+  if (command.zipPath !== undefined) {
+    deliveries.push(
+      startCliDelivery(zipTarget(resolve(command.zipPath), outDir), { signal, quiet: true }).delivery,
+    );
+  }
+  return {
+    ok: true,
+    value: {
+      onOutcome(outcome) {
+        const output =
+          outcome.status === 'converted'
+            ? outcome.output
+            : outcome.status === 'skipped'
+              ? outcome.existingOutput
+              : undefined;
+        if (output !== undefined) for (const delivery of deliveries) delivery.add(output, outDir);
+      },
+      async finish({ quiet, print }) {
+        const reports = [];
+        for (const delivery of deliveries) {
+          const report = await delivery.end();
+          if (print) await finishCliDelivery(report, { quiet });
+          reports.push(report);
+        }
+        return { complete: reports.every(deliveryComplete), reports };
+      },
+    },
+  };
+}

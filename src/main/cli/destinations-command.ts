@@ -1,0 +1,61 @@
+import { describeDestination } from '../delivery/destination';
+import {
+  addDestination,
+  describeNamed,
+  destinationsFile,
+  loadDestinations,
+  removeDestination,
+} from '../delivery/destinations-store';
+import { parseCommandArgs } from './args/parse-args';
+import { EXIT } from './exit-codes';
+import { DESTINATIONS_OPTIONS } from './specs/send';
+import { usageError } from './usage-error';
+
+/** `dicom-ink destinations add <name> <url> | list | remove <name>`. */
+export async function destinationsCommand(args: readonly string[]): Promise<number> {
+  const parsed = parseCommandArgs(args, DESTINATIONS_OPTIONS);
+  if (!parsed.ok) return usageError(parsed.reason, 'destinations');
+  const [action, ...rest] = parsed.positionals;
+  const file = destinationsFile();
+  switch (action) {
+    case 'list': {
+      if (rest.length > 0) return usageError('destinations list takes no arguments', 'destinations');
+      const loaded = await loadDestinations(file);
+      if (!loaded.ok) {
+        process.stderr.write(`dicom-ink: ${loaded.reason}\n`);
+        return EXIT.someFailed;
+      }
+      if (loaded.value.length === 0) process.stdout.write(`No destinations saved (${file}).\n`);
+      for (const entry of loaded.value) process.stdout.write(`${entry.name}\t${describeNamed(entry)}\n`);
+      return EXIT.ok;
+    }
+    case 'add': {
+      if (rest.length !== 2) return usageError('destinations add needs a name and a URL', 'destinations');
+      const [name = '', url = ''] = rest;
+      const added = await addDestination(
+        { name, url, callingAe: parsed.values['calling-ae'], token: parsed.values.token },
+        file,
+      ).catch((error: unknown) => ({
+        ok: false as const,
+        reason: `cannot write ${file} (${String(error)})`,
+      }));
+      if (!added.ok) return usageError(added.reason, 'destinations');
+      process.stdout.write(`Saved ${name}: ${describeDestination(added.value)}\n`);
+      return EXIT.ok;
+    }
+    case 'remove': {
+      if (rest.length !== 1) return usageError('destinations remove needs a name', 'destinations');
+      const removed = await removeDestination(rest[0] ?? '', file);
+      if (!removed.ok) return usageError(removed.reason, 'destinations');
+      process.stdout.write(`Removed ${removed.value}\n`);
+      return EXIT.ok;
+    }
+    default:
+      return usageError(
+        action === undefined
+          ? 'say add, list or remove'
+          : `unknown action "${action}"; use add, list or remove`,
+        'destinations',
+      );
+  }
+}

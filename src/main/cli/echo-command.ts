@@ -1,0 +1,26 @@
+import { describeDestination } from '../delivery/destination';
+import { resolveDestination } from '../delivery/destinations-store';
+import { echoDestination } from '../delivery/echo';
+import { parseCommandArgs } from './args/parse-args';
+import { EXIT } from './exit-codes';
+import { ECHO_OPTIONS } from './specs/send';
+import { usageError } from './usage-error';
+
+/** `dicom-ink echo <destination>`: 0 when it answered, 1 with the reason when not. */
+export async function echoCommand(args: readonly string[]): Promise<number> {
+  const parsed = parseCommandArgs(args, ECHO_OPTIONS);
+  if (!parsed.ok) return usageError(parsed.reason, 'echo');
+  if (parsed.positionals.length !== 1) return usageError('echo takes exactly one destination', 'echo');
+  const destination = await resolveDestination(parsed.positionals[0] ?? '', {
+    callingAe: parsed.values['calling-ae'],
+  });
+  if (!destination.ok) return usageError(destination.reason, 'echo');
+  const label = describeDestination(destination.value);
+  const result = await echoDestination(destination.value);
+  if (result.ok) {
+    process.stdout.write(`${label}: OK, ${result.detail} in ${result.ms} ms\n`);
+    return EXIT.ok;
+  }
+  process.stderr.write(`dicom-ink: ${label}: ${result.reason}\n`);
+  return EXIT.someFailed;
+}

@@ -1,0 +1,77 @@
+import type { CommandSpec } from '../args/spec';
+
+/** Options shared by `send` and `convert --send`: how to reach the destination and how hard to try. */
+export const DELIVERY_OPTIONS = {
+  connections: {
+    type: 'string',
+    value: '<N>',
+    help: 'associations (or HTTP requests) at once, each carrying many instances (default 2)',
+  },
+  'calling-ae': {
+    type: 'string',
+    value: '<AE>',
+    help: "our AE title towards a DICOM destination (default DICOMINK, or the saved destination's)",
+  },
+  retries: {
+    type: 'string',
+    value: '<N>',
+    help: 'retries of an instance after a transient failure: connection refused or dropped, timeout, 0xA7xx out of resources, HTTP 503 (default 3, with back-off)',
+  },
+  resend: { type: 'boolean', help: 'send again what the delivery log says was delivered' },
+} as const;
+
+export const DESTINATION_FORMS =
+  'A destination is a saved name (`dicom-ink destinations list`), dicom://AETITLE@host:port (DICOM C-STORE) or http(s)://host[:port]/path, the root of a DICOMweb service (STOW-RS), e.g. http://localhost:8042/dicom-web.';
+
+export const SEND_OPTIONS = {
+  to: { type: 'string', value: '<destination>', help: 'where to send (required): a saved name or a URL' },
+  ...DELIVERY_OPTIONS,
+  report: { type: 'string', value: '<file.json>', help: "write every instance's outcome as JSON" },
+  quiet: { type: 'boolean', help: 'no progress; print only failures and the totals' },
+} as const;
+
+export const SEND_SPEC: CommandSpec = {
+  name: 'send',
+  synopsis: 'dicom-ink send <file or folder>... --to <destination> [options]',
+  summary: 'send DICOM files to a PACS (C-STORE or STOW-RS)',
+  description: `Sends every DICOM file found (folders are searched recursively) and reports, per instance, what the PACS answered: delivered (success, warning, already stored) or failed, with the status code and its meaning. Transient failures are retried with back-off; nothing is deleted or moved. A delivery log (.dicom-ink-delivery.json in each folder) records what was delivered where, so running the same command again sends only what is missing. ${DESTINATION_FORMS}`,
+  options: SEND_OPTIONS,
+  notes:
+    'Exit codes: 0 every instance delivered (files that are not DICOM are skipped), 1 some instance failed or was not sent, 2 usage error, 130 interrupted (Ctrl-C).',
+  examples: [
+    'dicom-ink send study-burned/ --to dicom://ORTHANC@localhost:4242',
+    'dicom-ink send study-burned/ --to http://localhost:8042/dicom-web --connections 4',
+  ],
+};
+
+export const ECHO_OPTIONS = { 'calling-ae': DELIVERY_OPTIONS['calling-ae'] } as const;
+
+export const ECHO_SPEC: CommandSpec = {
+  name: 'echo',
+  synopsis: 'dicom-ink echo <destination> [--calling-ae AE]',
+  summary: 'test a destination (C-ECHO or a QIDO-RS query)',
+  description: `Checks that a destination answers: a C-ECHO (Verification) for a DICOM node, a QIDO-RS study search for a DICOMweb service. ${DESTINATION_FORMS}`,
+  options: ECHO_OPTIONS,
+  notes: 'Exit codes: 0 the destination answered, 1 it did not (the reason is printed), 2 usage error.',
+  examples: ['dicom-ink echo dicom://ORTHANC@localhost:4242', 'dicom-ink echo pacs'],
+};
+
+export const DESTINATIONS_OPTIONS = {
+  'calling-ae': { type: 'string', value: '<AE>', help: 'add: our AE title towards this DICOM node' },
+  token: { type: 'string', value: '<token>', help: 'add: bearer token for a DICOMweb service' },
+} as const;
+
+export const DESTINATIONS_SPEC: CommandSpec = {
+  name: 'destinations',
+  synopsis: 'dicom-ink destinations add <name> <url> | list | remove <name>',
+  summary: 'save, list and remove named destinations',
+  description:
+    "Keeps named destinations in destinations.json in your configuration folder (~/.config/dicom-ink, $XDG_CONFIG_HOME; %APPDATA%\\dicom-ink on Windows; DICOM_INK_CONFIG_DIR overrides it), readable by you only; the app's settings show the same list. Basic auth goes in the URL (https://user:password@host/dicom-web), a bearer token with --token; list never prints a password or token.",
+  options: DESTINATIONS_OPTIONS,
+  notes: 'Exit codes: 0 done, 1 the file could not be read or written, 2 usage error.',
+  examples: [
+    'dicom-ink destinations add pacs dicom://ORTHANC@localhost:4242',
+    'dicom-ink destinations add web http://localhost:8042/dicom-web',
+    'dicom-ink destinations list',
+  ],
+};
