@@ -1,11 +1,13 @@
 /**
- * `npm run bench` (second part): multi-frame files. Generates, frame by frame, a native multi-frame
+ * `npm run bench`: first the single-frame benchmark (dist/bench.cjs, given the same arguments), then
+ * multi-frame files. Generates, frame by frame, a native multi-frame
  * phantom (400 frames of 512x512, 200 MB; then 2,000 frames of 256x256) and the same frames as
  * single-frame files, converts each with one worker thread in a child process, and prints the peak RSS
  * of the multi-frame conversion (target: at most 300 MB whatever the frame count) and the time per
  * frame against the single-frame files (target: within 20%). Figures only, no assertions.
  *
- * Options (after `npm run bench --`): `--frames N --size N` for one case of your own.
+ * Options (after `npm run bench --`): those of bench/convert-bench.ts (`--jobs N --slices N`), and
+ * `--frames N --size N` for one multi-frame case of your own; `--multiframe-only` skips the first part.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -127,6 +129,10 @@ function intOption(args: readonly string[], name: string): number | undefined {
 }
 
 function main(args: readonly string[]): void {
+  if (!args.includes('--multiframe-only')) {
+    // Unknown options are ignored there, so every argument can go to both parts.
+    execFileSync(process.execPath, [join(__dirname, 'bench.cjs'), ...args], { stdio: 'inherit' });
+  }
   console.log(
     `multi-frame files (load average ${(loadavg()[0] ?? 0).toFixed(2)}; other work slows the figures)`,
   );
