@@ -8,6 +8,7 @@ import { electronMainFile, sampleDir } from './app-paths';
 import { startBrowserApp } from './browser-app';
 import { downloadElectron, locateElectron, type ElectronBinary } from './electron-binary';
 import { OPEN_FOLDER_ARG } from './electron-args';
+import { stopOnSignal } from './stop-signals';
 
 export interface RunAppOptions {
   folders: string[];
@@ -33,13 +34,8 @@ async function runBrowser(folders: string[], options: RunAppOptions): Promise<vo
   console.log(`DICOM Ink is running at ${app.bridge.url}`);
   console.log('Press Ctrl+C to stop.');
   if (options.open) openInBrowser(app.bridge.url);
-  await new Promise<void>((resolve) => {
-    const stop = (): void => {
-      void app.close().then(resolve);
-    };
-    process.once('SIGINT', stop);
-    process.once('SIGTERM', stop);
-  });
+  // Runs until Ctrl-C or SIGTERM; the process then ends by that signal (see stopOnSignal).
+  await new Promise<never>(() => stopOnSignal(() => app.close()));
 }
 
 /** Starts Electron; resolves false when it could not start (missing binary, missing libraries). */

@@ -33,6 +33,28 @@ export function listFilesOnDisk(root: string, signal: AbortSignal): AsyncIterabl
 
 const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
+/** How long one header read may take before the scan reports the file and moves on (default 30 s). */
+const HEADER_TIMEOUT_MS = 30_000;
+
+/**
+ * The header read, or a failure naming the wait once `timeoutMs` has passed. A read stuck in the file
+ * system (a stalled network share) is abandoned, not awaited: the scan goes on with the next file.
+ */
+function readWithin(readHeader: (path: string) => Promise<HeaderRead>, path: string, timeoutMs: number) {
+  let timer: NodeJS.Timeout | undefined;
+  const late = new Promise<HeaderRead>((resolve) => {
+    timer = setTimeout(() => {
+      const seconds = Math.round(timeoutMs / 1000);
+      resolve({
+        ok: false,
+        kind: 'error',
+        reason: `reading it took longer than ${seconds} s, so it was skipped; the file may be on a stalled drive or network share`,
+      });
+    }, timeoutMs);
+  });
+  return Promise.race([readHeader(path), late]).finally(() => clearTimeout(timer));
+}
+
 /**
  * A scan on the calling thread: lists files and reads each header in turn, yielding the event loop
  * between files so messages (a cancel, for one) are handled. The library worker runs it; tests may too.
@@ -40,7 +62,9 @@ const yieldToEventLoop = (): Promise<void> => new Promise((resolve) => setImmedi
 export function scanWith(
   listFiles: (root: string, signal: AbortSignal) => AsyncIterable<ScanEntry>,
   readHeader: (path: string) => Promise<HeaderRead>,
+  options: { headerTimeoutMs?: number } = {},
 ): (root: string, signal: AbortSignal) => AsyncGenerator<ScannedFile> {
+  const timeoutMs = options.headerTimeoutMs ?? HEADER_TIMEOUT_MS;
   return async function* scan(root, signal) {
     for await (const { path, refused } of listFiles(root, signal)) {
       if (signal.aborted) return;
@@ -48,7 +72,7 @@ export function scanWith(
         yield { path, read: { ok: false, kind: 'not-dicom', reason: refused } };
         continue;
       }
-      yield { path, read: await readHeader(path) };
+      yield { path, read: await readWithin(readHeader, path, timeoutMs) };
       await yieldToEventLoop();
     }
   };

@@ -9,6 +9,8 @@ import { createFrameLoader } from './frame-loader';
 import type { FrameRead, FromLibraryWorker } from './library-worker-messages';
 import { parseToWorker } from './library-worker-messages';
 
+const SKIPPED: FrameRead = { ok: false, reason: 'the request was cancelled before the frame was decoded.' };
+
 const messageOf = (error: unknown): string => (error instanceof Error ? error.message : String(error));
 
 /** The frame's own buffer, to be moved to the main thread rather than copied. */
@@ -75,7 +77,8 @@ function start(port: NonNullable<typeof parentPort>): void {
           // Let every message already waiting be read first, so a cancel sent after this request
           // (the user scrolled on) is seen before a long decode starts rather than after it.
           await new Promise((resolve) => setImmediate(resolve));
-          if (!queued.delete(id)) return;
+          // A cancelled frame is still answered (and dropped by main), so main knows the worker moved on.
+          if (!queued.delete(id)) return post({ type: 'frame', id, read: SKIPPED });
           const read = await loadFrame(path, frame).catch((error: unknown) => ({
             ok: false as const,
             reason: messageOf(error),

@@ -23,6 +23,11 @@ export interface WorkerHost<In> {
   setBusy(busy: boolean): void;
   /** starts the worker now rather than on the first request, so that request does not wait for it */
   warm(): void;
+  /**
+   * Drops the current worker (it is stuck) and lets the next post start a fresh one. Termination is not
+   * awaited: a thread blocked inside a system call cannot be stopped, and nothing may wait on it.
+   */
+  replace(): void;
   terminate(): Promise<void>;
 }
 
@@ -60,6 +65,11 @@ export function createWorkerHost<In, Out>(options: WorkerHostOptions<In, Out>): 
     },
     warm() {
       if (!terminated) worker ??= start();
+    },
+    replace() {
+      const current = worker;
+      worker = undefined;
+      if (current) void current.terminate();
     },
     setBusy(next) {
       busy = next;

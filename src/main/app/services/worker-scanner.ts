@@ -15,16 +15,51 @@ export interface WorkerScanner {
   terminate(): Promise<void>;
 }
 
+export interface WorkerScannerOptions {
+  /**
+   * How long the worker may send nothing while a scan runs before it counts as stuck and is replaced
+   * (default 90 s; each header read already gives up after 30 s inside the worker).
+   */
+  timeoutMs?: number;
+}
+
+const DEFAULT_TIMEOUT_MS = 90_000;
+
 interface Channel {
   files: ScannedFile[];
+  /** the last file the worker reported, to say where a stuck scan stopped */
+  lastPath?: string;
   /** set when the scan is over: '' for a normal end, else why it failed */
   end?: string;
   wake?: () => void;
 }
 
-export function createWorkerScanner(spawn: () => Worker): WorkerScanner {
+export function createWorkerScanner(spawn: () => Worker, options: WorkerScannerOptions = {}): WorkerScanner {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const channels = new Map<number, Channel>();
+  let watchdog: NodeJS.Timeout | undefined;
   let nextId = 1;
+
+  /** A fresh `timeoutMs` whenever the worker speaks, while any scan runs. */
+  const arm = (): void => {
+    clearTimeout(watchdog);
+    const running = [...channels.values()].some((channel) => channel.end === undefined);
+    watchdog = running ? setTimeout(stuck, timeoutMs) : undefined;
+    watchdog?.unref();
+  };
+
+  function stuck(): void {
+    host.replace();
+    const seconds = Math.round(timeoutMs / 1000);
+    for (const channel of channels.values()) {
+      const where = channel.lastPath === undefined ? '' : ` after ${channel.lastPath}`;
+      finish(
+        channel,
+        `the background scanner stopped responding${where} for ${seconds} s, so it was restarted; open the folder again to rescan it`,
+      );
+    }
+    arm();
+  }
 
   const finish = (channel: Channel, end: string): void => {
     channel.end ??= end;
@@ -39,7 +74,9 @@ export function createWorkerScanner(spawn: () => Worker): WorkerScanner {
       if (message.type === 'frame') return;
       const channel = channels.get(message.scanId);
       if (!channel) return;
+      arm();
       if (message.type === 'scan-file') {
+        channel.lastPath = message.path;
         channel.files.push({ path: message.path, read: message.read });
         channel.wake?.();
       } else finish(channel, message.error ?? '');
@@ -68,6 +105,7 @@ export function createWorkerScanner(spawn: () => Worker): WorkerScanner {
     };
     signal.addEventListener('abort', onAbort, { once: true });
     if (!host.post({ type: 'scan', scanId, root })) finish(channel, 'the app is shutting down');
+    arm();
     try {
       for (;;) {
         const file = channel.files.shift();
@@ -84,12 +122,14 @@ export function createWorkerScanner(spawn: () => Worker): WorkerScanner {
       signal.removeEventListener('abort', onAbort);
       channels.delete(scanId);
       host.setBusy(channels.size > 0);
+      arm();
     }
   }
 
   return {
     scanFiles,
     terminate: async () => {
+      clearTimeout(watchdog);
       await host.terminate();
       for (const channel of channels.values()) finish(channel, 'the app is shutting down');
     },
