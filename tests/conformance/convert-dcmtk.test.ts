@@ -55,6 +55,7 @@ describe('agreement with DCMTK', () => {
         out,
         `--window-center=${center}`,
         `--window-width=${width}`,
+        '--quiet',
       ]);
       expect(run.stderr).toBe('');
       expect(run.code).toBe(0);

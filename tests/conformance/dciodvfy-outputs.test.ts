@@ -43,7 +43,8 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('dciodvfy finds no new error in any output', () => {
-  it('of every corpus file', () => {
+  // dciodvfy runs twice per file (source and output): minutes on a loaded 2-core machine.
+  it('of every corpus file', { timeout: 600_000 }, () => {
     const out = join(dir, 'corpus');
     const run = runCli(['convert', CORPUS, '--out', out, '--quiet', '--jobs', '2'], { timeoutMs: 600_000 });
     expect(run.code).toBe(0);
