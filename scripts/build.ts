@@ -2,6 +2,7 @@
 import { existsSync } from 'node:fs';
 import { build as esbuild } from 'esbuild';
 import { nodeEntries, outDir, renderer } from '../electron.config';
+import { buildRenderer } from './build-renderer';
 
 async function buildNode(): Promise<void> {
   const present = nodeEntries.filter((e) => existsSync(e.entry));
@@ -23,15 +24,14 @@ async function buildNode(): Promise<void> {
   );
 }
 
-async function buildRenderer(): Promise<void> {
+async function buildRendererIfPresent(): Promise<void> {
   if (!existsSync(`${renderer.root}/index.html`)) return;
-  const { build } = await import('vite');
-  await build({ configFile: 'vite.renderer.config.ts', logLevel: 'warn' });
+  await buildRenderer();
 }
 
 async function main(): Promise<void> {
   await buildNode();
-  if (!process.argv.includes('--node-only')) await buildRenderer();
+  if (!process.argv.includes('--node-only')) await buildRendererIfPresent();
 }
 
 main().catch((error: unknown) => {
