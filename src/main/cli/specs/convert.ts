@@ -95,6 +95,13 @@ export const CONVERT_SPEC: CommandSpec = {
 series_instance_uid + instance_number; x1,y1,x2,y2 (0-based pixel corners, inclusive);
 optional frame (1-based), label, score, color (rrggbb), thickness (outline pixels).
 
+Links and special files: symbolic links in input folders are followed wherever they lead (a
+folder of links into an archive works); a link back to a folder already visited is not entered
+again, so loops end. FIFOs, sockets and devices are never opened: they are listed as skipped.
+Outputs are written only inside --out's real path: a symbolic link inside --out that leads
+elsewhere (or to the inputs) is not written through; that file fails with the reason. --out may
+not be a system folder (/etc, /usr, /var, /opt, /root, ...) or a hidden folder of your home.
+
 ${EXIT_CODES_TEXT}`,
   examples: [
     'dicom-ink convert study/ --out study-burned/ --window abdomen --boxes detections.csv',
