@@ -11,6 +11,7 @@ import type {
   ImportedFindings,
 } from './importer';
 import { niftiImporter } from './nifti-mask';
+import { dicomSegImporter } from './dicom-seg';
 import { boxes3dImporter } from './boxes-3d';
 import { cocoImporter } from './coco';
 import { yoloImporter } from './yolo';
@@ -21,6 +22,7 @@ import { yoloImporter } from './yolo';
  */
 export const IMPORTERS: FindingImporter[] = [
   niftiImporter,
+  dicomSegImporter,
   yoloImporter,
   cocoImporter,
   boxes3dImporter,

@@ -8,9 +8,10 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join } from 'node:path';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../helpers/cli-harness';
+import { dciodvfy } from '../../helpers/dicom-tools';
 
 const SCRIPT = join(__dirname, 'phantom_findings.py');
 const PYTHON = '/usr/bin/python3';
@@ -34,11 +35,8 @@ function oracle(
   thickness: number,
   style = 'outline',
 ): OracleResult {
-  // The series folder's outputs are under --out/<its name>/ (the output layout rule).
-  const written = join(out, basename(series));
-  return JSON.parse(
-    python('oracle', series, written, mask, String(thickness), '--style', style),
-  ) as OracleResult;
+  // The oracle finds the series folder's outputs under --out/<its name>/ (the output layout rule).
+  return JSON.parse(python('oracle', series, out, mask, String(thickness), '--style', style)) as OracleResult;
 }
 
 const WINDOW = ['--window-center', '40', '--window-width', '400', '--jobs', '1', '--quiet'];
@@ -135,6 +133,41 @@ describe('a NIfTI mask lands on exactly the pixels the geometry gives (oracle: n
   it('the oracle itself fails on a misplaced outline (the off-by-one mask against the right output)', () => {
     const result = oracle(axial, join(dir, 'out-itk.nii.gz'), join(masks, 'off-by-one.nii.gz'), 2);
     expect(result.errors).toBeGreaterThan(100);
+  });
+});
+
+describe('DICOM SEG: frames on their source images, segment labels and recommended colours', () => {
+  const variants = [
+    ['BINARY, frames placed by ReferencedSOPInstanceUID', []],
+    [
+      'FRACTIONAL (in at >= half the maximum), frames placed by plane position only',
+      ['--fractional', '--no-refs'],
+    ],
+  ] as const;
+  for (const [name, flags] of variants) {
+    it(`${name}: 0 placement errors, CIELab red and green`, () => {
+      const seg = join(dir, `seg-${flags.length}.dcm`);
+      python('seg', axial, seg, ...flags);
+      const out = join(dir, `out-seg-${flags.length}`);
+      const run = runCli(['convert', axial, '--out', out, '--masks', seg, '--thickness', '2', ...WINDOW]);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain('9 of 9 frames placed (9 outlines; segments 1=kidney, 2=tumour)');
+      const result = JSON.parse(python('seg-oracle', axial, out, '2')) as OracleResult;
+      console.log(`placement errors, SEG ${name}: ${result.errors} px of ${result.expectedPixels}`);
+      expect(result.expectedPixels).toBeGreaterThan(500);
+      expect(result.errors).toBe(0);
+      const burned = join(out, 'axial', 'IM0001.dcm');
+      expect(dciodvfy(burned).errors).toEqual([]);
+    });
+  }
+
+  it('a SEG of another series is refused with the frame and why', () => {
+    const seg = join(dir, 'seg-0.dcm');
+    const run = runCli(['convert', oblique, '--out', join(dir, 'refused-seg'), '--masks', seg, ...WINDOW]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(
+      /seg-0\.dcm fits no opened series, so nothing is drawn from it: seg-0\.dcm frame 1: segment 1: it references SOP Instance [0-9.]+, which is not among the inputs/,
+    );
   });
 });
 

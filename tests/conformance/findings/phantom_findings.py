@@ -72,6 +72,11 @@ def write_series(out_dir, name, oblique):
         ds.save_as(os.path.join(out_dir, f"IM{k * 7 % SLICES + 1:04d}.dcm"), write_like_original=False)
 
 
+def output_file(output_dir, series_dir, name):
+    """Where the CLI writes a folder input's file: --out/<folder name>/<relative path>."""
+    return os.path.join(output_dir, os.path.basename(os.path.normpath(series_dir)), name)
+
+
 def read_series(series_dir):
     slices = []
     for name in sorted(os.listdir(series_dir)):
@@ -222,7 +227,7 @@ def oracle(series_dir, output_dir, mask_path, t, style):
     mask_img = nib.load(mask_path)
     result = {"slices": 0, "slicesWithFindings": 0, "expectedPixels": 0, "errors": 0, "perSlice": {}}
     for name, ds in read_series(series_dir):
-        out = pydicom.dcmread(os.path.join(output_dir, name)).pixel_array.astype(int)
+        out = pydicom.dcmread(output_file(output_dir, series_dir, name)).pixel_array.astype(int)
         labels = labels_on_slice(ds, mask_img)
         expected = np.zeros(labels.shape, dtype=np.int64)
         for v in sorted(set(np.unique(labels)) - {0}):
@@ -269,7 +274,7 @@ def rects_oracle(series_dir, output_dir, expected, t, colour):
     """Every output slice against inward rectangle outlines of `expected` ({file: [[x1,y1,x2,y2]]})."""
     result = {"slices": 0, "slicesWithFindings": 0, "expectedPixels": 0, "errors": 0}
     for name, ds in read_series(series_dir):
-        out = pydicom.dcmread(os.path.join(output_dir, name)).pixel_array.astype(int)
+        out = pydicom.dcmread(output_file(output_dir, series_dir, name)).pixel_array.astype(int)
         painted = np.zeros(out.shape[:2], dtype=bool)
         for x1, y1, x2, y2 in expected.get(name, []):
             band = np.zeros_like(painted)
@@ -285,6 +290,102 @@ def rects_oracle(series_dir, output_dir, expected, t, colour):
     return result
 
 
+# sRGB red and green as DICOM CIELab (PS3.3 C.10.7.1.1 scaling of L* 53.24 a* 80.09 b* 67.20, and 87.73 -86.18 83.18)
+SEGMENT_LAB = {1: [34891, 53480, 50167], 2: [57494, 10748, 54273]}
+SEGMENT_RGB = {1: (255, 0, 0), 2: (0, 255, 0)}
+
+
+def write_seg(series_dir, path, fractional, with_refs):
+    """A Segmentation of the phantom's label volume: one frame per (segment, slice that has it)."""
+    slices = read_series(series_dir)
+    lab = label_volume()
+    ds0 = slices[0][1]
+    meta = FileMetaDataset()
+    meta.MediaStorageSOPClassUID = "1.2.840.10008.5.1.4.1.1.66.4"
+    meta.MediaStorageSOPInstanceUID = generate_uid()
+    meta.TransferSyntaxUID = ExplicitVRLittleEndian
+    ds = FileDataset(None, {}, file_meta=meta, preamble=b"\0" * 128)
+    ds.SOPClassUID, ds.SOPInstanceUID = meta.MediaStorageSOPClassUID, meta.MediaStorageSOPInstanceUID
+    ds.StudyInstanceUID, ds.SeriesInstanceUID = ds0.StudyInstanceUID, generate_uid()
+    ds.FrameOfReferenceUID, ds.Modality = ds0.FrameOfReferenceUID, "SEG"
+    ds.Rows, ds.Columns = ROWS, COLUMNS
+    ds.SamplesPerPixel, ds.PhotometricInterpretation, ds.PixelRepresentation = 1, "MONOCHROME2", 0
+    ds.SegmentationType = "FRACTIONAL" if fractional else "BINARY"
+    if fractional:
+        ds.BitsAllocated = ds.BitsStored = 8
+        ds.HighBit, ds.MaximumFractionalValue, ds.SegmentationFractionalType = 7, 255, "PROBABILITY"
+    else:
+        ds.BitsAllocated = ds.BitsStored = 1
+        ds.HighBit = 0
+    segments = []
+    for number, name in ((1, "kidney"), (2, "tumour")):
+        item = pydicom.Dataset()
+        item.SegmentNumber, item.SegmentLabel = number, name
+        item.SegmentAlgorithmType = "MANUAL"
+        item.RecommendedDisplayCIELabValue = SEGMENT_LAB[number]
+        segments.append(item)
+    ds.SegmentSequence = segments
+    shared = pydicom.Dataset()
+    orientation, measures = pydicom.Dataset(), pydicom.Dataset()
+    orientation.ImageOrientationPatient = ds0.ImageOrientationPatient
+    measures.PixelSpacing, measures.SliceThickness = ds0.PixelSpacing, SLICE_SPACING
+    shared.PlaneOrientationSequence, shared.PixelMeasuresSequence = [orientation], [measures]
+    ds.SharedFunctionalGroupsSequence = [shared]
+    frames, groups = [], []
+    for number in (1, 2):
+        for k, (name, source) in enumerate(slices):
+            mask = lab[k] == number
+            if not mask.any():
+                continue
+            group = pydicom.Dataset()
+            ident = pydicom.Dataset()
+            ident.ReferencedSegmentNumber = number
+            group.SegmentIdentificationSequence = [ident]
+            position = pydicom.Dataset()
+            position.ImagePositionPatient = source.ImagePositionPatient
+            group.PlanePositionSequence = [position]
+            if with_refs:
+                ref, derivation = pydicom.Dataset(), pydicom.Dataset()
+                ref.ReferencedSOPClassUID, ref.ReferencedSOPInstanceUID = source.SOPClassUID, source.SOPInstanceUID
+                derivation.SourceImageSequence = [ref]
+                group.DerivationImageSequence = [derivation]
+            groups.append(group)
+            if fractional:
+                frame = np.where(mask, 200, 0).astype(np.uint8)
+                frame[0, 0] = 100  # under half the maximum: not in the segment
+                frames.append(frame)
+            else:
+                frames.append(mask.astype(np.uint8))
+    ds.PerFrameFunctionalGroupsSequence = groups
+    ds.NumberOfFrames = len(frames)
+    stack = np.stack(frames)
+    data = stack.tobytes() if fractional else np.packbits(stack.ravel(), bitorder="little").tobytes()
+    ds.PixelData = data + (b"\0" if len(data) % 2 else b"")
+    ds.is_little_endian, ds.is_implicit_VR = True, False
+    ds.save_as(path, write_like_original=False)
+
+
+def seg_oracle(series_dir, output_dir, t):
+    """Outlines of the phantom's labels in the segment colours (the SEG holds exactly label_volume())."""
+    lab = label_volume()
+    result = {"slices": 0, "slicesWithFindings": 0, "expectedPixels": 0, "errors": 0}
+    for k, (name, ds) in enumerate(read_series(series_dir)):
+        out = pydicom.dcmread(output_file(output_dir, series_dir, name)).pixel_array.astype(int)
+        expected = np.zeros(lab[k].shape, dtype=np.int64)
+        for v in (1, 2):
+            region = lab[k] == v
+            expected[dilate(region, t) & ~region] = v
+        gray = (out[..., 0] == out[..., 1]) & (out[..., 1] == out[..., 2])
+        errors = int(np.count_nonzero((expected == 0) & ~gray))
+        for v in (1, 2):
+            errors += int(np.count_nonzero((expected == v) & ~np.all(out == np.array(SEGMENT_RGB[v]), axis=-1)))
+        result["slices"] += 1
+        result["slicesWithFindings"] += int(np.any(expected))
+        result["expectedPixels"] += int(np.count_nonzero(expected))
+        result["errors"] += errors
+    return result
+
+
 if __name__ == "__main__":
     cmd = sys.argv[1]
     if cmd == "series":
@@ -294,6 +395,10 @@ if __name__ == "__main__":
     elif cmd == "oracle":
         style = sys.argv[sys.argv.index("--style") + 1] if "--style" in sys.argv else "outline"
         print(json.dumps(oracle(sys.argv[2], sys.argv[3], sys.argv[4], int(sys.argv[5]), style)))
+    elif cmd == "seg":
+        write_seg(sys.argv[2], sys.argv[3], "--fractional" in sys.argv, "--no-refs" not in sys.argv)
+    elif cmd == "seg-oracle":
+        print(json.dumps(seg_oracle(sys.argv[2], sys.argv[3], int(sys.argv[4]))))
     elif cmd == "boxes3d-expected":
         print(json.dumps(boxes3d_expected(sys.argv[2], json.loads(sys.argv[3]))))
     elif cmd == "rects-oracle":

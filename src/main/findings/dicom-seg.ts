@@ -1,0 +1,233 @@
+import { readFile } from 'node:fs/promises';
+import type { DataSet } from 'dicom-parser';
+import type { BoxParseError, BoxRecord, Rgb } from '../../shared/boxes/model';
+import type { CatalogImage, ImageCatalog } from '../../shared/findings/catalog';
+import { dicomLabToRgb } from '../../shared/findings/cielab';
+import { labelRegion, regionComponents } from '../../shared/findings/label-slice';
+import { labelStyles } from '../../shared/findings/mask-labels';
+import type { LabelStyle } from '../../shared/findings/mask-labels';
+import { invert, apply } from '../../shared/geometry/affine';
+import { planeAffine } from '../../shared/geometry/image-plane';
+import { firstItem, numberValue, numberValues, stringValue, uint16Value } from '../dicom/dataset-values';
+import { parseDataset } from '../dicom/parse-dataset';
+import type { FindingImporter, ImportOptions, ImportedFindings } from './importer';
+import { refused } from './importer';
+
+/** Segmentation Storage (PS3.4 B.5). */
+const SEGMENTATION_SOP_CLASS = '1.2.840.10008.5.1.4.1.1.66.4';
+const EXPLICIT_LITTLE = ['1.2.840.10008.1.2.1', '1.2.840.10008.1.2'];
+
+function items(ds: DataSet, tag: string): DataSet[] {
+  return (ds.elements[`x${tag}`]?.items ?? []).flatMap((item) => (item.dataSet ? [item.dataSet] : []));
+}
+
+function nested(ds: DataSet | undefined, ...tags: string[]): DataSet | undefined {
+  let current = ds;
+  for (const tag of tags) current = current ? firstItem(current, tag) : undefined;
+  return current;
+}
+
+interface SegFrame {
+  segment: number;
+  referencedSop?: string;
+  position?: number[];
+}
+
+/** Per-frame segment and source image or plane position (PS3.3 C.8.20.3, functional groups C.7.6.16). */
+function readFrames(ds: DataSet, count: number): SegFrame[] {
+  const perFrame = items(ds, '52009230');
+  const shared = firstItem(ds, '52009229');
+  const frames: SegFrame[] = [];
+  for (let n = 0; n < count; n++) {
+    const groups = perFrame[n];
+    const segment =
+      uint16Value(nested(groups, '0062000a') ?? nested(shared, '0062000a') ?? ds, '0062000b') ?? 0;
+    const frame: SegFrame = { segment };
+    const source = nested(groups, '00089124', '00082112') ?? nested(shared, '00089124', '00082112');
+    const sop = source ? stringValue(source, '00081155') : undefined;
+    if (sop) frame.referencedSop = sop;
+    const plane = nested(groups, '00209113') ?? nested(shared, '00209113');
+    const position = plane ? numberValues(plane, '00200032') : undefined;
+    if (position?.length === 3) frame.position = position;
+    frames.push(frame);
+  }
+  return frames;
+}
+
+/** The image a frame belongs to: its referenced SOP Instance, else the slice whose plane holds its position. */
+function frameImage(
+  frame: SegFrame,
+  catalog: ImageCatalog,
+  rows: number,
+  columns: number,
+): CatalogImage | string {
+  if (frame.referencedSop) {
+    const image = catalog.bySop.get(frame.referencedSop);
+    if (!image) return `it references SOP Instance ${frame.referencedSop}, which is not among the inputs`;
+    if (image.rows !== rows || image.columns !== columns)
+      return `it is ${columns}x${rows} but its source image is ${image.columns}x${image.rows}`;
+    return image;
+  }
+  if (!frame.position)
+    return 'it names neither a source image (ReferencedSOPInstanceUID) nor a plane position';
+  const [x = 0, y = 0, z = 0] = frame.position;
+  for (const image of catalog.images) {
+    if (!image.plane || image.rows !== rows || image.columns !== columns) continue;
+    const inverse = invert(planeAffine(image.plane));
+    if (!inverse) continue;
+    const [col, row, d] = apply(inverse, [x, y, z]);
+    const spacing = Math.min(image.plane.rowSpacing, image.plane.columnSpacing);
+    if (Math.abs(col) < 0.5 && Math.abs(row) < 0.5 && Math.abs(d) < 0.5 * spacing) return image;
+  }
+  return `no input slice lies at its plane position (${frame.position.map((v) => v.toFixed(2)).join(', ')}) mm`;
+}
+
+/** Frame n's pixels as 0/1: BINARY is 1 bit per pixel packed across frames; FRACTIONAL is 8-bit, in at >= half the maximum. */
+function frameBits(
+  pixels: Uint8Array,
+  n: number,
+  size: number,
+  fractional: boolean,
+  maximum: number,
+): Uint8Array {
+  const bits = new Uint8Array(size);
+  if (fractional) {
+    const base = n * size;
+    for (let i = 0; i < size; i++) bits[i] = (pixels[base + i] ?? 0) * 2 >= maximum ? 1 : 0;
+    return bits;
+  }
+  const start = n * size;
+  for (let i = 0; i < size; i++) {
+    const bit = start + i;
+    bits[i] = ((pixels[bit >> 3] ?? 0) >> (bit & 7)) & 1;
+  }
+  return bits;
+}
+
+function segmentTable(ds: DataSet): Map<number, { name?: string; color?: Rgb }> {
+  const table = new Map<number, { name?: string; color?: Rgb }>();
+  for (const item of items(ds, '00620002')) {
+    const number = uint16Value(item, '00620004');
+    if (number === undefined) continue;
+    const entry: { name?: string; color?: Rgb } = {};
+    const name = stringValue(item, '00620005');
+    if (name) entry.name = name;
+    const lab = item.elements.x0062000d;
+    if (lab && lab.length >= 6)
+      entry.color = dicomLabToRgb([0, 1, 2].map((i) => item.uint16('x0062000d', i) ?? 0));
+    table.set(number, entry);
+  }
+  return table;
+}
+
+function findings(
+  bits: Uint8Array,
+  image: CatalogImage,
+  style: LabelStyle,
+  options: ImportOptions,
+  where: string,
+): BoxRecord[] {
+  const slice = {
+    columns: image.columns,
+    rows: image.rows,
+    labels: Int32Array.from(bits, (b) => b * style.value),
+  };
+  const region = labelRegion(slice, style.value);
+  if (!region) return [];
+  const common = {
+    target: { kind: 'sop' as const, sopInstanceUid: image.sopInstanceUid },
+    frame: 1,
+    label: style.name,
+    color: style.color,
+  };
+  if (options.maskStyle === 'outline') {
+    const bounds = {
+      x1: region.x,
+      y1: region.y,
+      x2: region.x + region.width - 1,
+      y2: region.y + region.height - 1,
+    };
+    return [{ ...common, ...bounds, region, origin: where }];
+  }
+  return regionComponents(region).map((box, i) => ({ ...common, ...box, origin: `${where} #${i + 1}` }));
+}
+
+/**
+ * DICOM Segmentation (PS3.3 A.51): BINARY and FRACTIONAL segments, each frame placed on its source image
+ * (per-frame ReferencedSOPInstanceUID) or, when absent, on the slice at its plane position. Segment
+ * labels and recommended display colours name and colour the outlines unless --mask-labels says otherwise.
+ */
+export const dicomSegImporter: FindingImporter = {
+  format: 'dicom-seg',
+  recognises: (source) =>
+    !source.isDirectory && Buffer.from(source.head).includes(SEGMENTATION_SOP_CLASS, 0, 'latin1'),
+  async read(source, context) {
+    const parsed = parseDataset(await readFile(source.path), { untilPixelData: false });
+    if (!('dataSet' in parsed)) return refused('dicom-seg', `${source.name}: ${parsed.reason}`);
+    const ds = parsed.dataSet;
+    if (stringValue(ds, '00080016') !== SEGMENTATION_SOP_CLASS)
+      return refused('dicom-seg', `${source.name}: not a DICOM Segmentation`);
+    if (!EXPLICIT_LITTLE.includes(parsed.transferSyntaxUid))
+      return refused(
+        'dicom-seg',
+        `${source.name}: compressed segmentations (${parsed.transferSyntaxUid}) are not read yet; store it uncompressed`,
+      );
+    const rows = uint16Value(ds, '00280010') ?? 0;
+    const columns = uint16Value(ds, '00280011') ?? 0;
+    const count = numberValue(ds, '00280008') ?? 1;
+    const type = stringValue(ds, '00620001') ?? 'BINARY';
+    const fractional = type === 'FRACTIONAL';
+    const maximum = numberValue(ds, '0062000e') ?? 255;
+    const pixelElement = ds.elements.x7fe00010;
+    if (!pixelElement || rows === 0 || columns === 0)
+      return refused('dicom-seg', `${source.name}: no pixel data`);
+    const pixels = new Uint8Array(
+      ds.byteArray.buffer,
+      ds.byteArray.byteOffset + pixelElement.dataOffset,
+      pixelElement.length,
+    );
+    const catalog = await context.catalog();
+    const table = segmentTable(ds);
+    const styles = labelStyles(
+      [...table.keys()].sort((a, b) => a - b),
+      context.options.maskLabels,
+      table,
+    );
+    const result: ImportedFindings = { format: 'dicom-seg', findings: [], problems: [], notes: [] };
+    const problems: BoxParseError[] = [];
+    let placed = 0;
+    readFrames(ds, count).forEach((frame, n) => {
+      const origin = `${source.name} frame ${n + 1}`;
+      const image = frameImage(frame, catalog, rows, columns);
+      if (typeof image === 'string') {
+        problems.push({ origin, reason: `segment ${frame.segment}: ${image}` });
+        return;
+      }
+      placed++;
+      const style = styles.find((s) => s.value === frame.segment);
+      if (!style) return;
+      const bits = frameBits(pixels, n, rows * columns, fractional, maximum);
+      result.findings.push(
+        ...findings(
+          bits,
+          image,
+          style,
+          context.options,
+          `${origin} (segment ${frame.segment}) on ${image.relativePath}`,
+        ),
+      );
+    });
+    if (placed === 0) {
+      const first = problems[0];
+      return refused(
+        'dicom-seg',
+        `${source.name} fits no opened series, so nothing is drawn from it: ${first ? `${first.origin}: ${first.reason}` : 'it has no frames'}`,
+      );
+    }
+    result.problems.push(...problems);
+    result.notes.push(
+      `${source.name}: ${type} segmentation, ${placed} of ${count} frames placed (${result.findings.length} ${context.options.maskStyle === 'box' ? 'boxes' : 'outlines'}; segments ${styles.map((s) => `${s.value}=${s.name}`).join(', ')})`,
+    );
+    return result;
+  },
+};
