@@ -100,6 +100,8 @@ describe('convertFile', () => {
       status: 'skipped',
       input: CT,
       reason: 'the output file already exists; pass --overwrite to replace it',
+      // named, so that --send can still deliver an output a previous run wrote
+      existingOutput: existing,
     });
     expect(readFileSync(existing, 'utf8')).toBe('keep me');
 
