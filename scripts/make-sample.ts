@@ -7,6 +7,7 @@ import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { generatePhantomSeries, phantomLesionBoxes, phantomUids } from '../src/main/sample/phantom';
 import type { PhantomOptions } from '../src/main/sample/phantom';
+import { lesionMaskNifti } from '../src/main/sample/lesion-mask';
 
 export const SAMPLE_OPTIONS: PhantomOptions = { slices: 24, size: 256, seed: 1, implicitVrInstances: [3, 4] };
 const root = join('assets', 'sample');
@@ -27,6 +28,8 @@ writeFileSync(
   join(root, 'boxes.csv'),
   ['series_instance_uid,instance_number,frame,x1,y1,x2,y2,label,score', ...rows, ''].join('\n'),
 );
+writeFileSync(join(root, 'lesion-mask.nii.gz'), lesionMaskNifti(SAMPLE_OPTIONS));
+writeFileSync(join(root, 'lesion-mask.json'), `${JSON.stringify({ '1': 'kidney lesion' })}\n`);
 console.log(
   `wrote ${SAMPLE_OPTIONS.slices} slices (${(total / 1e6).toFixed(2)} MB) and ${rows.length} boxes to ${root}`,
 );

@@ -136,6 +136,30 @@ describe('a NIfTI mask lands on exactly the pixels the geometry gives (oracle: n
   });
 });
 
+describe('the bundled sample', () => {
+  it("assets/sample/lesion-mask.nii.gz outlines the sample's kidney lesion on its 6 slices: 0 placement errors", () => {
+    const out = join(dir, 'out-sample');
+    const series = join(__dirname, '..', '..', '..', 'assets', 'sample', 'abdomen-ct', 'series-1');
+    const mask = join(__dirname, '..', '..', '..', 'assets', 'sample', 'lesion-mask.nii.gz');
+    const run = runCli([
+      'convert',
+      join(series, '..'),
+      '--out',
+      out,
+      '--masks',
+      mask,
+      '--thickness',
+      '2',
+      ...WINDOW,
+    ]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('6 outlines on 6 slices; labels 1=kidney lesion');
+    const result = oracle(series, join(out, 'abdomen-ct'), mask, 2);
+    expect(result.slicesWithFindings).toBe(6);
+    expect(result.errors).toBe(0);
+  });
+});
+
 describe('DICOM SEG: frames on their source images, segment labels and recommended colours', () => {
   const variants = [
     ['BINARY, frames placed by ReferencedSOPInstanceUID', []],
