@@ -87,7 +87,7 @@ describe('dicom-ink convert --send --zip', () => {
     expect(first.stdout).toContain(`${SLICES} delivered to dicom://${scp.aeTitle}@127.0.0.1:${scp.port}`);
     expect(scp.files()).toHaveLength(SLICES);
     expect(zipEntries(zip)).toHaveLength(SLICES);
-    expect(zipEntries(zip)[0]).toBe('series-1/IM0001');
+    expect(zipEntries(zip)[0]).toBe('abdomen-ct/series-1/IM0001');
     const document = JSON.parse(readFileSync(report, 'utf8')) as {
       deliveries: { totals: { delivered: number; sentNow: number }; outcomes: { status: string }[] }[];
     };
@@ -119,6 +119,16 @@ describe('dicom-ink convert --send --zip', () => {
     };
     expect(document.delivery.outcomes).toHaveLength(SLICES);
     expect(document.delivery.outcomes.every((o) => o.status === 'failed' && o.transient)).toBe(true);
+  });
+
+  it('pack --zip writes every DICOM file of the folder, not the delivery log', () => {
+    const zip = join(dir, 'packed.zip');
+    const run = runCli(['pack', join(dir, 'out'), '--zip', zip]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain(`${SLICES} delivered to ZIP ${zip}`);
+    const entries = zipEntries(zip);
+    expect(entries).toHaveLength(SLICES);
+    expect(entries.every((name) => /^abdomen-ct\/series-1\/IM\d{4}$/.test(name))).toBe(true);
   });
 
   it('delivery options without --send are a usage error', () => {

@@ -3,7 +3,7 @@ import { APP_SPEC } from './specs/app';
 import { CONVERT_SPEC } from './specs/convert';
 import { INFO_SPEC } from './specs/info';
 import { PRESETS_SPEC } from './specs/presets';
-import { DESTINATIONS_SPEC, ECHO_SPEC, SEND_SPEC } from './specs/send';
+import { DESTINATIONS_SPEC, ECHO_SPEC, PACK_SPEC, SEND_SPEC } from './specs/send';
 
 /** A sub-command: its spec (for help and parsing) and its code, loaded only when it runs. */
 export interface CommandEntry {
@@ -24,6 +24,7 @@ export const COMMANDS: readonly CommandEntry[] = [
   { spec: SEND_SPEC, load: async () => (await import('./send-command')).sendCommand },
   { spec: ECHO_SPEC, load: async () => (await import('./echo-command')).echoCommand },
   { spec: DESTINATIONS_SPEC, load: async () => (await import('./destinations-command')).destinationsCommand },
+  { spec: PACK_SPEC, load: async () => (await import('./pack-command')).packCommand },
   { spec: APP_SPEC, load: async () => (await import('./app-command')).appCommand },
 ];
 

@@ -275,7 +275,11 @@ export function createDelivery(target: DeliveryTarget, options: DeliveryOptions 
       while (running.size < target.maxParallel) {
         const batch = takeBatch();
         if (batch.length === 0) break;
-        const sending = sendBatch(batch).finally(() => running.delete(sending));
+        // Wake the loop only once the batch has left `running`, or it could wait for an event that never comes.
+        const sending = sendBatch(batch).finally(() => {
+          running.delete(sending);
+          notify();
+        });
         running.add(sending);
       }
       if (allQueued && reading.size === 0 && ready.length === 0 && running.size === 0) break;

@@ -75,3 +75,19 @@ export const DESTINATIONS_SPEC: CommandSpec = {
     'dicom-ink destinations list',
   ],
 };
+
+export const PACK_OPTIONS = {
+  zip: { type: 'string', value: '<file.zip>', help: 'write the DICOM files into this ZIP (required)' },
+  quiet: { type: 'boolean', help: 'print only failures and the totals' },
+} as const;
+
+export const PACK_SPEC: CommandSpec = {
+  name: 'pack',
+  synopsis: 'dicom-ink pack <folder> --zip <file.zip>',
+  summary: 'pack a folder of outputs into a ZIP',
+  description:
+    'Writes every DICOM file of the folder (searched recursively; other files are skipped) into a ZIP under its path relative to the folder. Files are streamed from disk, never held in memory; the ZIP appears under its name only when complete.',
+  options: PACK_OPTIONS,
+  notes: 'Exit codes: 0 every DICOM file packed, 1 the ZIP could not be written, 2 usage error.',
+  examples: ['dicom-ink pack study-burned/ --zip study-burned.zip'],
+};
