@@ -7,7 +7,7 @@ import { startConvertDeliveries } from './convert-deliveries';
 import { deliveryReportDocument } from './delivery-text';
 import { createProgressDisplay } from './progress-display';
 import { reportJson } from './report-json';
-import { summaryText } from './summary-text';
+import { findingsNotPlaced, summaryText } from './summary-text';
 import { usageError } from './usage-error';
 
 /** The conversion report with each delivery's outcomes (`--send`, `--zip`) added. */
@@ -52,14 +52,10 @@ export async function convertCommand(args: readonly string[]): Promise<number> {
   process.removeListener('SIGINT', onSignal);
   switch (summary.status) {
     case 'failed':
-      if (summary.cause === 'findings') {
-        // Not a usage mistake: the findings themselves cannot be placed; say why, without the usage text.
-        process.stderr.write(`dicom-ink: ${summary.reason}\n`);
-        return EXIT.usage;
-      }
-      if (summary.cause !== 'engine') return usageError(summary.reason, 'convert');
+      // Nothing started: a bad input, unusable findings or an unwritable --out is said in one line with
+      // exit 2 (not a usage text: the arguments were well formed); an engine failure is exit 1.
       process.stderr.write(`dicom-ink: ${summary.reason}\n`);
-      return 1;
+      return summary.cause === 'engine' ? EXIT.someFailed : EXIT.usage;
     case 'completed':
     case 'cancelled': {
       process.stdout.write(`${summaryText(summary, { quiet, cancelled: summary.status === 'cancelled' })}\n`);
@@ -79,7 +75,9 @@ export async function convertCommand(args: readonly string[]): Promise<number> {
       // 130 = 128 + SIGINT, what shells report for a job stopped by Ctrl-C; 1 stays "some image failed".
       if (interrupted) return EXIT.interrupted;
       const anyFailed = summary.outcomes.some((o) => o.status === 'failed') || !delivered.complete;
-      return anyFailed || summary.status === 'cancelled' ? EXIT.someFailed : EXIT.ok;
+      if (anyFailed || summary.status === 'cancelled') return EXIT.someFailed;
+      // Every image converted, but some findings were not placed: a script must be able to tell.
+      return findingsNotPlaced(summary) > 0 ? EXIT.findingsNotPlaced : EXIT.ok;
     }
   }
 }

@@ -6,9 +6,13 @@ export const EXIT = {
   someFailed: 1,
   /** usage error, or nothing could start (bad input, unusable box file, unwritable --out) */
   usage: 2,
+  /** every image converted, but some findings were not placed (bad row, no matching image or frame, box outside) */
+  findingsNotPlaced: 3,
   /** interrupted (Ctrl-C, SIGINT), as shells expect: 128 + signal 2 */
   interrupted: 130,
 } as const;
 
 export const EXIT_CODES_TEXT = `Exit codes: 0 every DICOM image converted (non-images are skipped), 1 some image failed,
-2 usage error, 130 interrupted (Ctrl-C).`;
+2 nothing converted: usage error, bad input, no usable finding, unwritable --out,
+3 converted, but some findings were not placed (listed with their line and reason),
+130 interrupted (Ctrl-C).`;

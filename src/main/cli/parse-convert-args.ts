@@ -133,6 +133,7 @@ export function parseConvertArgs(args: readonly string[]): Parsed<ConvertCommand
           minScore: minScore.value,
           verify: !(values['no-verify'] ?? false) && (values.verify ?? true),
           overwrite: values.overwrite ?? false,
+          ...(values['include-derived'] === true ? { includeDerived: true } : {}),
         },
       },
       reportPath: values.report,

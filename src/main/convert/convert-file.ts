@@ -4,6 +4,7 @@ import type { BoxIndex } from '../../shared/boxes/match';
 import { boxesForImage } from '../../shared/boxes/match';
 import { describeSize } from '../dicom/byte-size';
 import { codecsReady, initCodecs, needsCodecs } from '../dicom/decode';
+import { openDicomFile } from '../dicom/read-dicom';
 import type { DicomImage, ReadResult } from '../dicom/types';
 import { recordFrames, verifyWrittenFile } from '../dicom/verify-output';
 import {
@@ -18,6 +19,8 @@ import { messageOf } from './outcome';
 import { prepareOutputFolder, realPathOrUndefined } from './output-folder';
 import { readInput } from './read-input';
 import { renderOneFrame } from './render-frames';
+import { imageWarnings } from './image-warnings';
+import { isOwnOutput, ownOutputReason } from './own-output';
 import { selectBoxes } from './select-boxes';
 import type { FrameBox } from './settings-key';
 import { derivationDescription, seriesKey, seriesSuffix, settingsKey } from './settings-key';
@@ -160,6 +163,21 @@ function unsafeDestination(input: ConvertInput): string | undefined {
   return undefined;
 }
 
+/** The origins of the box rows that name this image and one of its frames, from its header alone. */
+function matchedOriginsOf(input: ConvertInput, context: ConvertContext): string[] {
+  if (!context.boxIndex) return [];
+  const read = openDicomFile(input.path, { headerOnly: true });
+  if (!read.ok) return [];
+  const { header } = read.image;
+  const records = boxesForImage(context.boxIndex, {
+    sopInstanceUid: header.sopInstanceUid,
+    seriesInstanceUid: header.seriesInstanceUid,
+    instanceNumber: header.instanceNumber,
+    relativePath: input.relativePath,
+  });
+  return selectBoxes(records, header.pixel.numberOfFrames, context.settings).matchedOrigins;
+}
+
 /**
  * Converts one file end to end: read, window and burn in every frame, build the RGB Secondary
  * Capture, verify it, and write it atomically. Never throws: every way it can end is a FileOutcome.
@@ -171,7 +189,17 @@ export async function convertFile(input: ConvertInput, context: ConvertContext):
   const unsafe = unsafeDestination(input);
   if (unsafe !== undefined) return { status: 'failed', input: input.path, reason: unsafe };
   if (!settings.overwrite && existsSync(input.outputPath)) {
-    return { status: 'skipped', input: input.path, reason: existsReason, existingOutput: input.outputPath };
+    // Which box rows this image matches, so a rerun says "matched, but the image was already there"
+    // rather than "matched no input" (only the header is read, and only when there are boxes).
+    const matched = matchedOriginsOf(input, context);
+    const origins = matched.length > 0 ? { matchedBoxOrigins: matched } : {};
+    return {
+      status: 'skipped',
+      input: input.path,
+      reason: existsReason,
+      existingOutput: input.outputPath,
+      ...origins,
+    };
   }
   let matchedBoxOrigins: string[] = [];
   let image: DicomImage | undefined;
@@ -181,6 +209,9 @@ export async function convertFile(input: ConvertInput, context: ConvertContext):
       return { status: read.kind === 'error' ? 'failed' : 'skipped', input: input.path, reason: read.reason };
     }
     image = read.image;
+    // An earlier run's outputs inside the input folder are not converted again ("[DICOM Ink RGB] [DICOM Ink RGB]").
+    if (settings.includeDerived !== true && isOwnOutput(image))
+      return { status: 'skipped', input: input.path, reason: ownOutputReason };
     const { header } = image;
     const tooLarge = sizeProblem(image);
     if (tooLarge) return { status: 'skipped', input: input.path, reason: tooLarge };
@@ -205,6 +236,8 @@ export async function convertFile(input: ConvertInput, context: ConvertContext):
         matchedBoxOrigins,
       };
     }
+    const drawn = records.filter((r) => selection.drawnOrigins.includes(r.origin));
+    const warnings = imageWarnings(header, drawn, settings.window);
     return {
       status: 'converted',
       input: input.path,
@@ -212,6 +245,7 @@ export async function convertFile(input: ConvertInput, context: ConvertContext):
       frames: written.frames,
       boxesDrawn: selection.boxes.length,
       matchedBoxOrigins,
+      ...(warnings.length > 0 ? { warnings } : {}),
     };
   } catch (error) {
     return {

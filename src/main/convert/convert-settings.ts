@@ -24,6 +24,8 @@ export interface ConvertSettings {
   verify: boolean;
   /** replace existing outputs */
   overwrite: boolean;
+  /** also convert images DICOM Ink wrote (skipped by default, own-output.ts) */
+  includeDerived?: boolean;
 }
 
 export const DEFAULT_THICKNESS = 4;

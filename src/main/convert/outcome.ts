@@ -1,3 +1,4 @@
+import type { ImageWarning } from './image-warnings';
 /**
  * How one input ended. Errors are values: the reason is a sentence a person can act on, without the
  * path (the CLI and the app print the path beside it).
@@ -12,6 +13,8 @@ export type FileOutcome =
       boxesDrawn: number;
       /** origins (`file:line`) of the box rows that matched this image */
       matchedBoxOrigins: string[];
+      /** boxes past the image's edges, a preset that does not fit the series (image-warnings.ts) */
+      warnings?: ImageWarning[];
     }
   | {
       status: 'skipped';

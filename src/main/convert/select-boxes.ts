@@ -8,6 +8,8 @@ export interface BoxSelection {
   boxes: FrameBox[];
   /** origins of the rows that name this image and one of its frames (drawn or dropped by --min-score) */
   matchedOrigins: string[];
+  /** origins of the rows drawn */
+  drawnOrigins: string[];
 }
 
 export interface BoxDrawingOptions {
@@ -27,14 +29,16 @@ export function selectBoxes(
 ): BoxSelection {
   const boxes: FrameBox[] = [];
   const matchedOrigins: string[] = [];
+  const drawnOrigins: string[] = [];
   for (const record of records) {
     if (record.frame < 1 || record.frame > frameCount) continue;
     matchedOrigins.push(record.origin);
     if (!passesMinScore(record, options.minScore)) continue;
+    drawnOrigins.push(record.origin);
     boxes.push({
       frame: record.frame,
       box: toBurnBox(record, { color: options.color, thickness: options.thickness }),
     });
   }
-  return { boxes, matchedOrigins };
+  return { boxes, matchedOrigins, drawnOrigins };
 }

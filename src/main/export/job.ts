@@ -1,3 +1,4 @@
+import type { FindingsPlacement } from './findings-placement';
 import type { BoxParseError } from '../../shared/boxes/model';
 import type { ConvertSettings } from '../convert/convert-settings';
 import type { FileOutcome } from '../convert/outcome';
@@ -53,6 +54,8 @@ export interface ConversionReport {
   findingNotes?: string[];
   /** inputs left out because another input covers them (same real path, or inside a folder input) */
   inputNotes?: string[];
+  /** rows on images already converted, clipped boxes, presets that do not fit a series, unmatched reasons */
+  placement?: FindingsPlacement;
   elapsedMs: number;
 }
 
@@ -63,7 +66,7 @@ export type ConversionSummary =
   | { status: 'failed'; reason: string; cause: FailureCause };
 
 /** Why a job could not run at all: a bad input or box path (the user's to fix) or the engine itself. */
-export type FailureCause = 'inputs' | 'box-file' | 'findings' | 'engine';
+export type FailureCause = 'inputs' | 'box-file' | 'findings' | 'output' | 'engine';
 
 export interface ConversionHooks {
   signal?: AbortSignal;

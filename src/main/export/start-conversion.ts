@@ -7,6 +7,8 @@ import { enumerateInputs, planInputs } from '../convert/plan-inputs';
 import type { EnumerateOptions, InputRoot } from '../convert/plan-inputs';
 import type { ConversionHooks, ConversionJob, ConversionProgress, ConversionSummary } from './job';
 import { loadFindings } from './load-findings';
+import { createPlacementTracker } from './findings-placement';
+import { noUsableFindings, outputFolderProblem } from './preflight';
 import { runPool } from './worker-pool';
 
 const DEFAULT_FILE_TIMEOUT_MS = 120_000;
@@ -37,6 +39,11 @@ export async function startConversion(
   if (!plan.ok) return { status: 'failed', reason: plan.reason, cause: 'inputs' };
   const loaded = await loadFindings(job, plan.roots, hooks.signal);
   if (!loaded.ok) return { status: 'failed', reason: loaded.reason, cause: loaded.cause };
+  const requested = [...(job.boxFiles ?? []), ...(job.maskFiles ?? [])];
+  const unusable = noUsableFindings(requested, loaded.boxes.length, loaded.errors);
+  if (unusable !== undefined) return { status: 'failed', reason: unusable, cause: 'findings' };
+  const unwritable = outputFolderProblem(job.outDir);
+  if (unwritable !== undefined) return { status: 'failed', reason: unwritable, cause: 'output' };
   const workerPath = job.workerPath ?? defaultWorkerPath();
   if (!existsSync(workerPath)) {
     const reason = `the converter is not built (${workerPath} is missing); run \`npm run build\``;
@@ -45,6 +52,7 @@ export async function startConversion(
 
   const outcomes: FileOutcome[] = [];
   const matched = new Set<string>();
+  const placement = createPlacementTracker(loaded.boxes);
   const progress: ConversionProgress = { done: 0, converted: 0, skipped: 0, failed: 0, elapsedMs: 0 };
   const emit = (last?: FileOutcome): void => {
     hooks.onProgress?.({ ...progress, elapsedMs: performance.now() - started, last });
@@ -73,16 +81,19 @@ export async function startConversion(
     onOutcome: (outcome) => {
       outcomes.push(outcome);
       for (const origin of outcome.matchedBoxOrigins ?? []) matched.add(origin);
+      placement.add(outcome);
       progress.done++;
       progress[outcome.status]++;
       emit(outcome);
     },
   });
   if (end.kind === 'failed') return { status: 'failed', reason: end.reason, cause: 'engine' };
+  const unmatchedBoxes = loaded.boxes.filter((b) => !matched.has(b.origin)).map((b) => b.origin);
   const report = {
     outcomes,
     boxErrors: loaded.errors,
-    unmatchedBoxes: loaded.boxes.filter((b) => !matched.has(b.origin)).map((b) => b.origin),
+    unmatchedBoxes,
+    placement: placement.result(unmatchedBoxes),
     findingNotes: loaded.notes,
     inputNotes: plan.notes,
     elapsedMs: performance.now() - started,

@@ -48,6 +48,32 @@ describe('summaryText', () => {
   });
 });
 
+describe('summaryText failures', () => {
+  it('groups failures by reason, as skips are, with examples', () => {
+    const failures: ConversionReport = {
+      ...report,
+      outcomes: [
+        ...['a', 'b', 'c'].map((name) => ({
+          status: 'failed' as const,
+          input: `/in/${name}`,
+          reason: 'could not write the output (EACCES)',
+        })),
+        { status: 'failed', input: '/in/cut.dcm', reason: 'pixel data is truncated' },
+      ],
+      boxErrors: [],
+      unmatchedBoxes: [],
+    };
+    expect(summaryText(failures, { quiet: false, cancelled: false }).split('\n').slice(1)).toEqual([
+      'Failed (4):',
+      '  3 files: could not write the output (EACCES)',
+      '    /in/a',
+      '    /in/b',
+      '    /in/c',
+      '  /in/cut.dcm: pixel data is truncated',
+    ]);
+  });
+});
+
 describe('progressLine', () => {
   it('shows a bar, the count against the total and the rate', () => {
     expect(progressLine({ done: 50, total: 200, converted: 49, skipped: 0, failed: 1, elapsedMs: 500 })).toBe(

@@ -67,6 +67,10 @@ export const CONVERT_OPTIONS = {
     type: 'boolean',
     help: 'replace existing output files (default: keep them, report as skipped)',
   },
+  'include-derived': {
+    type: 'boolean',
+    help: "also convert images DICOM Ink wrote (by default an earlier run's outputs found among the inputs are skipped)",
+  },
   'no-verify': { type: 'boolean', help: 'do not read each output back to check it (faster)' },
   verify: { type: 'boolean', help: 'read each output back to check it (the default)', hidden: true },
   report: { type: 'string', value: '<file.json>', help: "write every input's outcome as JSON" },
