@@ -4,7 +4,7 @@ import type { AppInfo } from '../shared/ipc/contract';
 import type { WindowPreset } from '../shared/presets';
 import { OpenFolder } from './features/library/OpenFolder';
 import { LibraryPanel } from './features/library/LibraryPanel';
-import { selectSeries } from './features/library/library-select';
+import { firstSeriesOf, selectSeries } from './features/library/library-select';
 import { useLibrary } from './features/library/use-library';
 import { Viewer } from './features/viewer/Viewer';
 import { getApi } from './lib/api';
@@ -27,7 +27,11 @@ export function App() {
       .then((result) => (result.ok ? setPresets(result.value.presets) : setMessage(result.error)));
   }, []);
 
-  const selected = selectSeries(snapshot, selectedUid);
+  // After "Open folder", its first series is selected as soon as the scan has found one, until the user
+  // picks another series.
+  const [opened, setOpened] = useState<string | undefined>(undefined);
+  const openedUid = opened === undefined ? undefined : firstSeriesOf(snapshot, opened);
+  const selected = selectSeries(snapshot, openedUid ?? selectedUid);
   const allSeries = useMemo(
     () => snapshot.patients.flatMap((p) => p.studies.flatMap((s) => s.series)),
     [snapshot],
@@ -68,7 +72,7 @@ export function App() {
         <h1 className="brand">
           DICOM <span>Ink</span>
         </h1>
-        <OpenFolder info={info} onError={setMessage} />
+        <OpenFolder info={info} onError={setMessage} onOpened={setOpened} />
         <span className="transport" title="How this window talks to DICOM Ink">
           {info ? (info.transport === 'electron' ? 'Desktop' : 'Browser mode') : ''}
         </span>
@@ -90,7 +94,10 @@ export function App() {
         <LibraryPanel
           snapshot={snapshot}
           selectedUid={selected?.series.seriesInstanceUid}
-          onSelect={(s) => setSelectedUid(s.seriesInstanceUid)}
+          onSelect={(s) => {
+            setOpened(undefined);
+            setSelectedUid(s.seriesInstanceUid);
+          }}
         />
         <Viewer
           series={selected?.series}

@@ -45,6 +45,8 @@ export interface InvokeContract {
   'library:pick-folder': { request: Empty; response: { folder: string | null } };
   'library:open': { request: { folder: string }; response: { libraryId: string } };
   'library:cancel': { request: { libraryId: string }; response: { cancelled: boolean } };
+  /** removes an opened folder from the library (stopping its scan); false when it was not open */
+  'library:close': { request: { libraryId: string }; response: { closed: boolean } };
   'library:snapshot': { request: Empty; response: LibrarySnapshot };
   /**
    * `requestId` (chosen by the renderer, unique per window) makes the load cancellable by `image:cancel`;
@@ -88,6 +90,7 @@ export const INVOKE_CHANNELS: readonly InvokeChannel[] = [
   'library:pick-folder',
   'library:open',
   'library:cancel',
+  'library:close',
   'library:snapshot',
   'image:load',
   'image:cancel',

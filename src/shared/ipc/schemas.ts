@@ -103,6 +103,10 @@ export const invokeSchemas: Schemas = {
     request: z.strictObject({ libraryId: z.string().min(1).max(100) }),
     response: z.object({ cancelled: z.boolean() }),
   },
+  'library:close': {
+    request: z.strictObject({ libraryId: z.string().min(1).max(100) }),
+    response: z.object({ closed: z.boolean() }),
+  },
   'library:snapshot': { request: empty, response: snapshot },
   'image:load': {
     request: z.strictObject({

@@ -124,3 +124,48 @@ describe('library service scan on this thread', () => {
     expect(scan?.filesSeen).toBeLessThan(1000);
   });
 });
+
+describe('opened folders do not overlap, and can be closed', () => {
+  const fresh = () =>
+    createLibraryService({ guard: createPathGuard(), scanFiles: scanFilesOnDisk, progressIntervalMs: 0 });
+  const seriesCounts = (library: ReturnType<typeof fresh>) =>
+    library
+      .snapshot()
+      .patients.flatMap((p) => p.studies.flatMap((s) => s.series.map((x) => x.slices.length)))
+      .sort();
+
+  it('opening a file inside an open folder joins that folder instead of adding a duplicate series', async () => {
+    const library = fresh();
+    const folder = await library.open(root);
+    await library.idle();
+    const before = seriesCounts(library);
+    const file = await library.open(path.join(root, 'ct', 'IM1'));
+    await library.idle();
+    expect(file).toEqual(folder);
+    expect(library.snapshot().scans).toHaveLength(1);
+    expect(seriesCounts(library)).toEqual(before);
+  });
+
+  it('a folder opened after its subfolder lists each file once', async () => {
+    const library = fresh();
+    await library.open(path.join(root, 'ct'));
+    await library.open(root);
+    await library.idle();
+    expect(seriesCounts(library)).toEqual([1, 2]);
+  });
+
+  it('closing a folder removes it and its series from the library', async () => {
+    const library = fresh();
+    const opened = await library.open(root);
+    if (!opened.ok) throw new Error(opened.error);
+    await library.idle();
+    expect(library.close(opened.value.libraryId)).toBe(true);
+    expect(library.snapshot().scans).toEqual([]);
+    expect(library.snapshot().patients).toEqual([]);
+    expect(library.close(opened.value.libraryId)).toBe(false);
+    // It can be opened again afterwards.
+    expect((await library.open(root)).ok).toBe(true);
+    await library.idle();
+    expect(seriesCounts(library)).toEqual([1, 2]);
+  });
+});

@@ -42,6 +42,7 @@ export function createHandlers(services: AppServices): Handlers {
           },
     'library:open': (request) => services.library.open(request.folder),
     'library:cancel': async (request) => ok({ cancelled: services.library.cancel(request.libraryId) }),
+    'library:close': async (request) => ok({ closed: services.library.close(request.libraryId) }),
     'library:snapshot': async () => ok(services.library.snapshot()),
     'image:load': async ({ path, frame, requestId }, caller) => {
       if (requestId === undefined) return services.images.load(path, frame);

@@ -13,6 +13,7 @@ import type { ExportProgress, ExportRequest } from '../../../shared/ipc/export';
 import { MAX_LISTED_PROBLEMS } from '../../../shared/ipc/export';
 import { DEFAULT_COLOR } from '../../convert/convert-settings';
 import type { ConversionHooks, ConversionJob, ConversionSummary } from '../../export/job';
+import { expandHome } from '../expand-home';
 import { resolveOutputDir } from '../output-dir';
 import type { PathGuard } from '../path-guard';
 
@@ -182,7 +183,7 @@ export function createExportService(deps: ExportDeps): ExportService {
     async start(request) {
       const inputs = await checkInputs(deps.guard, request.inputs);
       if (!inputs.ok) return inputs;
-      const outDir = await resolveOutputDir(request.outDir);
+      const outDir = await resolveOutputDir(expandHome(request.outDir));
       if (!outDir.ok) return outDir;
       const jobId = `export-${nextId++}`;
       const abort = new AbortController();

@@ -3,9 +3,11 @@
  * file's header is read (never its pixels) by `scanFiles` (the library worker in the app, so thousands of
  * reads never stall the main process), progress is pushed (throttled) and a scan stops once cancelled.
  */
+import path from 'node:path';
 import type { ImageHeader } from '../../../shared/dicom/image-header';
 import type { IpcResult } from '../../../shared/ipc/contract';
 import type { LibrarySnapshot, NonImageEntry, ScanProgress } from '../../../shared/ipc/library';
+import { expandHome } from '../expand-home';
 import type { PathGuard } from '../path-guard';
 import { buildPatients, type IndexedImage } from './library-tree';
 
@@ -31,6 +33,8 @@ export interface LibraryDeps {
 export interface LibraryService {
   open(folder: string): Promise<IpcResult<{ libraryId: string }>>;
   cancel(libraryId: string): boolean;
+  /** forgets an opened folder and what its scan found (stopping the scan); false when it is not open */
+  close(libraryId: string): boolean;
   snapshot(): LibrarySnapshot;
   onProgress(listener: (progress: ScanProgress) => void): () => void;
   /** resolves when every running scan has ended */
@@ -62,6 +66,17 @@ export function createLibraryService(deps: LibraryDeps): LibraryService {
   const emit = (progress: ScanProgress): void => {
     for (const listener of listeners) listener({ ...progress });
   };
+
+  /** The open (not cancelled or failed) library whose folder holds `real`, other than `real` itself. */
+  function enclosingLibrary(real: string): string | undefined {
+    for (const [id, library] of libraries) {
+      const { folder, state } = library.progress;
+      if (state === 'cancelled' || state === 'failed' || folder === real) continue;
+      const relative = path.relative(folder, real);
+      if (relative !== '' && relative.split(path.sep)[0] !== '..' && !path.isAbsolute(relative)) return id;
+    }
+    return undefined;
+  }
 
   async function scan(library: Library, root: string): Promise<void> {
     const { progress, abort } = library;
@@ -101,8 +116,11 @@ export function createLibraryService(deps: LibraryDeps): LibraryService {
     async open(folder) {
       const refused = await deps.refuseRoot?.(folder);
       if (refused !== undefined) return { ok: false, error: refused };
-      const real = await deps.guard.allow(folder);
+      const real = await deps.guard.allow(expandHome(folder));
       if (!real.ok) return real;
+      // A file or folder inside a folder that is open is already in the library: join that folder.
+      const enclosing = enclosingLibrary(real.value);
+      if (enclosing !== undefined) return { ok: true, value: { libraryId: enclosing } };
       const existing = byFolder.get(real.value);
       const running = existing === undefined ? undefined : libraries.get(existing);
       // Opening a folder that is open (or being scanned) again joins it instead of scanning twice; a
@@ -127,6 +145,17 @@ export function createLibraryService(deps: LibraryDeps): LibraryService {
       library.done = scan(library, real.value);
       return { ok: true, value: { libraryId } };
     },
+    close(libraryId) {
+      const library = libraries.get(libraryId);
+      if (!library) return false;
+      library.abort.abort();
+      libraries.delete(libraryId);
+      if (byFolder.get(library.progress.folder) === libraryId) byFolder.delete(library.progress.folder);
+      changed();
+      // Listeners refresh their snapshot on any progress event; this one says the folder is gone.
+      emit({ ...library.progress, state: 'cancelled' });
+      return true;
+    },
     cancel(libraryId) {
       const library = libraries.get(libraryId);
       if (!library || library.progress.state !== 'scanning') return false;
@@ -136,10 +165,15 @@ export function createLibraryService(deps: LibraryDeps): LibraryService {
     snapshot() {
       if (cached) return cached;
       const all = [...libraries.values()];
+      // A folder opened after a subfolder of it holds the same files: each file is listed once.
+      const seen = new Set<string>();
+      const images = all
+        .flatMap((l) => l.images)
+        .filter((image) => !seen.has(image.path) && seen.add(image.path));
       cached = {
         version,
         scans: all.map((l) => ({ ...l.progress })),
-        patients: buildPatients(all.flatMap((l) => l.images)),
+        patients: buildPatients(images),
         nonImages: all.flatMap((l) => l.nonImages),
       };
       return cached;

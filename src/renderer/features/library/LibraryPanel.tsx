@@ -1,8 +1,10 @@
 /** Patients -> studies -> series with thumbnails, scan progress, and the files that are not images. */
+import { useEffect, useRef } from 'react';
 import type { LibrarySnapshot, SeriesEntry } from '../../../shared/ipc/library';
 import { ProgressBar } from '../../components/ProgressBar';
 import { getApi } from '../../lib/api';
 import { baseName, formatDicomDate } from './library-select';
+import { OpenedFolders } from './OpenedFolders';
 import { Thumbnail } from './Thumbnail';
 
 interface Props {
@@ -57,8 +59,13 @@ function SeriesButton({
   onSelect(): void;
 }) {
   const count = series.slices.length;
+  const item = useRef<HTMLLIElement>(null);
+  // The selected series is kept in view (a folder just opened may list it far down).
+  useEffect(() => {
+    if (selected) item.current?.scrollIntoView({ block: 'nearest' });
+  }, [selected]);
   return (
-    <li>
+    <li ref={item}>
       <button
         type="button"
         className="series"
@@ -102,6 +109,7 @@ export function LibraryPanel({ snapshot, selectedUid, onSelect }: Props) {
   const empty = snapshot.patients.length === 0;
   return (
     <nav className="library" aria-label="Library">
+      <OpenedFolders scans={snapshot.scans} />
       <ScanList snapshot={snapshot} />
       {empty && !snapshot.scans.some((s) => s.state === 'scanning') ? (
         <p className="library-empty">No images yet. Open a folder, or drop one on the window.</p>

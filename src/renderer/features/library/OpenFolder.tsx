@@ -9,9 +9,12 @@ import { getApi } from '../../lib/api';
 export function OpenFolder({
   info,
   onError,
+  onOpened,
 }: {
   info: AppInfo | undefined;
   onError(message: string | undefined): void;
+  /** the library id of the folder just opened (or joined), so the app can show it */
+  onOpened(libraryId: string): void;
 }) {
   const [path, setPath] = useState('');
   const [busy, setBusy] = useState(false);
@@ -22,6 +25,7 @@ export function OpenFolder({
     setBusy(false);
     if (result.ok) {
       onError(undefined);
+      onOpened(result.value.libraryId);
       setPath('');
     } else onError(result.error);
   };

@@ -18,6 +18,13 @@ export function selectSeries(snapshot: LibrarySnapshot, uid: string | undefined)
   return every.find((entry) => entry.series.seriesInstanceUid === uid) ?? every[0];
 }
 
+/** The first series (in library order) found in the opened folder with this library id. */
+export function firstSeriesOf(snapshot: LibrarySnapshot, libraryId: string): string | undefined {
+  const folder = snapshot.scans.find((scan) => scan.libraryId === libraryId)?.folder;
+  if (folder === undefined) return undefined;
+  return allSeries(snapshot).find((entry) => entry.series.folder === folder)?.series.seriesInstanceUid;
+}
+
 /** "12 Mar 2024" from a DICOM DA value (YYYYMMDD, PS3.5 6.2); other text is returned as is. */
 export function formatDicomDate(value: string): string {
   const match = /^(\d{4})(\d{2})(\d{2})$/.exec(value.trim());

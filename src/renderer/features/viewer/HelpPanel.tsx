@@ -1,3 +1,4 @@
+import { HelpTopics } from './HelpTopics';
 import { SHORTCUTS } from './shortcuts';
 
 export function HelpPanel({ onClose }: { onClose(): void }) {
@@ -17,6 +18,7 @@ export function HelpPanel({ onClose }: { onClose(): void }) {
           </div>
         ))}
       </dl>
+      <HelpTopics />
     </aside>
   );
 }
