@@ -9,7 +9,18 @@ export const REPO = resolve(__dirname, '..', '..');
 export interface CliResult {
   code: number | null;
   stdout: string;
+  /** stderr without the periodic `progress:` lines, whose number depends on how fast this machine is */
   stderr: string;
+  /** stderr as printed */
+  stderrRaw: string;
+}
+
+/** A non-terminal stderr gets a `progress:` line every 2 s: tests judge the rest, whatever the load. */
+function withoutProgress(stderr: string): string {
+  return stderr
+    .split('\n')
+    .filter((line) => !line.startsWith('progress: '))
+    .join('\n');
 }
 
 export function runCli(args: readonly string[], options: { timeoutMs?: number } = {}): CliResult {
@@ -19,7 +30,12 @@ export function runCli(args: readonly string[], options: { timeoutMs?: number } 
     timeout: options.timeoutMs ?? 120_000,
     env: { ...process.env, FORCE_COLOR: '0' },
   });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
+  return {
+    code: result.status,
+    stdout: result.stdout,
+    stderr: withoutProgress(result.stderr),
+    stderrRaw: result.stderr,
+  };
 }
 
 /** A corpus file: the repository's copy in tests/fixtures/corpus, else the shared corpus it was copied from. */
