@@ -19,6 +19,8 @@ export interface LabelBox {
   thickness: number;
   label?: string;
   score?: number;
+  /** a mask outline (model.ts MaskRegion): its pixels can lie anywhere in x1..y2 */
+  region?: unknown;
 }
 
 /** Half-open pixel rectangle: columns x..x+width-1, rows y..y+height-1. */
@@ -77,6 +79,8 @@ function rect(x1: number, y1: number, x2: number, y2: number): Rect {
 /** The four outline bands of a box (drawn inward from its edge, as draw.ts draws them). */
 export function outlineBands(box: LabelBox): Rect[] {
   const { x1, y1, x2, y2 } = corners(box);
+  // A mask's outline follows the region anywhere inside its bounds: the whole bounds are kept clear.
+  if (box.region !== undefined) return [rect(x1, y1, x2, y2)];
   const t = Math.max(1, Math.round(box.thickness));
   return [
     rect(x1, y1, x2, Math.min(y1 + t - 1, y2)),

@@ -227,3 +227,12 @@ describe('layoutLabels', () => {
     }
   });
 });
+
+describe('layoutLabels with mask outlines', () => {
+  it('never puts a label inside the bounds of a mask outline, whose pixels can lie anywhere there', () => {
+    const image = { columns: 100, rows: 60 };
+    const region = { x: 0, y: 0, width: 1, height: 1, bits: new Uint8Array([1]) };
+    const { placed } = layoutLabels(image, [{ ...box(0, 0, 99, 59, 'x'), region }], 1);
+    expect(placed).toEqual([]);
+  });
+});
