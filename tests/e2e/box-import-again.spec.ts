@@ -31,6 +31,8 @@ test('importing the same box file twice asks "replace or add", and Replace keeps
 }) => {
   await page.goto(app.url);
   await expect(page.locator(CANVAS)).toHaveAttribute('data-draw-count', /^[1-9]/);
+  // import once the scan has listed every slice the box file names
+  await expect(page.getByText(/CT · 24 images/)).toBeVisible();
   const input = page.getByLabel('Import boxes (CSV or JSON)');
   await input.setInputFiles(BOXES_CSV);
   await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toHaveText(
