@@ -7,7 +7,7 @@ import { expect, test } from '@playwright/test';
 import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { expectBoxes, listedBoxes } from './support/box-page';
+import { expectBoxes, listedBoxes, waitForWholeSample } from './support/box-page';
 import { launchApp, type RunningApp } from './support/launch-app';
 import { CANVAS } from './support/pixels';
 
@@ -31,8 +31,7 @@ test('importing the same box file twice asks "replace or add", and Replace keeps
 }) => {
   await page.goto(app.url);
   await expect(page.locator(CANVAS)).toHaveAttribute('data-draw-count', /^[1-9]/);
-  // import once the scan has listed every slice the box file names
-  await expect(page.getByText(/CT · 24 images/)).toBeVisible();
+  await waitForWholeSample(page);
   const input = page.getByLabel('Import boxes (CSV or JSON)');
   await input.setInputFiles(BOXES_CSV);
   await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toHaveText(

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { layoutLabels, overlaps } from '../../src/shared/boxes/label-layout';
 import { initCodecs, readDicomFile } from '../../src/main/dicom/read-dicom';
-import { listedBoxes } from './support/box-page';
+import { listedBoxes, waitForWholeSample } from './support/box-page';
 import { launchApp, type RunningApp } from './support/launch-app';
 import { CANVAS, canvasPixels } from './support/pixels';
 
@@ -52,8 +52,7 @@ function rgbaAt(rgba: Uint8Array, width: number, x: number, y: number): number[]
 async function openOnSlice12(page: Page): Promise<void> {
   await page.goto(app.url);
   await expect(page.locator(CANVAS)).toHaveAttribute('data-draw-count', /^[1-9]/);
-  // import once the scan has listed every slice the box file names
-  await expect(page.getByText(/CT · 24 images/)).toBeVisible();
+  await waitForWholeSample(page);
   await page.getByLabel('Import boxes (CSV or JSON)').setInputFiles(csv);
   await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toHaveText(
     'Imported 3 boxes from kidneys.csv.',
@@ -175,8 +174,7 @@ test('screenshot: the sample study with its boxes and labels', async ({ page }) 
     await page.goto(fresh.url);
     await expect(page.locator(CANVAS)).toHaveAttribute('data-draw-count', /^[1-9]/);
     await page.getByRole('button', { name: 'Abdomen', exact: true }).click();
-    // The box file names slices 11-16: import once the scan has listed all 24, not while it runs.
-    await expect(page.getByText(/CT · 24 images/)).toBeVisible();
+    await waitForWholeSample(page);
     await page
       .getByLabel('Import boxes (CSV or JSON)')
       .setInputFiles(path.resolve('assets/sample/boxes.csv'));

@@ -29,3 +29,11 @@ export async function listedBoxes(page: Page): Promise<string[]> {
 export async function expectBoxes(page: Page, expected: string[]): Promise<void> {
   await expect.poll(() => listedBoxes(page)).toEqual(expected);
 }
+
+/**
+ * Waits until the sample series is listed whole (24 slices): a box file imported while a fresh app is still
+ * scanning would find only the slices read so far.
+ */
+export async function waitForWholeSample(page: Page): Promise<void> {
+  await expect(page.getByText(/CT · 24 images/)).toBeVisible();
+}
