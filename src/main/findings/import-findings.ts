@@ -15,6 +15,9 @@ import { dicomSegImporter } from './dicom-seg';
 import { boxes3dImporter } from './boxes-3d';
 import { cocoImporter } from './coco';
 import { yoloImporter } from './yolo';
+import { srImporter } from './sr/sr-importer';
+import { gspsImporter } from './gsps/gsps-importer';
+import { otherDicomImporter } from './dicom-annotations';
 
 /**
  * Importers in the order they are asked whether they recognise a source: the most specific first, the
@@ -23,6 +26,9 @@ import { yoloImporter } from './yolo';
 export const IMPORTERS: FindingImporter[] = [
   niftiImporter,
   dicomSegImporter,
+  srImporter,
+  gspsImporter,
+  otherDicomImporter,
   yoloImporter,
   cocoImporter,
   boxes3dImporter,
@@ -83,7 +89,7 @@ export async function importFindings(
     let result: ImportedFindings;
     if (!importer) {
       summary.refusals.push(
-        `${given}: not a format DICOM Ink reads (box CSV/JSON, 3D boxes, COCO, YOLO folder, NIfTI, DICOM SEG)`,
+        `${given}: not a format DICOM Ink reads (box CSV/JSON, 3D boxes, COCO, YOLO folder, NIfTI, DICOM SEG, SR or GSPS)`,
       );
       continue;
     }

@@ -1,6 +1,6 @@
 /**
  * The one interface every finding format implements (box tables, 3D boxes, COCO, YOLO, NIfTI masks, DICOM
- * SEG; later SR and GSPS). An importer reads one file or folder and returns findings already PLACED on
+ * SEG, SR, GSPS). An importer reads one file or folder and returns findings already PLACED on
  * image frames in pixels (BoxRecord: target image + frame + rectangle or mask region), plus the entries it
  * could not place, each with its line or index and why. Formats that need geometry ask the context for the
  * catalogue of the inputs (headers of every image, series grids), built once and shared.
@@ -11,7 +11,15 @@ import type { LabelSpec } from '../../shared/findings/mask-labels';
 import type { MaskStyle } from '../../shared/findings/place-volume';
 
 export type FindingFormat =
-  'box-table' | 'boxes-3d' | 'coco' | 'yolo' | 'nifti' | 'dicom-seg' | 'dicom-sr' | 'dicom-gsps';
+  | 'box-table'
+  | 'boxes-3d'
+  | 'coco'
+  | 'yolo'
+  | 'nifti'
+  | 'dicom-seg'
+  | 'dicom-sr'
+  | 'dicom-gsps'
+  | 'dicom-other';
 
 /** A file or folder given with --boxes / --masks (or imported in the app). */
 export interface FindingSource {

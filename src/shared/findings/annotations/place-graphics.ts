@@ -1,0 +1,136 @@
+import type { BoxParseError, BoxRecord } from '../../boxes/model';
+import type { AnnotationGraphic, Extent, GraphicProblem, ImageReference, ReadGraphics } from './graphic';
+import { extentPixels, graphicExtent } from './graphic';
+
+/** What placement needs to know about an image the graphics may name (the CLI's catalogue or the app's open images). */
+export interface PlacementImage {
+  sopInstanceUid: string;
+  columns: number;
+  rows: number;
+  frames: number;
+  /** what messages call it (its path relative to the input folder) */
+  name: string;
+}
+
+export interface PlacedGraphics {
+  findings: BoxRecord[];
+  problems: GraphicProblem[];
+}
+
+function toPixels(
+  extent: Extent,
+  reference: ImageReference,
+  image: PlacementImage,
+  units: string,
+): Extent | string {
+  if (units === 'PIXEL') return extent;
+  if (reference.displayProblem) return reference.displayProblem;
+  // DISPLAY units run 0..1 across the displayed area (PS3.3 C.10.5.1.1); without a Displayed Area
+  // Selection for the image, that area is the whole image.
+  const area = reference.displayedArea ?? { left: 0, top: 0, right: image.columns, bottom: image.rows };
+  const width = area.right - area.left;
+  const height = area.bottom - area.top;
+  return {
+    left: area.left + extent.left * width,
+    top: area.top + extent.top * height,
+    right: area.left + extent.right * width,
+    bottom: area.top + extent.bottom * height,
+  };
+}
+
+/**
+ * Graphics -> boxes on the frames they reference: the smallest box of whole pixels holding the graphic.
+ * Each graphic that cannot be placed (an image not among `images`, a frame the image lacks, a shape
+ * entirely outside the image) is a problem with its origin and the reason; the others still apply.
+ */
+export function placeGraphics(
+  graphics: readonly AnnotationGraphic[],
+  findImage: (sopInstanceUid: string) => PlacementImage | undefined,
+): PlacedGraphics {
+  const placed: PlacedGraphics = { findings: [], problems: [] };
+  for (const graphic of graphics) {
+    const extent = graphicExtent(graphic.type, graphic.points);
+    if (typeof extent === 'string') {
+      placed.problems.push({ index: graphic.index, origin: graphic.origin, reason: extent });
+      continue;
+    }
+    if (graphic.references.length === 0) {
+      placed.problems.push({
+        index: graphic.index,
+        origin: graphic.origin,
+        reason: 'it references no image',
+      });
+      continue;
+    }
+    const targets = graphic.references.flatMap((reference) => {
+      const image = findImage(reference.sopInstanceUid);
+      return (reference.frames ?? [undefined]).map((frame) => ({ reference, image, frame }));
+    });
+    for (const { reference, image, frame } of targets) {
+      const where =
+        targets.length === 1
+          ? ''
+          : ` on ${image?.name ?? reference.sopInstanceUid}${frame ? ` frame ${frame}` : ''}`;
+      const origin = `${graphic.origin}${where}`;
+      if (!image) {
+        placed.problems.push({
+          index: graphic.index,
+          origin,
+          reason: `it references SOP Instance ${reference.sopInstanceUid}, which is not among the images`,
+        });
+        continue;
+      }
+      if (frame !== undefined && (frame < 1 || frame > image.frames)) {
+        placed.problems.push({
+          index: graphic.index,
+          origin,
+          reason: `it references frame ${frame} of ${image.name}, which has ${image.frames} frame(s)`,
+        });
+        continue;
+      }
+      const pixels = toPixels(extent, reference, image, graphic.units);
+      if (typeof pixels === 'string') {
+        placed.problems.push({ index: graphic.index, origin, reason: pixels });
+        continue;
+      }
+      const box = extentPixels(pixels);
+      if (box.x2 < 0 || box.y2 < 0 || box.x1 > image.columns - 1 || box.y1 > image.rows - 1) {
+        placed.problems.push({
+          index: graphic.index,
+          origin,
+          reason: `its ${graphic.type} lies outside the ${image.columns}x${image.rows} image ${image.name}`,
+        });
+        continue;
+      }
+      const frames = frame === undefined ? Array.from({ length: image.frames }, (_, i) => i + 1) : [frame];
+      for (const n of frames) {
+        const record: BoxRecord = {
+          target: { kind: 'sop', sopInstanceUid: image.sopInstanceUid },
+          frame: n,
+          ...box,
+          origin: frames.length === 1 ? origin : `${origin} frame ${n}`,
+        };
+        if (graphic.label !== undefined) record.label = graphic.label;
+        if (graphic.score !== undefined) record.score = graphic.score;
+        if (graphic.color !== undefined) record.color = graphic.color;
+        placed.findings.push(record);
+      }
+    }
+  }
+  return placed;
+}
+
+/**
+ * Everything a file's graphics give: the boxes placed, and every graphic that could not be read or placed,
+ * in the order of the graphics in the file.
+ */
+export function placeReadGraphics(
+  read: ReadGraphics,
+  findImage: (sopInstanceUid: string) => PlacementImage | undefined,
+): { findings: BoxRecord[]; problems: BoxParseError[] } {
+  const placed = placeGraphics(read.graphics, findImage);
+  const problems = [...read.problems, ...placed.problems]
+    .sort((a, b) => a.index - b.index)
+    .map(({ origin, reason }) => ({ origin, reason }));
+  return { findings: placed.findings, problems };
+}
