@@ -28,7 +28,7 @@ export const CONVERT_OPTIONS = {
     type: 'string',
     value: '<file|folder>',
     multiple: true,
-    help: 'findings to burn in (repeatable): pixel box CSV/JSON, 3D boxes in patient mm, COCO JSON or a YOLO folder; the format is recognised from the content',
+    help: 'findings to burn in (repeatable): pixel box CSV/JSON, 3D boxes in patient mm, COCO JSON, a YOLO folder, a DICOM SR (TID 1500) or presentation state (GSPS); the format is recognised from the content',
   },
   masks: {
     type: 'string',

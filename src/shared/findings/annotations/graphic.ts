@@ -86,7 +86,7 @@ export function graphicExtent(type: string, points: readonly number[]): Extent |
     return `its graphic type ${type || '(none)'} is not one DICOM Ink reads (${GRAPHIC_TYPES.join(', ')})`;
   const count = points.length / 2;
   if (!Number.isInteger(count) || !check(count))
-    return `a ${type} with ${points.length} coordinate value(s) is malformed`;
+    return `its ${type} has the wrong number of coordinates (${points.length} values)`;
   if (!points.every(Number.isFinite)) return `its ${type} has coordinates that are not numbers`;
   const [x0 = 0, y0 = 0, x1 = 0, y1 = 0, x2 = 0, y2 = 0, x3 = 0, y3 = 0] = points;
   if (type === 'CIRCLE') {
