@@ -9,6 +9,7 @@ import { createProgressDisplay } from './progress-display';
 import { reportJson } from './report-json';
 import { findingsNotPlaced, summaryText } from './summary-text';
 import { usageError } from './usage-error';
+import { endBySignal } from './end-by-signal';
 
 /** The conversion report with each delivery's outcomes (`--send`, `--zip`) added. */
 function withDeliveries(report: string, deliveries: readonly DeliveryReport[]): string {
@@ -28,7 +29,9 @@ export async function convertCommand(args: readonly string[]): Promise<number> {
     interrupted = true;
     process.stderr.write('\nStopping: finishing the files in progress (Ctrl-C again to quit now)...\n');
     controller.abort();
-    process.once('SIGINT', () => process.exit(EXIT.interrupted));
+    // A second Ctrl-C ends the process by the signal itself: process.exit() would wait for a converter
+    // thread blocked in a system call for ever.
+    process.once('SIGINT', () => endBySignal('SIGINT'));
   };
   process.once('SIGINT', onSignal);
   const deliveries = await startConvertDeliveries(parsed.value, controller.signal);
@@ -71,6 +74,16 @@ export async function convertCommand(args: readonly string[]): Promise<number> {
           );
           return 1;
         }
+      }
+      if ((summary.unstoppable?.length ?? 0) > 0) {
+        // No exit code can be returned while a thread waits inside a system call (the process would wait
+        // for it at exit): end by a signal, SIGINT after Ctrl-C (130), else SIGTERM (143).
+        const signal = interrupted ? 'SIGINT' : 'SIGTERM';
+        process.stderr.write(
+          `dicom-ink: ending by ${signal}: a converter thread could not be stopped (listed above)\n`,
+        );
+        endBySignal(signal);
+        return interrupted ? EXIT.interrupted : EXIT.threadStuck;
       }
       // 130 = 128 + SIGINT, what shells report for a job stopped by Ctrl-C; 1 stays "some image failed".
       if (interrupted) return EXIT.interrupted;

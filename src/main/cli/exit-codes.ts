@@ -10,9 +10,16 @@ export const EXIT = {
   findingsNotPlaced: 3,
   /** interrupted (Ctrl-C, SIGINT), as shells expect: 128 + signal 2 */
   interrupted: 130,
+  /**
+   * a converter thread could not be stopped (blocked inside a system call, e.g. on stalled storage): the
+   * summary names its file, and since no process can exit while such a thread waits, dicom-ink ends itself
+   * by SIGTERM (128 + 15); after Ctrl-C it ends by SIGINT (130)
+   */
+  threadStuck: 143,
 } as const;
 
 export const EXIT_CODES_TEXT = `Exit codes: 0 every DICOM image converted (non-images are skipped), 1 some image failed,
 2 nothing converted: usage error, bad input, no usable finding, unwritable --out,
 3 converted, but some findings were not placed (listed with their line and reason),
-130 interrupted (Ctrl-C).`;
+130 interrupted (Ctrl-C),
+143 a converter thread could not be stopped (the summary names its file).`;

@@ -1,6 +1,7 @@
 import type { FileOutcome } from '../convert/outcome';
 import type { FindingsPlacement } from '../export/findings-placement';
 import type { ConversionReport } from '../export/job';
+import { unstoppableReason } from '../export/unstoppable-text';
 
 function plural(count: number, word: string, many = `${word}s`): string {
   return `${count} ${count === 1 ? word : many}`;
@@ -99,6 +100,11 @@ export function summaryText(
       `${skipped.length} skipped, ${failedOutcomes.length} failed in ${seconds.toFixed(1)} s`,
   );
   for (const note of report.inputNotes ?? []) lines.push(`Note: ${note}`);
+  const stuck = report.unstoppable ?? [];
+  if (stuck.length > 0) {
+    lines.push(`Converter threads that could not be stopped (${stuck.length}):`);
+    for (const thread of stuck) lines.push(`  ${thread.file}: ${unstoppableReason(thread)}`);
+  }
   if (failedOutcomes.length > 0) {
     lines.push(`Failed (${failedOutcomes.length}):`);
     lines.push(...groupedFailures(failedOutcomes, 10));

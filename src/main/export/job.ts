@@ -1,4 +1,5 @@
 import type { FindingsPlacement } from './findings-placement';
+import type { UnstoppableThread } from './worker-pool';
 import type { BoxParseError } from '../../shared/boxes/model';
 import type { ConvertSettings } from '../convert/convert-settings';
 import type { FileOutcome } from '../convert/outcome';
@@ -56,6 +57,11 @@ export interface ConversionReport {
   inputNotes?: string[];
   /** rows on images already converted, clipped boxes, presets that do not fit a series, unmatched reasons */
   placement?: FindingsPlacement;
+  /**
+   * converter threads ended while converting a file that did not stop (blocked inside a system call, e.g.
+   * a read from stalled storage): the file each was on. Absent when every thread stopped.
+   */
+  unstoppable?: UnstoppableThread[];
   elapsedMs: number;
 }
 

@@ -44,7 +44,8 @@ export async function startConversion(
   if (unusable !== undefined) return { status: 'failed', reason: unusable, cause: 'findings' };
   const unwritable = outputFolderProblem(job.outDir);
   if (unwritable !== undefined) return { status: 'failed', reason: unwritable, cause: 'output' };
-  const workerPath = job.workerPath ?? defaultWorkerPath();
+  // DICOM_INK_TEST_CONVERT_WORKER: tests only, a stand-in converter (one that blocks in a system call).
+  const workerPath = job.workerPath ?? (process.env.DICOM_INK_TEST_CONVERT_WORKER || defaultWorkerPath());
   if (!existsSync(workerPath)) {
     const reason = `the converter is not built (${workerPath} is missing); run \`npm run build\``;
     return { status: 'failed', reason, cause: 'engine' };
@@ -96,6 +97,7 @@ export async function startConversion(
     placement: placement.result(unmatchedBoxes),
     findingNotes: loaded.notes,
     inputNotes: plan.notes,
+    ...(end.unstoppable === undefined ? {} : { unstoppable: end.unstoppable }),
     elapsedMs: performance.now() - started,
   };
   return end.kind === 'cancelled' ? { status: 'cancelled', ...report } : { status: 'completed', ...report };

@@ -13,10 +13,31 @@ export interface PoolOptions {
   /** after cancellation, how long files already handed out may take before their workers are ended */
   graceMs: number;
   signal?: AbortSignal;
+  /**
+   * how long an ended worker that was converting a file may take to stop before it is reported as a thread
+   * that could not be stopped (default 3 s)
+   */
+  stopWaitMs?: number;
   onOutcome: (outcome: FileOutcome) => void;
 }
 
-export type PoolEnd = { kind: 'drained' } | { kind: 'cancelled' } | { kind: 'failed'; reason: string };
+/**
+ * A worker thread that was ended while converting `file` but did not stop: it is blocked inside a system
+ * call (a read from a stalled network share, a device), where a thread cannot be interrupted. It stays
+ * until that call returns; the process may not exit before then.
+ */
+export interface UnstoppableThread {
+  file: string;
+  threadId: number;
+}
+
+/** `unstoppable` is present only when some thread could not be stopped. */
+export type PoolEnd =
+  | { kind: 'drained'; unstoppable?: UnstoppableThread[] }
+  | { kind: 'cancelled'; unstoppable?: UnstoppableThread[] }
+  | { kind: 'failed'; reason: string; unstoppable?: UnstoppableThread[] };
+
+const DEFAULT_STOP_WAIT_MS = 3_000;
 
 interface Job {
   id: number;
@@ -84,6 +105,8 @@ export function runPool(source: AsyncIterator<ConvertInput>, options: PoolOption
     let sourceDone = false;
     let ended = false;
     let graceTimer: NodeJS.Timeout | undefined;
+    /** workers ended while a file was in progress, until they have stopped */
+    const stopping: { file: string; threadId: number; stopped: Promise<boolean> }[] = [];
 
     const finish = (end: PoolEnd): void => {
       if (ended) return;
@@ -91,7 +114,9 @@ export function runPool(source: AsyncIterator<ConvertInput>, options: PoolOption
       clearTimeout(graceTimer);
       options.signal?.removeEventListener('abort', onAbort);
       for (const slot of [...slots]) retire(slot);
-      resolvePool(end);
+      void unstoppableThreads(stopping, options.stopWaitMs ?? DEFAULT_STOP_WAIT_MS).then((stuck) =>
+        resolvePool(stuck.length > 0 ? { ...end, unstoppable: stuck } : end),
+      );
     };
 
     const checkDone = (): void => {
@@ -109,10 +134,17 @@ export function runPool(source: AsyncIterator<ConvertInput>, options: PoolOption
     };
 
     function retire(slot: Slot): void {
+      if (slot.retired) return;
       slot.retired = true;
       clearTimeout(slot.timer);
       slots.delete(slot);
-      void slot.worker.terminate();
+      const threadId = slot.worker.threadId;
+      const stopped = slot.worker.terminate().then(
+        () => true,
+        () => true,
+      );
+      const current = slot.queue[0];
+      if (current) stopping.push({ file: current.input.path, threadId, stopped });
     }
 
     function armTimer(slot: Slot): void {
@@ -220,8 +252,8 @@ export function runPool(source: AsyncIterator<ConvertInput>, options: PoolOption
               reason: 'cancelled before it finished',
             });
           }
-          slot.queue = [];
           retire(slot);
+          slot.queue = [];
         }
         checkDone();
       }, options.graceMs);
@@ -237,4 +269,23 @@ export function runPool(source: AsyncIterator<ConvertInput>, options: PoolOption
     options.signal?.addEventListener('abort', onAbort, { once: true });
     for (let i = 0; i < Math.max(1, options.size); i++) spawn();
   });
+}
+
+/**
+ * The threads among `stopping` that have not stopped within `waitMs` (all are waited for together). A
+ * thread blocked in a system call never ends on `terminate()`, so the wait is bounded.
+ */
+async function unstoppableThreads(
+  stopping: readonly { file: string; threadId: number; stopped: Promise<boolean> }[],
+  waitMs: number,
+): Promise<UnstoppableThread[]> {
+  if (stopping.length === 0) return [];
+  let timer: NodeJS.Timeout | undefined;
+  const deadline = new Promise<void>((resolve) => {
+    timer = setTimeout(resolve, waitMs);
+  });
+  const done = stopping.map(() => false);
+  await Promise.race([Promise.all(stopping.map((s, i) => s.stopped.then(() => (done[i] = true)))), deadline]);
+  clearTimeout(timer);
+  return stopping.flatMap((s, i) => (done[i] ? [] : [{ file: s.file, threadId: s.threadId }]));
 }

@@ -108,6 +108,7 @@ export const exportProgressSchema: z.ZodType<ExportProgress> = z.discriminatedUn
     skipped: problems,
     failed: problems,
     unmatchedBoxes: count,
+    unstoppable: problems.optional(),
     elapsedMs: z.number().nonnegative(),
   }),
   z.object({ jobId: z.string(), state: z.literal('failed'), reason: z.string() }),

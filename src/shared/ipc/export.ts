@@ -69,6 +69,11 @@ export type ExportProgress =
       failed: ExportProblem[];
       /** boxes that named no exported image and frame */
       unmatchedBoxes: number;
+      /**
+       * files whose converter thread could not be stopped (blocked inside a system call), with the reason;
+       * absent when every thread stopped
+       */
+      unstoppable?: ExportProblem[];
       elapsedMs: number;
     }
   | { jobId: string; state: 'failed'; reason: string };

@@ -1,4 +1,5 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { closeSync, constants, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -9,7 +10,8 @@ import { runPool } from '../../../src/main/export/worker-pool';
 import type { PoolOptions } from '../../../src/main/export/worker-pool';
 
 // A stand-in worker speaking the pool's protocol, in order like the real one: it hangs, throws or exits on
-// inputs named so; a 'slow' input takes 3 s but reports progress every 0.5 s, as a long multi-frame file does.
+// inputs named so; a 'stuck:<fifo>' input blocks its thread inside open(2) of a FIFO with no writer, where
+// terminate() cannot reach it (as a read from a stalled network share would); a 'slow' input takes 3 s but reports progress every 0.5 s, as a long multi-frame file does.
 const FAKE_WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
 if (workerData.boxes.length === 1) { parentPort.postMessage({ type: 'init-failed', reason: 'no codecs' }); return; }
@@ -18,6 +20,7 @@ parentPort.on('message', (m) => {
   previous = previous.then(() => new Promise((done) => {
     const name = m.input.path;
     if (name.includes('hang')) return;
+    if (name.startsWith('stuck:')) { require('node:fs').openSync(name.slice(6), 'r'); return; }
     if (name.includes('throw')) { setImmediate(() => { throw new Error('boom'); }); return; }
     if (name.includes('exit')) { setImmediate(() => process.exit(3)); return; }
     const outcome = { status: 'converted', input: name, output: m.input.outputPath, frames: 1, boxesDrawn: 0, matchedBoxOrigins: [] };
@@ -46,6 +49,17 @@ beforeAll(() => {
   writeFileSync(workerPath, FAKE_WORKER);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+/** A FIFO nobody writes to: a worker opening it blocks in open(2) until `release` opens its other end. */
+function stuckFifo(name: string): { path: string; release(): void } {
+  const path = join(dir, name);
+  execFileSync('mkfifo', [path]);
+  return {
+    path,
+    // O_RDWR never blocks on Linux and counts as a writer, so the blocked open returns and the thread ends.
+    release: () => closeSync(openSync(path, constants.O_RDWR | constants.O_NONBLOCK)),
+  };
+}
 
 async function* inputs(names: string[]): AsyncGenerator<ConvertInput> {
   for (const name of names) yield { path: name, relativePath: name, outputPath: `/out/${name}` };
@@ -124,6 +138,63 @@ describe('runPool', () => {
       status: 'skipped',
       reason: 'cancelled before it finished',
     });
+  });
+
+  it('names the file whose thread could not be stopped after a cancel (blocked in a system call)', async () => {
+    const fifo = stuckFifo('cancel.fifo');
+    const controller = new AbortController();
+    const outcomes: FileOutcome[] = [];
+    const names = [`stuck:${fifo.path}`, 'a', 'b', 'c', 'd', 'e'];
+    try {
+      const end = await runPool(
+        inputs(names)[Symbol.asyncIterator](),
+        options(
+          {
+            size: 2,
+            fileTimeoutMs: 10_000,
+            stopWaitMs: 1000,
+            signal: controller.signal,
+            onOutcome: (o) => {
+              outcomes.push(o);
+              if (o.input === 'b') controller.abort();
+            },
+          },
+          outcomes,
+        ),
+      );
+      expect(end.kind).toBe('cancelled');
+      expect(end.unstoppable).toEqual([{ file: `stuck:${fifo.path}`, threadId: expect.any(Number) }]);
+      expect(end.unstoppable?.[0]?.threadId).toBeGreaterThan(0);
+    } finally {
+      fifo.release();
+    }
+  });
+
+  it('names a timed-out file whose thread could not be stopped, and converts the rest on a new worker', async () => {
+    const fifo = stuckFifo('timeout.fifo');
+    const outcomes: FileOutcome[] = [];
+    const names = [`stuck:${fifo.path}`, 'a', 'b', 'c'];
+    try {
+      const end = await runPool(
+        inputs(names)[Symbol.asyncIterator](),
+        options({ size: 1, fileTimeoutMs: 1000, stopWaitMs: 500 }, outcomes),
+      );
+      expect(end).toEqual({
+        kind: 'drained',
+        unstoppable: [{ file: `stuck:${fifo.path}`, threadId: expect.any(Number) }],
+      });
+      const byInput = new Map(outcomes.map((o) => [o.input, o.status]));
+      expect(byInput.get(`stuck:${fifo.path}`)).toBe('failed');
+      for (const ok of ['a', 'b', 'c']) expect(byInput.get(ok)).toBe('converted');
+    } finally {
+      fifo.release();
+    }
+  });
+
+  it('reports no thread when every ended worker stopped', async () => {
+    const outcomes: FileOutcome[] = [];
+    const end = await runPool(inputs(['hang-1', 'a'])[Symbol.asyncIterator](), options({}, outcomes));
+    expect(end).toEqual({ kind: 'drained' });
   });
 
   it('fails the job with the worker reason when workers cannot start', async () => {

@@ -15,6 +15,7 @@ import { DEFAULT_COLOR } from '../../convert/convert-settings';
 import type { ConversionHooks, ConversionJob, ConversionSummary } from '../../export/job';
 import { expandHome } from '../expand-home';
 import { resolveOutputDir } from '../output-dir';
+import { unstoppableReason } from '../../export/unstoppable-text';
 import type { PathGuard } from '../path-guard';
 
 export type RunConversion = (job: ConversionJob, hooks: ConversionHooks) => Promise<ConversionSummary>;
@@ -100,6 +101,13 @@ function finished(jobId: string, outDir: string, summary: ConversionSummary): Ex
     skipped: skipped.slice(0, MAX_LISTED_PROBLEMS),
     failed: failed.slice(0, MAX_LISTED_PROBLEMS),
     unmatchedBoxes: summary.unmatchedBoxes.length,
+    ...(summary.unstoppable === undefined
+      ? {}
+      : {
+          unstoppable: summary.unstoppable
+            .slice(0, MAX_LISTED_PROBLEMS)
+            .map((t) => ({ input: t.file, reason: inAppWords(unstoppableReason(t)) })),
+        }),
     elapsedMs: summary.elapsedMs,
   };
 }

@@ -37,6 +37,22 @@ export function ExportResult({ result, canReveal }: { result: Ended; canReveal: 
       {result.unmatchedBoxes > 0 ? (
         <p>{result.unmatchedBoxes} box(es) named no exported image and were not drawn.</p>
       ) : null}
+      {result.unstoppable !== undefined && result.unstoppable.length > 0 ? (
+        <div className="export-stuck" role="alert">
+          <p>
+            {result.unstoppable.length === 1
+              ? 'The converter thread of this file could not be stopped:'
+              : `The converter threads of these ${result.unstoppable.length} files could not be stopped:`}
+          </p>
+          <ul aria-label="Threads that could not be stopped">
+            {result.unstoppable.map((p) => (
+              <li key={p.input}>
+                <code>{p.input}</code>: {p.reason}
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
       {problems.length > 0 ? (
         <ul className="export-problems" aria-label="Files not exported">
           {problems.map((p) => (
