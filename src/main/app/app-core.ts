@@ -6,6 +6,7 @@ import { createHandlers, type Handlers } from './ipc/handlers';
 import { refusedLibraryRoot } from './library-roots';
 import { createPathGuard } from './path-guard';
 import { createExportService, type ExportService } from './services/export-service';
+import { createFindingsService } from './services/findings-service';
 import { createImageService } from './services/image-service';
 import { createLibraryService, type LibraryService } from './services/library-service';
 import { createLibraryWorkers } from './services/library-workers';
@@ -58,6 +59,7 @@ export function createAppCore(options: CoreOptions): AppCore {
     library,
     images,
     sessions,
+    findings: createFindingsService(guard),
     exports,
     ...(options.pickFolder ? { pickFolder: options.pickFolder } : {}),
     ...(options.pickOutputFolder ? { pickOutputFolder: options.pickOutputFolder } : {}),

@@ -1,6 +1,6 @@
 import type { FindingsPlacement } from './findings-placement';
 import type { UnstoppableThread } from './worker-pool';
-import type { BoxParseError } from '../../shared/boxes/model';
+import type { BoxParseError, BoxRecord } from '../../shared/boxes/model';
 import type { ConvertSettings } from '../convert/convert-settings';
 import type { FileOutcome } from '../convert/outcome';
 import type { ImportOptions } from '../findings/importer';
@@ -14,6 +14,8 @@ export interface ConversionJob {
   settings: ConvertSettings;
   /** CSV or JSON box file (the app's export writes its boxes to one) */
   boxFile?: string;
+  /** findings already placed (the app's mask outlines, whose regions a box file cannot carry) */
+  findings?: BoxRecord[];
   /** --boxes: any finding file or folder whose format is recognised from content (src/main/findings) */
   boxFiles?: string[];
   /** --masks: NIfTI label masks and DICOM SEG */

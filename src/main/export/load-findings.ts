@@ -21,11 +21,12 @@ export async function loadFindings(
 ): Promise<LoadedFindings> {
   const loaded = await loadBoxes(job.boxFile);
   if (!loaded.ok) return { ok: false, reason: loaded.reason, cause: 'box-file' };
+  const boxes = [...loaded.boxes, ...(job.findings ?? [])];
   const sources = [
     ...(job.boxFiles ?? []).map((given) => ({ given, flag: '--boxes' as const })),
     ...(job.maskFiles ?? []).map((given) => ({ given, flag: '--masks' as const })),
   ];
-  if (sources.length === 0) return { ok: true, boxes: loaded.boxes, errors: loaded.errors, notes: [] };
+  if (sources.length === 0) return { ok: true, boxes, errors: loaded.errors, notes: [] };
   const imported = await importFindings(sources, job.importOptions ?? { maskStyle: 'outline' }, () =>
     scanCatalog(roots, job.outDir, signal),
   );
@@ -38,7 +39,7 @@ export async function loadFindings(
   }
   return {
     ok: true,
-    boxes: [...loaded.boxes, ...imported.findings],
+    boxes: [...boxes, ...imported.findings],
     errors: [...loaded.errors, ...imported.problems],
     notes: imported.notes,
   };

@@ -70,37 +70,65 @@ export interface ImportSummary {
   notes: string[];
 }
 
+/** A --boxes/--masks argument, or a file the app wrote from the user's choice (`name`: what messages call it). */
+export interface GivenSource {
+  given: string;
+  flag: '--boxes' | '--masks';
+  name?: string;
+}
+
+/** What one source gave, on its own (the app reports each chosen file separately). */
+export interface SourceResult extends Omit<ImportedFindings, 'format'> {
+  format?: ImportedFindings['format'];
+}
+
+/** Reads one source with the first importer that recognises its content; refusals are sentences. */
+export async function importSource(
+  { given, flag, name }: GivenSource,
+  context: ImportContext,
+): Promise<SourceResult> {
+  const shown = name ?? given;
+  const source = await findingSource(given, flag);
+  if (typeof source === 'string') return { findings: [], problems: [], notes: [], refused: source };
+  const importer = IMPORTERS.find((i) => i.recognises(source));
+  if (!importer) {
+    return {
+      findings: [],
+      problems: [],
+      notes: [],
+      refused: `${shown}: not a format DICOM Ink reads (box CSV/JSON, 3D boxes, COCO, YOLO folder, NIfTI, DICOM SEG, SR or GSPS)`,
+    };
+  }
+  try {
+    return await importer.read(source, context);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      format: importer.format,
+      findings: [],
+      problems: [],
+      notes: [],
+      refused: `${shown}: could not be read as ${importer.format} (${reason})`,
+    };
+  }
+}
+
+/** An import context whose catalogue is built once, on the first importer that asks. */
+export function importContext(options: ImportOptions, catalog: () => Promise<ImageCatalog>): ImportContext {
+  let cached: Promise<ImageCatalog> | undefined;
+  return { options, catalog: () => (cached ??= catalog()) };
+}
+
 /** Reads each source with the first importer that recognises its content. */
 export async function importFindings(
-  paths: readonly { given: string; flag: '--boxes' | '--masks' }[],
+  paths: readonly GivenSource[],
   options: ImportOptions,
   catalog: () => Promise<ImageCatalog>,
 ): Promise<ImportSummary> {
-  let cached: Promise<ImageCatalog> | undefined;
-  const context: ImportContext = { options, catalog: () => (cached ??= catalog()) };
+  const context = importContext(options, catalog);
   const summary: ImportSummary = { findings: [], problems: [], refusals: [], notes: [] };
-  for (const { given, flag } of paths) {
-    const source = await findingSource(given, flag);
-    if (typeof source === 'string') {
-      summary.refusals.push(source);
-      continue;
-    }
-    const importer = IMPORTERS.find((i) => i.recognises(source));
-    let result: ImportedFindings;
-    if (!importer) {
-      summary.refusals.push(
-        `${given}: not a format DICOM Ink reads (box CSV/JSON, 3D boxes, COCO, YOLO folder, NIfTI, DICOM SEG, SR or GSPS)`,
-      );
-      continue;
-    }
-    try {
-      result = await importer.read(source, context);
-    } catch (error) {
-      summary.refusals.push(
-        `${given}: could not be read as ${importer.format} (${error instanceof Error ? error.message : String(error)})`,
-      );
-      continue;
-    }
+  for (const given of paths) {
+    const result = await importSource(given, context);
     if (result.refused !== undefined) summary.refusals.push(result.refused);
     else summary.findings.push(...result.findings);
     summary.problems.push(...result.problems);

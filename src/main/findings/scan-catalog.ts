@@ -13,9 +13,10 @@ export async function scanCatalog(
   roots: readonly InputRoot[],
   outDir: string,
   signal?: AbortSignal,
+  confineTo?: readonly string[],
 ): Promise<ImageCatalog> {
   const images: CatalogImage[] = [];
-  for await (const input of enumerateInputs(roots, outDir, { signal })) {
+  for await (const input of enumerateInputs(roots, outDir, { signal, ...(confineTo ? { confineTo } : {}) })) {
     const read = await readDicomFile(input.path, { headerOnly: true });
     if (!read.ok) continue;
     const { header } = read.image;

@@ -22,6 +22,8 @@ export interface SessionSettings {
   labels: boolean;
   /** boxes scoring below this (0-1) are hidden in the viewer and left out of the export */
   minScore?: number;
+  /** labels whose findings are hidden in the viewer and left out of the export ('' = boxes without a label) */
+  hiddenLabels?: string[];
   /** the image shown when the folder was last closed */
   lastSlice?: SliceRef;
 }
@@ -64,6 +66,7 @@ const settingsSchema = z.object({
   color: z.tuple([channel, channel, channel]).readonly(),
   labels: z.boolean(),
   minScore: z.number().min(0).max(1).optional(),
+  hiddenLabels: z.array(z.string().max(200)).max(1000).optional(),
   lastSlice: z.object({ sliceKey: z.string().min(1), frame: z.number().int().min(1) }).optional(),
 });
 

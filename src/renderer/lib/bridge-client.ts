@@ -4,7 +4,7 @@
  * kept in sessionStorage so a reload keeps working.
  */
 import type { EventChannel, InvokeChannel, RawTransport } from '../../shared/ipc/contract';
-import { decodeWire } from '../../shared/ipc/wire';
+import { decodeWire, encodeWire } from '../../shared/ipc/wire';
 
 const TOKEN_KEY = 'dicom-ink-token';
 const TOKEN_HEADER = 'X-DicomInk-Token';
@@ -41,8 +41,9 @@ export function createBridgeTransport(token: string): RawTransport {
     async invoke(channel: InvokeChannel, request: unknown) {
       const response = await fetch(`/api/invoke/${channel}`, {
         method: 'POST',
-        headers: { 'Content-Type': 'application/json', [TOKEN_HEADER]: token },
-        body: JSON.stringify(request ?? {}),
+        // The wire envelope carries bytes (an imported mask) as bytes, like the answers.
+        headers: { 'Content-Type': 'application/octet-stream', [TOKEN_HEADER]: token },
+        body: encodeWire(request ?? {}),
       });
       if (!response.ok)
         return { ok: false, error: (await response.text()).trim() || `HTTP ${response.status}` };

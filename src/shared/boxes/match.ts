@@ -2,12 +2,15 @@ import type { BoxRecord, BurnBox, Rgb } from './model';
 
 export { parseHexColor } from './hex-color';
 
+/** What indexing needs of a record: the image it names (the app's findings carry packed regions). */
+export type IndexedRecord = Pick<BoxRecord, 'target' | 'origin'>;
+
 /** Box records indexed by each way a box file can name an image. */
-export interface BoxIndex {
-  readonly all: readonly BoxRecord[];
-  readonly bySop: ReadonlyMap<string, BoxRecord[]>;
-  readonly byFile: ReadonlyMap<string, BoxRecord[]>;
-  readonly bySeriesInstance: ReadonlyMap<string, BoxRecord[]>;
+export interface BoxIndex<R extends IndexedRecord = BoxRecord> {
+  readonly all: readonly R[];
+  readonly bySop: ReadonlyMap<string, R[]>;
+  readonly byFile: ReadonlyMap<string, R[]>;
+  readonly bySeriesInstance: ReadonlyMap<string, R[]>;
 }
 
 /** What the converter knows about one input image. */
@@ -33,16 +36,16 @@ function seriesInstanceKey(seriesInstanceUid: string, instanceNumber: number): s
   return `${seriesInstanceUid}\u0000${instanceNumber}`;
 }
 
-function push(map: Map<string, BoxRecord[]>, key: string, record: BoxRecord): void {
+function push<R>(map: Map<string, R[]>, key: string, record: R): void {
   const list = map.get(key);
   if (list) list.push(record);
   else map.set(key, [record]);
 }
 
-export function createBoxIndex(boxes: readonly BoxRecord[]): BoxIndex {
-  const bySop = new Map<string, BoxRecord[]>();
-  const byFile = new Map<string, BoxRecord[]>();
-  const bySeriesInstance = new Map<string, BoxRecord[]>();
+export function createBoxIndex<R extends IndexedRecord = BoxRecord>(boxes: readonly R[]): BoxIndex<R> {
+  const bySop = new Map<string, R[]>();
+  const byFile = new Map<string, R[]>();
+  const bySeriesInstance = new Map<string, R[]>();
   for (const record of boxes) {
     const target = record.target;
     switch (target.kind) {
@@ -61,7 +64,7 @@ export function createBoxIndex(boxes: readonly BoxRecord[]): BoxIndex {
 }
 
 /** Every box naming this image, whichever way it names it (all frames; filter on `frame` per frame). */
-export function boxesForImage(index: BoxIndex, image: ImageIdentity): BoxRecord[] {
+export function boxesForImage<R extends IndexedRecord>(index: BoxIndex<R>, image: ImageIdentity): R[] {
   const found = [
     ...(index.bySop.get(image.sopInstanceUid) ?? []),
     ...(index.byFile.get(normaliseRelativePath(image.relativePath)) ?? []),
@@ -75,7 +78,10 @@ export function boxesForImage(index: BoxIndex, image: ImageIdentity): BoxRecord[
 }
 
 /** The boxes whose origin is not in `matchedOrigins`: they named no input image (or a frame it lacks). */
-export function unmatchedBoxes(index: BoxIndex, matchedOrigins: ReadonlySet<string>): BoxRecord[] {
+export function unmatchedBoxes<R extends IndexedRecord>(
+  index: BoxIndex<R>,
+  matchedOrigins: ReadonlySet<string>,
+): R[] {
   return index.all.filter((record) => !matchedOrigins.has(record.origin));
 }
 

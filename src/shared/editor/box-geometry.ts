@@ -14,7 +14,9 @@ import { pixelAt, type ImagePoint } from './points';
 export function moveBox<T extends NewBox>(box: T, delta: { dx: number; dy: number }, bounds: ImageBounds): T {
   const dx = Math.min(Math.max(Math.round(delta.dx), -box.x1), bounds.columns - 1 - box.x2);
   const dy = Math.min(Math.max(Math.round(delta.dy), -box.y1), bounds.rows - 1 - box.y2);
-  return { ...box, x1: box.x1 + dx, x2: box.x2 + dx, y1: box.y1 + dy, y2: box.y2 + dy };
+  const moved = { ...box, x1: box.x1 + dx, x2: box.x2 + dx, y1: box.y1 + dy, y2: box.y2 + dy };
+  if (box.region !== undefined) moved.region = { ...box.region, x: box.region.x + dx, y: box.region.y + dy };
+  return moved;
 }
 
 /** The image-space delta between two pointer positions, for `moveBox`. */
@@ -45,7 +47,11 @@ export function resizeBox<T extends NewBox>(
   if (handle.includes('s')) bottom = y;
   const [x1, x2] = pixelSpan(left, right, bounds.columns);
   const [y1, y2] = pixelSpan(top, bottom, bounds.rows);
-  return { ...box, x1, y1, x2, y2 };
+  const resized = { ...box, x1, y1, x2, y2 };
+  // A mask outline cannot be stretched pixel-true: the resized finding is the rectangle drawn.
+  if (resized.region !== undefined && (x1 !== box.x1 || y1 !== box.y1 || x2 !== box.x2 || y2 !== box.y2))
+    delete resized.region;
+  return resized;
 }
 
 /** A new box covering every pixel from the one under `start` to the one under `end`, inclusive. */

@@ -1,5 +1,6 @@
 import { boxesForImage, createBoxIndex, type ImageIdentity } from '../boxes/match';
 import type { BoxParseError, BoxRecord } from '../boxes/model';
+import type { PackedRegion } from '../boxes/packed-region';
 import type { SerializableBox } from '../boxes/serialize';
 import { clampToImage, type BoxStyle, type EditableBox, type NewBox } from './editable-box';
 
@@ -10,6 +11,9 @@ export interface EditorImage extends ImageIdentity {
   /** Number of Frames (0028,0008); 1 for single-frame images */
   frames: number;
 }
+
+/** A finding as the app receives it from main's importers: a box record, its mask region packed. */
+export type PlacedRecord = Omit<BoxRecord, 'region'> & { region?: PackedRegion };
 
 export interface ImportResult {
   boxes: NewBox[];
@@ -23,7 +27,7 @@ export interface ImportResult {
  * Corners beyond the image are clipped; a box entirely outside it is reported instead.
  */
 export function importBoxRecords(
-  records: readonly BoxRecord[],
+  records: readonly PlacedRecord[],
   images: readonly EditorImage[],
   style: BoxStyle,
 ): ImportResult {
@@ -54,7 +58,7 @@ export function importBoxRecords(
   return { boxes, unmatched };
 }
 
-function misfit(record: BoxRecord, image: EditorImage): string | undefined {
+function misfit(record: PlacedRecord, image: EditorImage): string | undefined {
   if (record.frame > image.frames) {
     return `frame ${record.frame} does not exist: the image has ${image.frames} frame(s)`;
   }
@@ -64,7 +68,7 @@ function misfit(record: BoxRecord, image: EditorImage): string | undefined {
   return undefined;
 }
 
-function toNewBox(record: BoxRecord, image: EditorImage, style: BoxStyle): NewBox {
+function toNewBox(record: PlacedRecord, image: EditorImage, style: BoxStyle): NewBox {
   const box: NewBox = {
     sliceKey: image.sopInstanceUid,
     frame: record.frame,
@@ -77,6 +81,7 @@ function toNewBox(record: BoxRecord, image: EditorImage, style: BoxStyle): NewBo
   };
   if (record.label !== undefined) box.label = record.label;
   if (record.score !== undefined) box.score = record.score;
+  if (record.region !== undefined) box.region = record.region;
   return clampToImage(box, image);
 }
 

@@ -1,4 +1,5 @@
 import type { BurnBox, Rgb } from '../boxes/model';
+import { unpackRegionCached, type PackedRegion } from '../boxes/packed-region';
 
 /**
  * A box as the editor holds it: a plain, serialisable object in image pixels.
@@ -21,6 +22,12 @@ export interface EditableBox {
   thickness: number;
   /** the detector's confidence (0-1), kept when boxes were imported */
   score?: number;
+  /**
+   * A mask outline (NIfTI, DICOM SEG): x1..y2 is the region's bounding box and the outline follows the
+   * region, outside it, exactly as the export burns it. Moving the box moves the region; resizing it
+   * turns the finding into a plain box.
+   */
+  region?: PackedRegion;
 }
 
 /** A box before the document has given it an id. */
@@ -96,6 +103,15 @@ export function toBurnBox(box: EditableBox): BurnBox {
   };
   if (box.label !== undefined && box.label !== '') burn.label = box.label;
   if (box.score !== undefined) burn.score = box.score;
+  if (box.region !== undefined) {
+    // As the converter does (src/shared/boxes/match.ts): the outline lies outside the region, so the
+    // bounds that labels keep clear grow by the thickness.
+    burn.region = unpackRegionCached(box.region);
+    burn.x1 -= box.thickness;
+    burn.y1 -= box.thickness;
+    burn.x2 += box.thickness;
+    burn.y2 += box.thickness;
+  }
   return burn;
 }
 

@@ -8,3 +8,4 @@ export * from './edits';
 export * from './editor-state';
 export * from './box-io';
 export * from './schema';
+export * from './label-groups';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { packedRegionSchema } from '../boxes/packed-region-schema';
 import type { EditableBox } from './editable-box';
 import type { EditorDocument } from './edits';
 
@@ -22,6 +23,7 @@ export const editableBoxSchema = z
     color: z.tuple([channel, channel, channel]).readonly(),
     thickness: z.number().int().min(1).max(256),
     score: z.number().min(0).max(1).optional(),
+    region: packedRegionSchema.optional(),
   })
   .refine((b) => b.x1 <= b.x2 && b.y1 <= b.y2, { message: 'box corners out of order (x1 > x2 or y1 > y2)' });
 

@@ -3,6 +3,7 @@
  * Requests are strict: the renderer is untrusted.
  */
 import { z } from 'zod';
+import { packedRegionSchema } from '../boxes/packed-region-schema';
 import { editorDocumentSchema } from '../editor/schema';
 import { MAX_LISTED_PROBLEMS, type ExportProgress, type ExportRequest } from './export';
 import type { LoadedSession, SessionPayload } from './session';
@@ -37,6 +38,7 @@ export const sessionSettingsSchema = z.strictObject({
   color: rgb,
   labels: z.boolean(),
   minScore: z.number().min(0).max(1).optional(),
+  hiddenLabels: z.array(z.string().max(200)).max(1000).optional(),
   lastSlice: z.strictObject({ sliceKey: z.string().min(1), frame: z.number().int().min(1) }).optional(),
 });
 
@@ -67,6 +69,7 @@ const exportBox = z
     thickness: z.number().int().min(1).max(256),
     label: z.string().max(200).optional(),
     score: z.number().min(0).max(1).optional(),
+    region: packedRegionSchema.optional(),
   })
   .refine((b) => b.x1 <= b.x2 && b.y1 <= b.y2, { message: 'box corners out of order (x1 > x2 or y1 > y2)' });
 

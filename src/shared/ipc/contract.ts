@@ -7,6 +7,7 @@
 import type { ImageHeader } from '../dicom/image-header';
 import type { WindowPreset } from '../presets';
 import type { ExportProgress, ExportRequest } from './export';
+import type { FindingsImportAnswer, FindingsImportRequest } from './findings';
 import type { LibrarySnapshot, ScanProgress } from './library';
 import type { LoadedSession, SessionPayload } from './session';
 
@@ -63,6 +64,8 @@ export interface InvokeContract {
   'session:load': { request: { folder: string }; response: LoadedSession };
   /** schedules a debounced save of an opened folder's session */
   'session:save': { request: { folder: string } & SessionPayload; response: { scheduled: true } };
+  /** findings files (boxes of any format, masks) read by the CLI's importers, placed on one opened folder */
+  'findings:import': { request: FindingsImportRequest; response: FindingsImportAnswer };
   'export:start': { request: ExportRequest; response: { jobId: string } };
   'export:cancel': { request: { jobId: string }; response: { cancelled: boolean } };
   /** native folder dialog for the output folder (Electron); browser mode types the path */
@@ -97,6 +100,7 @@ export const INVOKE_CHANNELS: readonly InvokeChannel[] = [
   'presets:list',
   'session:load',
   'session:save',
+  'findings:import',
   'export:start',
   'export:cancel',
   'export:pick-folder',

@@ -3,6 +3,7 @@
  * Plain data, shared by both transports (see contract.ts).
  */
 import type { Rgb } from '../boxes/model';
+import type { PackedRegion } from '../boxes/packed-region';
 import type { WindowSpec } from '../pipeline/types';
 
 /** A box as the export burns it: the image by SOP Instance UID (0008,0018), pixels inclusive, 1-based frame. */
@@ -19,6 +20,8 @@ export interface ExportBox {
   label?: string;
   /** the detector's confidence (0-1), burned after the label */
   score?: number;
+  /** a mask outline: x1..y2 bound the region, the outline follows it (outside), as in the viewer */
+  region?: PackedRegion;
 }
 
 export interface ExportRequest {

@@ -13,6 +13,7 @@ import {
   pathText,
   sessionSaveSchema,
 } from './app-schemas';
+import { findingsImportAnswerSchema, findingsImportRequestSchema } from './findings-schemas';
 import { imageHeaderSchema } from './header-schema';
 
 const empty = z.strictObject({});
@@ -134,6 +135,7 @@ export const invokeSchemas: Schemas = {
     request: sessionSaveSchema,
     response: z.object({ scheduled: z.literal(true) }),
   },
+  'findings:import': { request: findingsImportRequestSchema, response: findingsImportAnswerSchema },
   'export:start': { request: exportRequestSchema, response: z.object({ jobId: z.string() }) },
   'export:cancel': {
     request: z.strictObject({ jobId: jobIdSchema }),

@@ -14,6 +14,8 @@ export interface SessionSettingsData {
   labels: boolean;
   /** boxes scoring below this (0-1) are hidden in the viewer and left out of the export */
   minScore?: number;
+  /** labels whose findings are hidden in the viewer and left out of the export ('' = boxes without a label) */
+  hiddenLabels?: string[];
   lastSlice?: SliceRef;
 }
 

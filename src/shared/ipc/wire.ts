@@ -12,7 +12,7 @@ function alignUp(n: number): number {
   return Math.ceil(n / ALIGN) * ALIGN;
 }
 
-export function encodeWire(value: unknown): Uint8Array {
+export function encodeWire(value: unknown): Uint8Array<ArrayBuffer> {
   const parts: Uint8Array[] = [];
   let offset = 0;
   const json = JSON.stringify(value, (_key, item: unknown) => {

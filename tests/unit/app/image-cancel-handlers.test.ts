@@ -1,3 +1,4 @@
+import type { FindingsService } from '../../../src/main/app/services/findings-service';
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../src/main/app/ipc/dispatch';
 import { createHandlers } from '../../../src/main/app/ipc/handlers';
@@ -36,6 +37,7 @@ function handlersWith(images: ImageService) {
     library: {} as unknown as LibraryService,
     sessions: {} as unknown as SessionService,
     exports: {} as unknown as ExportService,
+    findings: {} as unknown as FindingsService,
   });
 }
 

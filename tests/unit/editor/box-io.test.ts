@@ -24,7 +24,9 @@ const images: EditorImage[] = [
   },
 ];
 
-function record(target: BoxRecord['target'], origin: string, extra: Partial<BoxRecord> = {}): BoxRecord {
+type Row = Omit<BoxRecord, 'region'>;
+
+function record(target: BoxRecord['target'], origin: string, extra: Partial<Row> = {}): Row {
   return { target, frame: 1, x1: 4, y1: 5, x2: 20, y2: 25, origin, ...extra };
 }
 

@@ -1,6 +1,7 @@
 /**
  * Browser mode: the same handlers as Electron IPC, served over HTTP on 127.0.0.1 only.
- *   POST /api/invoke/<channel>   JSON request body -> wire-encoded IpcResult (src/shared/ipc/wire.ts)
+ *   POST /api/invoke/<channel>   wire-encoded (or JSON) request body -> wire-encoded IpcResult
+ *                                (src/shared/ipc/wire.ts: bytes, e.g. an imported mask, travel as bytes)
  *   GET  /api/events?token=...   server-sent events: `event: <channel>` + JSON payload
  *   GET  /...                    the built renderer, with the CSP header
  */
@@ -8,7 +9,8 @@ import { randomBytes } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { EventChannel } from '../../../shared/ipc/contract';
-import { encodeWire } from '../../../shared/ipc/wire';
+import { MAX_FINDING_BYTES } from '../../../shared/ipc/findings';
+import { decodeWire, encodeWire } from '../../../shared/ipc/wire';
 import { BRIDGE_CSP } from '../csp';
 import { dispatch } from '../ipc/dispatch';
 import type { Handlers } from '../ipc/handlers';
@@ -36,8 +38,9 @@ export interface Bridge {
   close(): Promise<void>;
 }
 
-/** Sessions and exports carry every box of a folder (~150 bytes each): room for tens of thousands. */
-const MAX_BODY = 16 * 1024 * 1024;
+/** The largest request: imported finding files (masks) with room for the envelope's JSON. */
+const MAX_BODY = MAX_FINDING_BYTES + 16 * 1024 * 1024;
+const WIRE_TYPE = 'application/octet-stream';
 const SECURITY_HEADERS = {
   'Content-Security-Policy': BRIDGE_CSP,
   'X-Content-Type-Options': 'nosniff',
@@ -61,7 +64,7 @@ function refuse(response: ServerResponse, status: number, reason: string): void 
   response.end(`${reason}\n`);
 }
 
-async function readBody(request: IncomingMessage): Promise<string | undefined> {
+async function readBody(request: IncomingMessage): Promise<Buffer | undefined> {
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of request) {
@@ -70,7 +73,18 @@ async function readBody(request: IncomingMessage): Promise<string | undefined> {
     if (size > MAX_BODY) return undefined;
     chunks.push(buffer);
   }
-  return Buffer.concat(chunks).toString('utf8');
+  return Buffer.concat(chunks);
+}
+
+/** The request as the client sent it: the wire envelope (octet-stream) or plain JSON. */
+function parseBody(request: IncomingMessage, body: Buffer): unknown {
+  if (body.length === 0) return {};
+  if (request.headers['content-type'] === WIRE_TYPE) {
+    const copy = new Uint8Array(body.byteLength);
+    copy.set(body);
+    return decodeWire(copy.buffer);
+  }
+  return JSON.parse(body.toString('utf8'));
 }
 
 async function invoke(
@@ -84,9 +98,9 @@ async function invoke(
   if (body === undefined) return refuse(response, 413, `The request body is larger than ${MAX_BODY} bytes.`);
   let payload: unknown;
   try {
-    payload = body === '' ? {} : JSON.parse(body);
+    payload = parseBody(request, body);
   } catch {
-    return refuse(response, 400, 'The request body is not JSON.');
+    return refuse(response, 400, 'The request body is neither JSON nor a wire envelope.');
   }
   // Every request here carried the one token, so there is one client: one caller for all of them.
   const result = await dispatch(handlers, channel, payload, 'browser');

@@ -3,6 +3,7 @@ import type { AppInfo, InvokeChannel, IpcResult, RequestOf, ResponseOf } from '.
 import { PRESETS } from '../../../shared/presets';
 import { resolveOutputDir } from '../output-dir';
 import type { ExportService } from '../services/export-service';
+import type { FindingsService } from '../services/findings-service';
 import type { ImageService } from '../services/image-service';
 import type { LibraryService } from '../services/library-service';
 import type { SessionService } from '../services/session-service';
@@ -18,6 +19,7 @@ export interface AppServices {
   library: LibraryService;
   images: ImageService;
   sessions: SessionService;
+  findings: FindingsService;
   exports: ExportService;
   /** native folder dialog (Electron); absent in browser mode */
   pickFolder?: () => Promise<string | null>;
@@ -60,6 +62,7 @@ export function createHandlers(services: AppServices): Handlers {
     'session:load': (request) => services.sessions.load(request.folder),
     'session:save': ({ folder, document, settings }) =>
       services.sessions.save(folder, { document, settings }),
+    'findings:import': (request) => services.findings.import(request),
     'export:start': (request) => services.exports.start(request),
     'export:cancel': async (request) => ok({ cancelled: services.exports.cancel(request.jobId) }),
     'export:pick-folder': async (request) =>

@@ -7,9 +7,11 @@
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { BoxRecord } from '../../../shared/boxes/model';
+import { unpackRegion } from '../../../shared/boxes/packed-region';
 import { boxesToJson } from '../../../shared/boxes/serialize';
 import type { IpcResult } from '../../../shared/ipc/contract';
-import type { ExportProgress, ExportRequest } from '../../../shared/ipc/export';
+import type { ExportBox, ExportProgress, ExportRequest } from '../../../shared/ipc/export';
 import { MAX_LISTED_PROBLEMS } from '../../../shared/ipc/export';
 import { DEFAULT_COLOR } from '../../convert/convert-settings';
 import type { ConversionHooks, ConversionJob, ConversionSummary } from '../../export/job';
@@ -83,6 +85,14 @@ export async function removeLeftovers(outDir: string): Promise<number> {
   return leftovers.length;
 }
 
+/** A mask outline as the engine burns it: a box file cannot carry its region, so it travels as a record. */
+export function outlineRecord(box: ExportBox, index: number): BoxRecord {
+  const { sopInstanceUid, region, ...rest } = box;
+  const record: BoxRecord = { ...rest, target: { kind: 'sop', sopInstanceUid }, origin: `outline[${index}]` };
+  if (region !== undefined) record.region = unpackRegion(region);
+  return record;
+}
+
 function finished(jobId: string, outDir: string, summary: ConversionSummary): ExportProgress {
   if (summary.status === 'failed') return { jobId, state: 'failed', reason: inAppWords(summary.reason) };
   const problems = (status: 'skipped' | 'failed') =>
@@ -131,13 +141,16 @@ export function createExportService(deps: ExportDeps): ExportService {
     const temp = await mkdtemp(path.join(tmpdir(), 'dicom-ink-boxes-'));
     try {
       const boxFile = path.join(temp, 'boxes.json');
-      await writeFile(boxFile, boxesToJson(request.boxes));
+      const rectangles = request.boxes.flatMap(({ region, ...box }) => (region === undefined ? [box] : []));
+      await writeFile(boxFile, boxesToJson(rectangles));
+      const outlines = request.boxes.filter((b) => b.region !== undefined).map(outlineRecord);
       let last = 0;
       const summary = await deps.run(
         {
           inputs,
           outDir,
           boxFile,
+          ...(outlines.length > 0 ? { findings: outlines } : {}),
           // The app reads only inside the folders the user opened: links leading elsewhere are not followed.
           confineTo: [...deps.guard.roots()],
           settings: {

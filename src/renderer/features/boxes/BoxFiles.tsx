@@ -1,22 +1,24 @@
 /**
- * Box files in the CLI's formats: import (parsed in the renderer with the CLI's parser, matched like the
- * converter matches) with the rows that could not be used listed, and export of the folder's boxes.
+ * Finding files: boxes of every format the CLI reads (box CSV/JSON, COCO, 3D boxes, a YOLO folder) and
+ * masks (NIfTI, DICOM SEG), each read in main by the CLI's own importer and placed on the folder's open
+ * images, with what could not be used listed; and export of the folder's boxes as CSV/JSON.
  */
 import { useState } from 'react';
-import { parseBoxFile } from '../../../shared/boxes/parse';
 import { boxesToCsv, boxesToJson } from '../../../shared/boxes/serialize';
-import type { BoxParseError } from '../../../shared/boxes/model';
 import {
   duplicatesOf,
   exportableBoxes,
-  importBoxRecords,
   type BoxStyle,
   type EditableBox,
   type EditorImage,
   type NewBox,
 } from '../../../shared/editor';
+import { getApi } from '../../lib/api';
+import { countText, importRequest, outcomeOf, readChosen, type ImportOutcome } from './finding-import';
 
 interface Props {
+  /** the opened folder whose images the findings go on */
+  folder: string;
   boxes: readonly EditableBox[];
   images: readonly EditorImage[];
   style: BoxStyle;
@@ -26,18 +28,14 @@ interface Props {
 
 /** An import that would add boxes already there (the same file imported twice), waiting for the choice. */
 interface Pending {
-  file: string;
-  boxes: NewBox[];
+  outcome: ImportOutcome;
   duplicates: string[];
-  problems: BoxParseError[];
 }
 
 interface Report {
-  file: string;
-  imported: number;
+  outcome: ImportOutcome;
   /** boxes already there that the import replaced */
   replaced: number;
-  problems: BoxParseError[];
 }
 
 function download(name: string, text: string, type: string): void {
@@ -49,39 +47,74 @@ function download(name: string, text: string, type: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
-export function BoxFiles({ boxes, images, style, onImport }: Props) {
+/** `webkitdirectory` (a folder chooser) is not in React's input attributes. */
+const folderChooser = { webkitdirectory: '' } as Record<string, string>;
+
+export function BoxFiles({ folder, boxes, images, style, onImport }: Props) {
   const [report, setReport] = useState<Report | undefined>(undefined);
   const [pending, setPending] = useState<Pending | undefined>(undefined);
-  const finish = (file: string, added: NewBox[], problems: BoxParseError[], replace?: string[]): void => {
-    onImport(added, replace);
+  const [busy, setBusy] = useState<string | undefined>(undefined);
+  const [failure, setFailure] = useState<string | undefined>(undefined);
+  const finish = (outcome: ImportOutcome, replace?: string[]): void => {
+    if (outcome.boxes.length > 0) onImport(outcome.boxes, replace);
     setPending(undefined);
-    setReport({ file, imported: added.length, replaced: replace?.length ?? 0, problems });
+    setReport({ outcome, replaced: replace?.length ?? 0 });
   };
-  const read = async (file: File): Promise<void> => {
-    const parsed = parseBoxFile(await file.text(), file.name);
-    const matched = importBoxRecords(parsed.boxes, images, style);
-    const problems = [...parsed.errors, ...matched.unmatched];
-    const duplicates = duplicatesOf(boxes, matched.boxes);
+  const read = async (chosen: File[], asFolder: boolean): Promise<void> => {
+    if (chosen.length === 0) return;
     setReport(undefined);
-    if (duplicates.length > 0) setPending({ file: file.name, boxes: matched.boxes, duplicates, problems });
-    else finish(file.name, matched.boxes, problems);
+    setFailure(undefined);
+    setBusy(asFolder ? 'the folder' : chosen.map((f) => f.name).join(', '));
+    try {
+      const files = await readChosen(chosen, asFolder);
+      const answer = await getApi().invoke('findings:import', importRequest(folder, files, asFolder));
+      if (!answer.ok) {
+        setFailure(answer.error);
+        return;
+      }
+      const outcome = outcomeOf(answer.value, images, style);
+      const duplicates = duplicatesOf(boxes, outcome.boxes);
+      if (duplicates.length > 0) setPending({ outcome, duplicates });
+      else finish(outcome);
+    } finally {
+      setBusy(undefined);
+    }
   };
+  const chooser = (label: string, title: string, accept: string | undefined, asFolder: boolean) => (
+    <label className="file-button" title={title}>
+      <span>{label}</span>
+      <input
+        type="file"
+        multiple
+        {...(accept === undefined ? {} : { accept })}
+        {...(asFolder ? folderChooser : {})}
+        aria-label={title}
+        disabled={busy !== undefined}
+        onChange={(event) => {
+          const files = [...(event.target.files ?? [])];
+          event.target.value = '';
+          void read(files, asFolder);
+        }}
+      />
+    </label>
+  );
   const rows = () => exportableBoxes(boxes, images);
+  const outcome = report?.outcome;
   return (
     <section className="box-files" aria-label="Box files">
-      <label className="file-button">
-        <span>Import boxes…</span>
-        <input
-          type="file"
-          accept=".csv,.json,text/csv,application/json"
-          aria-label="Import boxes (CSV or JSON)"
-          onChange={(event) => {
-            const file = event.target.files?.[0];
-            event.target.value = '';
-            if (file) void read(file);
-          }}
-        />
-      </label>
+      {chooser(
+        'Import boxes…',
+        'Import boxes (CSV or JSON): box tables, COCO, 3D boxes, DICOM SR or GSPS',
+        '.csv,.json,.tsv,.txt,.dcm,text/csv,application/json,application/dicom',
+        false,
+      )}
+      {chooser('Import YOLO folder…', 'Import a YOLO folder of label files', undefined, true)}
+      {chooser(
+        'Import masks…',
+        'Import masks (NIfTI .nii/.nii.gz or DICOM SEG, with a label .json/.csv beside it)',
+        '.nii,.gz,.dcm,.json,.csv,application/dicom,application/gzip',
+        false,
+      )}
       <button
         type="button"
         disabled={boxes.length === 0}
@@ -96,10 +129,20 @@ export function BoxFiles({ boxes, images, style, onImport }: Props) {
       >
         Save JSON
       </button>
+      {busy !== undefined ? (
+        <p className="import-report" role="status">
+          Reading {busy}…
+        </p>
+      ) : null}
+      {failure !== undefined ? (
+        <p className="import-report import-refused" role="alert">
+          {failure}
+        </p>
+      ) : null}
       {pending ? (
         <div className="import-question" role="alertdialog" aria-label="Boxes already imported">
           <p>
-            {pending.duplicates.length} of the {pending.boxes.length} boxes in {pending.file}{' '}
+            {pending.duplicates.length} of the {pending.outcome.boxes.length} boxes in {pending.outcome.file}{' '}
             {pending.duplicates.length === 1 ? 'is' : 'are'} already here (same image, pixels, label and
             score): was this file imported before?
           </p>
@@ -107,11 +150,11 @@ export function BoxFiles({ boxes, images, style, onImport }: Props) {
             <button
               type="button"
               className="primary"
-              onClick={() => finish(pending.file, pending.boxes, pending.problems, pending.duplicates)}
+              onClick={() => finish(pending.outcome, pending.duplicates)}
             >
               Replace them
             </button>
-            <button type="button" onClick={() => finish(pending.file, pending.boxes, pending.problems)}>
+            <button type="button" onClick={() => finish(pending.outcome)}>
               Add them again
             </button>
             <button type="button" onClick={() => setPending(undefined)}>
@@ -120,16 +163,28 @@ export function BoxFiles({ boxes, images, style, onImport }: Props) {
           </div>
         </div>
       ) : null}
-      {report ? (
+      {outcome ? (
         <div className="import-report" role="status">
-          <p>
-            Imported {report.imported} box{report.imported === 1 ? '' : 'es'} from {report.file}
-            {report.replaced > 0 ? ` (replacing ${report.replaced} already there)` : ''}
-            {report.problems.length > 0 ? `; ${report.problems.length} row(s) not used:` : '.'}
-          </p>
-          {report.problems.length > 0 ? (
+          {outcome.refusals.map((refusal) => (
+            <p key={refusal} className="import-refused" role="alert">
+              Not imported: {refusal}
+            </p>
+          ))}
+          {outcome.boxes.length > 0 || outcome.refusals.length === 0 ? (
+            <p>
+              Imported {countText(outcome.boxes.length, outcome.outlines)} from {outcome.file}
+              {report.replaced > 0 ? ` (replacing ${report.replaced} already there)` : ''}
+              {outcome.problems.length > 0 ? `; ${outcome.problems.length} row(s) not used:` : '.'}
+            </p>
+          ) : null}
+          {outcome.notes.map((note) => (
+            <p key={note} className="box-note">
+              {note}
+            </p>
+          ))}
+          {outcome.problems.length > 0 ? (
             <ul aria-label="Rows not imported">
-              {report.problems.slice(0, 50).map((problem) => (
+              {outcome.problems.slice(0, 50).map((problem) => (
                 <li key={problem.origin}>
                   <code>{problem.origin}</code> {problem.reason}
                 </li>

@@ -4,16 +4,18 @@
  */
 import { passesMinScore } from '../../../shared/boxes/min-score';
 import { formatScore } from '../../../shared/boxes/label-text';
+import { labelShown } from '../../../shared/editor';
 import type { ListedBox } from './series-boxes';
 
 interface Props {
   listed: readonly ListedBox[];
   selectedId: string | undefined;
   minScore: number | undefined;
+  hiddenLabels: readonly string[] | undefined;
   onPick(entry: ListedBox): void;
 }
 
-export function BoxList({ listed, selectedId, minScore, onPick }: Props) {
+export function BoxList({ listed, selectedId, minScore, hiddenLabels, onPick }: Props) {
   if (listed.length === 0) {
     return <p className="box-empty">No boxes in this series. Press “Draw box” (B) and drag on the image.</p>;
   }
@@ -22,7 +24,9 @@ export function BoxList({ listed, selectedId, minScore, onPick }: Props) {
       {listed.map((entry) => {
         const { box, index } = entry;
         const label = box.label ? ` · ${box.label}` : '';
-        const hidden = !passesMinScore(box, minScore);
+        const belowScore = !passesMinScore(box, minScore);
+        const labelHidden = !labelShown(box, hiddenLabels);
+        const hidden = belowScore || labelHidden;
         return (
           <li key={box.id}>
             <button
@@ -38,9 +42,12 @@ export function BoxList({ listed, selectedId, minScore, onPick }: Props) {
                 {box.score === undefined ? null : (
                   <span className="box-score"> · {formatScore(box.score)}</span>
                 )}
-                {hidden ? (
+                {belowScore ? (
                   <span className="box-note"> · hidden (below {formatScore(minScore ?? 0)})</span>
+                ) : labelHidden ? (
+                  <span className="box-note"> · hidden (label hidden)</span>
                 ) : null}
+                {box.region === undefined ? null : <span className="box-note"> · outline</span>}
               </span>
               <span className="box-coords">
                 {box.x1},{box.y1} – {box.x2},{box.y2}

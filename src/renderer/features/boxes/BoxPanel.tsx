@@ -1,10 +1,11 @@
 /** The side panel of the viewer: the series' boxes, the selected box's inspector, labels, box files. */
 import { useState } from 'react';
-import type { EditableBox } from '../../../shared/editor';
+import { labelGroups, type EditableBox } from '../../../shared/editor';
 import type { SeriesEntry } from '../../../shared/ipc/library';
 import { BoxFiles } from './BoxFiles';
 import { BoxInspector } from './BoxInspector';
 import { BoxList } from './BoxList';
+import { LabelList } from './LabelList';
 import { MinScoreField } from './MinScoreField';
 import { planCopy } from './box-copy';
 import { boxesOfSeries, editorSlice, folderImages } from './series-boxes';
@@ -42,8 +43,17 @@ export function BoxPanel({ editor, series, allSeries, onGoto }: Props) {
         disabled={!settings}
         onChange={(minScore) => editor.setSettings({ minScore })}
       />
+      <LabelList
+        groups={labelGroups(listed)}
+        hidden={settings?.hiddenLabels ?? []}
+        onToggle={(label, shown) => {
+          const others = (settings?.hiddenLabels ?? []).filter((l) => l !== label);
+          editor.setSettings({ hiddenLabels: shown ? others : [...others, label] });
+        }}
+      />
       <BoxList
         listed={listed}
+        hiddenLabels={settings?.hiddenLabels}
         selectedId={selected?.id}
         minScore={settings?.minScore}
         onPick={(picked) => {
@@ -82,6 +92,7 @@ export function BoxPanel({ editor, series, allSeries, onGoto }: Props) {
         </p>
       ) : null}
       <BoxFiles
+        folder={series.folder}
         boxes={boxes}
         images={folderImages(allSeries, series.folder)}
         style={{ color: settings?.color ?? [255, 0, 0], thickness: settings?.thickness ?? 4 }}

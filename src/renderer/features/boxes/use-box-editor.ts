@@ -8,6 +8,7 @@ import {
   canRedo,
   canUndo,
   findBox,
+  labelShown,
   toBurnBox,
   type Edit,
   type EditableBox,
@@ -74,13 +75,19 @@ export function useBoxEditor({ series, index, viewport, canvas }: Input) {
   }, [onSlice, pointer.draft]);
   const labels = settings?.labels ?? false;
   const minScore = settings?.minScore;
-  // The box being drawn or dragged is always shown; saved boxes below the minimum score are not.
+  const hiddenLabels = settings?.hiddenLabels;
+  // The box being drawn or dragged is always shown; saved boxes below the minimum score or of a hidden
+  // label are not (and are not exported either).
   const burn: Burn = useMemo(
     () => ({
-      boxes: shown.filter((b) => b.id === pointer.draft?.id || passesMinScore(b, minScore)).map(toBurnBox),
+      boxes: shown
+        .filter(
+          (b) => b.id === pointer.draft?.id || (passesMinScore(b, minScore) && labelShown(b, hiddenLabels)),
+        )
+        .map(toBurnBox),
       labels,
     }),
-    [shown, labels, minScore, pointer.draft?.id],
+    [shown, labels, minScore, hiddenLabels, pointer.draft?.id],
   );
   const selected = entry && state.selectedId ? findBox(entry.editor, state.selectedId) : undefined;
   const selectedShown = selected ? (shown.find((b) => b.id === selected.id) ?? selected) : undefined;
@@ -125,9 +132,11 @@ export function useBoxEditor({ series, index, viewport, canvas }: Input) {
     commit,
     select,
     setSettings,
-    /** every box of every opened folder ("everything open") that its folder's minimum score keeps */
+    /** every box of every opened folder ("everything open") that its folder's minimum score and labels keep */
     allBoxes: Object.values(state.folders).flatMap((f) =>
-      f.editor.document.boxes.filter((b) => passesMinScore(b, f.settings.minScore)),
+      f.editor.document.boxes.filter(
+        (b) => passesMinScore(b, f.settings.minScore) && labelShown(b, f.settings.hiddenLabels),
+      ),
     ),
     canUndo: entry ? canUndo(entry.editor) : false,
     canRedo: entry ? canRedo(entry.editor) : false,

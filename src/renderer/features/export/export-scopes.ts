@@ -24,6 +24,7 @@ export function toExportBox(box: EditableBox): ExportBox {
     thickness: box.thickness,
     ...(box.label === undefined || box.label === '' ? {} : { label: box.label }),
     ...(box.score === undefined ? {} : { score: box.score }),
+    ...(box.region === undefined ? {} : { region: box.region }),
   };
 }
 

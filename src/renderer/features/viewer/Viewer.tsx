@@ -1,10 +1,13 @@
 /** The viewport: one canvas drawn through the shared pipeline, overlay, toolbar and help. */
-import { useCallback, useEffect, useLayoutEffect, useReducer, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from 'react';
 import type { AppInfo } from '../../../shared/ipc/contract';
 import type { SeriesEntry } from '../../../shared/ipc/library';
 import type { ResolvedVoi, WindowSpec } from '../../../shared/pipeline/types';
 import type { WindowPreset } from '../../../shared/presets';
+import { labelShown, sliceMarks } from '../../../shared/editor';
+import { passesMinScore } from '../../../shared/boxes/min-score';
 import { BoxPanel } from '../boxes/BoxPanel';
+import { boxesOfSeries } from '../boxes/series-boxes';
 import { BoxTools } from '../boxes/BoxTools';
 import { SelectionOverlay } from '../boxes/SelectionOverlay';
 import { useBoxEditor } from '../boxes/use-box-editor';
@@ -13,6 +16,7 @@ import { defaultOutDir, exportScopes } from '../export/export-scopes';
 import { HelpPanel } from './HelpPanel';
 import { Overlay } from './Overlay';
 import { PresetWarning } from './PresetWarning';
+import { SliceBar } from './SliceBar';
 import { drawFrame, windowNumbers, type Scratch } from './render-frame';
 import { useSliceFrame } from './use-slice-frame';
 import { useStageInput } from './use-stage-input';
@@ -135,6 +139,14 @@ export function Viewer({ series, patient, presets, allSeries, folders, info }: P
   });
 
   const numbers = windowNumbers(drawn?.voi);
+  const folderBoxes = session?.editor.document.boxes;
+  const minScore = session?.settings.minScore;
+  const hiddenLabels = session?.settings.hiddenLabels;
+  const marks = useMemo(() => {
+    if (!series || !folderBoxes) return [];
+    const shownBoxes = folderBoxes.filter((b) => passesMinScore(b, minScore) && labelShown(b, hiddenLabels));
+    return sliceMarks(boxesOfSeries(shownBoxes, series));
+  }, [series, folderBoxes, minScore, hiddenLabels]);
   const { zoom, panX, panY } = state.viewport;
   const failure = entry?.state === 'failed' ? entry.error : drawError;
   return (
@@ -219,6 +231,14 @@ export function Viewer({ series, patient, presets, allSeries, folders, info }: P
           )}
           {state.helpOpen ? <HelpPanel onClose={() => dispatch({ type: 'toggle-help' })} /> : null}
         </div>
+        {series ? (
+          <SliceBar
+            count={series.slices.length}
+            index={state.index}
+            marks={marks}
+            onGoto={(index) => dispatch({ type: 'goto', index })}
+          />
+        ) : null}
         {series ? (
           <BoxPanel
             editor={boxes}
