@@ -140,7 +140,7 @@ def document(first, sop_class, modality):
 
 def write_sr(image_dir, path):
     imgs = images(image_dir)
-    (n0, d0), (n1, d1), (n2, d2), (n3, d3), (n4, d4) = imgs[:5]
+    (n0, d0), (n1, d1), (n2, d2), (n3, d3), (n4, d4), (n5, d5) = imgs[:6]
     rows, unplaced = [], []
     groups = []
     # 1. highdicom-style Planar ROI: Image Region polyline along the box's outer pixel edges, a Finding, a score
@@ -187,7 +187,20 @@ def write_sr(image_dir, path):
     s3d = item("CONTAINS", "SCOORD3D", ("111030", "DCM", "Image Region"), GraphicType="POLYLINE",
                GraphicData=[1.0, 2.0, 3.0, 4.0, 5.0, 6.0], ReferencedFrameOfReferenceUID=getattr(d0, "FrameOfReferenceUID", generate_uid()))
     groups.append(group(tracking("volume") + [s3d]))
-    unplaced.append({"graphic": 8, "reason": "SCOORD3D"})
+    unplaced.append({"graphic": 8, "reason": "SCOORD3D POLYLINE lies in no input slice's plane"})
+    # 9. an SCOORD3D polygon in patient mm lying in one slice's plane: image coordinates (corner at 0) ->
+    # pixel-centre indices (- 0.5) -> LPS through the slice's Image Plane Module (PixelSpacing = row, column)
+    polygon = [6.3, 7.8, 27.6, 9.1, 20.2, 30.4]
+    iop = np.array(d5.ImageOrientationPatient, dtype=float)
+    ipp = np.array(d5.ImagePositionPatient, dtype=float)
+    row_spacing, col_spacing = (float(v) for v in d5.PixelSpacing)
+    lps = []
+    for x, y in zip(polygon[0::2], polygon[1::2]):
+        lps.extend(ipp + (x - 0.5) * col_spacing * iop[:3] + (y - 0.5) * row_spacing * iop[3:])
+    on_slice = item("CONTAINS", "SCOORD3D", ("111030", "DCM", "Image Region"), GraphicType="POLYGON",
+                    GraphicData=[float(v) for v in lps], ReferencedFrameOfReferenceUID=d5.FrameOfReferenceUID)
+    groups.append(group(tracking("volume 2") + [finding("L2", "99TEST", "in plane"), on_slice]))
+    rows.append([n5, *pixel_box("POLYLINE", polygon), "in plane", None])
 
     ds = document(d0, COMPREHENSIVE_3D_SR, "SR")
     ds.ValueType, ds.ContinuityOfContent = "CONTAINER", "SEPARATE"

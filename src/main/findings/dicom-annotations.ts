@@ -2,6 +2,8 @@ import { readFile } from 'node:fs/promises';
 import { placeReadGraphics } from '../../shared/findings/annotations/place-graphics';
 import type { AnnotationKind } from '../../shared/findings/annotations/read-annotations';
 import { annotationKind, readDicomAnnotations } from '../../shared/findings/annotations/read-annotations';
+import type { ImageCatalog } from '../../shared/findings/catalog';
+import type { PlaneImage } from '../../shared/findings/annotations/volume-graphic';
 import { stringValue } from '../dicom/dataset-values';
 import { parseDataset } from '../dicom/parse-dataset';
 import { sopClassInfo } from '../dicom/sop-classes';
@@ -17,6 +19,20 @@ export function headSopClass(source: FindingSource): string | undefined {
   const parsed = parseDataset(source.head, { untilPixelData: true });
   if (!('dataSet' in parsed)) return undefined;
   return stringValue(parsed.dataSet, '00080016') ?? stringValue(parsed.dataSet, '00020002') ?? '';
+}
+
+/** The catalogue's single-frame images with their planes and their series' slice spacing, for SCOORD3D. */
+function planeImages(catalog: ImageCatalog): PlaneImage[] {
+  return catalog.series.flatMap((series) => {
+    const spacing = series.grid && series.grid.slices.length > 1 ? series.grid.sliceSpacing : undefined;
+    return series.images.map((image) => {
+      const entry: PlaneImage = { sopInstanceUid: image.sopInstanceUid, name: image.relativePath };
+      if (image.frameOfReferenceUid !== undefined) entry.frameOfReferenceUid = image.frameOfReferenceUid;
+      if (image.plane !== undefined) entry.plane = image.plane;
+      if (spacing !== undefined) entry.sliceSpacing = spacing;
+      return entry;
+    });
+  });
 }
 
 const className = (uid: string): string => sopClassInfo(uid)?.name ?? '';
@@ -35,10 +51,14 @@ export function dicomAnnotationImporter(kind: AnnotationKind): FindingImporter {
       const read = readDicomAnnotations(parsed.dataSet, source.name, className);
       if (!read.ok) return refused(kind, read.reason);
       const catalog = await context.catalog();
-      const placed = placeReadGraphics(read, (sop) => {
-        const image = catalog.bySop.get(sop);
-        return image && { ...image, name: image.relativePath };
-      });
+      const placed = placeReadGraphics(
+        read,
+        (sop) => {
+          const image = catalog.bySop.get(sop);
+          return image && { ...image, name: image.relativePath };
+        },
+        planeImages(catalog),
+      );
       const notes = read.notes.map(
         (note) =>
           `${note}; ${placed.findings.length} box(es) placed, ${placed.problems.length} graphic(s) not placed`,

@@ -31,29 +31,35 @@ function python(script: string, ...args: string[]): string {
 
 let dir: string;
 let series: string;
-const expected: Record<'sr' | 'gsps', Expected> = {
+const expected: Record<'sr' | 'gsps' | 'oblique', Expected> = {
   sr: { rows: [], unplaced: [] },
   gsps: { rows: [], unplaced: [] },
+  oblique: { rows: [], unplaced: [] },
 };
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'dicom-ink-sr-gsps-'));
   series = join(dir, 'axial');
   python(PHANTOM, 'series', series, 'axial');
+  python(PHANTOM, 'series', join(dir, 'oblique'), 'oblique', '--oblique');
   for (const kind of ['sr', 'gsps'] as const)
     expected[kind] = JSON.parse(python(OBJECTS, kind, series, join(dir, `${kind}.dcm`))) as Expected;
+  expected.oblique = JSON.parse(
+    python(OBJECTS, 'sr', join(dir, 'oblique'), join(dir, 'oblique.dcm')),
+  ) as Expected;
 });
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 function rectsOracle(
+  folder: string,
   out: string,
   rows: readonly Row[],
   colour: string,
 ): { errors: number; expectedPixels: number } {
   const byFile: Record<string, number[][]> = {};
   for (const [file, x1, y1, x2, y2] of rows) (byFile[file] ??= []).push([x1, y1, x2, y2]);
-  return JSON.parse(python(PHANTOM, 'rects-oracle', series, out, JSON.stringify(byFile), '1', colour)) as {
+  return JSON.parse(python(PHANTOM, 'rects-oracle', folder, out, JSON.stringify(byFile), '1', colour)) as {
     errors: number;
     expectedPixels: number;
   };
@@ -96,7 +102,7 @@ describe('--boxes takes a Structured Report or a presentation state', () => {
       const report = run.stdout + run.stderr;
       for (const { graphic, reason } of unplaced)
         expect(report).toMatch(new RegExp(`${kind}\\.dcm graphic ${graphic}: [^\\n]*${reason}`));
-      const result = rectsOracle(out, rows, colour);
+      const result = rectsOracle(series, out, rows, colour);
       console.log(
         `placement errors, ${kind}: ${result.errors} px of ${result.expectedPixels} outline px, ${rows.length} graphics`,
       );
@@ -130,6 +136,33 @@ describe('--boxes takes a Structured Report or a presentation state', () => {
       expect(differing).toEqual(files.map(() => 0));
     });
   }
+});
+
+describe('SCOORD3D in patient mm is placed through the image planes', () => {
+  it('a TID 1500 SR on an oblique series (rotated 30 and 20 degrees, non-square pixels): 0 placement errors', () => {
+    const oblique = join(dir, 'oblique');
+    const out = join(dir, 'out-oblique');
+    const run = runCli([
+      'convert',
+      oblique,
+      '--out',
+      out,
+      '--boxes',
+      join(dir, 'oblique.dcm'),
+      '--thickness',
+      '1',
+      ...WINDOW,
+    ]);
+    const { rows, unplaced } = expected.oblique;
+    expect(run.code).toBe(3);
+    expect(run.stdout).toContain(`${rows.length} box(es) placed, ${unplaced.length} graphic(s) not placed`);
+    expect(rows.find((r) => r[5] === 'in plane')).toBeDefined();
+    const result = rectsOracle(oblique, out, rows, 'ff0000');
+    console.log(
+      `placement errors, SR on the oblique series: ${result.errors} px of ${result.expectedPixels}`,
+    );
+    expect(result.errors).toBe(0);
+  });
 });
 
 describe('a DICOM object that holds no findings is refused as --boxes', () => {

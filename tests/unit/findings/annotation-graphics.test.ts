@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { AnnotationGraphic } from '../../../src/shared/findings/annotations/graphic';
 import { extentPixels, graphicExtent } from '../../../src/shared/findings/annotations/graphic';
 import { placeReadGraphics } from '../../../src/shared/findings/annotations/place-graphics';
+import { volumeToImage } from '../../../src/shared/findings/annotations/volume-graphic';
 
 const image = { sopInstanceUid: '1.2.3', columns: 48, rows: 40, frames: 1, name: 'IM0001' };
 const cine = { sopInstanceUid: '1.2.4', columns: 48, rows: 40, frames: 3, name: 'CINE' };
@@ -148,5 +149,55 @@ describe('graphics are placed on the frames they reference', () => {
       'its POINT lies outside the 48x40 image IM0001',
       'it references SOP Instance 9.9, which is not among the images',
     ]);
+  });
+});
+
+describe('an SCOORD3D goes on the slice whose plane holds it', () => {
+  const plane = (z: number) => ({
+    position: [-10, -20, z] as const,
+    rowDirection: [1, 0, 0] as const,
+    columnDirection: [0, 1, 0] as const,
+    rowSpacing: 0.8,
+    columnSpacing: 0.5,
+    rows: 40,
+    columns: 48,
+  });
+  const slices = [
+    { sopInstanceUid: 'a', name: 'A', plane: plane(0), sliceSpacing: 2.5, frameOfReferenceUid: 'F' },
+    { sopInstanceUid: 'b', name: 'B', plane: plane(2.5), sliceSpacing: 2.5, frameOfReferenceUid: 'F' },
+  ];
+
+  it('LPS mm -> image coordinates through the plane: column = (x - x0) / column spacing + 0.5', () => {
+    // pixel centres (col 4, row 10) and (col 20, row 30) of slice B
+    const mapped = volumeToImage(
+      {
+        index: 1,
+        origin: 'g1',
+        type: 'POLYGON',
+        points: [-8, -12, 2.6, 0, 4, 2.4],
+        frameOfReferenceUid: 'F',
+      },
+      slices,
+    );
+    expect(mapped).toMatchObject({ type: 'POLYLINE', references: [{ sopInstanceUid: 'b' }] });
+    expect('points' in mapped ? mapped.points.map((v) => Number(v.toFixed(6))) : mapped).toEqual([
+      4.5, 10.5, 20.5, 30.5,
+    ]);
+  });
+
+  it('beyond the stack, in another Frame of Reference, or an ELLIPSOID: reported with why', () => {
+    const off = volumeToImage({ index: 1, origin: 'g1', type: 'POINT', points: [0, 0, -1.3] }, slices);
+    expect(off).toEqual({
+      index: 1,
+      origin: 'g1',
+      reason: "its SCOORD3D POINT lies in no input slice's plane (nearest: A, 1.3 mm off its plane)",
+    });
+    const other = volumeToImage(
+      { index: 2, origin: 'g2', type: 'POINT', points: [0, 0, 0], frameOfReferenceUid: 'G' },
+      slices,
+    );
+    expect('reason' in other && other.reason).toMatch(/Frame of Reference G, which no input image/);
+    const ellipsoid = volumeToImage({ index: 3, origin: 'g3', type: 'ELLIPSOID', points: [0, 0, 0] }, slices);
+    expect('reason' in ellipsoid && ellipsoid.reason).toMatch(/ELLIPSOID is not a planar graphic/);
   });
 });

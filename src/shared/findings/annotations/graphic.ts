@@ -1,4 +1,5 @@
 import type { Rgb } from '../../boxes/model';
+import type { VolumeGraphic } from './volume-graphic';
 
 /**
  * A 2D graphic read from a Structured Report (SCOORD) or a presentation state (Graphic Object), before it
@@ -51,6 +52,8 @@ export interface GraphicProblem {
 
 export interface ReadGraphics {
   graphics: AnnotationGraphic[];
+  /** SCOORD3D graphics, placed through the images' planes (volume-graphic.ts) where the caller knows them */
+  volumeGraphics?: VolumeGraphic[];
   problems: GraphicProblem[];
   /** one-line facts for the summary (which template, how many graphics) */
   notes: string[];

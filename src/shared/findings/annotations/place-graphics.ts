@@ -1,6 +1,8 @@
 import type { BoxParseError, BoxRecord } from '../../boxes/model';
 import type { AnnotationGraphic, Extent, GraphicProblem, ImageReference, ReadGraphics } from './graphic';
 import { extentPixels, graphicExtent } from './graphic';
+import type { PlaneImage } from './volume-graphic';
+import { volumeToImage } from './volume-graphic';
 
 /** What placement needs to know about an image the graphics may name (the CLI's catalogue or the app's open images). */
 export interface PlacementImage {
@@ -122,15 +124,33 @@ export function placeGraphics(
 
 /**
  * Everything a file's graphics give: the boxes placed, and every graphic that could not be read or placed,
- * in the order of the graphics in the file.
+ * in the order of the graphics in the file. SCOORD3D graphics go through `planes` (the images' Image Plane
+ * Modules); without them they are reported.
  */
 export function placeReadGraphics(
   read: ReadGraphics,
   findImage: (sopInstanceUid: string) => PlacementImage | undefined,
+  planes?: readonly PlaneImage[],
 ): { findings: BoxRecord[]; problems: BoxParseError[] } {
-  const placed = placeGraphics(read.graphics, findImage);
-  const problems = [...read.problems, ...placed.problems]
+  const graphics = [...read.graphics];
+  const problems: GraphicProblem[] = [...read.problems];
+  for (const volume of read.volumeGraphics ?? []) {
+    if (!planes) {
+      problems.push({
+        index: volume.index,
+        origin: volume.origin,
+        reason: `its ${volume.type} is an SCOORD3D in patient coordinates (mm), which is only placed on images whose planes are known`,
+      });
+      continue;
+    }
+    const mapped = volumeToImage(volume, planes);
+    if ('reason' in mapped) problems.push(mapped);
+    else graphics.push(mapped);
+  }
+  graphics.sort((a, b) => a.index - b.index);
+  const placed = placeGraphics(graphics, findImage);
+  const ordered = [...problems, ...placed.problems]
     .sort((a, b) => a.index - b.index)
     .map(({ origin, reason }) => ({ origin, reason }));
-  return { findings: placed.findings, problems };
+  return { findings: placed.findings, problems: ordered };
 }

@@ -1,6 +1,7 @@
 import type { DataSet } from 'dicom-parser';
 import { numberValues, sequenceItems, floatValues, stringValue, usesUtf8 } from '../../dicom/dataset-values';
 import type { AnnotationGraphic, ImageReference, ReadGraphics } from '../annotations/graphic';
+import type { VolumeGraphic } from '../annotations/volume-graphic';
 
 /** A coded concept (PS3.3 Table 8.8-1): value, scheme and meaning. */
 interface Code {
@@ -100,8 +101,8 @@ function imageReferences(scoord: DataSet): ImageReference[] | string {
  * The SCOORD graphics of a Structured Report, in document order, each with the images (and frames) it is
  * selected from and the label of its measurement group. Written for TID 1500 Measurement Reports (OHIF,
  * highdicom, dcmjs), whose Planar ROI groups hold an Image Region or a measurement inferred from an
- * SCOORD; any other SR's SCOORDs are read the same way. SCOORD3D (patient coordinates) is reported, not
- * placed.
+ * SCOORD; any other SR's SCOORDs are read the same way. SCOORD3D (patient coordinates) are returned apart,
+ * for the caller to place through the images' planes.
  */
 export function readStructuredReport(root: DataSet, name: string): ReadGraphics {
   const utf8 = usesUtf8(root);
@@ -122,11 +123,18 @@ export function readStructuredReport(root: DataSet, name: string): ReadGraphics 
         const origin = `${name} graphic ${index}`;
         const graphicType = stringValue(item, '00700023') ?? '';
         if (type === 'SCOORD3D') {
-          result.problems.push({
+          const volume: VolumeGraphic = {
             index,
             origin,
-            reason: `its ${graphicType} is an SCOORD3D in patient coordinates (mm), which DICOM Ink does not place on images; export the measurement as an image SCOORD`,
-          });
+            type: graphicType,
+            points: floatValues(item, '00700022'),
+          };
+          const frameOfReference = stringValue(item, '30060024');
+          if (frameOfReference) volume.frameOfReferenceUid = frameOfReference;
+          const label = inner?.label ?? measurement;
+          if (label !== undefined) volume.label = label;
+          if (inner?.score !== undefined) volume.score = inner.score;
+          (result.volumeGraphics ??= []).push(volume);
         } else {
           const references = imageReferences(item);
           if (typeof references === 'string') result.problems.push({ index, origin, reason: references });
