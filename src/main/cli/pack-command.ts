@@ -1,8 +1,11 @@
 import { stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import { DELIVERY_LOG_NAME } from '../delivery/delivery-log';
+import { checkMediaFolder } from '../delivery/dicomdir/place-folder';
+import { dicomdirTarget } from '../delivery/dicomdir/dicomdir-target';
+import type { DeliveryTarget } from '../delivery/target';
 import { zipTarget } from '../delivery/zip-target';
-import { scanFolder } from '../dicom/scan-folder';
+import { isInside, scanFolder } from '../dicom/scan-folder';
 import { parseCommandArgs } from './args/parse-args';
 import { deliveryComplete } from './delivery-text';
 import { EXIT } from './exit-codes';
@@ -10,25 +13,47 @@ import { finishCliDelivery, startCliDelivery } from './run-delivery';
 import { PACK_OPTIONS } from './specs/send';
 import { usageError } from './usage-error';
 
-/** `dicom-ink pack <folder> --zip <file.zip>`: the same delivery engine with a ZIP as its target. */
+/** Files of the folder that are ours, not outputs: the delivery log and an unfinished ZIP. */
+function isOwnFile(file: string, zip: string | undefined): boolean {
+  const name = basename(file);
+  return (
+    name.startsWith(DELIVERY_LOG_NAME) || (zip !== undefined && name.startsWith(`.${basename(zip)}.partial-`))
+  );
+}
+
+/**
+ * `dicom-ink pack <folder> --zip <file.zip> | --dicomdir <folder>`: the delivery engine with a ZIP or a
+ * DICOMDIR media folder as its target.
+ */
 export async function packCommand(args: readonly string[]): Promise<number> {
   const parsed = parseCommandArgs(args, PACK_OPTIONS);
   if (!parsed.ok) return usageError(parsed.reason, 'pack');
   const [folder, ...extra] = parsed.positionals;
   if (folder === undefined || extra.length > 0) return usageError('pack takes exactly one folder', 'pack');
-  if (parsed.values.zip === undefined) return usageError('--zip <file.zip> is required', 'pack');
+  const { zip: zipArg, dicomdir: dicomdirArg } = parsed.values;
+  if ((zipArg === undefined) === (dicomdirArg === undefined))
+    return usageError('give one of --zip <file.zip> or --dicomdir <folder>', 'pack');
   const info = await stat(folder).catch(() => undefined);
   if (!info?.isDirectory()) return usageError(`${folder} is not a folder`, 'pack');
   const root = resolve(folder);
-  const zip = resolve(parsed.values.zip);
+  const zip = zipArg === undefined ? undefined : resolve(zipArg);
+  let target: DeliveryTarget;
+  const exclude: string[] = [];
+  if (dicomdirArg !== undefined) {
+    const media = resolve(dicomdirArg);
+    if (isInside(root, media) || isInside(media, root))
+      return usageError(`the DICOMDIR folder ${media} must lie outside ${root} (and not contain it)`, 'pack');
+    const check = await checkMediaFolder(media, parsed.values.overwrite ?? false);
+    if (!check.ok) return usageError(check.reason, 'pack');
+    target = dicomdirTarget(media, { overwrite: parsed.values.overwrite ?? false });
+  } else {
+    target = zipTarget(zip as string, root);
+    exclude.push(zip as string);
+  }
   const quiet = parsed.values.quiet ?? false;
-  const { delivery, endDisplay } = startCliDelivery(zipTarget(zip, root), { quiet: true });
-  for await (const file of scanFolder(root, { exclude: [zip] })) {
-    if (
-      !basename(file).startsWith(DELIVERY_LOG_NAME) &&
-      !basename(file).startsWith(`.${basename(zip)}.partial-`)
-    )
-      delivery.add(file, root);
+  const { delivery, endDisplay } = startCliDelivery(target, { quiet: true });
+  for await (const file of scanFolder(root, { exclude })) {
+    if (!isOwnFile(file, zip)) delivery.add(file, root);
   }
   const report = await delivery.end();
   endDisplay();

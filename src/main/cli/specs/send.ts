@@ -77,17 +77,27 @@ export const DESTINATIONS_SPEC: CommandSpec = {
 };
 
 export const PACK_OPTIONS = {
-  zip: { type: 'string', value: '<file.zip>', help: 'write the DICOM files into this ZIP (required)' },
+  zip: { type: 'string', value: '<file.zip>', help: 'write the DICOM files into this ZIP' },
+  dicomdir: {
+    type: 'string',
+    value: '<folder>',
+    help: 'write a DICOMDIR media folder (General Purpose CD/DVD/USB: DICOMDIR + DICOM/PA.../ST.../SE.../IM... files)',
+  },
+  overwrite: { type: 'boolean', help: '--dicomdir: replace a folder that is not empty' },
   quiet: { type: 'boolean', help: 'print only failures and the totals' },
 } as const;
 
 export const PACK_SPEC: CommandSpec = {
   name: 'pack',
-  synopsis: 'dicom-ink pack <folder> --zip <file.zip>',
-  summary: 'pack a folder of outputs into a ZIP',
+  synopsis: 'dicom-ink pack <folder> --zip <file.zip> | --dicomdir <folder> [--overwrite]',
+  summary: 'pack a folder of outputs into a ZIP or a DICOMDIR media folder',
   description:
-    'Writes every DICOM file of the folder (searched recursively; other files are skipped) into a ZIP under its path relative to the folder. Files are streamed from disk, never held in memory; the ZIP appears under its name only when complete.',
+    'Writes every DICOM file of the folder (searched recursively; other files are skipped). --zip: into a ZIP under its path relative to the folder, streamed from disk. --dicomdir: copies each file into a media folder under an 8-character File ID (DICOM/PA000001/ST000001/SE000001/IM000001) and writes a DICOMDIR indexing patients, studies, series and images (SR and presentation states by their own record types), as PS3.10/PS3.11 General Purpose media; the folder may not lie inside the packed one, and a folder that is not empty is refused unless --overwrite is given. Either way the result appears under its name only when complete, and the packed files are only read.',
   options: PACK_OPTIONS,
-  notes: 'Exit codes: 0 every DICOM file packed, 1 the ZIP could not be written, 2 usage error.',
-  examples: ['dicom-ink pack study-burned/ --zip study-burned.zip'],
+  notes:
+    'Exit codes: 0 every DICOM file packed, 1 some file could not be packed or the ZIP/folder could not be written, 2 usage error (including a DICOMDIR folder that is not empty).',
+  examples: [
+    'dicom-ink pack study-burned/ --zip study-burned.zip',
+    'dicom-ink pack study-burned/ --dicomdir study-cd/',
+  ],
 };
