@@ -3,13 +3,16 @@ import type { FileOutcome } from '../convert/outcome';
 import type { Delivery, DeliveryReport } from '../delivery/deliver';
 import { pacsTarget } from '../delivery/target';
 import { zipTarget } from '../delivery/zip-target';
+import { checkMediaFolder } from '../delivery/dicomdir/place-folder';
+import { dicomdirTarget } from '../delivery/dicomdir/dicomdir-target';
+import { isInside } from '../dicom/scan-folder';
 import type { Parsed } from '../delivery/destination';
 import type { ConvertCommand } from './parse-convert-args';
 import { parseDeliveryArgs } from './delivery-args';
 import { deliveryComplete } from './delivery-text';
 import { finishCliDelivery, startCliDelivery } from './run-delivery';
 
-/** Where `convert` hands each verified output: a PACS (`--send`) and/or a ZIP (`--zip`). */
+/** Where `convert` hands each verified output: a PACS (`--send`), a ZIP (`--zip`), a DICOMDIR folder (`--dicomdir`). */
 export interface ConvertDeliveries {
   /** called with every conversion outcome; passes on outputs (new, or kept from an earlier run) */
   onOutcome(outcome: FileOutcome): void;
@@ -26,6 +29,17 @@ export async function startConvertDeliveries(
 ): Promise<Parsed<ConvertDeliveries>> {
   const outDir = resolve(command.job.outDir);
   const deliveries: Delivery[] = [];
+  const overwrite = command.job.settings.overwrite;
+  const media = command.dicomdirPath === undefined ? undefined : resolve(command.dicomdirPath);
+  if (media !== undefined) {
+    if (isInside(outDir, media) || isInside(media, outDir))
+      return {
+        ok: false,
+        reason: `the DICOMDIR folder ${media} must lie outside --out ${outDir} (and not contain it)`,
+      };
+    const check = await checkMediaFolder(media, overwrite);
+    if (!check.ok) return check;
+  }
   if (command.send) {
     const args = await parseDeliveryArgs(command.send.to, command.send);
     if (!args.ok) return args;
@@ -43,6 +57,8 @@ export async function startConvertDeliveries(
       startCliDelivery(zipTarget(resolve(command.zipPath), outDir), { signal, quiet: true }).delivery,
     );
   }
+  if (media !== undefined)
+    deliveries.push(startCliDelivery(dicomdirTarget(media, { overwrite }), { signal, quiet: true }).delivery);
   return {
     ok: true,
     value: {

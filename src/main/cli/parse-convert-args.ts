@@ -15,6 +15,8 @@ export interface ConvertCommand {
   /** `--send` and its options, checked by the delivery's own parser */
   send?: { to: string; connections?: string; retries?: string; 'calling-ae'?: string; resend?: boolean };
   zipPath?: string;
+  /** `--dicomdir`: a DICOMDIR media folder of the outputs */
+  dicomdirPath?: string;
 }
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
@@ -150,6 +152,7 @@ export function parseConvertArgs(args: readonly string[]): Parsed<ConvertCommand
           }
         : {}),
       ...(values.zip !== undefined ? { zipPath: values.zip } : {}),
+      ...(values.dicomdir !== undefined ? { dicomdirPath: values.dicomdir } : {}),
     },
   };
 }

@@ -15,6 +15,18 @@ export interface BatchOptions {
   onAnswer: (index: number, answer: Answer) => void;
 }
 
+/**
+ * The largest file sent by C-STORE. dcmjs-dimse reads a file whole and writes its data set to the socket
+ * at once, so memory follows the file size; above this a file is refused before anything is read
+ * (STOW-RS, ZIP and DICOMDIR stream files of any size).
+ */
+export const MAX_DIMSE_BYTES = 1 << 30;
+
+export function tooLargeForDimse(size: number): string {
+  const gib = (size / 2 ** 30).toFixed(1);
+  return `the file is ${gib} GiB; C-STORE here sends files up to 1 GiB (the DICOM library holds the whole data set in memory): send it to the PACS's DICOMweb root (STOW-RS streams it), or pack it with --zip or --dicomdir`;
+}
+
 /** How an association ended: its failure applies to every instance that got no answer. */
 export type BatchEnd = { ok: true } | { ok: false; failure: AssociationFailure };
 
@@ -41,6 +53,10 @@ export function storeBatch(
   };
   const pending: { index: number; request: InstanceType<typeof requests.CStoreRequest> }[] = [];
   for (const [index, instance] of instances.entries()) {
+    if (instance.size > MAX_DIMSE_BYTES) {
+      answer(index, { kind: 'failed', transient: false, meaning: tooLargeForDimse(instance.size) });
+      continue;
+    }
     let request;
     try {
       request = new requests.CStoreRequest(instance.path);

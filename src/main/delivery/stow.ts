@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { openAsBlob } from 'node:fs';
 import { classifyStoreStatus } from './dimse-status';
 import type { InstanceInfo } from './instance-file';
 import type { Answer } from './outcome';
@@ -27,7 +27,11 @@ function firstNumber(dataset: DicomJson, tag: string): number | undefined {
   return typeof value === 'number' ? value : undefined;
 }
 
-/** The multipart/related body of a STOW-RS request (PS3.18 10.5.1.1): one application/dicom part per file. */
+/**
+ * The multipart/related body of a STOW-RS request (PS3.18 10.5.1.1): one application/dicom part per file.
+ * Each part is a Blob backed by the file (fs.openAsBlob), so fetch streams it from disk with a known
+ * Content-Length: no file is read into memory, whatever its size (a multi-frame output over 2 GiB too).
+ */
 export async function stowBody(
   instances: readonly InstanceInfo[],
 ): Promise<{ body: Blob; boundary: string }> {
@@ -35,7 +39,7 @@ export async function stowBody(
   const parts: BlobPart[] = [];
   for (const instance of instances) {
     parts.push(`--${boundary}\r\nContent-Type: application/dicom\r\n\r\n`);
-    parts.push(new Uint8Array(await readFile(instance.path)));
+    parts.push(await openAsBlob(instance.path));
     parts.push('\r\n');
   }
   parts.push(`--${boundary}--\r\n`);
@@ -94,7 +98,17 @@ export async function stowBatch(
   instances: readonly InstanceInfo[],
   options: BatchOptions,
 ): Promise<BatchEnd> {
-  const { body, boundary } = await stowBody(instances);
+  let multipart: { body: Blob; boundary: string };
+  try {
+    multipart = await stowBody(instances);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? String(error);
+    return {
+      ok: false,
+      failure: { transient: false, meaning: `a file could not be opened for sending (${code})` },
+    };
+  }
+  const { body, boundary } = multipart;
   const signals = [AbortSignal.timeout(options.timeoutMs), ...(options.signal ? [options.signal] : [])];
   let response: Response;
   try {

@@ -86,6 +86,11 @@ export const CONVERT_OPTIONS = {
     value: '<file.zip>',
     help: 'also write the outputs into a ZIP file, streamed as they are written',
   },
+  dicomdir: {
+    type: 'string',
+    value: '<folder>',
+    help: 'also write the outputs into a DICOMDIR media folder (see `dicom-ink pack --help`); with --overwrite a folder that is not empty is replaced',
+  },
 } as const;
 
 export const CONVERT_SPEC: CommandSpec = {
