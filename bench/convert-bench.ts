@@ -1,178 +1,199 @@
 /**
- * `npm run bench`: generates a 200-slice 512x512 CT series with one box per slice, converts it with the
- * worker pool (default --jobs), and prints files/s, input MB/s, peak RSS and the ratio to a plain copy
- * of the same files. Figures only, no assertions. The conversion runs in a child process (this same
- * bundle with --child) so its peak RSS (getrusage maxrss, which covers the worker threads) is its own.
+ * `npm run bench`: the engine against its two honest baselines, measured in one run, alternating:
+ *   1. `dicom-ink convert` at its defaults (verification on), abdomen window, one box per slice;
+ *   2. `cp -r` of the same inputs (the I/O floor);
+ *   3. bench/pydicom_convert.py, the single-process pydicom + numpy + Pillow way, when Debian's
+ *      python3-pydicom, python3-numpy and python3-pil are installed.
+ * on 600 slices of 512x512 and on 10,000 files of 64x64, with `sync` before each command. Prints
+ * files/s, MB/s, peak RSS, CPU ms per file and the two ratios (engine / copy time, pydicom / engine
+ * time). Figures only, no assertions.
  *
- * Options (after `npm run bench --`): `--jobs N` worker threads (default: cores), `--slices N` series
- * length (default 200). On a shared machine, CPU ms per file is steadier than files/s; `--jobs 1` and
- * a longer series separate per-file work from the fixed start-up of the process and its workers.
+ * Options (after `npm run bench --`): `--rounds N` (default 2; medians are printed), `--case large|small`
+ * (one set only), `--jobs N` (engine worker threads), `--scale N` (instead: the engine alone on N tiny
+ * files, to see how its memory grows with the file count).
  */
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { performance } from 'node:perf_hooks';
-import { defaultConvertSettings } from '../src/main/convert/convert-settings';
-import { generatePhantomSeries } from '../src/main/sample/phantom';
-import { startConversion } from '../src/main/export/start-conversion';
+import { join, resolve } from 'node:path';
+import { generateInputs } from './bench-inputs';
+import type { BenchInputs } from './bench-inputs';
+import { gnuTimeAvailable, measure } from './measure';
+import type { Measurement } from './measure';
 
-const SIZE = 512;
-
-interface BenchOptions {
+interface BenchCase {
+  id: 'large' | 'small';
+  label: string;
   slices: number;
-  /** worker threads; undefined = the converter's default (cores) */
-  jobs?: number;
+  size: number;
 }
 
-/** `--name N` as a positive integer, or `fallback` when absent. */
-function intOption(args: readonly string[], name: string, fallback: number | undefined): number | undefined {
+const CASES: BenchCase[] = [
+  { id: 'large', label: '600 slices of 512x512', slices: 600, size: 512 },
+  { id: 'small', label: '10,000 files of 64x64', slices: 10_000, size: 64 },
+];
+
+type Contender = 'engine' | 'copy' | 'pydicom';
+
+/** The abdomen preset (W400/L50), given to the pydicom script as numbers. */
+const ABDOMEN = { center: 50, width: 400 };
+const PYTHON = '/usr/bin/python3';
+
+/** The repository root: dist/bench.cjs runs from dist/, the source from bench/. */
+const ROOT = resolve(__dirname, '..');
+
+function intOption(args: readonly string[], name: string): number | undefined {
   const at = args.indexOf(name);
-  if (at < 0) return fallback;
+  if (at < 0) return undefined;
   const value = Number(args[at + 1]);
   if (!Number.isInteger(value) || value < 1) throw new Error(`${name} needs a positive integer`);
   return value;
 }
 
-interface ChildResult {
-  seconds: number;
-  /** user + system CPU of every thread, from the start of the conversion (workers' start-up included) */
-  cpuSeconds: number;
-  /** CPU the child spent before that: Node's own start and loading this bundle, which a longer series does not amortise away */
-  startCpuSeconds: number;
-  converted: number;
-  failed: number;
-  maxRssMb: number;
-  firstFailure?: string;
-}
-
-async function child(
-  input: string,
-  out: string,
-  boxes: string,
-  verify: boolean,
-  jobs: number | undefined,
-): Promise<void> {
-  const before = process.cpuUsage();
-  const started = performance.now();
-  const summary = await startConversion({
-    inputs: [input],
-    outDir: out,
-    boxFile: boxes,
-    jobs,
-    settings: { ...defaultConvertSettings(), window: { kind: 'preset', name: 'abdomen' }, verify },
-  });
-  const seconds = (performance.now() - started) / 1000;
-  const usage = process.resourceUsage();
-  if (summary.status === 'failed') throw new Error(summary.reason);
-  const failures = summary.outcomes.filter((o) => o.status === 'failed');
-  const result: ChildResult = {
-    seconds,
-    cpuSeconds: (usage.userCPUTime + usage.systemCPUTime - before.user - before.system) / 1e6,
-    startCpuSeconds: (before.user + before.system) / 1e6,
-    converted: summary.outcomes.filter((o) => o.status === 'converted').length,
-    failed: failures.length,
-    maxRssMb: usage.maxRSS / 1024,
-    firstFailure: failures[0]?.status === 'failed' ? failures[0].reason : undefined,
-  };
-  process.stdout.write(JSON.stringify(result));
-}
-
-function generate(dir: string, slices: number): { files: string[]; bytes: number; boxes: string } {
-  const input = join(dir, 'in');
-  const files: string[] = [];
-  const rows = ['file,x1,y1,x2,y2,label,score'];
-  let bytes = 0;
-  for (const slice of generatePhantomSeries({ slices, size: SIZE, seed: 7 })) {
-    const path = join(input, slice.relativePath);
-    mkdirSync(join(path, '..'), { recursive: true });
-    writeFileSync(path, slice.bytes);
-    files.push(slice.relativePath);
-    bytes += slice.bytes.length;
-    rows.push(`${slice.relativePath},200,220,260,290,lesion,0.9`);
+function pydicomAvailable(): boolean {
+  if (!existsSync(PYTHON)) return false;
+  try {
+    execFileSync(PYTHON, ['-c', 'import pydicom, numpy, PIL'], { stdio: 'ignore' });
+    return true;
+  } catch {
+    return false;
   }
-  const boxes = join(dir, 'boxes.csv');
-  writeFileSync(boxes, `${rows.join('\n')}\n`);
-  return { files, bytes, boxes };
 }
 
-function plainCopySeconds(dir: string, files: string[]): number {
-  const started = performance.now();
-  for (const file of files) {
-    const target = join(dir, 'copy', file);
-    mkdirSync(join(target, '..'), { recursive: true });
-    copyFileSync(join(dir, 'in', file), target);
-  }
-  return (performance.now() - started) / 1000;
+function countFiles(dir: string): number {
+  if (!existsSync(dir)) return 0;
+  let n = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) if (entry.isFile()) n++;
+  return n;
 }
 
-function runChild(dir: string, out: string, boxes: string, verify: boolean, jobs?: number): ChildResult {
-  const stdout = execFileSync(
-    process.execPath,
-    [__filename, '--child', join(dir, 'in'), out, boxes, verify ? 'verify' : 'no-verify', String(jobs ?? 0)],
-    {
-      encoding: 'utf8',
-      maxBuffer: 1 << 20,
-    },
-  );
-  return JSON.parse(stdout) as ChildResult;
+function engineArgs(inputs: BenchInputs, out: string, jobs: number | undefined): string[] {
+  const args = [join(ROOT, 'bin', 'dicom-ink.cjs'), 'convert', inputs.folder, '--out', out, '--quiet'];
+  args.push('--window', 'abdomen', '--boxes', inputs.boxes);
+  if (jobs !== undefined) args.push('--jobs', String(jobs));
+  return args;
 }
 
-function outputMb(dir: string): number {
-  let total = 0;
-  const walk = (d: string): void => {
-    for (const entry of readdirSync(d, { withFileTypes: true })) {
-      const p = join(d, entry.name);
-      if (entry.isDirectory()) walk(p);
-      else total += statSync(p).size;
+function run(contender: Contender, inputs: BenchInputs, out: string, jobs: number | undefined): Measurement {
+  switch (contender) {
+    case 'engine':
+      return measure(process.execPath, engineArgs(inputs, out, jobs));
+    case 'copy':
+      return measure('cp', ['-r', inputs.folder, out]);
+    case 'pydicom': {
+      const script = join(ROOT, 'bench', 'pydicom_convert.py');
+      const { center, width } = ABDOMEN;
+      return measure(PYTHON, [script, inputs.folder, out, inputs.boxes, String(center), String(width)]);
     }
-  };
-  walk(dir);
-  return total / 1e6;
+  }
 }
 
-function main(options: BenchOptions): void {
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = sorted.length >> 1;
+  return sorted.length % 2 ? (sorted[mid] ?? 0) : ((sorted[mid - 1] ?? 0) + (sorted[mid] ?? 0)) / 2;
+}
+
+interface Summary {
+  seconds: number;
+  rounds: number[];
+  cpuSeconds?: number;
+  peakRssMb?: number;
+}
+
+function summarise(ms: Measurement[]): Summary {
+  const cpu = ms.map((m) => m.cpuSeconds).filter((v): v is number => v !== undefined);
+  const rss = ms.map((m) => m.peakRssMb).filter((v): v is number => v !== undefined);
+  return {
+    seconds: median(ms.map((m) => m.seconds)),
+    rounds: ms.map((m) => m.seconds),
+    cpuSeconds: cpu.length ? median(cpu) : undefined,
+    peakRssMb: rss.length ? Math.max(...rss) : undefined,
+  };
+}
+
+function line(name: string, s: Summary, inputs: BenchInputs): string {
+  const mb = inputs.bytes / 1e6;
+  const parts = [
+    `${name.padEnd(8)} ${(inputs.files / s.seconds).toFixed(0).padStart(6)} files/s`,
+    `${(mb / s.seconds).toFixed(0).padStart(4)} MB/s`,
+    `peak RSS ${s.peakRssMb === undefined ? 'n/a' : `${s.peakRssMb.toFixed(0)} MB`}`,
+    `CPU ${s.cpuSeconds === undefined ? 'n/a' : `${((s.cpuSeconds * 1000) / inputs.files).toFixed(2)} ms/file`}`,
+    `(${s.seconds.toFixed(2)} s; rounds ${s.rounds.map((r) => r.toFixed(2)).join(', ')})`,
+  ];
+  return parts.join(', ');
+}
+
+function benchCase(c: BenchCase, contenders: Contender[], rounds: number, jobs: number | undefined): void {
   const dir = mkdtempSync(join(tmpdir(), 'dicom-ink-bench-'));
   try {
-    const { files, bytes, boxes } = generate(dir, options.slices);
-    const mb = bytes / 1e6;
-    const copySeconds = plainCopySeconds(dir, files);
-    const load = loadavg()[0] ?? 0;
-    console.log(
-      `machine: ${availableParallelism()} cores, load average ${load.toFixed(2)} (other work slows the figures below)`,
-    );
-    console.log(
-      `input: ${files.length} CT slices ${SIZE}x${SIZE}, ${mb.toFixed(1)} MB, one box per slice; ` +
-        `${options.jobs ?? `${availableParallelism()} (default)`} worker thread(s)`,
-    );
-    console.log(
-      `plain copy (fs.copyFile): ${(files.length / copySeconds).toFixed(0)} files/s, ${(mb / copySeconds).toFixed(0)} MB/s`,
-    );
-    for (const verify of [true, false]) {
-      const out = join(dir, verify ? 'out-verify' : 'out-no-verify');
-      const r = runChild(dir, out, boxes, verify, options.jobs);
-      const filesPerSecond = r.converted / r.seconds;
-      console.log(
-        `convert (${verify ? 'verify on, the default' : '--no-verify'}): ${r.converted} converted, ${r.failed} failed in ${r.seconds.toFixed(2)} s: ` +
-          `${filesPerSecond.toFixed(0)} files/s, ${(mb / r.seconds).toFixed(0)} MB/s in, ${(outputMb(out) / r.seconds).toFixed(0)} MB/s out, ` +
-          `peak RSS ${r.maxRssMb.toFixed(0)} MB, ${(r.seconds / copySeconds).toFixed(1)}x the copy time, ` +
-          `CPU ${((r.cpuSeconds * 1000) / Math.max(1, r.converted)).toFixed(1)} ms per file (all threads; ` +
-          `process start-up before it: ${(r.startCpuSeconds * 1000).toFixed(0)} ms)`,
-      );
-      if (r.firstFailure) console.log(`  first failure: ${r.firstFailure}`);
+    const inputs = generateInputs(dir, c.slices, c.size);
+    console.log(`\n${c.label}: ${inputs.files} files, ${(inputs.bytes / 1e6).toFixed(1)} MB in`);
+    const results = new Map<Contender, Measurement[]>(contenders.map((k) => [k, []]));
+    for (let round = 0; round < rounds; round++) {
+      for (const contender of contenders) {
+        const out = join(dir, `out-${contender}`);
+        rmSync(out, { recursive: true, force: true });
+        const m = run(contender, inputs, out, jobs);
+        const made = countFiles(out);
+        if (m.exitCode !== 0 || made !== inputs.files) {
+          const why = m.stderr.trim().split('\n').slice(-3).join(' | ');
+          throw new Error(`${contender} exited ${m.exitCode} with ${made}/${inputs.files} outputs: ${why}`);
+        }
+        results.get(contender)?.push(m);
+        rmSync(out, { recursive: true, force: true });
+      }
     }
+    const summaries = new Map([...results].map(([k, ms]) => [k, summarise(ms)]));
+    for (const [k, s] of summaries) console.log(`  ${line(k, s, inputs)}`);
+    const engine = summaries.get('engine');
+    const copy = summaries.get('copy');
+    const pydicom = summaries.get('pydicom');
+    if (engine && copy)
+      console.log(`  engine time / copy time:    ${(engine.seconds / copy.seconds).toFixed(2)}x`);
+    if (engine && pydicom)
+      console.log(
+        `  pydicom time / engine time: ${(pydicom.seconds / engine.seconds).toFixed(2)}x (engine speed-up)`,
+      );
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
-const args = process.argv.slice(2);
-const [flag, input, out, boxes, verify, jobs] = args;
-if (flag === '--child' && input && out && boxes) {
-  child(input, out, boxes, verify === 'verify', Number(jobs) || undefined).catch((error: unknown) => {
-    console.error(error);
-    process.exit(1);
-  });
-} else {
-  main({ slices: intOption(args, '--slices', 200) ?? 200, jobs: intOption(args, '--jobs', undefined) });
+/** The engine alone on `files` tiny (16x16) files: how peak RSS grows with the file count. */
+function scale(files: number, jobs: number | undefined): void {
+  const dir = mkdtempSync(join(tmpdir(), 'dicom-ink-bench-'));
+  try {
+    const inputs = generateInputs(dir, files, 16);
+    const m = measure(process.execPath, engineArgs(inputs, join(dir, 'out'), jobs));
+    const made = countFiles(join(dir, 'out'));
+    console.log(
+      `${files} files of 16x16: exit ${m.exitCode}, ${made} outputs, ${m.seconds.toFixed(1)} s, ` +
+        `${(files / m.seconds).toFixed(0)} files/s, peak RSS ${m.peakRssMb?.toFixed(0) ?? 'n/a'} MB`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
+
+function main(args: readonly string[]): void {
+  const rounds = intOption(args, '--rounds') ?? 2;
+  const jobs = intOption(args, '--jobs');
+  const only = args.includes('--case') ? args[args.indexOf('--case') + 1] : undefined;
+  console.log(
+    `machine: ${availableParallelism()} cores, load average ${(loadavg()[0] ?? 0).toFixed(2)} ` +
+      `(other work slows the figures); engine: ${jobs ?? 'default'} worker threads, verification on`,
+  );
+  if (!gnuTimeAvailable()) console.log('(/usr/bin/time missing: install Debian `time` for CPU and peak RSS)');
+  const scaleFiles = intOption(args, '--scale');
+  if (scaleFiles !== undefined) {
+    scale(scaleFiles, jobs);
+    return;
+  }
+  const contenders: Contender[] = ['engine', 'copy'];
+  if (pydicomAvailable()) contenders.push('pydicom');
+  else console.log('(pydicom baseline skipped: python3-pydicom, python3-numpy or python3-pil is missing)');
+  for (const c of CASES) if (only === undefined || only === c.id) benchCase(c, contenders, rounds, jobs);
+}
+
+main(process.argv.slice(2));

@@ -7,7 +7,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../helpers/cli-harness';
+import { readReport, runCli } from '../helpers/cli-harness';
 import { SAMPLE, SLICES } from '../helpers/delivery-fixture';
 import { freePort } from '../helpers/orthanc';
 import { startStoreScp } from '../helpers/storescp';
@@ -69,7 +69,7 @@ describe('dicom-ink convert --send --zip', () => {
   it('sends each output as it is verified, zips them, and a rerun sends nothing new', () => {
     const out = join(dir, 'out');
     const zip = join(dir, 'series.zip');
-    const report = join(dir, 'report.json');
+    const report = join(dir, 'report.jsonl');
     const first = runCli([
       'convert',
       SAMPLE,
@@ -88,10 +88,11 @@ describe('dicom-ink convert --send --zip', () => {
     expect(scp.files()).toHaveLength(SLICES);
     expect(zipEntries(zip)).toHaveLength(SLICES);
     expect(zipEntries(zip)[0]).toBe('abdomen-ct/series-1/IM0001');
-    const document = JSON.parse(readFileSync(report, 'utf8')) as {
-      deliveries: { totals: { delivered: number; sentNow: number }; outcomes: { status: string }[] }[];
-    };
-    expect(document.deliveries.map((d) => d.totals.delivered)).toEqual([SLICES, SLICES]);
+    const deliveries = readReport(report).deliveries as {
+      totals: { delivered: number; sentNow: number };
+      outcomes: { status: string }[];
+    }[];
+    expect(deliveries.map((d) => d.totals.delivered)).toEqual([SLICES, SLICES]);
     const again = runCli(['convert', SAMPLE, '--out', out, '--send', 'pacs', '--quiet']);
     expect(again.code).toBe(0);
     expect(again.stdout).toContain(`(0 sent now, ${SLICES} already delivered earlier)`);

@@ -86,8 +86,29 @@ export interface ReportDocument {
   }[];
   boxErrors: { origin: string; reason: string }[];
   unmatchedBoxes: string[];
+  /** one per --send / --zip target */
+  deliveries: Record<string, unknown>[];
 }
 
+/** A `--report` file (JSON Lines: a start line, one line per outcome, an end line) as one document. */
 export function readReport(path: string): ReportDocument {
-  return JSON.parse(readFileSync(path, 'utf8')) as ReportDocument;
+  const lines = readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line) as { type: string } & Record<string, unknown>);
+  const end = lines.find((line) => line.type === 'end') as
+    (Partial<ReportDocument> & { status: string }) | undefined;
+  const outcomes = lines
+    .filter((line) => line.type === 'outcome')
+    .map(({ type: _type, ...outcome }) => outcome as ReportDocument['outcomes'][number]);
+  return {
+    status: end?.status ?? 'unfinished',
+    totals: end?.totals ?? { converted: 0, skipped: 0, failed: 0 },
+    outcomes,
+    boxErrors: end?.boxErrors ?? [],
+    unmatchedBoxes: end?.unmatchedBoxes ?? [],
+    deliveries: lines
+      .filter((line) => line.type === 'delivery')
+      .map(({ type: _type, ...delivery }) => delivery),
+  };
 }

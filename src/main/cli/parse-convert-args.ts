@@ -7,6 +7,7 @@ import type { LabelSpec } from '../../shared/findings/mask-labels';
 import { parseMaskLabels } from '../../shared/findings/mask-labels';
 import { parseCommandArgs } from './args/parse-args';
 import { CONVERT_OPTIONS } from './specs/convert';
+import { resolveShard } from '../convert/shard';
 
 export interface ConvertCommand {
   job: ConversionJob;
@@ -77,12 +78,23 @@ function positiveInteger(
 }
 
 /** Parses the arguments after `convert` into a job; a usage error says which argument is wrong. */
-export function parseConvertArgs(args: readonly string[]): Parsed<ConvertCommand> {
+export function parseConvertArgs(
+  args: readonly string[],
+  env: NodeJS.ProcessEnv = process.env,
+): Parsed<ConvertCommand> {
   const parsed = parseCommandArgs(args, CONVERT_OPTIONS);
   if (!parsed.ok) return parsed;
   const { values, positionals } = parsed;
-  if (positionals.length === 0)
-    return { ok: false, reason: 'no input given; name at least one DICOM file or folder' };
+  const inputsFrom = values['inputs-from'];
+  if (positionals.length === 0 && inputsFrom === undefined)
+    return {
+      ok: false,
+      reason: 'no input given; name at least one DICOM file or folder (or --inputs-from a list)',
+    };
+  if (inputsFrom !== undefined && inputsFrom.trim() === '')
+    return { ok: false, reason: '--inputs-from needs a file (one path per line) or - for standard input' };
+  const shard = resolveShard({ shard: values.shard, shards: values.shards }, env);
+  if (!shard.ok) return shard;
   if (values.out === undefined || values.out.trim() === '')
     return { ok: false, reason: '--out <dir> is required' };
   const window = parseWindow({
@@ -122,6 +134,8 @@ export function parseConvertArgs(args: readonly string[]): Parsed<ConvertCommand
     value: {
       job: {
         inputs: positionals,
+        ...(inputsFrom !== undefined ? { inputsFrom } : {}),
+        ...(shard.shard ? { shard: shard.shard } : {}),
         outDir: values.out,
         boxFiles: values.boxes ?? [],
         maskFiles: values.masks ?? [],

@@ -52,7 +52,8 @@ export function createProgressDisplay(stream: NodeJS.WriteStream, quiet: boolean
   lastDraw = Date.now();
   return {
     update(progress) {
-      if (progress.last?.status === 'failed')
+      // A full or read-only disk stops the run with one message of its own, not one line per file.
+      if (progress.last?.status === 'failed' && progress.last.stop === undefined)
         stream.write(`failed: ${progress.last.input}: ${progress.last.reason}\n`);
       const now = Date.now();
       if (now - lastDraw < PLAIN_EVERY_MS) return;

@@ -1,45 +1,37 @@
-import type { FileOutcome } from '../convert/outcome';
 import type { FindingsPlacement } from '../export/findings-placement';
 import type { ConversionReport } from '../export/job';
 import { unstoppableReason } from '../export/unstoppable-text';
+import type { OutcomeGroup } from '../export/outcome-tally';
 
 function plural(count: number, word: string, many = `${word}s`): string {
   return `${count} ${count === 1 ? word : many}`;
 }
 
-/** Groups skip reasons so 3,000 "not a DICOM file" skips read as one line with a count and examples. */
-function groupedSkips(skips: Extract<FileOutcome, { status: 'skipped' }>[], limit: number): string[] {
-  const byReason = new Map<string, string[]>();
-  for (const skip of skips) {
-    const inputs = byReason.get(skip.reason) ?? [];
-    inputs.push(skip.input);
-    byReason.set(skip.reason, inputs);
-  }
+/** Skips grouped by reason, so 3,000 "not a DICOM file" skips read as one line with a count and examples. */
+function skipLines(groups: readonly OutcomeGroup[], limit: number): string[] {
   const lines: string[] = [];
-  for (const [reason, inputs] of byReason) {
-    lines.push(`  ${plural(inputs.length, 'file')}: ${reason}`);
-    for (const input of inputs.slice(0, limit)) lines.push(`    ${input}`);
-    if (inputs.length > limit) lines.push(`    ... and ${inputs.length - limit} more (see --report for all)`);
+  for (const group of groups) {
+    lines.push(`  ${plural(group.count, 'file')}: ${group.reason}`);
+    for (const input of group.inputs.slice(0, limit)) lines.push(`    ${input}`);
+    if (group.count > limit) lines.push(`    ... and ${group.count - limit} more (see --report for all)`);
   }
   return lines;
 }
 
-/** Failures grouped by reason: one line per file when a reason has one, else a count and examples. */
-function groupedFailures(failures: readonly FileOutcome[], limit: number): string[] {
-  const byReason = new Map<string, string[]>();
-  for (const o of failures) {
-    if (o.status !== 'failed') continue;
-    byReason.set(o.reason, [...(byReason.get(o.reason) ?? []), o.input]);
-  }
+/**
+ * Failures grouped by reason: one line with the file when a reason has one, else a count and the
+ * examples the tally kept (the rest are in the --report file).
+ */
+function failureLines(groups: readonly OutcomeGroup[], limit: number): string[] {
   const lines: string[] = [];
-  for (const [reason, inputs] of byReason) {
-    if (inputs.length === 1) {
-      lines.push(`  ${inputs[0] ?? ''}: ${reason}`);
+  for (const group of groups) {
+    if (group.count === 1) {
+      lines.push(`  ${group.inputs[0] ?? ''}: ${group.reason}`);
       continue;
     }
-    lines.push(`  ${plural(inputs.length, 'file')}: ${reason}`);
-    for (const input of inputs.slice(0, limit)) lines.push(`    ${input}`);
-    if (inputs.length > limit) lines.push(`    ... and ${inputs.length - limit} more (see --report for all)`);
+    lines.push(`  ${plural(group.count, 'file')}: ${group.reason}`);
+    for (const input of group.inputs.slice(0, limit)) lines.push(`    ${input}`);
+    if (group.count > limit) lines.push(`    ... and ${group.count - limit} more (see --report for all)`);
   }
   return lines;
 }
@@ -79,25 +71,20 @@ export function findingsNotPlaced(report: ConversionReport): number {
 }
 
 /**
- * The final summary: totals, every failure with its reason, skips grouped by reason, bad box rows
- * with their line numbers and boxes that matched no input.
+ * The final summary: totals, the failures with their reasons, skips grouped by reason, bad box rows
+ * with their line numbers and boxes that matched no input. Built from the run's bounded tally, so its
+ * size does not grow with the number of files.
  */
 export function summaryText(
   report: ConversionReport,
   options: { quiet: boolean; cancelled: boolean },
 ): string {
-  const converted = report.outcomes.filter((o) => o.status === 'converted');
-  const skipped = report.outcomes.filter(
-    (o): o is Extract<FileOutcome, { status: 'skipped' }> => o.status === 'skipped',
-  );
-  const failedOutcomes = report.outcomes.filter((o) => o.status === 'failed');
+  const { tally } = report;
   const lines: string[] = [];
   const seconds = report.elapsedMs / 1000;
-  const frames = converted.reduce((sum, o) => sum + o.frames, 0);
-  const boxes = converted.reduce((sum, o) => sum + o.boxesDrawn, 0);
   lines.push(
-    `${options.cancelled ? 'Cancelled: ' : ''}${plural(converted.length, 'file')} converted (${plural(frames, 'frame')}, ${plural(boxes, 'box', 'boxes')} burned in), ` +
-      `${skipped.length} skipped, ${failedOutcomes.length} failed in ${seconds.toFixed(1)} s`,
+    `${options.cancelled ? 'Cancelled: ' : ''}${plural(tally.converted, 'file')} converted (${plural(tally.frames, 'frame')}, ${plural(tally.boxesDrawn, 'box', 'boxes')} burned in), ` +
+      `${tally.skipped} skipped, ${tally.failed} failed in ${seconds.toFixed(1)} s`,
   );
   for (const note of report.inputNotes ?? []) lines.push(`Note: ${note}`);
   const stuck = report.unstoppable ?? [];
@@ -105,13 +92,13 @@ export function summaryText(
     lines.push(`Converter threads that could not be stopped (${stuck.length}):`);
     for (const thread of stuck) lines.push(`  ${thread.file}: ${unstoppableReason(thread)}`);
   }
-  if (failedOutcomes.length > 0) {
-    lines.push(`Failed (${failedOutcomes.length}):`);
-    lines.push(...groupedFailures(failedOutcomes, 10));
+  if (tally.failed > 0) {
+    lines.push(`Failed (${tally.failed}):`);
+    lines.push(...failureLines(tally.failures, 10));
   }
-  if (skipped.length > 0 && !options.quiet) {
-    lines.push(`Skipped (${skipped.length}):`);
-    lines.push(...groupedSkips(skipped, 5));
+  if (tally.skipped > 0 && !options.quiet) {
+    lines.push(`Skipped (${tally.skipped}):`);
+    lines.push(...skipLines(tally.skips, 5));
   }
   for (const note of report.findingNotes ?? []) lines.push(note);
   if (report.boxErrors.length > 0) {

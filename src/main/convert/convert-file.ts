@@ -1,10 +1,9 @@
-import { existsSync, lstatSync } from 'node:fs';
+import { lstatSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import type { BoxIndex } from '../../shared/boxes/match';
 import { boxesForImage } from '../../shared/boxes/match';
 import { describeSize } from '../dicom/byte-size';
 import { codecsReady, initCodecs, needsCodecs } from '../dicom/decode';
-import { openDicomFile } from '../dicom/read-dicom';
 import type { DicomImage, ReadResult } from '../dicom/types';
 import { recordFrames, verifyWrittenFile } from '../dicom/verify-output';
 import {
@@ -24,7 +23,9 @@ import { isOwnOutput, ownOutputReason } from './own-output';
 import { selectBoxes } from './select-boxes';
 import type { FrameBox } from './settings-key';
 import { derivationDescription, seriesKey, seriesSuffix, settingsKey } from './settings-key';
-import { existsReason, writeAtomically, type WriteResult } from './write-output';
+import { prepareOutput } from './prepare-output';
+import { alreadyDoneReason, existingMatches, existsReason, writeAtomically } from './write-output';
+import type { OutputSink, WriteResult } from './write-output';
 
 export interface ConvertContext {
   settings: ConvertSettings;
@@ -93,6 +94,7 @@ function writeStreamed(
   input: ConvertInput,
   context: ConvertContext,
   boxes: readonly FrameBox[],
+  existing: boolean,
 ): Written {
   const { settings } = context;
   const { header } = image;
@@ -111,34 +113,36 @@ function writeStreamed(
     numberOfFrames,
   );
   const recorder = recordFrames(numberOfFrames);
-  const result = writeAtomically(
-    input.outputPath,
-    (sink) => {
-      sink.write(built.header);
-      sink.write(first.rgb);
-      recorder.add(first.rgb);
-      for (let index = 1; index < numberOfFrames; index++) {
-        const { rgb } = renderOneFrame(image, index, options);
-        sink.write(rgb);
-        recorder.add(rgb);
-        context.onFrame?.();
-      }
-      if (built.padding > 0) sink.write(new Uint8Array(built.padding));
-    },
-    {
-      overwrite: settings.overwrite,
-      verify: settings.verify
-        ? (file) =>
-            verifyWrittenFile(file, {
-              frames: recorder,
-              sopInstanceUid: built.sopInstanceUid,
-              rows,
-              columns,
-              length: built.header.length + built.pixelBytes + built.padding,
-            })
-        : undefined,
-    },
-  );
+  const produce = (sink: OutputSink): void => {
+    sink.write(built.header);
+    sink.write(first.rgb);
+    recorder.add(first.rgb);
+    for (let index = 1; index < numberOfFrames; index++) {
+      const { rgb } = renderOneFrame(image, index, options);
+      sink.write(rgb);
+      recorder.add(rgb);
+      context.onFrame?.();
+    }
+    if (built.padding > 0) sink.write(new Uint8Array(built.padding));
+  };
+  if (existing) {
+    // A rerun: the output an earlier run finished is recognised by its bytes, compared as they are made.
+    const reason = existingMatches(input.outputPath, produce) ? alreadyDoneReason : existsReason;
+    return { result: { ok: false, exists: true, reason }, frames: numberOfFrames };
+  }
+  const result = writeAtomically(input.outputPath, produce, {
+    overwrite: settings.overwrite,
+    verify: settings.verify
+      ? (file) =>
+          verifyWrittenFile(file, {
+            frames: recorder,
+            sopInstanceUid: built.sopInstanceUid,
+            rows,
+            columns,
+            length: built.header.length + built.pixelBytes + built.padding,
+          })
+      : undefined,
+  });
   return { result, frames: numberOfFrames };
 }
 
@@ -163,21 +167,6 @@ function unsafeDestination(input: ConvertInput): string | undefined {
   return undefined;
 }
 
-/** The origins of the box rows that name this image and one of its frames, from its header alone. */
-function matchedOriginsOf(input: ConvertInput, context: ConvertContext): string[] {
-  if (!context.boxIndex) return [];
-  const read = openDicomFile(input.path, { headerOnly: true });
-  if (!read.ok) return [];
-  const { header } = read.image;
-  const records = boxesForImage(context.boxIndex, {
-    sopInstanceUid: header.sopInstanceUid,
-    seriesInstanceUid: header.seriesInstanceUid,
-    instanceNumber: header.instanceNumber,
-    relativePath: input.relativePath,
-  });
-  return selectBoxes(records, header.pixel.numberOfFrames, context.settings).matchedOrigins;
-}
-
 /**
  * Converts one file end to end: read, window and burn in every frame, build the RGB Secondary
  * Capture, verify it, and write it atomically. Never throws: every way it can end is a FileOutcome.
@@ -188,22 +177,12 @@ export async function convertFile(input: ConvertInput, context: ConvertContext):
   if (input.refused !== undefined) return { status: 'skipped', input: input.path, reason: input.refused };
   const unsafe = unsafeDestination(input);
   if (unsafe !== undefined) return { status: 'failed', input: input.path, reason: unsafe };
-  if (!settings.overwrite && existsSync(input.outputPath)) {
-    // Which box rows this image matches, so a rerun says "matched, but the image was already there"
-    // rather than "matched no input" (only the header is read, and only when there are boxes).
-    const matched = matchedOriginsOf(input, context);
-    const origins = matched.length > 0 ? { matchedBoxOrigins: matched } : {};
-    return {
-      status: 'skipped',
-      input: input.path,
-      reason: existsReason,
-      existingOutput: input.outputPath,
-      ...origins,
-    };
-  }
   let matchedBoxOrigins: string[] = [];
   let image: DicomImage | undefined;
   try {
+    // An existing output is checked against what this run would write (deterministic UIDs make it
+    // recognisable), so a rerun after a crash skips what is done and still makes everything else.
+    const existing = prepareOutput(input.outputPath).existed && !settings.overwrite;
     const read = await readForConversion(input.path);
     if (!read.ok) {
       return { status: read.kind === 'error' ? 'failed' : 'skipped', input: input.path, reason: read.reason };
@@ -225,16 +204,26 @@ export async function convertFile(input: ConvertInput, context: ConvertContext):
       : [];
     const selection = selectBoxes(records, header.pixel.numberOfFrames, settings);
     matchedBoxOrigins = selection.matchedOrigins;
-    const folder = prepareOutputFolder(dirname(input.outputPath), context.outputRoot);
-    if (!folder.ok) return { status: 'failed', input: input.path, reason: folder.reason, matchedBoxOrigins };
-    const written = writeStreamed(image, input, context, selection.boxes);
+    if (!existing) {
+      const folder = prepareOutputFolder(dirname(input.outputPath), context.outputRoot);
+      if (!folder.ok) {
+        const stop = folder.stop ? { stop: folder.stop } : {};
+        return { status: 'failed', input: input.path, reason: folder.reason, matchedBoxOrigins, ...stop };
+      }
+    }
+    const written = writeStreamed(image, input, context, selection.boxes, existing);
     if (!written.result.ok) {
-      return {
-        status: written.result.exists ? 'skipped' : 'failed',
-        input: input.path,
-        reason: written.result.reason,
-        matchedBoxOrigins,
-      };
+      const { reason, exists, stop } = written.result;
+      if (exists) {
+        return {
+          status: 'skipped',
+          input: input.path,
+          reason,
+          matchedBoxOrigins,
+          existingOutput: input.outputPath,
+        };
+      }
+      return { status: 'failed', input: input.path, reason, matchedBoxOrigins, ...(stop ? { stop } : {}) };
     }
     const drawn = records.filter((r) => selection.drawnOrigins.includes(r.origin));
     const warnings = imageWarnings(header, drawn, settings.window);

@@ -1,4 +1,6 @@
 import type { ImageWarning } from './image-warnings';
+import type { OutputStop } from './write-output';
+
 /**
  * How one input ended. Errors are values: the reason is a sentence a person can act on, without the
  * path (the CLI and the app print the path beside it).
@@ -24,7 +26,14 @@ export type FileOutcome =
       /** the output that already exists (kept, not replaced): a rerun with --send still delivers it */
       existingOutput?: string;
     }
-  | { status: 'failed'; input: string; reason: string; matchedBoxOrigins?: string[] };
+  | {
+      status: 'failed';
+      input: string;
+      reason: string;
+      matchedBoxOrigins?: string[];
+      /** set when no other output can be written either (disk full, read-only): the run stops */
+      stop?: OutputStop;
+    };
 
 export type FileStatus = FileOutcome['status'];
 

@@ -8,8 +8,10 @@
 import { mkdirSync, realpathSync } from 'node:fs';
 import path from 'node:path';
 import { isInside } from '../paths/is-inside';
+import { outputStopOf, stoppedWriteReason } from './write-output';
+import type { OutputStop } from './write-output';
 
-export type FolderCheck = { ok: true; realFolder: string } | { ok: false; reason: string };
+export type FolderCheck = { ok: true; realFolder: string } | { ok: false; reason: string; stop?: OutputStop };
 
 class OutsideRoot extends Error {}
 
@@ -57,6 +59,8 @@ export function prepareOutputFolder(folder: string, root: string): FolderCheck {
       };
     }
     const message = error instanceof Error ? error.message : String(error);
+    const stop = outputStopOf(error);
+    if (stop) return { ok: false, stop, reason: stoppedWriteReason(stop, message) };
     return {
       ok: false,
       reason: `could not create the output folder (${message}); check that the output folder is writable`,

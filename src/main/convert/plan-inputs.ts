@@ -7,6 +7,9 @@ import { realPathAllowingMissing } from '../paths/real-path';
 import type { SystemContext } from '../paths/system-folders';
 import { isInside as isInsideRoot } from '../paths/is-inside';
 import type { ConvertInput } from './convert-settings';
+import { readInputList } from './listed-inputs';
+import { inShard } from './shard';
+import type { Shard } from './shard';
 
 /** One file or folder named on the command line (or picked in the app). */
 export interface InputRoot {
@@ -148,10 +151,59 @@ export interface EnumerateOptions {
    * read and comes back as a refused input (reported as skipped). The CLI follows links anywhere.
    */
   confineTo?: readonly string[];
+  /** `--inputs-from`: also the paths a file lists, one per line (`-`: standard input) */
+  inputsFrom?: string;
+  /** only this share of the inputs (by a hash of each output-relative path) */
+  shard?: Shard;
+}
+
+/** Every file of one folder, mirrored under `out`/`prefix`, skipping --out when it lies inside. */
+async function* folderInputs(
+  folder: string,
+  out: string,
+  prefix: string,
+  options: EnumerateOptions,
+): AsyncGenerator<ConvertInput> {
+  const { signal, confineTo } = options;
+  const exclude = isInside(out, folder) ? [out] : [];
+  for await (const found of scanEntries(folder, {
+    exclude,
+    signal,
+    ...(confineTo ? { confineTo } : {}),
+  })) {
+    const path = resolve(folder, found.path);
+    if (isInside(path, out)) continue;
+    const relativePath = toPosix(relative(folder, path));
+    const input: ConvertInput = { path, relativePath, outputPath: join(out, prefix, relativePath) };
+    yield found.refused === undefined ? input : { ...input, refused: found.refused };
+  }
+}
+
+/** The named roots, then the listed paths. */
+async function* allInputs(
+  roots: readonly InputRoot[],
+  out: string,
+  options: EnumerateOptions,
+): AsyncGenerator<ConvertInput> {
+  for (const root of roots) {
+    if (options.signal?.aborted) return;
+    if (!root.isDirectory) {
+      const name = basename(root.path);
+      yield { path: root.path, relativePath: name, outputPath: join(out, name) };
+    } else yield* folderInputs(root.path, out, root.outPrefix, options);
+  }
+  if (options.inputsFrom === undefined) return;
+  for await (const listed of readInputList(options.inputsFrom, options.signal)) {
+    // Our own outputs are never inputs, even when a list names them.
+    if (isInside(listed.path, out)) continue;
+    if (listed.isDirectory) yield* folderInputs(listed.path, out, listed.mirror, options);
+    else yield { path: listed.path, relativePath: listed.mirror, outputPath: join(out, listed.mirror) };
+  }
 }
 
 /**
- * Streams the files to convert, one at a time, so a study of any size is never held in memory.
+ * Streams the files to convert, one at a time, so a study of any size is never held in memory: the
+ * named files and folders, then the paths of the `--inputs-from` list, keeping only this shard's share.
  * An --out folder inside an input folder is not scanned (its outputs would be converted again).
  */
 export async function* enumerateInputs(
@@ -159,26 +211,9 @@ export async function* enumerateInputs(
   outDir: string,
   options: EnumerateOptions = {},
 ): AsyncGenerator<ConvertInput> {
-  const { signal, confineTo } = options;
   const out = resolve(outDir);
-  for (const root of roots) {
-    if (signal?.aborted) return;
-    if (!root.isDirectory) {
-      const name = basename(root.path);
-      yield { path: root.path, relativePath: name, outputPath: join(out, name) };
-      continue;
-    }
-    const exclude = isInside(out, root.path) ? [out] : [];
-    for await (const found of scanEntries(root.path, {
-      exclude,
-      signal,
-      ...(confineTo ? { confineTo } : {}),
-    })) {
-      const path = resolve(root.path, found.path);
-      if (isInside(path, out)) continue;
-      const relativePath = toPosix(relative(root.path, path));
-      const input: ConvertInput = { path, relativePath, outputPath: join(out, root.outPrefix, relativePath) };
-      yield found.refused === undefined ? input : { ...input, refused: found.refused };
-    }
+  for await (const input of allInputs(roots, out, options)) {
+    // The share is decided by where the output goes, which is what "done once" is about.
+    if (inShard(toPosix(relative(out, input.outputPath)), options.shard)) yield input;
   }
 }

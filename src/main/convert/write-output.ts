@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import {
+  accessSync,
   closeSync,
   constants,
   existsSync,
@@ -14,7 +15,27 @@ import { basename, dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
 import { fileBytesOnDescriptor, type FileBytes } from '../dicom/file-bytes';
 
-export type WriteResult = { ok: true } | { ok: false; reason: string; exists?: boolean };
+/**
+ * Why no further output can be written at all (the whole run stops, rather than failing every file
+ * the same way): the output file system is full or read-only.
+ */
+export type OutputStop = 'disk-full' | 'read-only';
+
+export type WriteResult = { ok: true } | { ok: false; reason: string; exists?: boolean; stop?: OutputStop };
+
+/** What a file whose write met a full or read-only disk says. */
+export function stoppedWriteReason(stop: OutputStop, message: string): string {
+  const what = stop === 'disk-full' ? 'the disk is full' : 'the file system is read-only';
+  return `could not write the output: ${what} (${message})`;
+}
+
+/** The errno codes after which writing anything else to the same place is pointless. */
+export function outputStopOf(error: unknown): OutputStop | undefined {
+  const code = (error as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOSPC' || code === 'EDQUOT') return 'disk-full';
+  if (code === 'EROFS') return 'read-only';
+  return undefined;
+}
 
 type Verdict = { ok: true } | { ok: false; reason: string };
 
@@ -39,9 +60,13 @@ class OutputFileError extends Error {
   }
 }
 
+/** Per thread: a random start, then a counter (no random bytes drawn per file). */
+let nextTag = randomBytes(4).readUInt32BE(0);
+
 /** Hidden, unique name beside the destination: same folder, so the final rename never crosses devices. */
 function temporaryName(destination: string): string {
-  const tag = `${process.pid}-${threadId}-${randomBytes(4).toString('hex')}`;
+  nextTag = (nextTag + 1) >>> 0;
+  const tag = `${process.pid}-${threadId}-${nextTag.toString(16).padStart(8, '0')}`;
   return join(dirname(destination), `.${basename(destination)}.${tag}.partial`);
 }
 
@@ -92,8 +117,30 @@ function createFile(path: string): number {
     return openSync(path, CREATE_FLAGS, 0o666);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    mkdirSync(dirname(path), { recursive: true });
+    makeFolder(dirname(path));
     return openSync(path, CREATE_FLAGS, 0o666);
+  }
+}
+
+/** The nearest existing folder at or above `folder`. */
+function existingAncestor(folder: string): string {
+  let at = folder;
+  while (!existsSync(at) && dirname(at) !== at) at = dirname(at);
+  return at;
+}
+
+/**
+ * mkdir -p. Node's recursive mkdir reports a read-only or unwritable parent as ENOENT; asking the
+ * nearest existing folder for write access gives the real cause (EROFS, EACCES), so a read-only output
+ * stops the run instead of failing every file as "no such file".
+ */
+function makeFolder(folder: string): void {
+  try {
+    mkdirSync(folder, { recursive: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+      accessSync(existingAncestor(folder), constants.W_OK);
+    throw error;
   }
 }
 
@@ -117,6 +164,8 @@ function sinkOn(fd: number): OutputSink {
 
 function cannotWrite(error: unknown): WriteResult {
   const message = error instanceof Error ? error.message : String(error);
+  const stop = outputStopOf(error);
+  if (stop) return { ok: false, stop, reason: stoppedWriteReason(stop, message) };
   return {
     ok: false,
     reason: `could not write the output (${message}); check that the output folder is writable and has space`,
@@ -124,6 +173,40 @@ function cannotWrite(error: unknown): WriteResult {
 }
 
 export const existsReason = 'the output file already exists; pass --overwrite to replace it';
+
+/** A rerun's skip: the output an earlier run wrote is byte for byte what this one would write. */
+export const alreadyDoneReason = 'already converted: the existing output matches';
+
+/**
+ * True when the file at `path` holds exactly what `produce` writes, compared piece by piece as it is
+ * produced (nothing is written, and a multi-frame output is never held whole): how a rerun recognises
+ * an output an earlier run finished.
+ */
+export function existingMatches(path: string, produce: (sink: OutputSink) => void): boolean {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return false;
+  }
+  try {
+    const file = fileBytesOnDescriptor(fd);
+    let position = 0;
+    let same = true;
+    // Errors of producing (a frame that cannot be decoded) are thrown on, as when writing.
+    produce({
+      write(bytes) {
+        if (!same) return;
+        const held = file.readUpTo(position, bytes.length);
+        same = held.length === bytes.length && Buffer.compare(held, bytes) === 0;
+        position += bytes.length;
+      },
+    });
+    return same && position === file.size;
+  } finally {
+    closeSync(fd);
+  }
+}
 
 /**
  * Writes a file to `destination` so that no reader ever sees a partial file: `produce` writes it into a

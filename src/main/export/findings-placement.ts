@@ -1,5 +1,5 @@
 import type { BoxRecord } from '../../shared/boxes/model';
-import { existsReason } from '../convert/write-output';
+import { alreadyDoneReason, existsReason } from '../convert/write-output';
 import type { FileOutcome } from '../convert/outcome';
 
 /** A CT preset that did not fit a series, said once per series. */
@@ -68,7 +68,10 @@ export function createPlacementTracker(boxes: readonly BoxRecord[]): {
               });
           }
         }
-      } else if (outcome.status === 'skipped' && outcome.reason === existsReason) {
+      } else if (
+        outcome.status === 'skipped' &&
+        (outcome.reason === existsReason || outcome.reason === alreadyDoneReason)
+      ) {
         for (const origin of outcome.matchedBoxOrigins ?? []) existing.add(origin);
       }
     },

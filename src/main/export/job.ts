@@ -4,11 +4,17 @@ import type { BoxParseError, BoxRecord } from '../../shared/boxes/model';
 import type { ConvertSettings } from '../convert/convert-settings';
 import type { FileOutcome } from '../convert/outcome';
 import type { ImportOptions } from '../findings/importer';
+import type { Shard } from '../convert/shard';
+import type { OutcomeTally } from './outcome-tally';
 
 /** A conversion asked for by the CLI or the app. */
 export interface ConversionJob {
   /** files and folders to convert */
   inputs: string[];
+  /** also convert the paths listed in this file, one per line (`-`: standard input) */
+  inputsFrom?: string;
+  /** convert only this share of the inputs (by a hash of each output-relative path) */
+  shard?: Shard;
   /** output root; each folder input is mirrored under it */
   outDir: string;
   settings: ConvertSettings;
@@ -48,7 +54,10 @@ export interface ConversionProgress {
 }
 
 export interface ConversionReport {
+  /** every input's outcome, unless the caller asked not to keep them (hooks.keepOutcomes false): then [] */
   outcomes: FileOutcome[];
+  /** counts, and reasons with a few example inputs each: bounded whatever the number of files */
+  tally: OutcomeTally;
   /** box rows that could not be used, with their line (CSV) or index (JSON) */
   boxErrors: BoxParseError[];
   /** origins of box rows that matched no image and frame among the inputs */
@@ -71,6 +80,8 @@ export interface ConversionReport {
 export type ConversionSummary =
   | ({ status: 'completed' } & ConversionReport)
   | ({ status: 'cancelled' } & ConversionReport)
+  /** no output could be written any more (disk full, read-only): the run stopped at the first such file */
+  | ({ status: 'stopped'; reason: string } & ConversionReport)
   | { status: 'failed'; reason: string; cause: FailureCause };
 
 /** Why a job could not run at all: a bad input or box path (the user's to fix) or the engine itself. */
@@ -81,4 +92,8 @@ export interface ConversionHooks {
   onProgress?: (progress: ConversionProgress) => void;
   /** count the inputs beside the conversion so progress can show a total (one extra folder walk) */
   countTotal?: boolean;
+  /** each input's outcome as it ends (the CLI streams them into the --report file) */
+  onOutcome?: (outcome: FileOutcome) => void;
+  /** keep every outcome in the summary (default true); false keeps only the bounded tally */
+  keepOutcomes?: boolean;
 }

@@ -1,4 +1,4 @@
-import { existsSync } from 'node:fs';
+import { accessSync, constants, existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -6,9 +6,10 @@ import type { FileOutcome } from '../convert/outcome';
 import { enumerateInputs, planInputs } from '../convert/plan-inputs';
 import type { EnumerateOptions, InputRoot } from '../convert/plan-inputs';
 import type { ConversionHooks, ConversionJob, ConversionProgress, ConversionSummary } from './job';
-import { loadFindings } from './load-findings';
 import { createPlacementTracker } from './findings-placement';
+import { loadFindings } from './load-findings';
 import { noUsableFindings, outputFolderProblem } from './preflight';
+import { addOutcome, createTally } from './outcome-tally';
 import { runPool } from './worker-pool';
 
 const DEFAULT_FILE_TIMEOUT_MS = 120_000;
@@ -26,6 +27,26 @@ async function countInputs(roots: InputRoot[], outDir: string, options: Enumerat
   return count;
 }
 
+/** A reason when the --inputs-from list cannot be read (checked before any work starts). */
+function listProblem(list: string | undefined): string | undefined {
+  if (list === undefined || list === '-') return undefined;
+  try {
+    accessSync(list, constants.R_OK);
+    return undefined;
+  } catch {
+    return `--inputs-from ${list} does not exist or cannot be read; check the path`;
+  }
+}
+
+/** The one message of a run stopped because nothing more can be written. */
+function stopReason(outcome: FileOutcome, done: number): string {
+  return (
+    `stopped after ${done} file(s): ${outcome.input}: ${outcome.status === 'failed' ? outcome.reason : ''}. ` +
+    'No partial file was left under an output name. Free space (or make the output writable) and run the ' +
+    'same command again: finished outputs are checked and skipped, the rest are made.'
+  );
+}
+
 /**
  * Converts every file of a job on a pool of worker threads and reports each input's outcome. Used by
  * `dicom-ink convert` and by the app's export. Resolves (never rejects) with how the job ended.
@@ -39,6 +60,8 @@ export async function startConversion(
   if (!plan.ok) return { status: 'failed', reason: plan.reason, cause: 'inputs' };
   const loaded = await loadFindings(job, plan.roots, hooks.signal);
   if (!loaded.ok) return { status: 'failed', reason: loaded.reason, cause: loaded.cause };
+  const unreadableList = listProblem(job.inputsFrom);
+  if (unreadableList) return { status: 'failed', reason: unreadableList, cause: 'inputs' };
   const requested = [...(job.boxFiles ?? []), ...(job.maskFiles ?? [])];
   const unusable = noUsableFindings(requested, loaded.boxes.length, loaded.errors);
   if (unusable !== undefined) return { status: 'failed', reason: unusable, cause: 'findings' };
@@ -52,17 +75,26 @@ export async function startConversion(
   }
 
   const outcomes: FileOutcome[] = [];
+  const keep = hooks.keepOutcomes ?? true;
+  const tally = createTally();
   const matched = new Set<string>();
   const placement = createPlacementTracker(loaded.boxes);
+  // Stops the run from inside (disk full, read-only output) as well as on the caller's signal.
+  const stop = new AbortController();
+  let stopped: string | undefined;
+  const signal = hooks.signal ? AbortSignal.any([hooks.signal, stop.signal]) : stop.signal;
   const progress: ConversionProgress = { done: 0, converted: 0, skipped: 0, failed: 0, elapsedMs: 0 };
   const emit = (last?: FileOutcome): void => {
     hooks.onProgress?.({ ...progress, elapsedMs: performance.now() - started, last });
   };
   const walk: EnumerateOptions = {
-    ...(hooks.signal ? { signal: hooks.signal } : {}),
+    signal,
     ...(job.confineTo ? { confineTo: job.confineTo } : {}),
+    ...(job.inputsFrom !== undefined ? { inputsFrom: job.inputsFrom } : {}),
+    ...(job.shard ? { shard: job.shard } : {}),
   };
-  if (hooks.countTotal) {
+  // A list on standard input can be read only once: no count beside the run then.
+  if (hooks.countTotal && job.inputsFrom !== '-') {
     void countInputs(plan.roots, job.outDir, walk).then(
       (total) => {
         progress.total = total;
@@ -78,20 +110,27 @@ export async function startConversion(
     size: job.jobs ?? availableParallelism(),
     fileTimeoutMs: job.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS,
     graceMs: CANCEL_GRACE_MS,
-    signal: hooks.signal,
+    signal,
     onOutcome: (outcome) => {
-      outcomes.push(outcome);
+      if (keep) outcomes.push(outcome);
+      addOutcome(tally, outcome);
       for (const origin of outcome.matchedBoxOrigins ?? []) matched.add(origin);
       placement.add(outcome);
       progress.done++;
       progress[outcome.status]++;
+      hooks.onOutcome?.(outcome);
       emit(outcome);
+      if (outcome.status === 'failed' && outcome.stop && stopped === undefined) {
+        stopped = stopReason(outcome, progress.done);
+        stop.abort();
+      }
     },
   });
   if (end.kind === 'failed') return { status: 'failed', reason: end.reason, cause: 'engine' };
   const unmatchedBoxes = loaded.boxes.filter((b) => !matched.has(b.origin)).map((b) => b.origin);
   const report = {
     outcomes,
+    tally,
     boxErrors: loaded.errors,
     unmatchedBoxes,
     placement: placement.result(unmatchedBoxes),
@@ -100,5 +139,6 @@ export async function startConversion(
     ...(end.unstoppable === undefined ? {} : { unstoppable: end.unstoppable }),
     elapsedMs: performance.now() - started,
   };
+  if (stopped !== undefined) return { status: 'stopped', reason: stopped, ...report };
   return end.kind === 'cancelled' ? { status: 'cancelled', ...report } : { status: 'completed', ...report };
 }

@@ -11,6 +11,8 @@ import { createSessionRegistry } from '../../../src/main/session';
 import { emptyDocument } from '../../../src/shared/editor';
 import type { ExportProgress, ExportRequest } from '../../../src/shared/ipc/export';
 import { parseRequest } from '../../../src/shared/ipc/validate';
+import { tallyOf } from '../../../src/main/export/outcome-tally';
+import type { FileOutcome } from '../../../src/main/convert/outcome';
 
 const work = mkdtempSync(path.join(tmpdir(), 'dicom-ink-export-service-'));
 const study = path.join(work, 'study');
@@ -50,18 +52,13 @@ describe('export service', () => {
       run: async (job, hooks) => {
         seen = { job, boxText: readFileSync(job.boxFile ?? '', 'utf8') };
         hooks.onProgress?.({ done: 1, converted: 1, skipped: 0, failed: 0, total: 1, elapsedMs: 5 });
+        const outcomes: FileOutcome[] = [
+          { status: 'converted', input: 'IM1', output: 'o', frames: 1, boxesDrawn: 1, matchedBoxOrigins: [] },
+        ];
         return {
           status: 'completed',
-          outcomes: [
-            {
-              status: 'converted',
-              input: 'IM1',
-              output: 'o',
-              frames: 1,
-              boxesDrawn: 1,
-              matchedBoxOrigins: [],
-            },
-          ],
+          outcomes,
+          tally: tallyOf(outcomes),
           boxErrors: [],
           unmatchedBoxes: [],
           elapsedMs: 5,

@@ -102,7 +102,9 @@ describe('parseConvertArgs', () => {
   });
 
   it('says what is wrong with each bad argument', () => {
-    expect(reasonOf(['--out', 'o'])).toBe('no input given; name at least one DICOM file or folder');
+    expect(reasonOf(['--out', 'o'])).toBe(
+      'no input given; name at least one DICOM file or folder (or --inputs-from a list)',
+    );
     expect(reasonOf(['in'])).toBe('--out <dir> is required');
     expect(reasonOf(['in', '--out', 'o', '--window', 'spleen'])).toMatch(
       /^unknown window "spleen"; use auto, one of abdomen, .*lung/,

@@ -2,22 +2,27 @@ import { describe, expect, it } from 'vitest';
 import { progressLine } from '../../../src/main/cli/progress-display';
 import { presetsText } from '../../../src/main/cli/presets-command';
 import { summaryText } from '../../../src/main/cli/summary-text';
+import type { FileOutcome } from '../../../src/main/convert/outcome';
 import type { ConversionReport } from '../../../src/main/export/job';
+import { tallyOf } from '../../../src/main/export/outcome-tally';
+
+const outcomes: FileOutcome[] = [
+  {
+    status: 'converted',
+    input: '/in/a',
+    output: '/out/a',
+    frames: 2,
+    boxesDrawn: 3,
+    matchedBoxOrigins: [],
+  },
+  { status: 'skipped', input: '/in/readme.txt', reason: 'not a DICOM file' },
+  { status: 'skipped', input: '/in/notes.txt', reason: 'not a DICOM file' },
+  { status: 'failed', input: '/in/cut.dcm', reason: 'pixel data is truncated' },
+];
 
 const report: ConversionReport = {
-  outcomes: [
-    {
-      status: 'converted',
-      input: '/in/a',
-      output: '/out/a',
-      frames: 2,
-      boxesDrawn: 3,
-      matchedBoxOrigins: [],
-    },
-    { status: 'skipped', input: '/in/readme.txt', reason: 'not a DICOM file' },
-    { status: 'skipped', input: '/in/notes.txt', reason: 'not a DICOM file' },
-    { status: 'failed', input: '/in/cut.dcm', reason: 'pixel data is truncated' },
-  ],
+  outcomes: [],
+  tally: tallyOf(outcomes),
   boxErrors: [{ origin: 'boxes.csv:4', reason: 'x1 is not a number' }],
   unmatchedBoxes: ['boxes.csv:7'],
   elapsedMs: 1500,
@@ -50,19 +55,15 @@ describe('summaryText', () => {
 
 describe('summaryText failures', () => {
   it('groups failures by reason, as skips are, with examples', () => {
-    const failures: ConversionReport = {
-      ...report,
-      outcomes: [
-        ...['a', 'b', 'c'].map((name) => ({
-          status: 'failed' as const,
-          input: `/in/${name}`,
-          reason: 'could not write the output (EACCES)',
-        })),
-        { status: 'failed', input: '/in/cut.dcm', reason: 'pixel data is truncated' },
-      ],
-      boxErrors: [],
-      unmatchedBoxes: [],
-    };
+    const failed: FileOutcome[] = [
+      ...['a', 'b', 'c'].map((name) => ({
+        status: 'failed' as const,
+        input: `/in/${name}`,
+        reason: 'could not write the output (EACCES)',
+      })),
+      { status: 'failed', input: '/in/cut.dcm', reason: 'pixel data is truncated' },
+    ];
+    const failures: ConversionReport = { ...report, tally: tallyOf(failed), boxErrors: [], unmatchedBoxes: [] };
     expect(summaryText(failures, { quiet: false, cancelled: false }).split('\n').slice(1)).toEqual([
       'Failed (4):',
       '  3 files: could not write the output (EACCES)',
@@ -71,6 +72,21 @@ describe('summaryText failures', () => {
       '    /in/c',
       '  /in/cut.dcm: pixel data is truncated',
     ]);
+  });
+
+  it('on a large run lists 10 examples per reason and counts the rest', () => {
+    const many: FileOutcome[] = Array.from({ length: 250 }, (_, i) => ({
+      status: 'failed',
+      input: `/in/${i}`,
+      reason: 'pixel data is truncated',
+    }));
+    const text = summaryText(
+      { outcomes: [], tally: tallyOf(many), boxErrors: [], unmatchedBoxes: [], elapsedMs: 1000 },
+      { quiet: true, cancelled: false },
+    ).split('\n');
+    expect(text.slice(1, 4)).toEqual(['Failed (250):', '  250 files: pixel data is truncated', '    /in/0']);
+    expect(text).toHaveLength(3 + 10 + 1);
+    expect(text.at(-1)).toBe('    ... and 240 more (see --report for all)');
   });
 });
 

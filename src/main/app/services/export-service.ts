@@ -94,7 +94,9 @@ export function outlineRecord(box: ExportBox, index: number): BoxRecord {
 }
 
 function finished(jobId: string, outDir: string, summary: ConversionSummary): ExportProgress {
-  if (summary.status === 'failed') return { jobId, state: 'failed', reason: inAppWords(summary.reason) };
+  if (summary.status === 'failed' || summary.status === 'stopped') {
+    return { jobId, state: 'failed', reason: inAppWords(summary.reason) };
+  }
   const problems = (status: 'skipped' | 'failed') =>
     summary.outcomes.flatMap((o) =>
       o.status === status ? [{ input: o.input, reason: inAppWords(o.reason) }] : [],

@@ -73,7 +73,26 @@ export const CONVERT_OPTIONS = {
   },
   'no-verify': { type: 'boolean', help: 'do not read each output back to check it (faster)' },
   verify: { type: 'boolean', help: 'read each output back to check it (the default)', hidden: true },
-  report: { type: 'string', value: '<file.json>', help: "write every input's outcome as JSON" },
+  report: {
+    type: 'string',
+    value: '<file.jsonl>',
+    help: "write every input's outcome as JSON Lines while the run goes (a start line, one line per input, an end line)",
+  },
+  'inputs-from': {
+    type: 'string',
+    value: '<file|->',
+    help: 'also convert the paths listed in this file, one per line (- reads standard input); relative lines are mirrored under --out as written',
+  },
+  shard: {
+    type: 'string',
+    value: '<i/n|auto>',
+    help: "convert only share i of n (1 <= i <= n), chosen by a hash of each file's output path; auto reads a Slurm job array's SLURM_ARRAY_TASK_ID and SLURM_ARRAY_TASK_COUNT",
+  },
+  shards: {
+    type: 'string',
+    value: '<n>',
+    help: "split the inputs into n shares and convert the one the scheduler's task index names (JOB_COMPLETION_INDEX of a Kubernetes Indexed Job, or SLURM_ARRAY_TASK_ID)",
+  },
   quiet: { type: 'boolean', help: 'no progress; print only failures and the totals' },
   send: {
     type: 'string',
@@ -115,5 +134,6 @@ ${EXIT_CODES_TEXT}`,
   examples: [
     'dicom-ink convert study/ --out study-burned/ --window abdomen --boxes detections.csv',
     'dicom-ink convert a.dcm b.dcm --out out/ --window-center -600 --window-width 1500 --labels',
+    'find . -type f | dicom-ink convert --inputs-from - --out /data/out --shard 2/8 --report 2.jsonl',
   ],
 };

@@ -1,0 +1,37 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { generatePhantomSeries } from '../src/main/sample/phantom';
+
+export interface BenchInputs {
+  /** folder holding the series */
+  folder: string;
+  files: number;
+  bytes: number;
+  /** CSV with one box per slice (the `file` column), read by the engine and by the pydicom script */
+  boxes: string;
+}
+
+/**
+ * Writes a phantom CT series of `slices` files of `size` x `size` under `dir`/in and a box file
+ * with one box per slice, placed at the same relative spot whatever the size.
+ */
+export function generateInputs(dir: string, slices: number, size: number): BenchInputs {
+  const folder = join(dir, 'in');
+  const rows = ['file,x1,y1,x2,y2,label,score'];
+  const at = (fraction: number): number => Math.round(fraction * (size - 1));
+  let bytes = 0;
+  let files = 0;
+  const made = new Set<string>();
+  for (const slice of generatePhantomSeries({ slices, size, seed: 7 })) {
+    const path = join(folder, slice.relativePath);
+    if (!made.has(dirname(path))) mkdirSync(dirname(path), { recursive: true });
+    made.add(dirname(path));
+    writeFileSync(path, slice.bytes);
+    bytes += slice.bytes.length;
+    files++;
+    rows.push(`${slice.relativePath},${at(0.39)},${at(0.43)},${at(0.51)},${at(0.57)},lesion,0.9`);
+  }
+  const boxes = join(dir, 'boxes.csv');
+  writeFileSync(boxes, `${rows.join('\n')}\n`);
+  return { folder, files, bytes, boxes };
+}

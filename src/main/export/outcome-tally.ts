@@ -1,0 +1,83 @@
+import type { FileOutcome } from '../convert/outcome';
+
+/** Inputs that ended the same way for the same reason: a count and the first few paths. */
+export interface OutcomeGroup {
+  reason: string;
+  count: number;
+  /** the first inputs, at most the tally's example limit */
+  inputs: string[];
+}
+
+/**
+ * A job's outcomes counted as they arrive, so a run over millions of files keeps a bounded summary
+ * (totals, reasons with counts and a few examples) instead of every outcome; the full list goes to
+ * the --report file line by line.
+ */
+export interface OutcomeTally {
+  converted: number;
+  skipped: number;
+  failed: number;
+  /** frames and boxes written by the converted files */
+  frames: number;
+  boxesDrawn: number;
+  skips: OutcomeGroup[];
+  failures: OutcomeGroup[];
+}
+
+/** Reasons kept apart before the rest are counted under one "other reasons" group. */
+const MAX_GROUPS = 50;
+const OTHER_REASONS = 'other reasons (see --report for each file)';
+
+export interface TallyLimits {
+  /** paths kept per skip reason */
+  skipExamples: number;
+  /** paths kept per failure reason */
+  failureExamples: number;
+}
+
+export const DEFAULT_TALLY_LIMITS: TallyLimits = { skipExamples: 5, failureExamples: 10 };
+
+export function createTally(): OutcomeTally {
+  return { converted: 0, skipped: 0, failed: 0, frames: 0, boxesDrawn: 0, skips: [], failures: [] };
+}
+
+function addToGroup(groups: OutcomeGroup[], reason: string, input: string, examples: number): void {
+  let group = groups.find((g) => g.reason === reason);
+  if (!group && groups.length >= MAX_GROUPS) {
+    group = groups.find((g) => g.reason === OTHER_REASONS);
+    if (!group) groups.push((group = { reason: OTHER_REASONS, count: 0, inputs: [] }));
+  }
+  if (!group) groups.push((group = { reason, count: 0, inputs: [] }));
+  group.count++;
+  if (group.inputs.length < examples) group.inputs.push(input);
+}
+
+/** Counts one outcome into `tally`. */
+export function addOutcome(
+  tally: OutcomeTally,
+  outcome: FileOutcome,
+  limits: TallyLimits = DEFAULT_TALLY_LIMITS,
+): void {
+  switch (outcome.status) {
+    case 'converted':
+      tally.converted++;
+      tally.frames += outcome.frames;
+      tally.boxesDrawn += outcome.boxesDrawn;
+      return;
+    case 'skipped':
+      tally.skipped++;
+      addToGroup(tally.skips, outcome.reason, outcome.input, limits.skipExamples);
+      return;
+    case 'failed':
+      tally.failed++;
+      addToGroup(tally.failures, outcome.reason, outcome.input, limits.failureExamples);
+      return;
+  }
+}
+
+/** The tally of a list of outcomes (tests, and callers that kept them all). */
+export function tallyOf(outcomes: readonly FileOutcome[], limits?: TallyLimits): OutcomeTally {
+  const tally = createTally();
+  for (const outcome of outcomes) addOutcome(tally, outcome, limits);
+  return tally;
+}

@@ -1,0 +1,123 @@
+/**
+ * Many machines: 4 shards of one job, run at the same time into one --out (each taking its share from
+ * a different scheduler's environment), produce exactly the files of one unsharded run, byte for
+ * byte, with no file converted twice; --inputs-from reads the same job from a list file or stdin.
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO, hashTree, readReport } from '../helpers/cli-harness';
+import { writePhantomFolder } from '../helpers/phantom-folder';
+
+const FILES = 400;
+const CLI = join(REPO, 'bin', 'dicom-ink.cjs');
+let dir: string;
+let input: string;
+let names: string[];
+let unsharded: Map<string, string>;
+
+function convertArgs(out: string, ...more: string[]): string[] {
+  return ['convert', '--out', out, '--window', 'abdomen', '--quiet', '--jobs', '1', ...more];
+}
+
+/** Runs the CLI in the input folder with extra environment variables (and stdin), without waiting. */
+function start(args: string[], env: Record<string, string> = {}): Promise<number | null> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CLI, ...args], {
+      cwd: input,
+      env: { ...process.env, ...env },
+      stdio: 'ignore',
+    });
+    child.on('error', reject);
+    child.on('exit', (code) => resolve(code));
+  });
+}
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'dicom-ink-shards-'));
+  input = join(dir, 'in');
+  names = writePhantomFolder(input, { slices: FILES, size: 16, folders: 5 });
+  const run = spawnSync(process.execPath, [CLI, ...convertArgs(join(dir, 'one'), input)], {
+    encoding: 'utf8',
+  });
+  expect(run.status, run.stderr).toBe(0);
+  unsharded = hashTree(join(dir, 'one'));
+  expect(unsharded.size).toBe(FILES);
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('sharding', () => {
+  it('4 concurrent shards write exactly the unsharded outputs, each file once', async () => {
+    const out = join(dir, 'sharded');
+    const report = (i: number): string => join(dir, `shard-${i}.jsonl`);
+    const codes = await Promise.all([
+      start(convertArgs(out, input, '--shard', '1/4', '--report', report(1))),
+      // Kubernetes Indexed Job: 0-based completion index.
+      start(convertArgs(out, input, '--shards', '4', '--report', report(2)), { JOB_COMPLETION_INDEX: '1' }),
+      // Slurm array 0-3: index and count from the environment.
+      start(convertArgs(out, input, '--shard', 'auto', '--report', report(3)), {
+        SLURM_ARRAY_TASK_ID: '2',
+        SLURM_ARRAY_TASK_COUNT: '4',
+      }),
+      // Slurm array 1-4: counted from SLURM_ARRAY_TASK_MIN.
+      start(convertArgs(out, input, '--shards', '4', '--report', report(4)), {
+        SLURM_ARRAY_TASK_ID: '4',
+        SLURM_ARRAY_TASK_MIN: '1',
+      }),
+    ]);
+    expect(codes).toEqual([0, 0, 0, 0]);
+    expect(hashTree(out)).toEqual(unsharded);
+    const converted = [1, 2, 3, 4].flatMap((i) => {
+      const document = readReport(report(i));
+      expect(document.totals.skipped, `shard ${i} skipped nothing`).toBe(0);
+      expect(document.outcomes.length, `shard ${i} has a share`).toBeGreaterThan(FILES / 8);
+      return document.outcomes.filter((o) => o.status === 'converted').map((o) => o.input);
+    });
+    expect(converted).toHaveLength(FILES);
+    expect(new Set(converted).size).toBe(FILES);
+  });
+
+  it('reads the inputs from a list file or from stdin, mirroring relative lines under --out', () => {
+    // Run from the input's parent, so `in/series-1/IM00001` mirrors where the folder run puts it.
+    const list = join(dir, 'list.txt');
+    writeFileSync(list, `${names.map((n) => `./in/${n}`).join('\n')}\n\n`);
+    const fromFile = join(dir, 'from-file');
+    for (const shard of ['1/2', '2/2']) {
+      const run = spawnSync(
+        process.execPath,
+        [CLI, ...convertArgs(fromFile, '--inputs-from', list, '--shard', shard)],
+        {
+          cwd: dir,
+          encoding: 'utf8',
+        },
+      );
+      expect(run.status, run.stderr).toBe(0);
+    }
+    expect(hashTree(fromFile)).toEqual(unsharded);
+
+    const fromStdin = join(dir, 'from-stdin');
+    const piped = spawnSync(process.execPath, [CLI, ...convertArgs(fromStdin, '--inputs-from', '-')], {
+      cwd: dir,
+      input: names.map((n) => `in/${n}`).join('\r\n'),
+      encoding: 'utf8',
+    });
+    expect(piped.status, piped.stderr).toBe(0);
+    expect(hashTree(fromStdin)).toEqual(unsharded);
+  });
+
+  it('says which variable is missing when --shards runs outside a scheduler', () => {
+    const env = Object.fromEntries(
+      Object.entries(process.env).filter(
+        ([name]) => !name.startsWith('SLURM_') && name !== 'JOB_COMPLETION_INDEX',
+      ),
+    );
+    const run = spawnSync(process.execPath, [CLI, ...convertArgs(join(dir, 'x'), input, '--shards', '4')], {
+      encoding: 'utf8',
+      env,
+    });
+    expect(run.status).toBe(2);
+    expect(run.stderr).toContain('JOB_COMPLETION_INDEX (Kubernetes Indexed Job)');
+  });
+});
