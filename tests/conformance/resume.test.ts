@@ -77,8 +77,8 @@ describe('a run killed with SIGKILL at random points', () => {
       expect(kills, 'at least one kill landed while the run was going').toBeGreaterThan(0);
 
       // A temporary exactly like one a killed run leaves between writing and renaming.
-      mkdirSync(join(out, 'series-1'), { recursive: true });
-      const leftover = join(out, 'series-1', '.IM00001.4242-1-0a1b2c3d.partial');
+      mkdirSync(join(out, 'in', 'series-1'), { recursive: true });
+      const leftover = join(out, 'in', 'series-1', '.IM00001.4242-1-0a1b2c3d.partial');
       writeFileSync(leftover, 'half a file');
 
       const rerun = runCli(convertArgs(out, report));
