@@ -83,7 +83,7 @@ describe('dicom-ink convert --send --zip', () => {
       report,
       '--quiet',
     ]);
-    expect(first.code).toBe(0);
+    expect(first.code, first.stderr).toBe(0);
     expect(first.stdout).toContain(`${SLICES} delivered to dicom://${scp.aeTitle}@127.0.0.1:${scp.port}`);
     expect(scp.files()).toHaveLength(SLICES);
     expect(zipEntries(zip)).toHaveLength(SLICES);
