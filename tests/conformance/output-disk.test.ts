@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashTree, readReport, runCli } from '../helpers/cli-harness';
 import { writePhantomFolder } from '../helpers/phantom-folder';
@@ -15,18 +15,19 @@ const FILES = 300;
 let dir: string;
 let input: string;
 let mount: string;
-let mounted = false;
+/** every tmpfs this file mounted, unmounted in afterAll whatever happened (innermost first) */
+const mounted: string[] = [];
 let clean: Map<string, string>;
 
-function mountTmpfs(options: string): void {
+function mountTmpfs(at: string, options: string): void {
   try {
-    execFileSync('mount', ['-t', 'tmpfs', '-o', options, 'tmpfs', mount], { stdio: 'pipe' });
+    execFileSync('mount', ['-t', 'tmpfs', '-o', options, 'tmpfs', at], { stdio: 'pipe' });
   } catch (error) {
     throw new Error(
       `this test mounts a small tmpfs and needs root (CI runs as root): mount failed: ${String(error)}`,
     );
   }
-  mounted = true;
+  mounted.push(at);
 }
 
 function remount(options: string): void {
@@ -52,12 +53,21 @@ beforeAll(() => {
   mount = join(dir, 'small-disk');
   mkdirSync(mount);
   // About a quarter of the outputs fit (each is ~13 KB).
-  mountTmpfs('size=1m,mode=0755');
+  mountTmpfs(mount, 'size=1m,mode=0755');
 });
 
 afterAll(() => {
-  if (mounted) execFileSync('umount', [mount]);
-  rmSync(dir, { recursive: true, force: true });
+  const failures: string[] = [];
+  for (const at of mounted.reverse()) {
+    try {
+      execFileSync('umount', [at], { stdio: 'pipe' });
+    } catch (error) {
+      failures.push(`${at}: ${String(error)}`);
+    }
+  }
+  // Never delete through a mount that is still there (it could be read-only, or hold someone's files).
+  if (failures.length === 0) rmSync(dir, { recursive: true, force: true });
+  else throw new Error(`could not unmount: ${failures.join('; ')}`);
 });
 
 describe('an output disk that fills up', () => {
@@ -87,21 +97,43 @@ describe('an output disk that fills up', () => {
 });
 
 describe('a read-only output file system', () => {
-  it('stops at the first file with one message, writing nothing', () => {
+  it('as --out: said in one line before anything starts, exit 2, nothing written', () => {
     remount('ro');
     try {
       const out = join(mount, 'elsewhere');
       const run = runCli(args(out, join(dir, 'ro.jsonl')));
-      expect(run.code).not.toBe(0);
-      expect(run.code).not.toBeNull();
+      expect(run.code).toBe(2);
       const said = messages(run.stderr);
       expect(said, run.stderr).toHaveLength(1);
-      expect(said[0]).toMatch(
-        /^dicom-ink: stopped after \d+ file\(s\): .+: could not write the output: the file system is read-only/,
+      expect(said[0]).toBe(
+        `dicom-ink: cannot write to the output folder ${out} (read-only file system); nothing was converted. Choose another --out or make it writable`,
       );
       expect(hashTree(mount).size).toBe(FILES);
+      expect(readReport(join(dir, 'ro.jsonl')).status).toBe('failed');
     } finally {
       remount('rw');
     }
+  });
+
+  it('below a writable --out: the run stops at the first file it meets, with one message', () => {
+    const out = join(dir, 'part-ro');
+    // The outputs of series-2 go to a read-only file system; those of series-1 can be written.
+    const readOnly = join(out, 'in', 'series-2');
+    mkdirSync(readOnly, { recursive: true });
+    mountTmpfs(readOnly, 'size=64k,ro');
+    const run = runCli(args(out, join(dir, 'part-ro.jsonl')));
+    expect(run.code).toBe(1);
+    const said = messages(run.stderr);
+    expect(said, run.stderr).toHaveLength(1);
+    expect(said[0]).toMatch(
+      /^dicom-ink: stopped after \d+ file\(s\): .+series-2.+: could not write the output: the file system is read-only/,
+    );
+    const written = hashTree(out);
+    expect(written.size).toBeLessThan(FILES);
+    for (const [name, hash] of written) expect(hash, `${name} is complete`).toBe(clean.get(name));
+    const report = readReport(join(dir, 'part-ro.jsonl'));
+    expect(report.status).toBe('stopped');
+    for (const o of report.outcomes.filter((outcome) => outcome.status === 'converted'))
+      expect(written.has(relative(out, o.output ?? '')), o.output).toBe(true);
   });
 });

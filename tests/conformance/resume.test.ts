@@ -64,14 +64,17 @@ describe('a run killed with SIGKILL at random points', () => {
         const ms = Math.round((0.15 + 0.8 * Math.random()) * cleanSeconds * 1000);
         const { killed } = await runAndKill(convertArgs(out, report), ms);
         if (killed) kills++;
-        const now = hashTree(out);
+        // A kill during start-up can come before --out exists.
+        const now = existsSync(out) ? hashTree(out) : new Map<string, string>();
         for (const [name, hash] of now) {
           const hidden = name.split('/').some((part) => part.startsWith('.'));
-          if (hidden) expect(name, 'only our temporaries may be hidden').toMatch(/\.partial$/);
+          const ours = /\.partial$|^\.dicom-ink-write-check-[^/]+$/;
+          if (hidden) expect(name, 'only our temporaries and write probes may be hidden').toMatch(ours);
           else expect(hash, `${name} after a kill at ${ms} ms`).toBe(clean.get(name));
         }
         // The report holds one complete line per input that ended before the kill.
-        const lines = readFileSync(report, 'utf8').split('\n').slice(0, -1);
+        const text = existsSync(report) ? readFileSync(report, 'utf8') : '';
+        const lines = text.split('\n').slice(0, -1);
         for (const line of lines) expect(() => JSON.parse(line) as unknown).not.toThrow();
       }
       expect(kills, 'at least one kill landed while the run was going').toBeGreaterThan(0);
@@ -80,10 +83,14 @@ describe('a run killed with SIGKILL at random points', () => {
       mkdirSync(join(out, 'in', 'series-1'), { recursive: true });
       const leftover = join(out, 'in', 'series-1', '.IM00001.4242-1-0a1b2c3d.partial');
       writeFileSync(leftover, 'half a file');
+      // The write probe a run killed between creating and removing it leaves in --out.
+      const probe = join(out, '.dicom-ink-write-check-4242-0a1b2c3d4e5f');
+      writeFileSync(probe, '');
 
       const rerun = runCli(convertArgs(out, report));
       expect(rerun.code, rerun.stderr).toBe(0);
       expect(existsSync(leftover)).toBe(false);
+      expect(existsSync(probe)).toBe(false);
       expect(hashTree(out)).toEqual(clean);
       const document = readReport(report);
       expect(document.status).toBe('completed');

@@ -18,8 +18,9 @@ export const EXIT = {
   threadStuck: 143,
 } as const;
 
-export const EXIT_CODES_TEXT = `Exit codes: 0 every DICOM image converted (non-images are skipped), 1 some image failed
-or the output disk is full or read-only (the run stops), 2 nothing converted: usage error, bad input, no usable finding, unwritable --out,
+export const EXIT_CODES_TEXT = `Exit codes: 0 every DICOM image converted (non-images are skipped),
+1 some image failed, or the output disk is full or read-only (the run stops),
+2 nothing converted: usage error, bad input, no usable finding, unwritable --out,
 3 converted, but some findings were not placed (listed with their line and reason),
 130 interrupted (Ctrl-C),
 143 a converter thread could not be stopped (the summary names its file).`;

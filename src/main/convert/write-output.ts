@@ -134,7 +134,7 @@ function existingAncestor(folder: string): string {
  * nearest existing folder for write access gives the real cause (EROFS, EACCES), so a read-only output
  * stops the run instead of failing every file as "no such file".
  */
-function makeFolder(folder: string): void {
+export function makeFolder(folder: string): void {
   try {
     mkdirSync(folder, { recursive: true });
   } catch (error) {

@@ -1,6 +1,8 @@
-import { closeSync, mkdirSync, openSync, unlinkSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { closeSync, opendirSync, openSync, unlinkSync } from 'node:fs';
 import { join } from 'node:path';
 import type { BoxParseError } from '../../shared/boxes/model';
+import { makeFolder } from '../convert/write-output';
 
 /** How many of the unusable rows the one-line reason quotes. */
 const QUOTED_ERRORS = 3;
@@ -24,16 +26,46 @@ export function noUsableFindings(
   return `no usable finding in ${sources.join(', ')}, so nothing was converted: ${why}${hint}`;
 }
 
+const PROBE_PREFIX = '.dicom-ink-write-check-';
+
+/** Removes a file that may already be gone (another run sharing --out may have removed it). */
+function removeIfThere(path: string): void {
+  try {
+    unlinkSync(path);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+  }
+}
+
+/**
+ * Removes the probes that runs killed between creating and removing theirs left in `outDir`, so a
+ * rerun ends with the folder a clean run makes. The folder is read as a stream (--out may hold many files).
+ */
+function removeLeftoverProbes(outDir: string): void {
+  const folder = opendirSync(outDir);
+  try {
+    for (let entry = folder.readSync(); entry !== null; entry = folder.readSync()) {
+      if (entry.isFile() && entry.name.startsWith(PROBE_PREFIX)) removeIfThere(join(outDir, entry.name));
+    }
+  } finally {
+    folder.closeSync();
+  }
+}
+
 /**
  * Checks, before any work starts, that outputs can be written under `outDir`: creates it (as the run
  * would) and a probe file in it, then removes the probe. One reason instead of one failure per file.
+ * The probe's name is random as well as per process: shards in containers (each its own pid 1) may
+ * start at the same moment on one shared --out.
  */
 export function outputFolderProblem(outDir: string): string | undefined {
-  const probe = join(outDir, `.dicom-ink-write-check-${process.pid}`);
+  const probe = join(outDir, `${PROBE_PREFIX}${process.pid}-${randomBytes(6).toString('hex')}`);
   try {
-    mkdirSync(outDir, { recursive: true });
+    // makeFolder, not a bare mkdir -p: that reports a read-only parent as ENOENT.
+    makeFolder(outDir);
     closeSync(openSync(probe, 'wx'));
-    unlinkSync(probe);
+    removeIfThere(probe);
+    removeLeftoverProbes(outDir);
     return undefined;
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code ?? String(error);

@@ -63,7 +63,12 @@ describe('summaryText failures', () => {
       })),
       { status: 'failed', input: '/in/cut.dcm', reason: 'pixel data is truncated' },
     ];
-    const failures: ConversionReport = { ...report, tally: tallyOf(failed), boxErrors: [], unmatchedBoxes: [] };
+    const failures: ConversionReport = {
+      ...report,
+      tally: tallyOf(failed),
+      boxErrors: [],
+      unmatchedBoxes: [],
+    };
     expect(summaryText(failures, { quiet: false, cancelled: false }).split('\n').slice(1)).toEqual([
       'Failed (4):',
       '  3 files: could not write the output (EACCES)',
