@@ -41,6 +41,11 @@ export function boxClip(box: BoxCorners, image: ImageSize): BoxClip | undefined 
   return { edges, outside };
 }
 
+/** "the right and bottom edges": the edges in words, for the app's marks on a clipped box. */
+export function edgesText(edges: readonly ImageEdge[]): string {
+  return `the ${joinEdges(edges)} ${edges.length === 1 ? 'edge' : 'edges'}`;
+}
+
 function joinEdges(edges: readonly ImageEdge[]): string {
   if (edges.length <= 1) return edges.join('');
   return `${edges.slice(0, -1).join(', ')} and ${edges[edges.length - 1] ?? ''}`;

@@ -83,7 +83,9 @@ export function copyBoxToSlices(box: EditableBox | NewBox, targets: readonly Sli
   const copies: NewBox[] = [];
   for (const target of targets) {
     if (target.sliceKey === box.sliceKey && target.frame === box.frame) continue;
-    copies.push({ ...withoutId(box), sliceKey: target.sliceKey, frame: target.frame });
+    // A copy was not clipped by any image: it is the user's own box.
+    const { clippedEdges: _clipped, ...copy } = withoutId(box);
+    copies.push({ ...copy, sliceKey: target.sliceKey, frame: target.frame });
   }
   return copies;
 }

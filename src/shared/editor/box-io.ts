@@ -1,3 +1,4 @@
+import { boxClip, boxClipText } from '../boxes/clip';
 import { boxesForImage, createBoxIndex, type ImageIdentity } from '../boxes/match';
 import type { BoxParseError, BoxRecord } from '../boxes/model';
 import type { PackedRegion } from '../boxes/packed-region';
@@ -19,12 +20,15 @@ export interface ImportResult {
   boxes: NewBox[];
   /** rows that named no open image, a frame it lacks, or pixels outside it, with the reason */
   unmatched: BoxParseError[];
+  /** rows whose box reaches past its image, imported clipped, with the edges (boxClipText) */
+  clipped: BoxParseError[];
 }
 
 /**
  * Box file rows -> boxes on the open images, matched the way the converter matches them (SOP Instance
  * UID, file path, or series UID + instance number), so an import shows exactly what an export would burn.
- * Corners beyond the image are clipped; a box entirely outside it is reported instead.
+ * Corners beyond the image are clipped, and the box keeps which edges (`clippedEdges`) and is listed in
+ * `clipped`, as the CLI summary lists it; a box entirely outside the image is reported instead.
  */
 export function importBoxRecords(
   records: readonly PlacedRecord[],
@@ -34,6 +38,7 @@ export function importBoxRecords(
   const index = createBoxIndex(records);
   const matched = new Map<string, NewBox[]>();
   const unmatched: BoxParseError[] = [];
+  const clipped: BoxParseError[] = [];
   for (const image of images) {
     for (const record of boxesForImage(index, image)) {
       if (matched.has(record.origin)) continue;
@@ -43,7 +48,13 @@ export function importBoxRecords(
         matched.set(record.origin, []);
         continue;
       }
-      matched.set(record.origin, [toNewBox(record, image, style)]);
+      const box = toNewBox(record, image, style);
+      const clip = boxClip(record, image);
+      if (clip !== undefined) {
+        box.clippedEdges = clip.edges;
+        clipped.push({ origin: record.origin, reason: boxClipText(clip, image) });
+      }
+      matched.set(record.origin, [box]);
     }
   }
   for (const record of records) {
@@ -55,7 +66,7 @@ export function importBoxRecords(
     }
   }
   const boxes = records.flatMap((r) => matched.get(r.origin) ?? []);
-  return { boxes, unmatched };
+  return { boxes, unmatched, clipped };
 }
 
 function misfit(record: PlacedRecord, image: EditorImage): string | undefined {

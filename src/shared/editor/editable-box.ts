@@ -1,3 +1,4 @@
+import type { ImageEdge } from '../boxes/clip';
 import type { BurnBox, Rgb } from '../boxes/model';
 import { unpackRegionCached, type PackedRegion } from '../boxes/packed-region';
 
@@ -28,6 +29,11 @@ export interface EditableBox {
    * turns the finding into a plain box.
    */
   region?: PackedRegion;
+  /**
+   * the image edges the box reached past in the file it was imported from, where its corners were clipped
+   * to the image; an edge is dropped once the box's side on it is moved (keepClippedEdges)
+   */
+  clippedEdges?: ImageEdge[];
 }
 
 /** A box before the document has given it an id. */
@@ -113,6 +119,19 @@ export function toBurnBox(box: EditableBox): BurnBox {
     burn.y2 += box.thickness;
   }
   return burn;
+}
+
+/**
+ * The clipped edges `next` (the same box moved or resized) still has: those whose side did not move, so the
+ * box still ends where the image clipped it. A box moved or resized inside the image loses the mark.
+ */
+export function keepClippedEdges(previous: EditableBox, next: EditableBox): EditableBox {
+  if (next.clippedEdges === undefined) return next;
+  const side = { left: 'x1', top: 'y1', right: 'x2', bottom: 'y2' } as const;
+  const kept = next.clippedEdges.filter((edge) => previous[side[edge]] === next[side[edge]]);
+  if (kept.length === next.clippedEdges.length) return next;
+  const { clippedEdges: _dropped, ...rest } = next;
+  return kept.length === 0 ? rest : { ...rest, clippedEdges: kept };
 }
 
 export function clamp(value: number, min: number, max: number): number {

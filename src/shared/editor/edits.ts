@@ -1,5 +1,5 @@
 import type { Rgb } from '../boxes/model';
-import { sameGeometry, type EditableBox, type NewBox, type SliceRef } from './editable-box';
+import { keepClippedEdges, sameGeometry, type EditableBox, type NewBox, type SliceRef } from './editable-box';
 import { copyBoxToSlices } from './box-geometry';
 
 /** The undoable part of the editor: plain data, saved as-is in a session. */
@@ -84,10 +84,11 @@ export function duplicatesOf(existing: readonly EditableBox[], incoming: readonl
     .map((box) => box.id);
 }
 
-function update(doc: EditorDocument, box: EditableBox): EditResult {
-  const index = doc.boxes.findIndex((b) => b.id === box.id);
+function update(doc: EditorDocument, next: EditableBox): EditResult {
+  const index = doc.boxes.findIndex((b) => b.id === next.id);
   const current = doc.boxes[index];
-  if (current === undefined || sameBox(current, box)) return { document: doc, changed: [] };
+  if (current === undefined || sameBox(current, next)) return { document: doc, changed: [] };
+  const box = keepClippedEdges(current, next);
   const boxes = doc.boxes.slice();
   boxes[index] = box;
   return { document: { ...doc, boxes }, changed: [box.id] };

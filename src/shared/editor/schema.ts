@@ -24,6 +24,11 @@ export const editableBoxSchema = z
     thickness: z.number().int().min(1).max(256),
     score: z.number().min(0).max(1).optional(),
     region: packedRegionSchema.optional(),
+    clippedEdges: z
+      .array(z.enum(['left', 'top', 'right', 'bottom']))
+      .min(1)
+      .max(4)
+      .optional(),
   })
   .refine((b) => b.x1 <= b.x2 && b.y1 <= b.y2, { message: 'box corners out of order (x1 > x2 or y1 > y2)' });
 

@@ -76,6 +76,27 @@ describe('importBoxRecords', () => {
     expect(result.boxes).toHaveLength(1);
     expect(result.boxes[0]).toMatchObject({ x1: 4, y1: 5, x2: 63, y2: 31 });
   });
+
+  it('keeps which edges a box was clipped at, on the box and in the report, as the CLI words it', () => {
+    const result = importBoxRecords(
+      [
+        record({ kind: 'sop', sopInstanceUid: '1.2.9.1' }, 'b.csv:2', { x2: 100, y2: 40 }),
+        record({ kind: 'sop', sopInstanceUid: '1.2.9.1' }, 'b.csv:3', { x1: -3 }),
+        record({ kind: 'sop', sopInstanceUid: '1.2.9.1' }, 'b.csv:4'),
+      ],
+      images,
+      defaultBoxStyle,
+    );
+    expect(result.boxes.map((b) => b.clippedEdges)).toEqual([['right', 'bottom'], ['left'], undefined]);
+    expect(result.clipped).toEqual([
+      {
+        origin: 'b.csv:2',
+        reason: 'extends past the right and bottom edges of the 64 x 32 image, so it is clipped',
+      },
+      { origin: 'b.csv:3', reason: 'extends past the left edge of the 64 x 32 image, so it is clipped' },
+    ]);
+    expect(result.boxes[1]).toMatchObject({ x1: 0, x2: 20 });
+  });
 });
 
 describe('exportableBoxes', () => {

@@ -168,3 +168,43 @@ describe('importing the same boxes twice', () => {
     expect(again.changed).toEqual(['b3', 'b4']);
   });
 });
+
+describe('boxes clipped at import', () => {
+  // Imported from a row reaching past the right and bottom edges of a 64 x 32 image: clipped to x2 63, y2 31.
+  const clipped: NewBox = { ...newBox('s1', 40), x2: 63, y2: 31, clippedEdges: ['right', 'bottom'] };
+
+  it('keep the mark through a style change and the schema, and lose it when moved inside the image', () => {
+    let s = applyToDocument(emptyDocument, { kind: 'import', boxes: [clipped] }).document;
+    expect(editorDocumentSchema.safeParse(JSON.parse(JSON.stringify(s))).success).toBe(true);
+    s = applyToDocument(s, { kind: 'set-style', ids: ['b1'], label: 'lesion' }).document;
+    expect(s.boxes[0]?.clippedEdges).toEqual(['right', 'bottom']);
+    const box = s.boxes[0];
+    if (!box) throw new Error('b1 missing');
+    // Resized on its left side only: it still ends at the right and bottom edges where it was clipped.
+    s = applyToDocument(s, { kind: 'update', box: { ...box, x1: 30 } }).document;
+    expect(s.boxes[0]?.clippedEdges).toEqual(['right', 'bottom']);
+    // Its bottom side pulled up inside the image: only the right edge is still clipped.
+    s = applyToDocument(s, { kind: 'update', box: { ...box, x1: 30, y2: 25 } }).document;
+    expect(s.boxes[0]?.clippedEdges).toEqual(['right']);
+    // Moved inside: no mark left.
+    const moved = s.boxes[0];
+    if (!moved) throw new Error('b1 missing');
+    s = applyToDocument(s, { kind: 'update', box: { ...moved, x1: 20, x2: 50 } }).document;
+    expect(s.boxes[0]).not.toHaveProperty('clippedEdges');
+  });
+
+  it('do not pass the mark to copies on other slices', () => {
+    let s = applyToDocument(emptyDocument, { kind: 'import', boxes: [clipped] }).document;
+    s = applyToDocument(s, {
+      kind: 'copy-to-slices',
+      id: 'b1',
+      targets: [{ sliceKey: 's2', frame: 1 }],
+    }).document;
+    expect(s.boxes.map((b) => b.clippedEdges)).toEqual([['right', 'bottom'], undefined]);
+  });
+
+  it('the schema refuses an unknown edge', () => {
+    const doc = { boxes: [{ ...clipped, id: 'b1', clippedEdges: ['north'] }], nextId: 2 };
+    expect(editorDocumentSchema.safeParse(doc).success).toBe(false);
+  });
+});

@@ -14,6 +14,7 @@ import {
   type NewBox,
 } from '../../../shared/editor';
 import { getApi } from '../../lib/api';
+import type { BoxParseError } from '../../../shared/boxes/model';
 import { countText, importRequest, outcomeOf, readChosen, type ImportOutcome } from './finding-import';
 
 interface Props {
@@ -191,8 +192,29 @@ export function BoxFiles({ folder, boxes, images, style, onImport }: Props) {
               ))}
             </ul>
           ) : null}
+          {outcome.clipped.length > 0 ? <ClippedList clipped={outcome.clipped} /> : null}
         </div>
       ) : null}
     </section>
+  );
+}
+
+/** Imported boxes that reach past their image: clipped to it, and marked on the box. */
+function ClippedList({ clipped }: { clipped: readonly BoxParseError[] }) {
+  const one = clipped.length === 1;
+  return (
+    <>
+      <p>
+        {clipped.length} imported {one ? 'box reaches' : 'boxes reach'} past the image and{' '}
+        {one ? 'is' : 'are'} clipped to it (marked in the list):
+      </p>
+      <ul aria-label="Boxes clipped to the image">
+        {clipped.slice(0, 50).map((clip) => (
+          <li key={clip.origin}>
+            <code>{clip.origin}</code> {clip.reason}
+          </li>
+        ))}
+      </ul>
+    </>
   );
 }

@@ -1,5 +1,6 @@
 /** The selected box: label, colour and outline thickness, delete, and copies to other slices. */
 import { useState } from 'react';
+import { edgesText } from '../../../shared/boxes/clip';
 import { parseHexColor } from '../../../shared/boxes/hex-color';
 import { formatScore } from '../../../shared/boxes/label-text';
 import { hexColor } from '../../../shared/boxes/serialize';
@@ -26,6 +27,12 @@ export function BoxInspector({ box, index, sliceCount, onStyle, onDelete, onCopy
       {box.score === undefined ? null : (
         <p className="inspector-score">
           Score <strong>{formatScore(box.score)}</strong>
+        </p>
+      )}
+      {box.clippedEdges === undefined ? null : (
+        <p className="inspector-clipped" role="note">
+          Clipped: in its box file this box reaches past {edgesText(box.clippedEdges)} of the image, so only
+          the part inside is shown and exported. Moving that side inside clears this note.
         </p>
       )}
       <label className="text-field">

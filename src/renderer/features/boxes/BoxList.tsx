@@ -2,6 +2,7 @@
  * The boxes of the series (slice, label, score, pixel corners); a click selects the box and shows its
  * slice. Boxes below the minimum score stay listed, marked as hidden, so they can still be found.
  */
+import { edgesText } from '../../../shared/boxes/clip';
 import { passesMinScore } from '../../../shared/boxes/min-score';
 import { formatScore } from '../../../shared/boxes/label-text';
 import { labelShown } from '../../../shared/editor';
@@ -48,6 +49,9 @@ export function BoxList({ listed, selectedId, minScore, hiddenLabels, onPick }: 
                   <span className="box-note"> · hidden (label hidden)</span>
                 ) : null}
                 {box.region === undefined ? null : <span className="box-note"> · outline</span>}
+                {box.clippedEdges === undefined ? null : (
+                  <span className="box-note box-clipped"> · clipped at {edgesText(box.clippedEdges)}</span>
+                )}
               </span>
               <span className="box-coords">
                 {box.x1},{box.y1} – {box.x2},{box.y2}

@@ -14,6 +14,8 @@ export interface ImportOutcome {
   /** outlines among `boxes` (mask regions) */
   outlines: number;
   problems: BoxParseError[];
+  /** imported boxes that reach past their image, clipped to it, with the CLI's sentence */
+  clipped: BoxParseError[];
   /** sources refused as a whole, with the CLI's sentence */
   refusals: string[];
   notes: string[];
@@ -48,6 +50,7 @@ export function outcomeOf(
     boxes: [],
     outlines: 0,
     problems: [],
+    clipped: [],
     refusals: [],
     notes: [],
   };
@@ -61,6 +64,7 @@ export function outcomeOf(
     const matched = importBoxRecords(source.findings, images, style);
     outcome.boxes.push(...matched.boxes);
     outcome.problems.push(...matched.unmatched);
+    outcome.clipped.push(...matched.clipped);
   }
   outcome.outlines = outcome.boxes.filter((b) => b.region !== undefined).length;
   return outcome;
