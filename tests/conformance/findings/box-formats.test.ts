@@ -2,7 +2,8 @@
  * COCO, YOLO and 3D boxes through the real CLI on the phantom series, checked pixel by pixel by the
  * Python oracle (phantom_findings.py): the same rectangles written in each format come back burned on
  * exactly their pixels; 3D boxes in LPS and RAS land where pydicom + numpy put the pixel centres inside
- * them, on an oblique series. Entries that cannot be placed are reported with their index or line.
+ * them, on an oblique series. Entries that cannot be placed are reported with their index or line, and
+ * the run then exits 3 (converted, but some findings were not placed).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -99,6 +100,8 @@ describe('COCO', () => {
     writeFileSync(file, JSON.stringify(coco, null, 2));
     const out = join(dir, 'out-coco');
     const run = runCli(['convert', axial, '--out', out, '--boxes', file, '--min-score', '0.5', ...COMMON]);
+    // Every image converted, but some entries were not placed: exit 3, so a pipeline can tell.
+    expect(run.code).toBe(3);
     expect(run.stdout).toContain(
       'detections.json annotations[3]: images file_name "missing.dcm" is not an input image',
     );
@@ -127,6 +130,8 @@ describe('YOLO', () => {
     writeFileSync(join(folder, 'nothing.txt'), '0 0.5 0.5 0.1 0.1\n');
     const out = join(dir, 'out-yolo');
     const run = runCli(['convert', axial, '--out', out, '--boxes', folder, ...COMMON]);
+    // Every image converted, but some entries were not placed: exit 3, so a pipeline can tell.
+    expect(run.code).toBe(3);
     expect(run.stdout).toContain('yolo/IM0005.txt:1: cx cy w h must be normalised to 0-1');
     expect(run.stdout).toContain('yolo/nothing.txt: no input image is named nothing');
     const result = rectsOracle(axial, out, RECTS, 2, 'ff0000');
@@ -180,6 +185,8 @@ describe('3D boxes in patient space', () => {
     writeFileSync(file, csv);
     const out = join(dir, 'out-3d');
     const run = runCli(['convert', oblique, '--out', out, '--boxes', file, ...COMMON]);
+    // Every image converted, but some entries were not placed: exit 3, so a pipeline can tell.
+    expect(run.code).toBe(3);
     expect(run.stdout).toContain('boxes3d.csv:4: no input image belongs to series 1.2.3.4');
     expect(run.stdout).toContain('boxes3d.csv:5: the box crosses none of the 12 slices');
     const expected = JSON.parse(

@@ -18,6 +18,23 @@ export function HelpTopics() {
           1.2.3.4,12,140,120,171,150,lesion,0.93
         </pre>
         <p>
+          The same button reads the other formats of the command line, recognised from their content:{' '}
+          <strong>COCO</strong> JSON (<code>bbox</code> = x, y, width, height), <strong>3D boxes</strong> in
+          patient mm (<code>x1_mm … z2_mm</code> with <code>series_instance_uid</code>), and{' '}
+          <strong>DICOM SR</strong> or <strong>GSPS</strong> measurements. “Import YOLO folder…” takes a
+          folder of YOLO <code>.txt</code> label files (class names from <code>classes.txt</code> or{' '}
+          <code>data.yaml</code>). “Import masks…” takes a <strong>NIfTI</strong> label mask (
+          <code>.nii</code>, <code>.nii.gz</code>; choose its <code>.json</code>/<code>.csv</code> label table
+          with it) or a <strong>DICOM SEG</strong>: each label is outlined just outside its region on every
+          slice, placed through the series geometry. A mask that fits no series of the folder is refused with
+          the reason and adds nothing.
+        </p>
+        <p>
+          Each label is listed with its colour and counts; untick it to hide it (hidden labels are not
+          exported). The bar right of the image marks the slices that carry findings: click a mark to go
+          there.
+        </p>
+        <p>
           Rows that cannot be used are listed with their line and reason. Importing the same boxes again asks
           whether to replace them or add them again. “Minimum score” hides weaker boxes here and leaves them
           out of the export.
