@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { openAsBlob } from 'node:fs';
 import { classifyStoreStatus } from './dimse-status';
 import type { InstanceInfo } from './instance-file';
 import type { Answer } from './outcome';
 import type { BatchEnd, BatchOptions } from './dimse-store';
-import { authHeaders, fetchFailure, httpMeaning, transientHttp } from './web-auth';
+import { postStreamed } from './streamed-post';
+import type { BodyPart, PostAnswer } from './streamed-post';
+import { authHeaders, httpMeaning, postFailure, transientHttp } from './web-auth';
 import type { WebDestination } from './web-auth';
 
 type DicomJson = Record<string, { vr?: string; Value?: unknown[] } | undefined>;
@@ -28,22 +29,19 @@ function firstNumber(dataset: DicomJson, tag: string): number | undefined {
 }
 
 /**
- * The multipart/related body of a STOW-RS request (PS3.18 10.5.1.1): one application/dicom part per file.
- * Each part is a Blob backed by the file (fs.openAsBlob), so fetch streams it from disk with a known
- * Content-Length: no file is read into memory, whatever its size (a multi-frame output over 2 GiB too).
+ * The multipart/related body of a STOW-RS request (PS3.18 10.5.1.1): one application/dicom part per file,
+ * as parts that postStreamed streams from disk (no file is read into memory, whatever its size).
  */
-export async function stowBody(
-  instances: readonly InstanceInfo[],
-): Promise<{ body: Blob; boundary: string }> {
+export function stowParts(instances: readonly InstanceInfo[]): { parts: BodyPart[]; boundary: string } {
   const boundary = `dicom-ink-${randomBytes(12).toString('hex')}`;
-  const parts: BlobPart[] = [];
+  const parts: BodyPart[] = [];
   for (const instance of instances) {
     parts.push(`--${boundary}\r\nContent-Type: application/dicom\r\n\r\n`);
-    parts.push(await openAsBlob(instance.path));
+    parts.push({ path: instance.path, size: instance.size });
     parts.push('\r\n');
   }
   parts.push(`--${boundary}--\r\n`);
-  return { body: new Blob(parts), boundary };
+  return { parts, boundary };
 }
 
 /**
@@ -92,41 +90,31 @@ export function answersFromResponse(
   return answers;
 }
 
-/** Sends a batch as ONE STOW-RS POST to {root}/studies with Node's fetch. */
+/** Sends a batch as ONE STOW-RS POST to {root}/studies, each file streamed from disk. */
 export async function stowBatch(
   destination: WebDestination,
   instances: readonly InstanceInfo[],
   options: BatchOptions,
 ): Promise<BatchEnd> {
-  let multipart: { body: Blob; boundary: string };
-  try {
-    multipart = await stowBody(instances);
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? String(error);
-    return {
-      ok: false,
-      failure: { transient: false, meaning: `a file could not be opened for sending (${code})` },
-    };
-  }
-  const { body, boundary } = multipart;
+  const { parts, boundary } = stowParts(instances);
   const signals = [AbortSignal.timeout(options.timeoutMs), ...(options.signal ? [options.signal] : [])];
-  let response: Response;
+  let response: PostAnswer;
   try {
-    response = await fetch(`${destination.root}/studies`, {
-      method: 'POST',
-      headers: {
+    response = await postStreamed(
+      `${destination.root}/studies`,
+      {
         ...authHeaders(destination),
         Accept: 'application/dicom+json',
         'Content-Type': `multipart/related; type="application/dicom"; boundary=${boundary}`,
       },
-      body,
-      signal: AbortSignal.any(signals),
-    });
+      parts,
+      AbortSignal.any(signals),
+    );
   } catch (error) {
     if (options.signal?.aborted) return { ok: false, failure: { transient: true, meaning: 'cancelled' } };
-    return { ok: false, failure: fetchFailure(error, destination.root) };
+    return { ok: false, failure: postFailure(error, destination.root) };
   }
-  const text = await response.text().catch(() => '');
+  const text = response.text;
   if (transientHttp(response.status))
     return {
       ok: false,

@@ -24,6 +24,21 @@ export function fetchFailure(error: unknown, root: string): { transient: boolean
   return { transient: true, meaning: `network error: ${cause?.message ?? (error as Error).message}` };
 }
 
+/** A failed streamed POST (node:http) in words: the socket error's code is on the error itself. */
+export function postFailure(error: unknown, root: string): { transient: boolean; meaning: string } {
+  const { code, name, cause } = error as { code?: string; name?: string; cause?: { name?: string } };
+  if (name === 'TimeoutError' || cause?.name === 'TimeoutError')
+    return { transient: true, meaning: `no answer from ${root} in time (timeout)` };
+  if (code === 'ECONNREFUSED')
+    return { transient: true, meaning: `connection refused: nothing is listening at ${root}` };
+  if (code === 'ECONNRESET' || code === 'EPIPE')
+    return { transient: true, meaning: `the server closed the connection (${code})` };
+  if (code === 'ENOTFOUND') return { transient: true, meaning: `host of ${root} not found` };
+  if (code === 'ENOENT' || code === 'EACCES')
+    return { transient: false, meaning: `a file could not be read for sending (${code})` };
+  return { transient: true, meaning: `network error: ${(error as Error).message}` };
+}
+
 /** HTTP statuses worth retrying: the server says it is busy or a gateway timed out (RFC 9110 15.6). */
 export function transientHttp(status: number): boolean {
   return status === 408 || status === 429 || status === 502 || status === 503 || status === 504;

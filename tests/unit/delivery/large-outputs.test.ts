@@ -14,7 +14,8 @@ import { storeBatch } from '../../../src/main/delivery/dimse-store';
 import { readHeaderBounded, readInstance } from '../../../src/main/delivery/instance-file';
 import type { InstanceInfo } from '../../../src/main/delivery/instance-file';
 import type { Answer } from '../../../src/main/delivery/outcome';
-import { stowBatch, stowBody } from '../../../src/main/delivery/stow';
+import { stowBatch, stowParts } from '../../../src/main/delivery/stow';
+import { bodyLength } from '../../../src/main/delivery/streamed-post';
 import { openFileBytes } from '../../../src/main/dicom/file-bytes';
 import { EXPLICIT_VR_LITTLE_ENDIAN } from '../../../src/main/dicom/transfer-syntaxes';
 import { bytesElement, textElement } from '../../../src/main/dicom/write/element';
@@ -76,11 +77,13 @@ describe('a 3 GiB output', () => {
     expect(info.sopInstanceUid).toMatch(/^2\.25\./);
   });
 
-  it('becomes a STOW-RS body backed by the file (readFile would refuse a file over 2 GiB)', async () => {
-    const { body, boundary } = await stowBody([await infoOf(huge)]);
+  it('becomes a STOW-RS body that names the file, streamed when sent (never read into memory here)', async () => {
+    const info = await infoOf(huge);
+    const { parts, boundary } = stowParts([info]);
+    expect(parts).toContainEqual({ path: huge, size: hugeSize });
     const framing =
       `--${boundary}\r\nContent-Type: application/dicom\r\n\r\n`.length + 2 + `--${boundary}--\r\n`.length;
-    expect(body.size).toBe(hugeSize + framing);
+    expect(bodyLength(parts)).toBe(hugeSize + framing);
   });
 
   it('is refused by C-STORE before anything is read or connected, with the way out', async () => {
@@ -128,5 +131,29 @@ describe('STOW-RS of a 16 MB output', () => {
     } finally {
       server.close();
     }
+  });
+});
+
+describe('STOW-RS to nothing', () => {
+  it('is a transient failure naming the root, as with fetch before', async () => {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const { port } = server.address() as AddressInfo;
+    await new Promise<void>((resolve) => server.close(() => resolve()));
+    const end = await stowBatch(
+      { kind: 'dicomweb', root: `http://127.0.0.1:${port}/dw` },
+      [await infoOf(moderate)],
+      {
+        timeoutMs: 10_000,
+        onAnswer: () => undefined,
+      },
+    );
+    expect(end).toEqual({
+      ok: false,
+      failure: {
+        transient: true,
+        meaning: `connection refused: nothing is listening at http://127.0.0.1:${port}/dw`,
+      },
+    });
   });
 });
