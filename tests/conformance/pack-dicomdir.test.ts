@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO, runCli } from '../helpers/cli-harness';
-import { convertSample, SLICES } from '../helpers/delivery-fixture';
+import { convertSample, SAMPLE, SLICES } from '../helpers/delivery-fixture';
 import { dciodvfy, runTool } from '../helpers/dicom-tools';
 
 let dir: string;
@@ -157,5 +157,25 @@ describe('dicom-ink pack --dicomdir', () => {
     expect(inside.code).toBe(2);
     expect(inside.stderr).toContain('must lie outside');
     expect(existsSync(join(out, 'cd'))).toBe(false);
+  });
+});
+
+describe('dicom-ink convert --dicomdir', () => {
+  it('writes the outputs into a media folder as they are converted; a rerun needs --overwrite', () => {
+    const converted = join(dir, 'converted');
+    const cd = join(dir, 'converted-cd');
+    const first = runCli(['convert', SAMPLE, '--out', converted, '--dicomdir', cd, '--quiet']);
+    expect(first.code, first.stderr).toBe(0);
+    expect(first.stdout).toContain(`${SLICES} delivered to DICOMDIR ${cd}`);
+    expect(count(dcmtkRecords(join(cd, 'DICOMDIR')).types)).toEqual({
+      PATIENT: 1,
+      STUDY: 1,
+      SERIES: 1,
+      IMAGE: SLICES,
+    });
+    expect(dciodvfy(join(cd, 'DICOMDIR')).errors).toEqual([]);
+    const again = runCli(['convert', SAMPLE, '--out', converted, '--dicomdir', cd, '--quiet']);
+    expect(again.code).toBe(2);
+    expect(again.stderr).toContain(`${cd} is not empty`);
   });
 });
