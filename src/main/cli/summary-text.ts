@@ -1,6 +1,7 @@
 import type { FindingsPlacement } from '../export/findings-placement';
 import type { ConversionReport } from '../export/job';
 import { unstoppableReason } from '../export/unstoppable-text';
+import { unplacedLabelLine } from '../../shared/boxes/unplaced-label';
 import type { OutcomeGroup } from '../export/outcome-tally';
 
 function plural(count: number, word: string, many = `${word}s`): string {
@@ -55,6 +56,13 @@ function placementLines(placement: FindingsPlacement): string[] {
   if (clipped.length > 0) {
     lines.push(`Boxes past the image edge, drawn clipped (${clipped.length}):`);
     for (const c of clipped) lines.push(`  ${c.origin}: ${c.text}`);
+  }
+  if (placement.unplacedLabelCount > 0) {
+    lines.push(`Labels not drawn (${placement.unplacedLabelCount}):`);
+    for (const u of placement.unplacedLabels)
+      lines.push(`  ${u.origin}: ${unplacedLabelLine(u.label, u.input, u.frame)}`);
+    const more = placement.unplacedLabelCount - placement.unplacedLabels.length;
+    if (more > 0) lines.push(`  ... and ${more} more (see --report)`);
   }
   for (const m of placement.presetMisfits) {
     lines.push(

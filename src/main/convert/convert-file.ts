@@ -18,7 +18,7 @@ import { messageOf } from './outcome';
 import { prepareOutputFolder, realPathOrUndefined } from './output-folder';
 import { readInput } from './read-input';
 import { renderOneFrame } from './render-frames';
-import { imageWarnings } from './image-warnings';
+import { imageWarnings, unplacedLabelWarnings } from './image-warnings';
 import { isOwnOutput, ownOutputReason } from './own-output';
 import { selectBoxes } from './select-boxes';
 import type { FrameBox } from './settings-key';
@@ -226,7 +226,10 @@ export async function convertFile(input: ConvertInput, context: ConvertContext):
       return { status: 'failed', input: input.path, reason, matchedBoxOrigins, ...(stop ? { stop } : {}) };
     }
     const drawn = records.filter((r) => selection.drawnOrigins.includes(r.origin));
-    const warnings = imageWarnings(header, drawn, settings.window);
+    const warnings = [
+      ...imageWarnings(header, drawn, settings.window),
+      ...(settings.labels ? unplacedLabelWarnings(header, selection.boxes, selection.drawnOrigins) : []),
+    ];
     return {
       status: 'converted',
       input: input.path,

@@ -16,12 +16,28 @@ export interface ClippedBox {
   outside: boolean;
 }
 
+/** A box drawn without its label: the label fit nowhere without covering another finding. */
+export interface UnplacedLabel {
+  origin: string;
+  /** the input file */
+  input: string;
+  frame: number;
+  label: string;
+  text: string;
+}
+
+/** The most unplaced labels listed (the summary and report stay bounded); `unplacedLabelCount` is exact. */
+export const MAX_UNPLACED_LABELS = 1000;
+
 /** Where the findings of a run went, beyond "drawn": what the summary and the exit code report. */
 export interface FindingsPlacement {
   /** rows whose image was skipped because its output already exists (matched, already there) */
   boxesAlreadyThere: string[];
   clippedBoxes: ClippedBox[];
   presetMisfits: PresetMisfit[];
+  /** boxes drawn without their label (at most MAX_UNPLACED_LABELS listed) */
+  unplacedLabels: UnplacedLabel[];
+  unplacedLabelCount: number;
   /** origin -> why the row matched no input image and frame */
   unmatchedReasons: Record<string, string>;
 }
@@ -49,12 +65,20 @@ export function createPlacementTracker(boxes: readonly BoxRecord[]): {
   const existing = new Set<string>();
   const clipped = new Map<string, ClippedBox>();
   const misfits = new Map<string, PresetMisfit>();
+  const unplacedLabels: UnplacedLabel[] = [];
+  let unplacedLabelCount = 0;
   return {
     add(outcome) {
       if (outcome.status === 'converted') {
         for (const origin of outcome.matchedBoxOrigins) converted.add(origin);
         for (const w of outcome.warnings ?? []) {
-          if (w.kind === 'box-clipped') {
+          if (w.kind === 'label-unplaced') {
+            unplacedLabelCount++;
+            if (unplacedLabels.length < MAX_UNPLACED_LABELS) {
+              const { kind: _kind, ...rest } = w;
+              unplacedLabels.push({ ...rest, input: outcome.input });
+            }
+          } else if (w.kind === 'box-clipped') {
             if (!clipped.has(w.origin))
               clipped.set(w.origin, { origin: w.origin, text: w.text, outside: w.outside });
           } else {
@@ -86,6 +110,8 @@ export function createPlacementTracker(boxes: readonly BoxRecord[]): {
         boxesAlreadyThere: [...existing].filter((o) => !converted.has(o)),
         clippedBoxes: [...clipped.values()],
         presetMisfits: [...misfits.values()],
+        unplacedLabels,
+        unplacedLabelCount,
         unmatchedReasons,
       };
     },

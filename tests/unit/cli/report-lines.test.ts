@@ -55,6 +55,10 @@ describe('the --report JSON Lines', () => {
         boxesAlreadyThere: ['b.csv:5'],
         clippedBoxes: [{ origin: 'b.csv:6', text: 'outside the 64 x 64 image', outside: true }],
         presetMisfits: [{ seriesInstanceUid: '1.2.3', text: 'not CT', images: 2 }],
+        unplacedLabels: [
+          { origin: 'b.csv:7', input: '/in/a', frame: 1, label: 'lesion 0.93', text: 'no room to place it' },
+        ],
+        unplacedLabelCount: 1,
         unmatchedReasons: { 'b.csv:4': 'no input file is x' },
       },
       elapsedMs: 1234,
