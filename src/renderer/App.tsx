@@ -2,6 +2,7 @@
 import { useEffect, useMemo, useState, type DragEvent } from 'react';
 import type { AppInfo } from '../shared/ipc/contract';
 import type { WindowPreset } from '../shared/presets';
+import { SettingsDialog } from './features/delivery/SettingsDialog';
 import { OpenFolder } from './features/library/OpenFolder';
 import { LibraryPanel } from './features/library/LibraryPanel';
 import { firstSeriesOf, selectSeries } from './features/library/library-select';
@@ -15,6 +16,7 @@ export function App() {
   const [message, setMessage] = useState<string | undefined>(undefined);
   const [selectedUid, setSelectedUid] = useState<string | undefined>(undefined);
   const [dragging, setDragging] = useState(false);
+  const [settingsOpen, setSettingsOpen] = useState(false);
   const { snapshot, error } = useLibrary();
 
   useEffect(() => {
@@ -76,7 +78,11 @@ export function App() {
         <span className="transport" title="How this window talks to DICOM Ink">
           {info ? (info.transport === 'electron' ? 'Desktop' : 'Browser mode') : ''}
         </span>
+        <button type="button" onClick={() => setSettingsOpen(true)}>
+          Settings
+        </button>
       </header>
+      {settingsOpen ? <SettingsDialog onClose={() => setSettingsOpen(false)} /> : null}
       {alert ? (
         <div className="banner" role="alert">
           <span>{alert}</span>

@@ -5,8 +5,11 @@ import { createSessionRegistry } from '../session';
 import { createHandlers, type Handlers } from './ipc/handlers';
 import { refusedLibraryRoot } from './library-roots';
 import { createPathGuard } from './path-guard';
+import { createDeliveryService, type DeliveryService } from './services/delivery-service';
+import { createDestinationsService } from './services/destinations-service';
 import { createExportService, type ExportService } from './services/export-service';
 import { createFindingsService } from './services/findings-service';
+import { createJobOutputs } from './services/job-outputs';
 import { createImageService } from './services/image-service';
 import { createLibraryService, type LibraryService } from './services/library-service';
 import { createLibraryWorkers } from './services/library-workers';
@@ -19,6 +22,7 @@ export interface AppCore {
   library: LibraryService;
   sessions: SessionService;
   exports: ExportService;
+  deliveries: DeliveryService;
   subscribe(sink: EventSink): () => void;
   /** flushes every session, cancels running exports; resolves with session save failures */
   shutdown(): Promise<string[]>;
@@ -47,7 +51,10 @@ export function createAppCore(options: CoreOptions): AppCore {
   });
   const images = createImageService({ guard, loadFrame: workers.loadFrame });
   const sessions = createSessionService(guard, createSessionRegistry({ dataDir: options.dataDir }));
-  const exports = createExportService({ guard, run: startConversion });
+  // Deliveries use the CLI's destinations.json and engine; the renderer names export jobs, never files.
+  const outputs = createJobOutputs();
+  const deliveries = createDeliveryService({ outputs });
+  const exports = createExportService({ guard, run: startConversion, outputs, deliveries });
   const electron = options.transport === 'electron';
   const handlers = createHandlers({
     info: {
@@ -61,6 +68,8 @@ export function createAppCore(options: CoreOptions): AppCore {
     sessions,
     findings: createFindingsService(guard),
     exports,
+    destinations: createDestinationsService(),
+    deliveries,
     ...(options.pickFolder ? { pickFolder: options.pickFolder } : {}),
     ...(options.pickOutputFolder ? { pickOutputFolder: options.pickOutputFolder } : {}),
     ...(options.reveal ? { reveal: options.reveal } : {}),
@@ -70,18 +79,23 @@ export function createAppCore(options: CoreOptions): AppCore {
     library,
     sessions,
     exports,
+    deliveries,
     subscribe: (sink) => {
       const offScan = library.onProgress((progress) => sink('scan:progress', progress));
       const offExport = exports.onProgress((progress) => sink('export:progress', progress));
+      const offDelivery = deliveries.onProgress((event) => sink('delivery:progress', event));
       return () => {
         offScan();
         offExport();
+        offDelivery();
       };
     },
     shutdown: async () => {
       exports.dispose();
+      deliveries.dispose();
       const failures = await sessions.flushAll();
       await exports.idle();
+      await deliveries.idle();
       library.dispose();
       await workers.terminate();
       return failures;
@@ -89,6 +103,7 @@ export function createAppCore(options: CoreOptions): AppCore {
     dispose: () => {
       library.dispose();
       exports.dispose();
+      deliveries.dispose();
       void workers.terminate();
     },
   };

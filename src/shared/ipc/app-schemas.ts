@@ -5,6 +5,7 @@
 import { z } from 'zod';
 import { packedRegionSchema } from '../boxes/packed-region-schema';
 import { editorDocumentSchema } from '../editor/schema';
+import { destinationText } from './delivery-schemas';
 import { MAX_LISTED_PROBLEMS, type ExportProgress, type ExportRequest } from './export';
 import type { LoadedSession, SessionPayload } from './session';
 
@@ -85,6 +86,7 @@ export const exportRequestSchema: z.ZodType<ExportRequest> = z.strictObject({
   ownWindowWherePresetMisfits: z.boolean().optional(),
   overwrite: z.boolean(),
   boxes: z.array(exportBox).max(100_000),
+  sendTo: destinationText.optional(),
 });
 
 const count = z.number().int().nonnegative();

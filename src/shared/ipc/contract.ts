@@ -6,6 +6,12 @@
  */
 import type { ImageHeader } from '../dicom/image-header';
 import type { WindowPreset } from '../presets';
+import type {
+  DeliveryEvent,
+  DestinationAddRequest,
+  DestinationSummary,
+  DestinationTestResult,
+} from './delivery';
 import type { ExportProgress, ExportRequest } from './export';
 import type { FindingsImportAnswer, FindingsImportRequest } from './findings';
 import type { LibrarySnapshot, ScanProgress } from './library';
@@ -66,18 +72,29 @@ export interface InvokeContract {
   'session:save': { request: { folder: string } & SessionPayload; response: { scheduled: true } };
   /** findings files (boxes of any format, masks) read by the CLI's importers, placed on one opened folder */
   'findings:import': { request: FindingsImportRequest; response: FindingsImportAnswer };
-  'export:start': { request: ExportRequest; response: { jobId: string } };
+  /** `deliveryId` when the request names a destination (`sendTo`): each output is sent once verified */
+  'export:start': { request: ExportRequest; response: { jobId: string; deliveryId?: string } };
   'export:cancel': { request: { jobId: string }; response: { cancelled: boolean } };
   /** native folder dialog for the output folder (Electron); browser mode types the path */
   'export:pick-folder': { request: { defaultPath?: string }; response: { folder: string | null } };
   /** shows the output folder in the system file manager (Electron); false in browser mode */
   'export:reveal': { request: { path: string }; response: { revealed: boolean } };
+  /** the named destinations of `destinations.json` (the CLI's `dicom-ink destinations` list), no secrets */
+  'destinations:list': { request: Empty; response: { file: string; destinations: DestinationSummary[] } };
+  'destinations:add': { request: DestinationAddRequest; response: { destination: DestinationSummary } };
+  'destinations:remove': { request: { name: string }; response: { removed: string } };
+  /** C-ECHO or a QIDO-RS query to a saved name or a URL; a failed test is an answer, not an error */
+  'destinations:test': { request: { to: string }; response: DestinationTestResult };
+  /** sends what an export job wrote (kept in main by job id) to a saved name or a URL */
+  'delivery:send': { request: { jobId: string; to: string }; response: { deliveryId: string } };
+  'delivery:cancel': { request: { deliveryId: string }; response: { cancelled: boolean } };
 }
 
 /** Events main pushes to the renderer. */
 export interface EventContract {
   'scan:progress': ScanProgress;
   'export:progress': ExportProgress;
+  'delivery:progress': DeliveryEvent;
 }
 
 export type InvokeChannel = keyof InvokeContract;
@@ -105,9 +122,19 @@ export const INVOKE_CHANNELS: readonly InvokeChannel[] = [
   'export:cancel',
   'export:pick-folder',
   'export:reveal',
+  'destinations:list',
+  'destinations:add',
+  'destinations:remove',
+  'destinations:test',
+  'delivery:send',
+  'delivery:cancel',
 ];
 
-export const EVENT_CHANNELS: readonly EventChannel[] = ['scan:progress', 'export:progress'];
+export const EVENT_CHANNELS: readonly EventChannel[] = [
+  'scan:progress',
+  'export:progress',
+  'delivery:progress',
+];
 
 export function isInvokeChannel(value: unknown): value is InvokeChannel {
   return typeof value === 'string' && (INVOKE_CHANNELS as readonly string[]).includes(value);

@@ -38,6 +38,8 @@ export interface ExportRequest {
   /** replace files already in the output folder (otherwise they are skipped, with the reason) */
   overwrite: boolean;
   boxes: ExportBox[];
+  /** send each output, once verified, to this saved destination name or URL (as `convert --send`) */
+  sendTo?: string;
 }
 
 /** A file that was not written, and why (the engine's sentence). */

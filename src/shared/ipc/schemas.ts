@@ -14,6 +14,14 @@ import {
   sessionSaveSchema,
 } from './app-schemas';
 import { findingsImportAnswerSchema, findingsImportRequestSchema } from './findings-schemas';
+import {
+  deliveryEventSchema,
+  deliveryIdSchema,
+  destinationAddSchema,
+  destinationSummarySchema,
+  destinationTestSchema,
+  destinationText,
+} from './delivery-schemas';
 import { imageHeaderSchema } from './header-schema';
 
 const empty = z.strictObject({});
@@ -136,7 +144,10 @@ export const invokeSchemas: Schemas = {
     response: z.object({ scheduled: z.literal(true) }),
   },
   'findings:import': { request: findingsImportRequestSchema, response: findingsImportAnswerSchema },
-  'export:start': { request: exportRequestSchema, response: z.object({ jobId: z.string() }) },
+  'export:start': {
+    request: exportRequestSchema,
+    response: z.object({ jobId: z.string(), deliveryId: z.string().optional() }),
+  },
   'export:cancel': {
     request: z.strictObject({ jobId: jobIdSchema }),
     response: z.object({ cancelled: z.boolean() }),
@@ -149,9 +160,31 @@ export const invokeSchemas: Schemas = {
     request: z.strictObject({ path: pathText }),
     response: z.object({ revealed: z.boolean() }),
   },
+  'destinations:list': {
+    request: empty,
+    response: z.object({ file: z.string(), destinations: z.array(destinationSummarySchema) }),
+  },
+  'destinations:add': {
+    request: destinationAddSchema,
+    response: z.object({ destination: destinationSummarySchema }),
+  },
+  'destinations:remove': {
+    request: z.strictObject({ name: destinationText }),
+    response: z.object({ removed: z.string() }),
+  },
+  'destinations:test': { request: z.strictObject({ to: destinationText }), response: destinationTestSchema },
+  'delivery:send': {
+    request: z.strictObject({ jobId: jobIdSchema, to: destinationText }),
+    response: z.object({ deliveryId: z.string() }),
+  },
+  'delivery:cancel': {
+    request: z.strictObject({ deliveryId: deliveryIdSchema }),
+    response: z.object({ cancelled: z.boolean() }),
+  },
 };
 
 export const eventSchemas: { [C in EventChannel]: z.ZodType<EventContract[C]> } = {
   'scan:progress': scanProgress,
   'export:progress': exportProgressSchema,
+  'delivery:progress': deliveryEventSchema,
 };

@@ -2,6 +2,8 @@ import type { FindingsService } from '../../../src/main/app/services/findings-se
 import { describe, expect, it } from 'vitest';
 import { dispatch } from '../../../src/main/app/ipc/dispatch';
 import { createHandlers } from '../../../src/main/app/ipc/handlers';
+import type { DeliveryService } from '../../../src/main/app/services/delivery-service';
+import type { DestinationsService } from '../../../src/main/app/services/destinations-service';
 import type { ExportService } from '../../../src/main/app/services/export-service';
 import type { ImageService } from '../../../src/main/app/services/image-service';
 import type { LibraryService } from '../../../src/main/app/services/library-service';
@@ -38,6 +40,8 @@ function handlersWith(images: ImageService) {
     sessions: {} as unknown as SessionService,
     exports: {} as unknown as ExportService,
     findings: {} as unknown as FindingsService,
+    destinations: {} as unknown as DestinationsService,
+    deliveries: {} as unknown as DeliveryService,
   });
 }
 

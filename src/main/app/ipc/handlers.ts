@@ -2,6 +2,8 @@
 import type { AppInfo, InvokeChannel, IpcResult, RequestOf, ResponseOf } from '../../../shared/ipc/contract';
 import { PRESETS } from '../../../shared/presets';
 import { resolveOutputDir } from '../output-dir';
+import type { DeliveryService } from '../services/delivery-service';
+import type { DestinationsService } from '../services/destinations-service';
 import type { ExportService } from '../services/export-service';
 import type { FindingsService } from '../services/findings-service';
 import type { ImageService } from '../services/image-service';
@@ -21,6 +23,8 @@ export interface AppServices {
   sessions: SessionService;
   findings: FindingsService;
   exports: ExportService;
+  destinations: DestinationsService;
+  deliveries: DeliveryService;
   /** native folder dialog (Electron); absent in browser mode */
   pickFolder?: () => Promise<string | null>;
   /** native dialog for the export's output folder (Electron) */
@@ -79,5 +83,11 @@ export function createHandlers(services: AppServices): Handlers {
       services.reveal(real.value);
       return ok({ revealed: true });
     },
+    'destinations:list': () => services.destinations.list(),
+    'destinations:add': (request) => services.destinations.add(request),
+    'destinations:remove': (request) => services.destinations.remove(request.name),
+    'destinations:test': (request) => services.destinations.test(request.to),
+    'delivery:send': (request) => services.deliveries.sendJob(request.jobId, request.to),
+    'delivery:cancel': async (request) => ok({ cancelled: services.deliveries.cancel(request.deliveryId) }),
   };
 }

@@ -19,6 +19,8 @@ import { expandHome } from '../expand-home';
 import { resolveOutputDir } from '../output-dir';
 import { unstoppableReason } from '../../export/unstoppable-text';
 import type { PathGuard } from '../path-guard';
+import type { AppDelivery, DeliveryService } from './delivery-service';
+import { deliverableOutput, type JobOutputs } from './job-outputs';
 
 export type RunConversion = (job: ConversionJob, hooks: ConversionHooks) => Promise<ConversionSummary>;
 
@@ -29,10 +31,14 @@ export interface ExportDeps {
   progressIntervalMs?: number;
   /** worker threads per job (default: the engine's, one per core) */
   jobs?: number;
+  /** where each job's written files are kept for "Send to..." */
+  outputs?: JobOutputs;
+  /** sends each verified output when the request names a destination (`sendTo`) */
+  deliveries?: Pick<DeliveryService, 'open'>;
 }
 
 export interface ExportService {
-  start(request: ExportRequest): Promise<IpcResult<{ jobId: string }>>;
+  start(request: ExportRequest): Promise<IpcResult<{ jobId: string; deliveryId?: string }>>;
   cancel(jobId: string): boolean;
   onProgress(listener: (progress: ExportProgress) => void): () => void;
   /** resolves when every running job has ended */
@@ -139,6 +145,7 @@ export function createExportService(deps: ExportDeps): ExportService {
     inputs: string[],
     outDir: string,
     abort: AbortController,
+    delivery: AppDelivery | undefined,
   ) {
     const temp = await mkdtemp(path.join(tmpdir(), 'dicom-ink-boxes-'));
     try {
@@ -170,6 +177,11 @@ export function createExportService(deps: ExportDeps): ExportService {
           signal: abort.signal,
           countTotal: true,
           onProgress: (p) => {
+            const output = p.last ? deliverableOutput(p.last) : undefined;
+            if (output !== undefined) {
+              deps.outputs?.record(jobId, outDir, output);
+              delivery?.add(output);
+            }
             const now = Date.now();
             if (now - last < interval && p.done !== p.total) return;
             last = now;
@@ -197,6 +209,7 @@ export function createExportService(deps: ExportDeps): ExportService {
         reason: `The export stopped: ${error instanceof Error ? error.message : String(error)}`,
       });
     } finally {
+      delivery?.end();
       await rm(temp, { recursive: true, force: true });
       running.delete(jobId);
     }
@@ -210,12 +223,23 @@ export function createExportService(deps: ExportDeps): ExportService {
       if (!outDir.ok) return outDir;
       const jobId = `export-${nextId++}`;
       const abort = new AbortController();
+      let delivery: AppDelivery | undefined;
+      if (request.sendTo !== undefined) {
+        if (!deps.deliveries) return { ok: false, error: 'Sending to a PACS is not available here.' };
+        // The destination is checked before anything is written; cancelling the export cancels the sending.
+        const opened = await deps.deliveries.open(jobId, request.sendTo, outDir.value, abort.signal);
+        if (!opened.ok) return opened;
+        delivery = opened.value;
+      }
       running.set(jobId, {
         abort,
         outDir: outDir.value,
-        done: run(jobId, request, inputs.value, outDir.value, abort),
+        done: run(jobId, request, inputs.value, outDir.value, abort, delivery),
       });
-      return { ok: true, value: { jobId } };
+      return {
+        ok: true,
+        value: delivery ? { jobId, deliveryId: delivery.deliveryId } : { jobId },
+      };
     },
     cancel(jobId) {
       const job = running.get(jobId);

@@ -8,6 +8,9 @@ import type { WindowSpec } from '../../../shared/pipeline/types';
 import type { WindowPreset } from '../../../shared/presets';
 import { ProgressBar } from '../../components/ProgressBar';
 import { getApi } from '../../lib/api';
+import { ExportDeliveries } from '../delivery/ExportDeliveries';
+import { SendChoice } from '../delivery/SendChoice';
+import { useExportSending } from '../delivery/use-export-sending';
 import { ExportResult } from './ExportResult';
 import { OwnWindowChoice } from './OwnWindowChoice';
 import { progressText } from './export-progress';
@@ -49,6 +52,7 @@ export function ExportDialog(props: Props) {
   const [jobId, setJobId] = useState<string | undefined>(undefined);
   const [events, setEvents] = useState<Record<string, ExportProgress>>({});
   const [error, setError] = useState<string | undefined>(undefined);
+  const sending = useExportSending();
 
   useEffect(
     () =>
@@ -74,9 +78,12 @@ export function ExportDialog(props: Props) {
       ...(offerOwnWindow && ownWhereMisfit ? { ownWindowWherePresetMisfits: true } : {}),
       overwrite,
       boxes: chosen.boxes,
+      ...(sending.sendTo !== undefined ? { sendTo: sending.sendTo } : {}),
     });
-    if (answer.ok) setJobId(answer.value.jobId);
-    else setError(answer.error);
+    if (answer.ok) {
+      setJobId(answer.value.jobId);
+      sending.started(answer.value.deliveryId);
+    } else setError(answer.error);
   };
   const pick = async (): Promise<void> => {
     const answer = await getApi().invoke('export:pick-folder', outDir ? { defaultPath: outDir } : {});
@@ -204,6 +211,12 @@ export function ExportDialog(props: Props) {
             Replace files already there
           </label>
         </fieldset>
+        <SendChoice
+          list={sending.destinations}
+          choice={sending.choice}
+          disabled={running}
+          onChange={sending.setChoice}
+        />
         {shownError ? (
           <p className="dialog-error" role="alert">
             {shownError}
@@ -224,6 +237,7 @@ export function ExportDialog(props: Props) {
           </div>
         ) : null}
         {ended ? <ExportResult result={ended} canReveal={props.canPickFolder} /> : null}
+        <ExportDeliveries sending={sending} jobId={jobId} ended={ended !== undefined} />
         <div className="dialog-actions">
           {running ? (
             <button type="button" onClick={() => jobId && void getApi().invoke('export:cancel', { jobId })}>
@@ -234,7 +248,7 @@ export function ExportDialog(props: Props) {
               <button
                 type="button"
                 className="primary"
-                disabled={outDir.trim() === ''}
+                disabled={outDir.trim() === '' || sending.incomplete}
                 onClick={() => void start()}
               >
                 {ended ? 'Export again' : 'Export'}

@@ -1,0 +1,189 @@
+/**
+ * The app's deliveries to a PACS, run in main by the CLI's engine: resolveDestination, pacsTarget and
+ * createDelivery, the same calls as `dicom-ink send` and `convert --send` (one delivery interface). A
+ * delivery sends one export job's outputs, either each as soon as it is verified (the export was started
+ * with a destination) or all at once afterwards ("Send to..."). Progress is pushed, throttled; the end
+ * lists every instance's outcome. The delivery log in the output folder is the CLI's, so a rerun from
+ * either sends only what is missing.
+ */
+import type { IpcResult } from '../../../shared/ipc/contract';
+import type { DeliveryEvent } from '../../../shared/ipc/delivery';
+import type { Delivery, DeliveryReport, RetryPolicy } from '../../delivery/deliver';
+import { createDelivery } from '../../delivery/deliver';
+import { resolveDestination } from '../../delivery/destinations-store';
+import { describeDestination } from '../../delivery/destination';
+import { pacsTarget } from '../../delivery/target';
+import { deliveryCounts, listedOutcomes } from './delivery-outcomes';
+import type { JobOutputs } from './job-outputs';
+
+/** One export job's delivery: hand over each output, then end. */
+export interface AppDelivery {
+  deliveryId: string;
+  add(file: string): void;
+  end(): void;
+}
+
+export interface DeliveryService {
+  /** a delivery for an export that is about to run; `signal` (the export's cancel) cancels it too */
+  open(jobId: string, to: string, outDir: string, signal?: AbortSignal): Promise<IpcResult<AppDelivery>>;
+  /** sends everything the export job wrote ("Send to...") */
+  sendJob(jobId: string, to: string): Promise<IpcResult<{ deliveryId: string }>>;
+  cancel(deliveryId: string): boolean;
+  onProgress(listener: (event: DeliveryEvent) => void): () => void;
+  idle(): Promise<void>;
+  dispose(): void;
+}
+
+export interface DeliveryDeps {
+  outputs: JobOutputs;
+  /** default: the user's destinations.json */
+  destinationsFile?: string;
+  /** associations or HTTP requests at once (default 2, as the CLI's --connections) */
+  connections?: number;
+  retry?: RetryPolicy;
+  /** minimum ms between two running events of one delivery (default 100) */
+  progressIntervalMs?: number;
+}
+
+export function createDeliveryService(deps: DeliveryDeps): DeliveryService {
+  const running = new Map<string, { abort: AbortController; done: Promise<void> }>();
+  const listeners = new Set<(event: DeliveryEvent) => void>();
+  const interval = deps.progressIntervalMs ?? 100;
+  let nextId = 1;
+  const emit = (event: DeliveryEvent): void => {
+    for (const listener of listeners) listener(event);
+  };
+
+  async function open(
+    jobId: string,
+    to: string,
+    outDir: string,
+    signal?: AbortSignal,
+  ): Promise<IpcResult<AppDelivery>> {
+    const destination = await resolveDestination(to, {}, deps.destinationsFile);
+    if (!destination.ok) return { ok: false, error: `Cannot send: ${destination.reason}.` };
+    const deliveryId = `send-${nextId++}`;
+    const target = describeDestination(destination.value);
+    const abort = new AbortController();
+    const onOuterAbort = (): void => abort.abort();
+    signal?.addEventListener('abort', onOuterAbort, { once: true });
+    if (signal?.aborted) abort.abort();
+    let last = 0;
+    const delivery: Delivery = createDelivery(pacsTarget(destination.value, deps.connections ?? 2), {
+      ...(deps.retry ? { retry: deps.retry } : {}),
+      signal: abort.signal,
+      onProgress: (p) => {
+        const now = Date.now();
+        if (now - last < interval && p.last?.status !== 'failed') return;
+        last = now;
+        emit({ deliveryId, jobId, state: 'running', target, ...progressFields(p) });
+      },
+    });
+    let ended: () => void = () => undefined;
+    const endCalled = new Promise<void>((resolve) => (ended = resolve));
+    const done = endCalled
+      .then(() => delivery.end())
+      .then(
+        (report) => emit(finished(deliveryId, jobId, target, report, outDir)),
+        (error: unknown) =>
+          emit({
+            deliveryId,
+            jobId,
+            state: 'failed',
+            reason: `The delivery stopped: ${error instanceof Error ? error.message : String(error)}`,
+          }),
+      )
+      .finally(() => {
+        signal?.removeEventListener('abort', onOuterAbort);
+        running.delete(deliveryId);
+      });
+    running.set(deliveryId, { abort, done });
+    emit({
+      deliveryId,
+      jobId,
+      state: 'running',
+      target,
+      queued: 0,
+      allQueued: false,
+      delivered: 0,
+      failed: 0,
+      skipped: 0,
+      retrying: 0,
+      elapsedMs: 0,
+    });
+    return {
+      ok: true,
+      value: { deliveryId, add: (file) => delivery.add(file, outDir), end: () => ended() },
+    };
+  }
+
+  return {
+    open,
+    async sendJob(jobId, to) {
+      const written = deps.outputs.get(jobId);
+      if (!written || written.files.length === 0)
+        return { ok: false, error: 'This export wrote no files, so there is nothing to send.' };
+      const opened = await open(jobId, to, written.outDir);
+      if (!opened.ok) return opened;
+      for (const file of written.files) opened.value.add(file);
+      opened.value.end();
+      return { ok: true, value: { deliveryId: opened.value.deliveryId } };
+    },
+    cancel(deliveryId) {
+      const delivery = running.get(deliveryId);
+      if (!delivery || delivery.abort.signal.aborted) return false;
+      delivery.abort.abort();
+      return true;
+    },
+    onProgress(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    async idle() {
+      await Promise.all([...running.values()].map((d) => d.done));
+    },
+    dispose() {
+      for (const delivery of running.values()) delivery.abort.abort();
+    },
+  };
+}
+
+function progressFields(p: {
+  queued: number;
+  allQueued: boolean;
+  delivered: number;
+  failed: number;
+  skipped: number;
+  retrying: number;
+  elapsedMs: number;
+}) {
+  return {
+    queued: p.queued,
+    allQueued: p.allQueued,
+    delivered: p.delivered,
+    failed: p.failed,
+    skipped: p.skipped,
+    retrying: p.retrying,
+    elapsedMs: p.elapsedMs,
+  };
+}
+
+function finished(
+  deliveryId: string,
+  jobId: string,
+  target: string,
+  report: DeliveryReport,
+  outDir: string,
+): DeliveryEvent {
+  return {
+    deliveryId,
+    jobId,
+    state: report.status,
+    target,
+    sentNow: report.sentNow,
+    elapsedMs: report.elapsedMs,
+    outcomes: listedOutcomes(report, outDir),
+    ...deliveryCounts(report.outcomes),
+    ...(report.logError !== undefined ? { logError: report.logError } : {}),
+  };
+}
