@@ -96,8 +96,8 @@ export function createDelivery(target: DeliveryTarget, options: DeliveryOptions 
   const count = (status: DeliveryOutcome['status']): number =>
     outcomes.filter((o) => o.status === status).length;
 
-  const settle = (outcome: DeliveryOutcome): void => {
-    outcomes.push(outcome);
+  /** Progress after an outcome, or after an instance was put back to wait for a retry (no `last`). */
+  const report = (last?: DeliveryOutcome): void => {
     options.onProgress?.({
       queued,
       allQueued,
@@ -106,8 +106,12 @@ export function createDelivery(target: DeliveryTarget, options: DeliveryOptions 
       skipped: count('skipped'),
       retrying: ready.filter((i) => i.attempts > 0).length,
       elapsedMs: performance.now() - started,
-      last: outcome,
+      ...(last ? { last } : {}),
     });
+  };
+  const settle = (outcome: DeliveryOutcome): void => {
+    outcomes.push(outcome);
+    report(outcome);
   };
   const notify = (): void => wake();
   options.signal?.addEventListener('abort', notify, { once: true });
@@ -165,6 +169,7 @@ export function createDelivery(target: DeliveryTarget, options: DeliveryOptions 
       item.notBefore =
         performance.now() + Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (item.attempts - 1));
       ready.push(item);
+      report();
       return;
     }
     const tries = answer.transient && item.attempts > 1 ? ` (after ${item.attempts} attempts)` : '';

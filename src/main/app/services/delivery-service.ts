@@ -8,7 +8,7 @@
  */
 import type { IpcResult } from '../../../shared/ipc/contract';
 import type { DeliveryEvent } from '../../../shared/ipc/delivery';
-import type { Delivery, DeliveryReport, RetryPolicy } from '../../delivery/deliver';
+import type { Delivery, DeliveryProgress, DeliveryReport, RetryPolicy } from '../../delivery/deliver';
 import { createDelivery } from '../../delivery/deliver';
 import { resolveDestination } from '../../delivery/destinations-store';
 import { describeDestination } from '../../delivery/destination';
@@ -68,21 +68,19 @@ export function createDeliveryService(deps: DeliveryDeps): DeliveryService {
     const onOuterAbort = (): void => abort.abort();
     signal?.addEventListener('abort', onOuterAbort, { once: true });
     if (signal?.aborted) abort.abort();
-    let last = 0;
+    const progress = throttled(interval, (p: DeliveryProgress) =>
+      emit({ deliveryId, jobId, state: 'running', target, ...progressFields(p) }),
+    );
     const delivery: Delivery = createDelivery(pacsTarget(destination.value, deps.connections ?? 2), {
       ...(deps.retry ? { retry: deps.retry } : {}),
       signal: abort.signal,
-      onProgress: (p) => {
-        const now = Date.now();
-        if (now - last < interval && p.last?.status !== 'failed') return;
-        last = now;
-        emit({ deliveryId, jobId, state: 'running', target, ...progressFields(p) });
-      },
+      onProgress: progress.push,
     });
     let ended: () => void = () => undefined;
     const endCalled = new Promise<void>((resolve) => (ended = resolve));
     const done = endCalled
       .then(() => delivery.end())
+      .finally(() => progress.stop())
       .then(
         (report) => emit(finished(deliveryId, jobId, target, report, outDir)),
         (error: unknown) =>
@@ -94,6 +92,7 @@ export function createDeliveryService(deps: DeliveryDeps): DeliveryService {
           }),
       )
       .finally(() => {
+        progress.stop();
         signal?.removeEventListener('abort', onOuterAbort);
         running.delete(deliveryId);
       });
@@ -148,15 +147,42 @@ export function createDeliveryService(deps: DeliveryDeps): DeliveryService {
   };
 }
 
-function progressFields(p: {
-  queued: number;
-  allQueued: boolean;
-  delivered: number;
-  failed: number;
-  skipped: number;
-  retrying: number;
-  elapsedMs: number;
-}) {
+/**
+ * At most one call per `intervalMs`; the latest value skipped in between is delivered when the interval
+ * ends (so "3 waiting to retry" is not left at the first of the three).
+ */
+export function throttled<T>(
+  intervalMs: number,
+  send: (value: T) => void,
+): { push(value: T): void; stop(): void } {
+  let last = 0;
+  let pending: { value: T } | undefined;
+  let timer: NodeJS.Timeout | undefined;
+  let stopped = false;
+  const flush = (): void => {
+    timer = undefined;
+    if (!pending || stopped) return;
+    const { value } = pending;
+    pending = undefined;
+    last = Date.now();
+    send(value);
+  };
+  return {
+    push(value) {
+      if (stopped) return;
+      pending = { value };
+      const wait = last + intervalMs - Date.now();
+      if (wait <= 0) flush();
+      else timer ??= setTimeout(flush, wait);
+    },
+    stop() {
+      stopped = true;
+      clearTimeout(timer);
+    },
+  };
+}
+
+function progressFields(p: DeliveryProgress) {
   return {
     queued: p.queued,
     allQueued: p.allQueued,
