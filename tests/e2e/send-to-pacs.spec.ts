@@ -86,13 +86,13 @@ test('Settings: Orthanc is added and its Test succeeds, a closed port fails in w
     await form.getByLabel('Name').fill(name);
     await form.getByLabel('URL').fill(url);
     await form.getByRole('button', { name: 'Add destination' }).click();
-    await expect(settings.getByRole('listitem', { name })).toBeVisible();
+    await expect(settings.getByRole('listitem', { name, exact: true })).toBeVisible();
   };
   await add('orthanc', `dicom://ORTHANC@127.0.0.1:${orthanc.dicomPort}`);
   await add('orthanc-web', `http://reader:${SECRET}@127.0.0.1:${new URL(orthanc.baseUrl).port}/dicom-web`);
   await add('nowhere', `dicom://NOBODY@127.0.0.1:${closedPort}`);
 
-  const row = (name: string): Locator => settings.getByRole('listitem', { name });
+  const row = (name: string): Locator => settings.getByRole('listitem', { name, exact: true });
   await row('orthanc').getByRole('button', { name: 'Test' }).click();
   await expect(row('orthanc').getByRole('status')).toHaveText(
     /^Test succeeded: C-ECHO succeeded \(Verification, PS3\.4 A\.4\) \(\d+ ms\)\.$/,

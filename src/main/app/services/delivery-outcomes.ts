@@ -64,17 +64,17 @@ export function deliveryCounts(outcomes: readonly DeliveryOutcome[]): DeliveryCo
   };
 }
 
+const byName = new Intl.Collator('en', { numeric: true });
+
 /**
- * The outcomes the result lists, problems first (failed, not sent, warnings), then the rest in sending
- * order, at most MAX_LISTED_OUTCOMES of them; the counts stay exact.
+ * The outcomes the result lists, problems first (failed, not sent, warnings), each group by file name
+ * (IM2 before IM10), at most MAX_LISTED_OUTCOMES of them; the counts stay exact.
  */
 export function listedOutcomes(report: DeliveryReport, root: string): ListedOutcome[] {
-  const all = report.outcomes.map((o) => listedOutcome(o, root));
   const rank = (o: ListedOutcome): number =>
     o.kind === 'failed' ? 0 : o.kind === 'not-sent' ? 1 : o.kind === 'warning' ? 2 : 3;
-  return all
-    .map((o, index) => ({ o, index }))
-    .sort((a, b) => rank(a.o) - rank(b.o) || a.index - b.index)
-    .slice(0, MAX_LISTED_OUTCOMES)
-    .map(({ o }) => o);
+  return report.outcomes
+    .map((o) => listedOutcome(o, root))
+    .sort((a, b) => rank(a) - rank(b) || byName.compare(a.file, b.file))
+    .slice(0, MAX_LISTED_OUTCOMES);
 }

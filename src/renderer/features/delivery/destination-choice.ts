@@ -33,8 +33,3 @@ export function chosenDestination(choice: DestinationChoice): string | undefined
   if (choice.mode === 'url') return choice.url.trim() || undefined;
   return undefined;
 }
-
-/** A typed URL must be one of the accepted forms; main says exactly what is wrong with it. */
-export function looksLikeDestinationUrl(text: string): boolean {
-  return /^(dicom|https?):\/\/\S+$/i.test(text.trim());
-}
