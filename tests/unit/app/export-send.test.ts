@@ -12,6 +12,7 @@ import type { AppDelivery, DeliveryService } from '../../../src/main/app/service
 import { createExportService, type RunConversion } from '../../../src/main/app/services/export-service';
 import { createJobOutputs } from '../../../src/main/app/services/job-outputs';
 import type { FileOutcome } from '../../../src/main/convert/outcome';
+import { tallyOf } from '../../../src/main/export/outcome-tally';
 import type { ExportRequest } from '../../../src/shared/ipc/export';
 
 const work = mkdtempSync(path.join(tmpdir(), 'dicom-ink-export-send-'));
@@ -49,7 +50,14 @@ const run: RunConversion = async (_job, hooks) => {
   let done = 0;
   for (const last of outcomes)
     hooks.onProgress?.({ done: ++done, converted: 1, skipped: 0, failed: 0, elapsedMs: 1, last });
-  return { status: 'completed', outcomes, boxErrors: [], unmatchedBoxes: [], elapsedMs: 3 };
+  return {
+    status: 'completed',
+    outcomes,
+    tally: tallyOf(outcomes),
+    boxErrors: [],
+    unmatchedBoxes: [],
+    elapsedMs: 3,
+  };
 };
 
 function recordingDeliveries() {
