@@ -5,7 +5,7 @@ import { boxesForImage } from '../../shared/boxes/match';
 import { describeSize } from '../dicom/byte-size';
 import { codecsReady, initCodecs, needsCodecs } from '../dicom/decode';
 import type { DicomImage, ReadResult } from '../dicom/types';
-import { recordFrames, verifyWrittenFile } from '../dicom/verify-output';
+import { recordFrames, verifyWrittenOutput } from '../dicom/verify-output';
 import {
   buildSecondaryCaptureHeader,
   MAX_OUTPUT_FRAMES,
@@ -18,6 +18,7 @@ import { messageOf } from './outcome';
 import { prepareOutputFolder, realPathOrUndefined } from './output-folder';
 import { readInput } from './read-input';
 import { renderOneFrame } from './render-frames';
+import { scratchView } from './scratch-buffers';
 import { imageWarnings, unplacedLabelWarnings } from './image-warnings';
 import { isOwnOutput, ownOutputReason } from './own-output';
 import { selectBoxes } from './select-boxes';
@@ -86,8 +87,10 @@ interface Written {
 /**
  * Renders and writes the output frame by frame: frame 1 first (its window names the derivation), then
  * the header, whose Pixel Data length (rows x columns x 3 x frames) is known in advance, then each RGB
- * frame as it is made, into the temporary file renamed at the end. The read-back check compares each
- * frame with a running CRC-32 of what was written, so no frame is held beyond its own turn.
+ * frame as it is made, into the temporary file renamed at the end. The check parses the header in
+ * memory, then reads the file back and compares it with what was written: the header byte for byte,
+ * each frame with a running CRC-32 of it (the last one byte for byte), so no frame is held beyond its
+ * own turn.
  */
 function writeStreamed(
   image: DicomImage,
@@ -134,13 +137,19 @@ function writeStreamed(
     overwrite: settings.overwrite,
     verify: settings.verify
       ? (file) =>
-          verifyWrittenFile(file, {
-            frames: recorder,
-            sopInstanceUid: built.sopInstanceUid,
-            rows,
-            columns,
-            length: built.header.length + built.pixelBytes + built.padding,
-          })
+          verifyWrittenOutput(
+            file,
+            {
+              header: built.header,
+              frameBytes: rows * columns * 3,
+              padding: built.padding,
+              frames: recorder,
+              sopInstanceUid: built.sopInstanceUid,
+              rows,
+              columns,
+            },
+            (bytes) => scratchView('read-back', bytes),
+          )
       : undefined,
   });
   return { result, frames: numberOfFrames };

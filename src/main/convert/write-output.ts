@@ -10,6 +10,7 @@ import {
   renameSync,
   unlinkSync,
   writeSync,
+  writevSync,
 } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { threadId } from 'node:worker_threads';
@@ -144,20 +145,67 @@ export function makeFolder(folder: string): void {
   }
 }
 
-/** Appends at the end of what is written so far (positioned writes: no shared file offset involved). */
-function sinkOn(fd: number): OutputSink {
+/**
+ * Pieces up to this size are copied into a staging buffer and go out with the next large piece in one
+ * writev (the header with the first frame: a single-frame output is one system call), or at the end.
+ */
+const STAGE_BYTES = 64 * 1024;
+let stageBuffer: Uint8Array | undefined;
+
+interface FileSink extends OutputSink {
+  /** writes what is staged; the file then holds everything written to the sink */
+  flush(): void;
+}
+
+/**
+ * Appends at the end of what is written so far (positioned writes: no shared file offset involved).
+ * A piece larger than the stage is written during its write() call, so the caller may reuse it after.
+ */
+function sinkOn(fd: number): FileSink {
   let position = 0;
+  const stage = (stageBuffer ??= new Uint8Array(STAGE_BYTES));
+  let staged = 0;
+  const writeAll = (pieces: Uint8Array[]): void => {
+    let done = writevSync(fd, pieces, position);
+    position += done;
+    // A short writev (rare: a signal, a nearly full disk) goes on piece by piece from where it stopped.
+    for (const piece of pieces) {
+      if (done >= piece.length) {
+        done -= piece.length;
+        continue;
+      }
+      for (let at = done; at < piece.length;) {
+        const n = writeSync(fd, piece, at, piece.length - at, position);
+        at += n;
+        position += n;
+      }
+      done = 0;
+    }
+  };
+  const guarded = (action: () => void): void => {
+    try {
+      action();
+    } catch (error) {
+      throw new OutputFileError(error);
+    }
+  };
   return {
     write(bytes) {
-      try {
-        for (let done = 0; done < bytes.length;) {
-          const n = writeSync(fd, bytes, done, bytes.length - done, position);
-          done += n;
-          position += n;
-        }
-      } catch (error) {
-        throw new OutputFileError(error);
+      if (bytes.length === 0) return;
+      if (staged + bytes.length <= STAGE_BYTES) {
+        stage.set(bytes, staged);
+        staged += bytes.length;
+        return;
       }
+      const pieces = staged > 0 ? [stage.subarray(0, staged), bytes] : [bytes];
+      staged = 0;
+      guarded(() => writeAll(pieces));
+    },
+    flush() {
+      if (staged === 0) return;
+      const pieces = [stage.subarray(0, staged)];
+      staged = 0;
+      guarded(() => writeAll(pieces));
     },
   };
 }
@@ -231,7 +279,9 @@ export function writeAtomically(
   let verdict: Verdict;
   try {
     try {
-      produce(sinkOn(fd));
+      const sink = sinkOn(fd);
+      produce(sink);
+      sink.flush();
       verdict = options.verify ? options.verify(fileBytesOnDescriptor(fd)) : { ok: true };
     } finally {
       closeSync(fd);

@@ -118,6 +118,15 @@ export function readDicomBytes(bytes: Uint8Array, options: ReadOptions = {}): Re
   return readPrefix(bytes, options, bytes.length);
 }
 
+/**
+ * Reads the header of a file held in memory only up to its Pixel Data element header (the bytes a
+ * streaming writer builds before its frames), as the file of `fileSize` bytes it starts: the frames
+ * are not there, so decodeFrame throws. Never throws.
+ */
+export function readDicomHeaderBytes(header: Uint8Array, fileSize: number): ReadResult {
+  return readPrefix(header, { headerOnly: true }, fileSize);
+}
+
 function readPrefix(bytes: Uint8Array, options: ReadOptions, fileSize: number, file?: FileBytes): ReadResult {
   try {
     return file ? interpretPrefix(bytes, file, options) : interpret(bytes, options, fileSize);

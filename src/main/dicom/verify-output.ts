@@ -1,6 +1,6 @@
 import { crc32 } from 'node:zlib';
 import type { FileBytes } from './file-bytes';
-import { readDicomBytes, readDicomFileBytes } from './read-dicom';
+import { readDicomBytes, readDicomFileBytes, readDicomHeaderBytes } from './read-dicom';
 import { EXPLICIT_VR_LITTLE_ENDIAN } from './transfer-syntaxes';
 import type { DicomImage, ReadResult } from './types';
 
@@ -143,4 +143,79 @@ export function verifyWrittenSecondaryCapture(
 ): Verdict {
   const read = readDicomBytes(bytes, { borrowPixels: true });
   return verifyRead(read, { ...expected, frames: heldFrames(expected.frames) });
+}
+
+/** What a streaming writer wrote: `header`, then the frames (`frameBytes` each), then `padding` zero bytes. */
+export interface IntendedOutput extends Omit<ExpectedOutput, 'length'> {
+  /** the file up to the Pixel Data value, as written */
+  header: Uint8Array;
+  frameBytes: number;
+  padding: number;
+}
+
+/**
+ * A buffer for reading an output back, `bytes` long (the caller may pass one it reuses from file to
+ * file; its contents are overwritten).
+ */
+export type ReadBackBuffer = (bytes: number) => Uint8Array;
+
+function readBack(file: FileBytes, intended: IntendedOutput, buffer: ReadBackBuffer): string | undefined {
+  const { header, frameBytes, padding, frames } = intended;
+  const length = header.length + frameBytes * frames.count + padding;
+  if (file.size !== length) return `the file has ${file.size} bytes, expected ${length}`;
+  // One read for the header and the first frame (all of a single-frame file but its padding), then
+  // one per frame: memory is one frame, as when it was written.
+  const first = file.read(
+    0,
+    header.length + frameBytes,
+    'the header and frame 1',
+    buffer(header.length + frameBytes),
+  );
+  if (Buffer.compare(asBuffer(first.subarray(0, header.length)), asBuffer(header)) !== 0) {
+    return 'the header read back differs from the header written';
+  }
+  if (frames.differs(0, first.subarray(header.length)))
+    return 'pixels of frame 1 differ from the rendered image';
+  for (let i = 1; i < frames.count; i++) {
+    const stored = file.read(
+      header.length + i * frameBytes,
+      frameBytes,
+      `frame ${i + 1}`,
+      buffer(frameBytes),
+    );
+    if (frames.differs(i, stored)) return `pixels of frame ${i + 1} differ from the rendered image`;
+  }
+  const tail = file.read(length - padding, padding, 'the Pixel Data padding');
+  return tail.some((byte) => byte !== 0) ? 'the Pixel Data padding is not zero' : undefined;
+}
+
+/**
+ * Verifies an output written as header + frames: the header, parsed in memory with the converter's own
+ * reader, must say what verifyWrittenFile checks (transfer syntax, SOP UIDs in data set and File Meta,
+ * RGB format, geometry, frame count); then the file is read back through `file` (its size from fstat)
+ * and must be exactly those bytes: the header byte for byte, each frame against what was rendered.
+ * Equal bytes parse the same, so this proves what reading the file back with the reader would, with one
+ * read per frame and no second parse.
+ */
+export function verifyWrittenOutput(
+  file: FileBytes,
+  intended: IntendedOutput,
+  buffer: ReadBackBuffer = (bytes) => new Uint8Array(bytes),
+): Verdict {
+  const length = intended.header.length + intended.frameBytes * intended.frames.count + intended.padding;
+  const parsed = readDicomHeaderBytes(intended.header, length);
+  if (!parsed.ok)
+    return { ok: false, reason: `its header does not read as a DICOM image (${parsed.reason})` };
+  const tags = checkTags(parsed.image, { ...intended, length });
+  if (tags !== undefined) return { ok: false, reason: tags };
+  try {
+    const reason = readBack(file, intended, buffer);
+    return reason === undefined ? { ok: true } : { ok: false, reason };
+  } catch (thrown) {
+    // a short file (DicomDecodeError) or a read error of the disk
+    return {
+      ok: false,
+      reason: `it cannot be read back (${thrown instanceof Error ? thrown.message : String(thrown)})`,
+    };
+  }
 }

@@ -24,6 +24,28 @@ describe('writeAtomically', () => {
     expect(readdirSync(join(dir, 'a', 'b'))).toEqual(['out.dcm']);
   });
 
+  it('writes small pieces staged and large ones at once, in order, whatever their sizes', () => {
+    const target = join(dir, 'mixed.dcm');
+    const big = new Uint8Array(200_000).map((_, i) => i % 251);
+    const reused = new Uint8Array(70_000);
+    const produce = (sink: OutputSink): void => {
+      sink.write(Uint8Array.of(1, 2, 3));
+      sink.write(big);
+      // a buffer the producer overwrites after each write (as frames are rendered into one buffer)
+      for (const fill of [7, 8]) sink.write(reused.fill(fill));
+      sink.write(Uint8Array.of(9));
+    };
+    expect(writeAtomically(target, produce, { overwrite: false })).toEqual({ ok: true });
+    const expected = Buffer.concat([
+      Uint8Array.of(1, 2, 3),
+      big,
+      new Uint8Array(70_000).fill(7),
+      new Uint8Array(70_000).fill(8),
+      Uint8Array.of(9),
+    ]);
+    expect(Buffer.compare(readFileSync(target), expected)).toBe(0);
+  });
+
   it('keeps an existing file without --overwrite and replaces it with', () => {
     const target = join(dir, 'out.dcm');
     writeFileSync(target, 'old');

@@ -1,6 +1,18 @@
-import { describe, expect, it } from 'vitest';
-import { verifyWrittenSecondaryCapture } from '../../../src/main/dicom/verify-output';
-import { buildSecondaryCapture } from '../../../src/main/dicom/write/secondary-capture';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { openFileBytes } from '../../../src/main/dicom/file-bytes';
+import type { IntendedOutput } from '../../../src/main/dicom/verify-output';
+import {
+  recordFrames,
+  verifyWrittenOutput,
+  verifyWrittenSecondaryCapture,
+} from '../../../src/main/dicom/verify-output';
+import {
+  buildSecondaryCapture,
+  buildSecondaryCaptureHeader,
+} from '../../../src/main/dicom/write/secondary-capture';
 import { loadWriteSource, syntheticFrames } from '../../helpers/write-source';
 
 const source = loadWriteSource('tests/fixtures/corpus/MR-SIEMENS-DICOM-WithOverlays.dcm');
@@ -67,5 +79,86 @@ describe('verifyWrittenSecondaryCapture', () => {
       expected,
     );
     expect(verdict.ok).toBe(false);
+  });
+});
+
+describe('verifyWrittenOutput (a streamed output read back once)', () => {
+  const description = { source, settingsKey: 'k', seriesKey: 's', derivationDescription: 'test' };
+  const head = buildSecondaryCaptureHeader(description, frames.length);
+  const written = Buffer.concat([head.header, ...frames]);
+  const dir = mkdtempSync(join(tmpdir(), 'dicom-ink-verify-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  function verdictFor(bytes: Uint8Array, overrides: Partial<IntendedOutput> = {}): unknown {
+    const path = join(dir, 'out.dcm');
+    writeFileSync(path, bytes);
+    const recorder = recordFrames(frames.length);
+    frames.forEach((frame) => recorder.add(frame));
+    const file = openFileBytes(path);
+    try {
+      return verifyWrittenOutput(file, {
+        header: head.header,
+        frameBytes: 484 * 484 * 3,
+        padding: head.padding,
+        frames: recorder,
+        sopInstanceUid: head.sopInstanceUid,
+        rows: 484,
+        columns: 484,
+        ...overrides,
+      });
+    } finally {
+      file.close();
+    }
+  }
+
+  const flipped = (at: number): Buffer => {
+    const copy = Buffer.from(written);
+    copy[at] = (copy[at] ?? 0) ^ 0x01;
+    return copy;
+  };
+
+  it('accepts the bytes written', () => {
+    expect(verdictFor(written)).toEqual({ ok: true });
+  });
+
+  it('detects a flipped byte in a frame checked by CRC, in the last frame and in the header', () => {
+    expect(verdictFor(flipped(head.header.length + 5))).toEqual({
+      ok: false,
+      reason: 'pixels of frame 1 differ from the rendered image',
+    });
+    expect(verdictFor(flipped(written.length - 10))).toEqual({
+      ok: false,
+      reason: 'pixels of frame 2 differ from the rendered image',
+    });
+    expect(verdictFor(flipped(200))).toEqual({
+      ok: false,
+      reason: 'the header read back differs from the header written',
+    });
+  });
+
+  it('detects a short or overlong file', () => {
+    expect(verdictFor(written.subarray(0, written.length - 1000))).toEqual({
+      ok: false,
+      reason: `the file has ${written.length - 1000} bytes, expected ${written.length}`,
+    });
+    expect(verdictFor(Buffer.concat([written, Buffer.alloc(2)]))).toMatchObject({ ok: false });
+  });
+
+  it('checks the header it parses in memory: SOP Instance UID, frame count, size', () => {
+    expect(verdictFor(written, { sopInstanceUid: '1.2.3' })).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('SOP Instance UID'),
+    });
+    expect(verdictFor(written, { rows: 100 })).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('size is 484x484'),
+    });
+    const one = recordFrames(1);
+    one.add(frames[0] ?? new Uint8Array(0));
+    // One frame expected: the header's Pixel Data length (two frames) no longer fits the file.
+    expect(verdictFor(written, { frames: one })).toMatchObject({
+      ok: false,
+      reason: expect.stringContaining('Pixel Data needs'),
+    });
   });
 });
