@@ -12,90 +12,178 @@ export interface EncodeOptions {
   textEncoding: 'latin1' | 'utf8';
 }
 
+/** Pieces of this size or more are kept by reference rather than copied (pixel frames, large values). */
+const COPY_LIMIT = 4096;
+
 /**
- * Encoded pieces in file order. Pixel frames stay as the caller's arrays until the single final copy
- * (Buffer.concat), so writing a frame costs one memcpy and no per-pixel work.
+ * Encoded bytes in file order. Element headers and small values are written into one growing buffer
+ * (no allocation per element); large byte values (pixel frames) stay as the caller's arrays until the
+ * single final copy, so writing a frame costs one memcpy and no per-pixel work.
  */
-export interface Pieces {
-  list: Uint8Array[];
-  length: number;
+export class Pieces {
+  /** closed pieces, in order (see `pieces()` for all of them) */
+  private readonly closed: Uint8Array[] = [];
+  private buffer = new Uint8Array(2048);
+  private view = new DataView(this.buffer.buffer);
+  private text = Buffer.from(this.buffer.buffer);
+  /** start of the bytes written since the last closed piece, and the end of what is written */
+  private start = 0;
+  private at = 0;
+  /** bytes in file order so far */
+  length = 0;
+
+  /** Room for `n` more bytes in the buffer; a full one is replaced (closed pieces keep viewing the old). */
+  private room(n: number): void {
+    if (this.at + n <= this.buffer.length) return;
+    const open = this.buffer.subarray(this.start, this.at);
+    const next = new Uint8Array(Math.max(this.buffer.length * 2, open.length + n + 1024));
+    next.set(open);
+    this.buffer = next;
+    this.view = new DataView(next.buffer);
+    this.text = Buffer.from(next.buffer);
+    this.start = 0;
+    this.at = open.length;
+  }
+
+  private closeOpen(): void {
+    if (this.at > this.start) this.closed.push(this.buffer.subarray(this.start, this.at));
+    this.start = this.at;
+  }
+
+  /** Every piece in file order; their lengths add up to `length`. */
+  pieces(): Uint8Array[] {
+    this.closeOpen();
+    return this.closed;
+  }
+
+  u16(value: number): void {
+    this.room(2);
+    this.view.setUint16(this.at, value, true);
+    this.at += 2;
+    this.length += 2;
+  }
+
+  u32(value: number): void {
+    this.room(4);
+    this.view.setUint32(this.at, value, true);
+    this.at += 4;
+    this.length += 4;
+  }
+
+  tag(tag: number): void {
+    this.u16(tag >>> 16);
+    this.u16(tag & 0xffff);
+  }
+
+  /** Two ASCII characters (a VR). */
+  vr(vr: string): void {
+    this.room(2);
+    this.buffer[this.at] = vr.charCodeAt(0);
+    this.buffer[this.at + 1] = vr.charCodeAt(1);
+    this.at += 2;
+    this.length += 2;
+  }
+
+  /** Numbers of a numeric VR, little-endian. */
+  numbers(vr: NumberVr, numbers: readonly number[]): void {
+    const width = numberWidth(vr);
+    this.room(numbers.length * width);
+    for (const n of numbers) {
+      const at = this.at;
+      switch (vr) {
+        case 'US':
+          this.view.setUint16(at, n, true);
+          break;
+        case 'SS':
+          this.view.setInt16(at, n, true);
+          break;
+        case 'UL':
+          this.view.setUint32(at, n, true);
+          break;
+        case 'SL':
+          this.view.setInt32(at, n, true);
+          break;
+        case 'FL':
+          this.view.setFloat32(at, n, true);
+          break;
+        case 'FD':
+          this.view.setFloat64(at, n, true);
+          break;
+        case 'AT':
+          this.view.setUint16(at, n >>> 16, true);
+          this.view.setUint16(at + 2, n & 0xffff, true);
+          break;
+      }
+      this.at += width;
+      this.length += width;
+    }
+  }
+
+  /** `text` in `encoding` (`size` bytes, as Buffer.byteLength says). */
+  string(text: string, size: number, encoding: 'latin1' | 'utf8'): void {
+    this.room(size);
+    this.text.write(text, this.at, size, encoding);
+    this.at += size;
+    this.length += size;
+  }
+
+  /** `count` bytes of `value`. */
+  fill(value: number, count: number): void {
+    this.room(count);
+    this.buffer.fill(value, this.at, this.at + count);
+    this.at += count;
+    this.length += count;
+  }
+
+  /** Raw bytes: copied when small, else kept by reference (the caller must not change them until joined). */
+  bytes(piece: Uint8Array): void {
+    if (piece.length === 0) return;
+    if (piece.length < COPY_LIMIT) {
+      this.room(piece.length);
+      this.buffer.set(piece, this.at);
+      this.at += piece.length;
+    } else {
+      this.closeOpen();
+      this.closed.push(piece);
+    }
+    this.length += piece.length;
+  }
+
+  /** Appends everything of `other` (which is then done with). */
+  append(other: Pieces): void {
+    for (const piece of other.pieces()) this.bytes(piece);
+  }
 }
 
 export function newPieces(): Pieces {
-  return { list: [], length: 0 };
-}
-
-function push(pieces: Pieces, piece: Uint8Array): void {
-  if (piece.length === 0) return;
-  pieces.list.push(piece);
-  pieces.length += piece.length;
+  return new Pieces();
 }
 
 const ITEM = 0xfffee000;
 const MAX_SHORT_LENGTH = 0xffff;
 
-function writeTag(buffer: Buffer, offset: number, tag: number): void {
-  buffer.writeUInt16LE(tag >>> 16, offset);
-  buffer.writeUInt16LE(tag & 0xffff, offset + 2);
-}
-
 /** Element header: tag, then VR and length as PS3.5 7.1.2 (explicit) or 7.1.3 (implicit) lay them out. */
-function header(element: DataElement, length: number, vrEncoding: VrEncoding): Buffer {
+function header(pieces: Pieces, element: DataElement, length: number, vrEncoding: VrEncoding): void {
   if (vrEncoding === 'implicit') {
-    const buffer = Buffer.alloc(8);
-    writeTag(buffer, 0, element.tag);
-    buffer.writeUInt32LE(length, 4);
-    return buffer;
+    pieces.tag(element.tag);
+    pieces.u32(length);
+    return;
   }
   if (hasLongLength(element.vr)) {
-    const buffer = Buffer.alloc(12);
-    writeTag(buffer, 0, element.tag);
-    buffer.write(element.vr, 4, 'latin1');
-    buffer.writeUInt32LE(length, 8);
-    return buffer;
+    pieces.tag(element.tag);
+    pieces.vr(element.vr);
+    pieces.u16(0);
+    pieces.u32(length);
+    return;
   }
   if (length > MAX_SHORT_LENGTH) {
     throw new RangeError(
       `${formatTag(element.tag)} ${element.vr} value of ${length} bytes exceeds the 16-bit length field`,
     );
   }
-  const buffer = Buffer.alloc(8);
-  writeTag(buffer, 0, element.tag);
-  buffer.write(element.vr, 4, 'latin1');
-  buffer.writeUInt16LE(length, 6);
-  return buffer;
-}
-
-function encodeText(text: string, padding: number, encoding: EncodeOptions['textEncoding']): Buffer {
-  const size = Buffer.byteLength(text, encoding);
-  const buffer = Buffer.alloc(size + (size % 2), padding);
-  buffer.write(text, 0, encoding);
-  return buffer;
-}
-
-function encodeNumbers(vr: NumberVr, numbers: readonly number[]): Buffer {
-  const width = numberWidth(vr);
-  const buffer = Buffer.alloc(numbers.length * width);
-  numbers.forEach((n, i) => {
-    const at = i * width;
-    switch (vr) {
-      case 'US':
-        return buffer.writeUInt16LE(n, at);
-      case 'SS':
-        return buffer.writeInt16LE(n, at);
-      case 'UL':
-        return buffer.writeUInt32LE(n, at);
-      case 'SL':
-        return buffer.writeInt32LE(n, at);
-      case 'FL':
-        return buffer.writeFloatLE(n, at);
-      case 'FD':
-        return buffer.writeDoubleLE(n, at);
-      case 'AT':
-        return writeTag(buffer, at, n);
-    }
-  });
-  return buffer;
+  pieces.tag(element.tag);
+  pieces.vr(element.vr);
+  pieces.u16(length);
 }
 
 function encodeElement(element: DataElement, options: EncodeOptions, pieces: Pieces): void {
@@ -105,15 +193,13 @@ function encodeElement(element: DataElement, options: EncodeOptions, pieces: Pie
       for (const item of element.items) {
         const contents = newPieces();
         encodeElements(item, options, contents);
-        const itemHeader = Buffer.alloc(8);
-        writeTag(itemHeader, 0, ITEM);
-        itemHeader.writeUInt32LE(contents.length, 4);
-        push(body, itemHeader);
-        contents.list.forEach((piece) => push(body, piece));
+        body.tag(ITEM);
+        body.u32(contents.length);
+        body.append(contents);
       }
       // PS3.5 7.5.1: sequences and items are written with defined lengths.
-      push(pieces, header(element, body.length, options.vrEncoding));
-      body.list.forEach((piece) => push(pieces, piece));
+      header(pieces, element, body.length, options.vrEncoding);
+      pieces.append(body);
       return;
     }
     case 'OB':
@@ -123,9 +209,9 @@ function encodeElement(element: DataElement, options: EncodeOptions, pieces: Pie
       if (element.vr === 'OW' && length % 2 === 1) {
         throw new RangeError(`${formatTag(element.tag)} OW value has an odd number of bytes (${length})`);
       }
-      push(pieces, header(element, length + (length % 2), options.vrEncoding));
-      element.chunks.forEach((chunk) => push(pieces, chunk));
-      if (length % 2 === 1) push(pieces, Uint8Array.of(paddingByte(element.vr)));
+      header(pieces, element, length + (length % 2), options.vrEncoding);
+      element.chunks.forEach((chunk) => pieces.bytes(chunk));
+      if (length % 2 === 1) pieces.fill(paddingByte(element.vr), 1);
       return;
     }
     case 'AT':
@@ -135,16 +221,16 @@ function encodeElement(element: DataElement, options: EncodeOptions, pieces: Pie
     case 'SS':
     case 'UL':
     case 'US': {
-      const value = encodeNumbers(element.vr, element.numbers);
-      push(pieces, header(element, value.length, options.vrEncoding));
-      push(pieces, value);
+      header(pieces, element, element.numbers.length * numberWidth(element.vr), options.vrEncoding);
+      pieces.numbers(element.vr, element.numbers);
       return;
     }
     default: {
       // PS3.5 6.2: UI values are NUL-padded, other text space-padded, to an even length.
-      const value = encodeText(element.text, paddingByte(element.vr), options.textEncoding);
-      push(pieces, header(element, value.length, options.vrEncoding));
-      push(pieces, value);
+      const size = Buffer.byteLength(element.text, options.textEncoding);
+      header(pieces, element, size + (size % 2), options.vrEncoding);
+      pieces.string(element.text, size, options.textEncoding);
+      if (size % 2 === 1) pieces.fill(paddingByte(element.vr), 1);
     }
   }
 }
@@ -173,5 +259,5 @@ export function encodeElements(
 export function encodeDataset(elements: readonly DataElement[], options: EncodeOptions): Buffer {
   const pieces = newPieces();
   encodeElements(elements, options, pieces);
-  return Buffer.concat(pieces.list, pieces.length);
+  return Buffer.concat(pieces.pieces(), pieces.length);
 }

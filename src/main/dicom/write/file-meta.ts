@@ -28,7 +28,6 @@ export function encodeFileMeta(input: FileMetaInput): Pieces {
   encodeElements(body, options, rest);
   const meta = newPieces();
   encodeElements([numberElement(0x00020000, 'UL', rest.length)], options, meta);
-  rest.list.forEach((piece) => meta.list.push(piece));
-  meta.length += rest.length;
+  meta.append(rest);
   return meta;
 }

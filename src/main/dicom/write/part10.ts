@@ -2,7 +2,7 @@ import type { EXPLICIT_VR_LITTLE_ENDIAN } from '../transfer-syntaxes';
 import { IMPLICIT_VR_LITTLE_ENDIAN } from '../transfer-syntaxes';
 import type { DataElement } from './element';
 import type { EncodeOptions } from './encode-dataset';
-import { encodeElements, newPieces } from './encode-dataset';
+import { encodeElements, newPieces, type Pieces } from './encode-dataset';
 import { encodeFileMeta } from './file-meta';
 
 export type WritableTransferSyntax = typeof EXPLICIT_VR_LITTLE_ENDIAN | typeof IMPLICIT_VR_LITTLE_ENDIAN;
@@ -39,18 +39,26 @@ function part10Pieces(
   dataset: readonly DataElement[],
   transferSyntaxUid: WritableTransferSyntax,
   textEncoding: EncodeOptions['textEncoding'],
-): { list: Uint8Array[]; length: number } {
-  const pieces = encodeFileMeta({
+): Pieces {
+  const meta = encodeFileMeta({
     mediaStorageSopClassUid: uidOf(dataset, SOP_CLASS_UID, 'SOP Class UID'),
     mediaStorageSopInstanceUid: uidOf(dataset, SOP_INSTANCE_UID, 'SOP Instance UID'),
     transferSyntaxUid,
   });
   const vrEncoding = transferSyntaxUid === IMPLICIT_VR_LITTLE_ENDIAN ? 'implicit' : 'explicit';
-  const body = newPieces();
-  encodeElements(dataset, { vrEncoding, textEncoding }, body);
-  const preamble = Buffer.alloc(132);
-  preamble.write('DICM', 128, 'latin1');
-  return { list: [preamble, ...pieces.list, ...body.list], length: 132 + pieces.length + body.length };
+  const pieces = newPieces();
+  pieces.fill(0, 128);
+  pieces.string('DICM', 4, 'latin1');
+  pieces.append(meta);
+  encodeElements(dataset, { vrEncoding, textEncoding }, pieces);
+  return pieces;
+}
+
+/** The pieces as one Buffer: the one piece itself when there is only one (no copy). */
+function joined(pieces: Pieces): Buffer {
+  const list = pieces.pieces();
+  const only = list.length === 1 ? list[0] : undefined;
+  return only ? Buffer.from(only.buffer, only.byteOffset, only.length) : Buffer.concat(list, pieces.length);
 }
 
 /**
@@ -65,8 +73,8 @@ export function encodePart10(
   textEncoding: EncodeOptions['textEncoding'] = 'latin1',
   output?: OutputBuffer,
 ): Uint8Array {
-  const { list, length } = part10Pieces(dataset, transferSyntaxUid, textEncoding);
-  return output ? joinPieces(list, length, output) : Buffer.concat(list, length);
+  const pieces = part10Pieces(dataset, transferSyntaxUid, textEncoding);
+  return output ? joinPieces(pieces.pieces(), pieces.length, output) : joined(pieces);
 }
 
 const PIXEL_DATA = 0x7fe00010;
@@ -100,14 +108,12 @@ export function encodePart10Header(
       'the data set to write before streamed Pixel Data holds Pixel Data or a later element',
     );
   }
-  const { list, length } = part10Pieces(dataset, transferSyntaxUid, textEncoding);
-  const explicit = transferSyntaxUid !== IMPLICIT_VR_LITTLE_ENDIAN;
-  const header = Buffer.alloc(explicit ? 12 : 8);
-  header.writeUInt16LE(PIXEL_DATA >>> 16, 0);
-  header.writeUInt16LE(PIXEL_DATA & 0xffff, 2);
-  if (explicit) {
-    header.write(pixelData.vr, 4, 'latin1');
-    header.writeUInt32LE(padded, 8);
-  } else header.writeUInt32LE(padded, 4);
-  return Buffer.concat([...list, header], length + header.length);
+  const pieces = part10Pieces(dataset, transferSyntaxUid, textEncoding);
+  pieces.tag(PIXEL_DATA);
+  if (transferSyntaxUid !== IMPLICIT_VR_LITTLE_ENDIAN) {
+    pieces.vr(pixelData.vr);
+    pieces.u16(0);
+  }
+  pieces.u32(padded);
+  return joined(pieces);
 }
