@@ -6,7 +6,12 @@ import { createBoxIndex } from '../../shared/boxes/match';
 import { convertFile } from '../convert/convert-file';
 import type { ConvertContext } from '../convert/convert-file';
 import { messageOf } from '../convert/outcome';
+import type { FileOutcome } from '../convert/outcome';
 import type { FromWorker, ToWorker, WorkerInit } from './messages';
+import { channelWriter } from './outcome-channel';
+
+/** At least this often a busy worker tells the pool what it finished (progress display, pace). */
+const POST_EVERY_MS = 250;
 
 function post(message: FromWorker): void {
   parentPort?.postMessage(message);
@@ -37,14 +42,31 @@ async function start(port: NonNullable<typeof parentPort>): Promise<void> {
     lastBeat = now;
     post({ type: 'progress', id: current });
   };
+  // Outcomes go into shared memory; a message wakes the pool only when it asked to hear (its queue for
+  // this worker is half done), when the ring fills, or after POST_EVERY_MS.
+  const channel = init.channel ? channelWriter(init.channel) : undefined;
+  let lastPost = Date.now();
+  const report = (id: number, outcome: FileOutcome): void => {
+    if (!channel?.write({ id, outcome })) {
+      post({ type: 'outcome', id, outcome });
+      channel?.finished();
+      lastPost = Date.now();
+      return;
+    }
+    const due = channel.finished();
+    const now = Date.now();
+    if (due || channel.filling() || now - lastPost >= POST_EVERY_MS) {
+      post({ type: 'outcomes' });
+      lastPost = now;
+    }
+  };
   // One file at a time, in arrival order: the pool blames the oldest unanswered file when a worker dies.
   let previous: Promise<void> = Promise.resolve();
   port.on('message', (message: ToWorker) => {
     previous = previous.then(async () => {
       current = message.id;
       lastBeat = Date.now();
-      const outcome = await convertFile(message.input, context);
-      post({ type: 'outcome', id: message.id, outcome });
+      report(message.id, await convertFile(message.input, context));
     });
   });
   post({ type: 'ready' });

@@ -8,6 +8,8 @@ export interface WorkerInit {
   boxes: BoxRecord[];
   /** real path of the output root, which every output's folder must resolve inside */
   outputRoot: string;
+  /** shared memory the worker writes its outcomes into (outcome-channel.ts); absent: one message each */
+  channel?: SharedArrayBuffer;
 }
 
 /** Parent -> worker. */
@@ -18,5 +20,7 @@ export type FromWorker =
   | { type: 'ready' }
   | { type: 'init-failed'; reason: string }
   | { type: 'outcome'; id: number; outcome: FileOutcome }
+  /** outcomes are waiting in the shared channel */
+  | { type: 'outcomes' }
   /** file `id` is still being converted and has made a frame since the last such message (at most 1/s) */
   | { type: 'progress'; id: number };

@@ -4,6 +4,7 @@ import type { ConvertInput } from '../convert/convert-settings';
 import type { FileOutcome } from '../convert/outcome';
 import { messageOf } from '../convert/outcome';
 import type { FromWorker, ToWorker, WorkerInit } from './messages';
+import { channelReader, createChannelMemory, type ChannelReader } from './outcome-channel';
 
 export interface PoolOptions {
   workerPath: string;
@@ -46,6 +47,10 @@ interface Job {
 
 interface Slot {
   worker: Worker;
+  /** where the worker leaves its outcomes (it posts a message when they should be read) */
+  channel: ChannelReader;
+  /** files sent to this worker in all */
+  sent: number;
   /** files sent to the worker, oldest first; the worker converts them in order, so the head is the one in progress */
   queue: Job[];
   timer?: NodeJS.Timeout;
@@ -64,15 +69,16 @@ const WORKER_HEAP_MB = 768;
  * one file at a time), so the depth costs no memory.
  */
 const MIN_QUEUE_DEPTH = 2;
-const MAX_QUEUE_DEPTH = 8;
+const MAX_QUEUE_DEPTH = 32;
 /**
  * How much work (by the worker's recent pace) to keep queued. On a loaded 2-core machine the main
  * thread sometimes gets the CPU back only ~10 ms after an outcome; two 2 ms slices do not cover that
- * (measured: a worker's queue ran dry on ~25% of files, idle ~30% of the run). Counting in time, not
- * files, keeps slow files (large, multi-frame) at the minimum depth, so cancelling or a hung file still
- * holds back at most one queued file there.
+ * (measured: a worker's queue ran dry on ~25% of files, idle ~30% of the run). Workers report when
+ * half their queue is done (see outcome-channel.ts), so half of this is the time the pool has to
+ * refill it. Counting in time, not files, keeps slow files (large, multi-frame) at the minimum depth,
+ * so cancelling or a hung file still holds back at most one queued file there.
  */
-const QUEUE_AHEAD_MS = 20;
+const QUEUE_AHEAD_MS = 50;
 
 /** Files to keep queued on `slot`: MIN until it has a pace, then enough for QUEUE_AHEAD_MS of work. */
 function queueDepth(slot: Slot): number {
@@ -81,10 +87,10 @@ function queueDepth(slot: Slot): number {
   return Math.min(MAX_QUEUE_DEPTH, Math.max(MIN_QUEUE_DEPTH, wanted));
 }
 
-/** Updates the slot's pace (a moving average of the time between its outcomes) on an outcome. */
-function notePace(slot: Slot, now: number): void {
+/** Updates the slot's pace (a moving average of the time per file) when `count` outcomes arrive together. */
+function notePace(slot: Slot, now: number, count: number): void {
   if (slot.lastOutcomeAt !== undefined) {
-    const interval = now - slot.lastOutcomeAt;
+    const interval = (now - slot.lastOutcomeAt) / count;
     slot.paceMs = slot.paceMs === undefined ? interval : slot.paceMs * 0.75 + interval * 0.25;
   }
   slot.lastOutcomeAt = now;
@@ -138,6 +144,8 @@ export function runPool(source: AsyncIterator<ConvertInput>, options: PoolOption
       slot.retired = true;
       clearTimeout(slot.timer);
       slots.delete(slot);
+      // Files finished but not yet reported are in the channel: the one in progress comes after them.
+      for (const { id, outcome } of slot.channel.drain()) accept(slot, id, outcome);
       const threadId = slot.worker.threadId;
       const stopped = slot.worker.terminate().then(
         () => true,
@@ -161,6 +169,10 @@ export function runPool(source: AsyncIterator<ConvertInput>, options: PoolOption
 
     /** The worker died or hung: its current file fails with `reason`, its queued files go back to the pool. */
     function lose(slot: Slot, reason: string): void {
+      if (slot.retired) return;
+      // Outcomes the worker finished before it died or hung are still in the channel: its current file
+      // is the first one after them.
+      takeOutcomes(slot);
       if (slot.retired) return;
       retire(slot);
       const [current, ...queued] = slot.queue;
@@ -187,6 +199,9 @@ export function runPool(source: AsyncIterator<ConvertInput>, options: PoolOption
           if (slot.queue.length === 1) armTimer(slot);
           const message: ToWorker = { type: 'convert', id: job.id, input };
           slot.worker.postMessage(message);
+          slot.sent++;
+          // The worker reports when half of what it holds is done: the rest covers the refill's delay.
+          slot.channel.flushAt(slot.sent - Math.floor(queueDepth(slot) / 2));
         }
       } catch (error) {
         finish({ kind: 'failed', reason: `could not list the input files: ${messageOf(error)}` });
@@ -200,14 +215,41 @@ export function runPool(source: AsyncIterator<ConvertInput>, options: PoolOption
       }
     }
 
+    /** Takes the outcomes waiting in the slot's channel; true when there were any. */
+    function takeOutcomes(slot: Slot): boolean {
+      const records = slot.channel.drain();
+      if (records.length === 0) return false;
+      notePace(slot, performance.now(), records.length);
+      for (const { id, outcome } of records) accept(slot, id, outcome);
+      return true;
+    }
+
+    function accept(slot: Slot, id: number, outcome: FileOutcome): void {
+      const index = slot.queue.findIndex((job) => job.id === id);
+      if (index < 0) return;
+      slot.queue.splice(index, 1);
+      options.onOutcome(outcome);
+    }
+
     function spawn(): void {
+      const memory = createChannelMemory();
       const worker = new Worker(options.workerPath, {
-        workerData: options.init,
+        workerData: { ...options.init, channel: memory },
         resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
       });
-      const slot: Slot = { worker, queue: [], feeding: false, retired: false };
+      const slot: Slot = {
+        worker,
+        channel: channelReader(memory),
+        sent: 0,
+        queue: [],
+        feeding: false,
+        retired: false,
+      };
       slots.add(slot);
       worker.on('message', (message: FromWorker) => {
+        if (slot.retired) return;
+        // Outcomes in the channel were finished before this message was posted: they come first.
+        const took = takeOutcomes(slot);
         if (slot.retired) return;
         switch (message.type) {
           case 'ready':
@@ -218,15 +260,18 @@ export function runPool(source: AsyncIterator<ConvertInput>, options: PoolOption
             return;
           case 'progress':
             // A long multi-frame file is not hung while it keeps making frames: its timer starts again.
-            if (slot.queue[0]?.id === message.id) armTimer(slot);
+            if (took || slot.queue[0]?.id === message.id) armTimer(slot);
+            if (took) void feed(slot);
+            return;
+          case 'outcomes':
+            armTimer(slot);
+            void feed(slot);
             return;
           case 'outcome': {
-            const index = slot.queue.findIndex((job) => job.id === message.id);
-            if (index < 0) return;
-            slot.queue.splice(index, 1);
-            notePace(slot, performance.now());
+            if (!took) notePace(slot, performance.now(), 1);
+            accept(slot, message.id, message.outcome);
+            if (slot.retired) return;
             armTimer(slot);
-            options.onOutcome(message.outcome);
             void feed(slot);
             return;
           }
@@ -245,6 +290,7 @@ export function runPool(source: AsyncIterator<ConvertInput>, options: PoolOption
     function onAbort(): void {
       graceTimer = setTimeout(() => {
         for (const slot of [...slots]) {
+          takeOutcomes(slot);
           for (const job of slot.queue) {
             options.onOutcome({
               status: 'skipped',

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { closeSync, constants, mkdtempSync, openSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { buildSync } from 'esbuild';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ConvertInput } from '../../../src/main/convert/convert-settings';
 import { defaultConvertSettings } from '../../../src/main/convert/convert-settings';
@@ -41,12 +42,44 @@ parentPort.on('message', (m) => {
 parentPort.postMessage({ type: 'ready' });
 `;
 
+// The same, leaving its outcomes in the shared channel as the real worker does and posting when the
+// pool asked to hear, except after 'quiet' files; 'die' exits.
+const CHANNEL_WORKER = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { channelWriter } = require('./channel.cjs');
+const channel = channelWriter(workerData.channel);
+let previous = Promise.resolve();
+parentPort.on('message', (m) => {
+  previous = previous.then(() => new Promise((done) => {
+    const name = m.input.path;
+    if (name.includes('die')) { setImmediate(() => process.exit(3)); return; }
+    setTimeout(() => {
+      channel.write({ id: m.id, outcome: { status: 'converted', input: name, output: m.input.outputPath, frames: 1, boxesDrawn: 0, matchedBoxOrigins: [] } });
+      if (channel.finished() && !name.includes('quiet')) parentPort.postMessage({ type: 'outcomes' });
+      done();
+    }, 5);
+  }));
+});
+parentPort.postMessage({ type: 'ready' });
+`;
+
 let dir: string;
 let workerPath: string;
+let channelWorkerPath: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'dicom-ink-pool-'));
   workerPath = join(dir, 'fake.worker.cjs');
   writeFileSync(workerPath, FAKE_WORKER);
+  channelWorkerPath = join(dir, 'channel.worker.cjs');
+  writeFileSync(channelWorkerPath, CHANNEL_WORKER);
+  buildSync({
+    entryPoints: ['src/main/export/outcome-channel.ts'],
+    outfile: join(dir, 'channel.cjs'),
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    logLevel: 'silent',
+  });
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -195,6 +228,29 @@ describe('runPool', () => {
     const outcomes: FileOutcome[] = [];
     const end = await runPool(inputs(['hang-1', 'a'])[Symbol.asyncIterator](), options({}, outcomes));
     expect(end).toEqual({ kind: 'drained' });
+  });
+
+  it('reads the outcomes a worker left in the shared channel before it died, and blames only the file it was on', async () => {
+    const outcomes: FileOutcome[] = [];
+    // The pool sends two files at first: 'a-quiet' ends without a message, then 'die-1' kills the worker.
+    const names = ['a-quiet', 'die-1', 'c', 'd'];
+    const end = await runPool(
+      inputs(names)[Symbol.asyncIterator](),
+      options({ workerPath: channelWorkerPath, size: 1 }, outcomes),
+    );
+    expect(end).toEqual({ kind: 'drained' });
+    expect(new Map(outcomes.map((o) => [o.input, o.status]))).toEqual(
+      new Map([
+        ['a-quiet', 'converted'],
+        ['die-1', 'failed'],
+        ['c', 'converted'],
+        ['d', 'converted'],
+      ]),
+    );
+    expect(outcomes).toHaveLength(names.length);
+    expect(outcomes.find((o) => o.input === 'die-1')).toMatchObject({
+      reason: expect.stringContaining('code 3'),
+    });
   });
 
   it('fails the job with the worker reason when workers cannot start', async () => {
