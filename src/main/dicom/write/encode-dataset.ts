@@ -56,6 +56,11 @@ export class Pieces {
     return this.closed;
   }
 
+  /** The same as pieces(). */
+  get list(): Uint8Array[] {
+    return this.pieces();
+  }
+
   u16(value: number): void {
     this.room(2);
     this.view.setUint16(this.at, value, true);
