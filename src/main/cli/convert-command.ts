@@ -11,6 +11,7 @@ import type { ReportWriter } from './report-lines';
 import { findingsNotPlaced, summaryText } from './summary-text';
 import { usageError } from './usage-error';
 import { endBySignal } from './end-by-signal';
+import { anyTwinFailed } from '../twin/twin-text';
 
 function reportProblem(path: string, error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
@@ -73,6 +74,7 @@ export async function convertCommand(args: readonly string[]): Promise<number> {
     },
     countTotal: process.stderr.isTTY && !quiet,
     keepOutcomes: false,
+    onTwin: (twin) => deliveries.value.onTwin(twin),
     onOutcome: (outcome) => {
       if (!report || reportError !== undefined) return;
       try {
@@ -121,7 +123,8 @@ export async function convertCommand(args: readonly string[]): Promise<number> {
       if (stuckThreads(summary)) return endWhileStuck(interrupted);
       // 130 = 128 + SIGINT, what shells report for a job stopped by Ctrl-C; 1 stays "some image failed".
       if (interrupted) return EXIT.interrupted;
-      if (summary.tally.failed > 0 || !delivered.complete || summary.status === 'cancelled') {
+      const twinFailed = anyTwinFailed(summary.twins);
+      if (summary.tally.failed > 0 || twinFailed || !delivered.complete || summary.status === 'cancelled') {
         return EXIT.someFailed;
       }
       // Every image converted, but some findings were not placed: a script must be able to tell.

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { FileOutcome } from '../convert/outcome';
+import type { TwinOutcome } from '../twin/write-twins';
 import type { Delivery, DeliveryReport } from '../delivery/deliver';
 import { isInside } from '../dicom/scan-folder';
 import type { Parsed } from '../delivery/destination';
@@ -9,6 +10,8 @@ import type { ConvertCommand } from './parse-convert-args';
 export interface ConvertDeliveries {
   /** called with every conversion outcome; passes on outputs (new, or kept from an earlier run) */
   onOutcome(outcome: FileOutcome): void;
+  /** called with every presentation state or report (--twin): written or kept ones go where the images go */
+  onTwin(outcome: TwinOutcome): void;
   /** waits for every delivery, prints its summary; true when all were complete */
   finish(options: {
     quiet: boolean;
@@ -81,6 +84,10 @@ export async function startConvertDeliveries(
               ? outcome.existingOutput
               : undefined;
         if (output !== undefined) for (const delivery of deliveries) delivery.add(output, outDir);
+      },
+      onTwin(outcome) {
+        if (outcome.status === 'failed') return;
+        for (const delivery of deliveries) delivery.add(outcome.output, outDir);
       },
       async finish({ quiet, print }) {
         const reports = [];

@@ -8,6 +8,7 @@ import { parseMaskLabels } from '../../shared/findings/mask-labels';
 import { parseCommandArgs } from './args/parse-args';
 import { CONVERT_OPTIONS } from './specs/convert';
 import { resolveShard } from '../convert/shard';
+import { isTwinChoice, TWIN_CHOICES } from '../twin/types';
 
 export interface ConvertCommand {
   job: ConversionJob;
@@ -126,6 +127,9 @@ export function parseConvertArgs(
   );
   if (deliveryOnly !== undefined && values.send === undefined)
     return { ok: false, reason: `--${deliveryOnly} only applies with --send <destination>` };
+  const twin = values.twin ?? 'none';
+  if (!isTwinChoice(twin))
+    return { ok: false, reason: `--twin must be one of ${TWIN_CHOICES.join(', ')}, got "${twin}"` };
   const color = values.color === undefined ? DEFAULT_COLOR : parseHexColor(values.color);
   if (!color)
     return { ok: false, reason: `--color needs a hex colour like ff0000 or #00ff00, got "${values.color}"` };
@@ -150,6 +154,7 @@ export function parseConvertArgs(
           verify: !(values['no-verify'] ?? false) && (values.verify ?? true),
           overwrite: values.overwrite ?? false,
           ...(values['include-derived'] === true ? { includeDerived: true } : {}),
+          ...(twin !== 'none' ? { twin } : {}),
         },
       },
       reportPath: values.report,

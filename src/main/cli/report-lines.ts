@@ -11,7 +11,7 @@ import { findingsNotPlaced } from './summary-text';
  *    "existingOutput"?}                                                          one per input
  *   {"type":"delivery", "target", "status", "totals", ...}                    one per --send/--zip target
  *   {"type":"end", "status", "reason"?, "cause"?, "totals", "elapsedSeconds", "inputNotes", "findingNotes",
- *    "boxErrors", "unmatchedBoxes", "findingsNotPlaced", "placement", "unstoppable"}
+ *    "boxErrors", "unmatchedBoxes", "findingsNotPlaced", "placement", "unstoppable", "twins"}
  * A run that could not start ends with {"type":"end", "status":"failed", "cause", "reason"}.
  * Each line is handed to the OS as soon as it is known (one write each), so it survives a kill -9.
  */
@@ -42,6 +42,7 @@ function settingsOf(job: ConversionJob): Record<string, unknown> {
     verify: settings.verify,
     overwrite: settings.overwrite,
     includeDerived: settings.includeDerived ?? false,
+    twin: settings.twin ?? 'none',
   };
 }
 
@@ -83,6 +84,7 @@ function reportEnd(report: ConversionReport): Record<string, unknown> {
     findingsNotPlaced: findingsNotPlaced(report),
     placement: report.placement ?? null,
     unstoppable: report.unstoppable ?? [],
+    twins: report.twins ?? [],
   };
 }
 

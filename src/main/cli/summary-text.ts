@@ -1,4 +1,5 @@
 import type { FindingsPlacement } from '../export/findings-placement';
+import { twinLines } from '../twin/twin-text';
 import type { ConversionReport } from '../export/job';
 import { unstoppableReason } from '../export/unstoppable-text';
 import { unplacedLabelLine } from '../../shared/boxes/unplaced-label';
@@ -122,5 +123,6 @@ export function summaryText(
     }
   }
   if (placement !== undefined) lines.push(...placementLines(placement));
+  lines.push(...twinLines(report.twins ?? []));
   return lines.join('\n');
 }

@@ -27,6 +27,8 @@ import { derivationDescription, seriesKey, seriesSuffix, settingsKey } from './s
 import { prepareOutput } from './prepare-output';
 import { alreadyDoneReason, existingMatches, existsReason, writeAtomically } from './write-output';
 import type { OutputSink, WriteResult } from './write-output';
+import { twinImage } from '../twin/twin-image';
+import type { TwinImage } from '../twin/types';
 
 export interface ConvertContext {
   settings: ConvertSettings;
@@ -82,6 +84,8 @@ async function readForConversion(path: string): Promise<ReadResult> {
 interface Written {
   result: WriteResult;
   frames: number;
+  /** what the twin writers need (only with --twin) */
+  twin?: TwinImage;
 }
 
 /**
@@ -115,6 +119,20 @@ function writeStreamed(
     },
     numberOfFrames,
   );
+  const twin =
+    settings.twin !== undefined && settings.twin !== 'none'
+      ? {
+          twin: twinImage({
+            image,
+            outputFolder: dirname(input.outputPath),
+            window,
+            voi: first.voi,
+            boxes,
+            settingsKey: settingsKey(window, boxes, settings.labels),
+            seriesKey: seriesKey(window, settings.labels),
+          }),
+        }
+      : {};
   const recorder = recordFrames(numberOfFrames);
   const produce = (sink: OutputSink): void => {
     sink.write(built.header);
@@ -131,7 +149,7 @@ function writeStreamed(
   if (existing) {
     // A rerun: the output an earlier run finished is recognised by its bytes, compared as they are made.
     const reason = existingMatches(input.outputPath, produce) ? alreadyDoneReason : existsReason;
-    return { result: { ok: false, exists: true, reason }, frames: numberOfFrames };
+    return { result: { ok: false, exists: true, reason }, frames: numberOfFrames, ...twin };
   }
   const result = writeAtomically(input.outputPath, produce, {
     overwrite: settings.overwrite,
@@ -152,7 +170,7 @@ function writeStreamed(
           )
       : undefined,
   });
-  return { result, frames: numberOfFrames };
+  return { result, frames: numberOfFrames, ...twin };
 }
 
 /**
@@ -230,6 +248,8 @@ export async function convertFile(input: ConvertInput, context: ConvertContext):
           reason,
           matchedBoxOrigins,
           existingOutput: input.outputPath,
+          // an earlier run's output that equals this run's: its twins' facts hold as well
+          ...(reason === alreadyDoneReason && written.twin ? { twin: written.twin } : {}),
         };
       }
       return { status: 'failed', input: input.path, reason, matchedBoxOrigins, ...(stop ? { stop } : {}) };
@@ -247,6 +267,7 @@ export async function convertFile(input: ConvertInput, context: ConvertContext):
       boxesDrawn: selection.boxes.length,
       matchedBoxOrigins,
       ...(warnings.length > 0 ? { warnings } : {}),
+      ...(written.twin ? { twin: written.twin } : {}),
     };
   } catch (error) {
     return {

@@ -1,5 +1,6 @@
 import type { WindowSpec } from '../../shared/pipeline/types';
 import type { Rgb } from '../../shared/boxes/model';
+import type { TwinChoice } from '../twin/types';
 
 /**
  * How every file of one conversion is rendered and written. Plain data: it is sent once to each worker
@@ -26,6 +27,8 @@ export interface ConvertSettings {
   overwrite: boolean;
   /** also convert images DICOM Ink wrote (skipped by default, own-output.ts) */
   includeDerived?: boolean;
+  /** also write a presentation state and/or a TID 1500 report of the findings (src/main/twin; default none) */
+  twin?: TwinChoice;
 }
 
 export const DEFAULT_THICKNESS = 4;

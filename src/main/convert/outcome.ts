@@ -1,3 +1,4 @@
+import type { TwinImage } from '../twin/types';
 import type { ImageWarning } from './image-warnings';
 import type { OutputStop } from './write-output';
 
@@ -17,6 +18,8 @@ export type FileOutcome =
       matchedBoxOrigins: string[];
       /** boxes past the image's edges, a preset that does not fit the series (image-warnings.ts) */
       warnings?: ImageWarning[];
+      /** with --twin: what the presentation state and report writers need of this image */
+      twin?: TwinImage;
     }
   | {
       status: 'skipped';
@@ -25,6 +28,8 @@ export type FileOutcome =
       matchedBoxOrigins?: string[];
       /** the output that already exists (kept, not replaced): a rerun with --send still delivers it */
       existingOutput?: string;
+      /** with --twin, when the existing output is the one this run would write: as for 'converted' */
+      twin?: TwinImage;
     }
   | {
       status: 'failed';

@@ -4,6 +4,7 @@ import type { BoxParseError, BoxRecord } from '../../shared/boxes/model';
 import type { ConvertSettings } from '../convert/convert-settings';
 import type { FileOutcome } from '../convert/outcome';
 import type { ImportOptions } from '../findings/importer';
+import type { TwinOutcome } from '../twin/write-twins';
 import type { Shard } from '../convert/shard';
 import type { OutcomeTally } from './outcome-tally';
 
@@ -73,6 +74,8 @@ export interface ConversionReport {
    * a read from stalled storage): the file each was on. Absent when every thread stopped.
    */
   unstoppable?: UnstoppableThread[];
+  /** with --twin: the presentation states and reports written (or not) after the images */
+  twins?: TwinOutcome[];
   elapsedMs: number;
 }
 
@@ -96,4 +99,6 @@ export interface ConversionHooks {
   onOutcome?: (outcome: FileOutcome) => void;
   /** keep every outcome in the summary (default true); false keeps only the bounded tally */
   keepOutcomes?: boolean;
+  /** each presentation state or report once written (or skipped, or failed), after the images */
+  onTwin?: (outcome: TwinOutcome) => void;
 }

@@ -11,6 +11,8 @@ import { loadFindings } from './load-findings';
 import { noUsableFindings, outputFolderProblem } from './preflight';
 import { addOutcome, createTally } from './outcome-tally';
 import { runPool } from './worker-pool';
+import type { TwinImage } from '../twin/types';
+import { writeTwins } from '../twin/write-twins';
 
 const DEFAULT_FILE_TIMEOUT_MS = 120_000;
 const CANCEL_GRACE_MS = 5_000;
@@ -47,6 +49,14 @@ function stopReason(outcome: FileOutcome, done: number): string {
   );
 }
 
+/** The outcome without its twin facts, which stay here for the writers that run after the pool. */
+function keepTwin(outcome: FileOutcome, twinImages: TwinImage[]): FileOutcome {
+  if (outcome.status === 'failed' || outcome.twin === undefined) return outcome;
+  const { twin, ...rest } = outcome;
+  twinImages.push(twin);
+  return rest;
+}
+
 /**
  * Converts every file of a job on a pool of worker threads and reports each input's outcome. Used by
  * `dicom-ink convert` and by the app's export. Resolves (never rejects) with how the job ended.
@@ -75,6 +85,7 @@ export async function startConversion(
   }
 
   const outcomes: FileOutcome[] = [];
+  const twinImages: TwinImage[] = [];
   const keep = hooks.keepOutcomes ?? true;
   const tally = createTally();
   const matched = new Set<string>();
@@ -111,7 +122,8 @@ export async function startConversion(
     fileTimeoutMs: job.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS,
     graceMs: CANCEL_GRACE_MS,
     signal,
-    onOutcome: (outcome) => {
+    onOutcome: (received) => {
+      const outcome = keepTwin(received, twinImages);
       if (keep) outcomes.push(outcome);
       addOutcome(tally, outcome);
       for (const origin of outcome.matchedBoxOrigins ?? []) matched.add(origin);
@@ -127,6 +139,17 @@ export async function startConversion(
     },
   });
   if (end.kind === 'failed') return { status: 'failed', reason: end.reason, cause: 'engine' };
+  // Presentation states and reports once every image of their series and study is written.
+  const twins =
+    end.kind === 'cancelled' || stopped !== undefined
+      ? []
+      : writeTwins(twinImages, {
+          choice: job.settings.twin ?? 'none',
+          outputRoot: plan.outRoot,
+          overwrite: job.settings.overwrite,
+          verify: job.settings.verify,
+        });
+  for (const twin of twins) hooks.onTwin?.(twin);
   const unmatchedBoxes = loaded.boxes.filter((b) => !matched.has(b.origin)).map((b) => b.origin);
   const report = {
     outcomes,
@@ -137,6 +160,7 @@ export async function startConversion(
     findingNotes: loaded.notes,
     inputNotes: plan.notes,
     ...(end.unstoppable === undefined ? {} : { unstoppable: end.unstoppable }),
+    ...(twins.length > 0 ? { twins } : {}),
     elapsedMs: performance.now() - started,
   };
   if (stopped !== undefined) return { status: 'stopped', reason: stopped, ...report };

@@ -62,6 +62,11 @@ export const CONVERT_OPTIONS = {
     help: 'box colour when a row names none (default ff0000)',
   },
   labels: { type: 'boolean', help: "also burn each box's label beside it" },
+  twin: {
+    type: 'string',
+    value: '<kind>',
+    help: 'also write the findings as: gsps (a presentation state over the original images, one per series), sr (a TID 1500 structured report, one per study), both, or none (default)',
+  },
   jobs: { type: 'string', value: '<N>', help: 'worker threads (default: number of CPU cores)' },
   overwrite: {
     type: 'boolean',

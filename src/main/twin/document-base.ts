@@ -1,0 +1,83 @@
+/**
+ * What every twin document (Presentation State, Structured Report) shares: the patient and study of
+ * its source, a new series that says what made it, the equipment (DICOM Ink) and the SOP Common Module.
+ */
+import type { DataElement } from '../dicom/write/element';
+import { textElement } from '../dicom/write/element';
+import { SOFTWARE_NAME, SOFTWARE_VERSION } from '../dicom/write/implementation';
+import type { TwinImage } from './types';
+
+export interface TwinIdentity {
+  sopClassUid: string;
+  sopInstanceUid: string;
+  seriesInstanceUid: string;
+  seriesNumber: number;
+  seriesDescription: string;
+  /** when the document was made (Presentation Creation / Content Date and Time) */
+  created: Date;
+}
+
+/** DA and TM of a moment, in the machine's local time as DICOM dates usually are (PS3.5 6.2). */
+export function dicomDateTime(moment: Date): { date: string; time: string } {
+  const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+  return {
+    date: `${moment.getFullYear()}${pad(moment.getMonth() + 1)}${pad(moment.getDate())}`,
+    time: `${pad(moment.getHours())}${pad(moment.getMinutes())}${pad(moment.getSeconds())}`,
+  };
+}
+
+/** IS: a twin series numbered after its source's (kept apart by `offset`), within IS's range. */
+export function twinSeriesNumber(source: number | undefined, offset: number): number {
+  if (source === undefined || !Number.isInteger(source)) return offset;
+  const shifted = source + offset;
+  return shifted <= 2147483647 ? shifted : source;
+}
+
+/** '<source description> [DICOM Ink <what>]' within LO's 64 characters. */
+export function twinSeriesDescription(source: string | undefined, what: string): string {
+  const tag = `[${SOFTWARE_NAME} ${what}]`.slice(0, 64);
+  const base = (source ?? '')
+    .trim()
+    .slice(0, Math.max(0, 63 - tag.length))
+    .trimEnd();
+  return base === '' ? tag : `${base} ${tag}`;
+}
+
+/**
+ * Patient, General Study, Patient Study (copied from the source), General Series / SR Document Series
+ * identity, General Equipment and SOP Common. `modality` is PR or SR.
+ */
+export function documentBase(
+  source: TwinImage,
+  identity: TwinIdentity,
+  modality: 'PR' | 'SR',
+): DataElement[] {
+  const { date, time } = dicomDateTime(identity.created);
+  const elements: DataElement[] = [
+    ...source.patientStudy,
+    // SOP Common (PS3.3 C.12.1)
+    textElement(0x00080012, 'DA', date),
+    textElement(0x00080013, 'TM', time),
+    textElement(0x00080016, 'UI', identity.sopClassUid),
+    textElement(0x00080018, 'UI', identity.sopInstanceUid),
+    textElement(0x0020000d, 'UI', source.studyInstanceUid),
+    // General Series / Presentation Series / SR Document Series (C.7.3.1, C.11.9, C.17.1)
+    textElement(0x00080060, 'CS', modality),
+    textElement(0x0020000e, 'UI', identity.seriesInstanceUid),
+    textElement(0x00200011, 'IS', String(identity.seriesNumber)),
+    textElement(0x0008103e, 'LO', identity.seriesDescription),
+    // General Equipment (C.7.5.1)
+    textElement(0x00080070, 'LO', SOFTWARE_NAME),
+    textElement(0x00081090, 'LO', SOFTWARE_NAME),
+    textElement(0x00181020, 'LO', SOFTWARE_VERSION),
+  ];
+  if (source.characterSet !== undefined) elements.push(textElement(0x00080005, 'CS', source.characterSet));
+  return elements;
+}
+
+/** Elements in ascending tag order with one element per tag (the last given wins), as PS3.5 7.1 needs. */
+export function inTagOrder(elements: readonly DataElement[]): DataElement[] {
+  const byTag = new Map<number, DataElement>();
+  for (const element of elements) byTag.set(element.tag >>> 0, element);
+  return [...byTag.entries()].sort((a, b) => a[0] - b[0]).map(([, element]) => element);
+}

@@ -1,0 +1,36 @@
+import { deriveUid } from '../dicom/uids';
+
+/** A coded concept as plain data (PS3.3 8.8): value, scheme, meaning. */
+export interface Code {
+  value: string;
+  scheme: string;
+  meaning: string;
+}
+
+/**
+ * DICOM Ink's private coding scheme (PS3.16 8: designators beginning "99" are private) for finding
+ * labels no standard code is known for: the label is the meaning, the value derived from it.
+ */
+export const PRIVATE_SCHEME = '99DICOMINK';
+export const PRIVATE_SCHEME_NAME = 'DICOM Ink finding labels';
+
+/** Labels with a known SNOMED CT concept (as PS3.16 lists them, e.g. CID 7151 / CID 6102 terms). */
+const KNOWN: Readonly<Record<string, Code>> = {
+  lesion: { value: '52988006', scheme: 'SCT', meaning: 'Lesion' },
+  nodule: { value: '27925004', scheme: 'SCT', meaning: 'Nodule' },
+};
+
+/** A finding without a label: SNOMED CT "Finding". */
+const UNLABELLED: Code = { value: '404684003', scheme: 'SCT', meaning: 'Finding' };
+
+/**
+ * Finding type of a label: a standard code where one is known, else a code of DICOM Ink's private
+ * scheme whose meaning is the label itself (CodeValue SH: at most 16 characters, from the label).
+ */
+export function findingTypeCode(label: string | undefined): Code {
+  if (label === undefined || label.trim() === '') return UNLABELLED;
+  const known = KNOWN[label.trim().toLowerCase()];
+  if (known) return known;
+  const value = `L${deriveUid('dicom-ink:label', label).slice(5, 20)}`;
+  return { value, scheme: PRIVATE_SCHEME, meaning: label.slice(0, 64) };
+}

@@ -1,0 +1,48 @@
+import type { Rgb } from '../../shared/boxes/model';
+import type { TwinImage } from './types';
+
+/** One Graphic Layer (PS3.3 C.10.7) per finding label, with the colour its findings were drawn in. */
+export interface GraphicLayer {
+  /** Graphic Layer (0070,0002): CS, at most 16 of A-Z, 0-9, space and underscore */
+  name: string;
+  /** the finding label it holds (Graphic Layer Description), or undefined for unlabelled findings */
+  label: string | undefined;
+  color: Rgb;
+}
+
+/** What unlabelled findings are called in layer names and descriptions. */
+export const UNLABELLED = 'FINDINGS';
+
+/** A label as a CS value: upper case, other characters as underscores, at most 16 characters. */
+function csName(label: string): string {
+  const name = label
+    .toUpperCase()
+    .replace(/[^A-Z0-9 _]/g, '_')
+    .trim()
+    .slice(0, 16)
+    .trimEnd();
+  return name === '' ? UNLABELLED : name;
+}
+
+/**
+ * The layers of a set of images, in order of first appearance (images in the order given, findings
+ * in their order): one per distinct label. Two labels with the same CS form get a numbered name.
+ */
+export function graphicLayers(images: readonly TwinImage[]): GraphicLayer[] {
+  const layers: GraphicLayer[] = [];
+  const byLabel = new Map<string, GraphicLayer>();
+  const taken = new Set<string>();
+  for (const image of images) {
+    for (const finding of image.findings) {
+      const labelKey = finding.label ?? '';
+      if (byLabel.has(labelKey)) continue;
+      let name = finding.label === undefined ? UNLABELLED : csName(finding.label);
+      for (let n = 2; taken.has(name); n++) name = `${name.slice(0, 16 - String(n).length - 1)}_${n}`;
+      taken.add(name);
+      const layer = { name, label: finding.label, color: finding.color };
+      byLabel.set(labelKey, layer);
+      layers.push(layer);
+    }
+  }
+  return layers;
+}

@@ -1,0 +1,169 @@
+/**
+ * TID 1500 Measurement Report content (PS3.16) of one study's findings, built with dcmjs's SR templates
+ * and content items (its port of highdicom): one Planar ROI measurement group (TID 1410) per finding, with its tracking
+ * identifier and UID, finding type, score and the box as a closed SCOORD POLYLINE on its source image
+ * and frame. Pure: returns the root content item as a naturalized data set.
+ */
+import { sr } from 'dcmjs';
+import { deriveUid } from '../dicom/uids';
+import { SOFTWARE_NAME, SOFTWARE_VERSION } from '../dicom/write/implementation';
+import { boxPolyline } from './finding-text';
+import { findingTypeCode, type Code } from './finding-codes';
+import type { TwinFinding, TwinImage } from './types';
+
+const { CodedConcept } = sr.coding;
+const { RelationshipTypes } = sr.valueTypes;
+
+function concept(code: Code): InstanceType<typeof CodedConcept> {
+  return new CodedConcept({ value: code.value, schemeDesignator: code.scheme, meaning: code.meaning });
+}
+
+const DCM = (value: string, meaning: string): Code => ({ value, scheme: 'DCM', meaning });
+
+/** The UID that names DICOM Ink (this version) as an observer device: the same on every machine. */
+export function deviceObserverUid(): string {
+  return deriveUid('dicom-ink:device', SOFTWARE_NAME, SOFTWARE_VERSION);
+}
+
+/**
+ * TID 1002 observer context with observer type Device (TID 1004): DICOM Ink's UID, its name, and
+ * its name with the version as model. (dcmjs names its only observer slot "person" but takes any
+ * ObserverContext; its manufacturer option carries the code of Device Observer Name, so the name
+ * and model items are added here with the codes PS3.16 gives them.)
+ */
+function deviceObservation(): InstanceType<typeof sr.templates.ObservationContext> {
+  const attributes = new sr.templates.DeviceObserverIdentifyingAttributes({ uid: deviceObserverUid() });
+  attributes.push(
+    new sr.valueTypes.TextContentItem({
+      name: concept(DCM('121013', 'Device Observer Name')),
+      value: SOFTWARE_NAME,
+      relationshipType: RelationshipTypes.HAS_OBS_CONTEXT,
+    }),
+    new sr.valueTypes.TextContentItem({
+      name: concept(DCM('121015', 'Device Observer Model Name')),
+      value: `${SOFTWARE_NAME} ${SOFTWARE_VERSION}`,
+      relationshipType: RelationshipTypes.HAS_OBS_CONTEXT,
+    }),
+  );
+  const device = new sr.templates.ObserverContext({
+    observerType: concept(DCM('121007', 'Device')),
+    observerIdentifyingAttributes: attributes,
+  });
+  return new sr.templates.ObservationContext({ observerPersonContext: device });
+}
+
+/** One finding of one image, numbered in the report. */
+export interface ReportedFinding {
+  image: TwinImage;
+  finding: TwinFinding;
+  /** 1-based, in report order */
+  number: number;
+}
+
+/** Tracking Unique Identifier: the same finding on the same image gives the same UID. */
+export function trackingUid(entry: ReportedFinding): string {
+  const { image, finding } = entry;
+  const where = [finding.frame, finding.x1, finding.y1, finding.x2, finding.y2].join(',');
+  return deriveUid('dicom-ink:tracking', image.sopInstanceUid, where, finding.label ?? '');
+}
+
+/**
+ * TID 1410 Planar ROI Measurements and Qualitative Evaluations of one finding. Built from dcmjs's
+ * content items rather than its PlanarROIMeasurementsAndQualitativeEvaluations template, which throws
+ * on any tracking identifier in dcmjs 0.51 (it calls Array.filter on the TrackingIdentifier, whose
+ * species constructor then runs without options).
+ */
+function measurementGroup(entry: ReportedFinding): object {
+  const { image, finding } = entry;
+  const sourceImage = new sr.contentItems.SourceImageForRegion({
+    referencedSOPClassUID: image.sopClassUid,
+    referencedSOPInstanceUID: image.sopInstanceUid,
+    ...(image.frames > 1 ? { referencedFrameNumbers: [finding.frame] } : {}),
+  });
+  const region = new sr.contentItems.ImageRegion({
+    graphicType: sr.valueTypes.GraphicTypes.POLYLINE,
+    graphicData: boxPolyline(finding),
+    pixelOriginInterpretation: sr.valueTypes.PixelOriginInterpretations.FRAME,
+    sourceImage,
+  });
+  const label = finding.label ?? 'finding';
+  const tracking = new sr.templates.TrackingIdentifier({
+    uid: trackingUid(entry),
+    identifier: `${label} ${entry.number}`.slice(0, 64),
+  });
+  const findingType = new sr.valueTypes.CodeContentItem({
+    name: concept(DCM('121071', 'Finding')),
+    value: concept(findingTypeCode(finding.label)),
+    relationshipType: RelationshipTypes.CONTAINS,
+  });
+  const group = new sr.valueTypes.ContainerContentItem({
+    name: concept(DCM('125007', 'Measurement Group')),
+    relationshipType: RelationshipTypes.CONTAINS,
+    templateID: '1410',
+  });
+  const content: object[] = [...tracking, findingType, region];
+  if (finding.score !== undefined) {
+    content.push(
+      new sr.valueTypes.NumContentItem({
+        name: concept({ value: '246262008', scheme: 'SCT', meaning: 'Score' }),
+        value: finding.score,
+        unit: concept({ value: '1', scheme: 'UCUM', meaning: 'no units' }),
+        relationshipType: RelationshipTypes.CONTAINS,
+      }),
+    );
+  }
+  (group as { ContentSequence?: object[] }).ContentSequence = content;
+  return group;
+}
+
+/** TID 1600 Image Library: one group listing every image a finding is on. */
+function fillImageLibrary(root: { ContentSequence: object[] }, images: readonly TwinImage[]): void {
+  const library = root.ContentSequence.find(
+    (item) =>
+      (item as { ConceptNameCodeSequence?: { CodeValue?: string }[] }).ConceptNameCodeSequence?.[0]
+        ?.CodeValue === '111028',
+  ) as { ContentSequence?: object[] } | undefined;
+  if (!library) return;
+  const group = new sr.valueTypes.ContainerContentItem({
+    name: concept(DCM('126200', 'Image Library Group')),
+    relationshipType: RelationshipTypes.CONTAINS,
+  });
+  (group as { ContentSequence?: object[] }).ContentSequence = images.map(
+    (image) =>
+      new sr.valueTypes.ImageContentItem({
+        name: concept(DCM('260753009', 'Source')),
+        referencedSOPClassUID: image.sopClassUid,
+        referencedSOPInstanceUID: image.sopInstanceUid,
+        relationshipType: RelationshipTypes.CONTAINS,
+      }),
+  );
+  library.ContentSequence = [group];
+}
+
+/** The findings of a study's images in report order: images as given, findings in their order. */
+export function reportedFindings(images: readonly TwinImage[]): ReportedFinding[] {
+  const entries: ReportedFinding[] = [];
+  for (const image of images) {
+    for (const finding of image.findings) entries.push({ image, finding, number: entries.length + 1 });
+  }
+  return entries;
+}
+
+/** The root CONTAINER of the report (126000 Imaging Measurement Report, TID 1500), naturalized. */
+export function measurementReportContent(images: readonly TwinImage[]): object {
+  const findings = reportedFindings(images);
+  const groups = findings.map(measurementGroup);
+  const report = new sr.templates.MeasurementReport({
+    languageOfContentItemAndDescendants: new sr.templates.LanguageOfContentItemAndDescendants({}),
+    observationContext: deviceObservation(),
+    procedureReported: concept({ value: '363679005', scheme: 'SCT', meaning: 'Imaging procedure' }),
+    // dcmjs lays these out as the Imaging Measurements container's content.
+    imagingMeasurements: groups as never,
+  });
+  const root = report[0] as unknown as { ContentSequence: object[] };
+  fillImageLibrary(
+    root,
+    images.filter((i) => i.findings.length > 0),
+  );
+  return root;
+}

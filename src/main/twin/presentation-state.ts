@@ -1,0 +1,231 @@
+/**
+ * Grayscale Softcopy Presentation State (PS3.3 A.33.1) of one source series: the original images with
+ * the export's window and every finding as a graphic that a viewer can switch off. Pure: data in,
+ * data elements out (write-twins.ts writes them).
+ */
+import { rgbToDicomLab } from '../../shared/findings/rgb-to-cielab';
+import type { DataElement } from '../dicom/write/element';
+import { numberElement, sequenceElement, textElement } from '../dicom/write/element';
+import { SOFTWARE_NAME, SOFTWARE_VERSION } from '../dicom/write/implementation';
+import { documentBase, dicomDateTime, inTagOrder, type TwinIdentity } from './document-base';
+import { boxPolyline, findingText } from './finding-text';
+import { graphicLayers, UNLABELLED, type GraphicLayer } from './graphic-layers';
+import type { Polyline, TwinFinding, TwinImage, TwinWindow } from './types';
+
+export const GRAYSCALE_SOFTCOPY_PRESENTATION_STATE_STORAGE = '1.2.840.10008.5.1.4.1.1.11.1';
+
+/** Height in pixels of the box a label's text is placed in, above (or below) its finding. */
+const TEXT_HEIGHT = 14;
+
+function referencedImage(image: TwinImage, frame?: number): DataElement[] {
+  const item = [
+    textElement(0x00081150, 'UI', image.sopClassUid),
+    textElement(0x00081155, 'UI', image.sopInstanceUid),
+  ];
+  // Referenced Frame Number only for multi-frame images (PS3.3 C.10.5: the frame the graphic is on).
+  if (frame !== undefined && image.frames > 1) item.push(textElement(0x00081160, 'IS', String(frame)));
+  return item;
+}
+
+function referencedImages(images: readonly TwinImage[]): DataElement {
+  return sequenceElement(
+    0x00081140,
+    images.map((image) => referencedImage(image)),
+  );
+}
+
+/** Presentation State Relationship (C.11.11): the original images, by series. */
+function relationship(images: readonly TwinImage[]): DataElement {
+  const series = [...new Set(images.map((i) => i.seriesInstanceUid))];
+  return sequenceElement(
+    0x00081115,
+    series.map((uid) => [
+      referencedImages(images.filter((i) => i.seriesInstanceUid === uid)),
+      textElement(0x0020000e, 'UI', uid),
+    ]),
+  );
+}
+
+/** Displayed Area (C.10.4): the whole image, scaled to fit, one item per image size. */
+function displayedArea(images: readonly TwinImage[]): DataElement {
+  const sizes = [...new Set(images.map((i) => `${i.columns}x${i.rows}`))];
+  return sequenceElement(
+    0x0070005a,
+    sizes.map((size) => {
+      const these = images.filter((i) => `${i.columns}x${i.rows}` === size);
+      const first = these[0] as TwinImage;
+      const spacing = first.pixelSpacing;
+      const item: DataElement[] = [];
+      if (sizes.length > 1) item.push(referencedImages(these));
+      item.push(
+        numberElement(0x00700052, 'SL', 1, 1),
+        numberElement(0x00700053, 'SL', first.columns, first.rows),
+        textElement(0x00700100, 'CS', 'SCALE TO FIT'),
+      );
+      // Presentation Pixel Spacing, else Aspect Ratio (1C): the source's pixels, never assumed square.
+      if (spacing && spacing.length === 2 && spacing.every((s) => s > 0)) {
+        item.push(textElement(0x00700101, 'DS', spacing.map(formatDs).join('\\')));
+      } else item.push(textElement(0x00700102, 'IS', '1\\1'));
+      return item;
+    }),
+  );
+}
+
+/** DS: at most 16 characters. */
+function formatDs(value: number): string {
+  const text = String(value);
+  return text.length <= 16 ? text : value.toPrecision(10).replace(/\.?0+($|e)/, '$1');
+}
+
+function windowKey(window: TwinWindow | undefined): string {
+  return window === undefined ? '' : `${window.center}/${window.width}/${window.fn}/${window.explanation}`;
+}
+
+/**
+ * Softcopy VOI LUT (C.11.8): the window each image was exported with (LINEAR, LINEAR_EXACT or
+ * SIGMOID, C.11.2.1.2/3). Images sharing a window share an item; references only when not all do.
+ */
+function softcopyVoi(images: readonly TwinImage[]): DataElement[] {
+  const windowed = images.filter((i) => i.window !== undefined);
+  const keys = [...new Set(windowed.map((i) => windowKey(i.window)))];
+  if (keys.length === 0) return [];
+  const all = windowed.length === images.length && keys.length === 1;
+  const items = keys.map((key) => {
+    const these = windowed.filter((i) => windowKey(i.window) === key);
+    const window = (these[0] as TwinImage).window as TwinWindow;
+    const item: DataElement[] = [];
+    if (!all) item.push(referencedImages(these));
+    item.push(
+      textElement(0x00281050, 'DS', formatDs(window.center)),
+      textElement(0x00281051, 'DS', formatDs(window.width)),
+      textElement(0x00281055, 'LO', window.explanation.slice(0, 64)),
+      textElement(0x00281056, 'CS', window.fn),
+    );
+    return item;
+  });
+  return [sequenceElement(0x00283110, items)];
+}
+
+/**
+ * Modality LUT (C.11.1), required here because a presentation state's own modality transform replaces
+ * the image's (PS3.4 N.2.1.1): without it the window, in modality units, would meet stored values.
+ */
+function modalityLut(images: readonly TwinImage[]): DataElement[] {
+  const rescale = images[0]?.rescale;
+  if (!rescale || (rescale.slope === 1 && rescale.intercept === 0)) return [];
+  const type = images[0]?.modality === 'CT' ? 'HU' : 'US';
+  return [
+    textElement(0x00281052, 'DS', formatDs(rescale.intercept)),
+    textElement(0x00281053, 'DS', formatDs(rescale.slope)),
+    textElement(0x00281054, 'LO', type),
+  ];
+}
+
+function polylineObject(points: Polyline): DataElement[] {
+  return [
+    textElement(0x00700005, 'CS', 'PIXEL'),
+    numberElement(0x00700020, 'US', 2),
+    numberElement(0x00700021, 'US', points.length),
+    numberElement(0x00700022, 'FL', ...points.flat()),
+    textElement(0x00700023, 'CS', 'POLYLINE'),
+    // Graphic Filled (1C): required for a closed polyline (first point = last); an outline, not a fill.
+    textElement(0x00700024, 'CS', 'N'),
+  ];
+}
+
+/** Text box above the finding, or below it when there is no room above, within the image. */
+function textObject(finding: TwinFinding, image: TwinImage): DataElement[] {
+  const text = findingText(finding);
+  const width = Math.max(finding.x2 + 1 - finding.x1, text.length * 7);
+  const left = Math.min(finding.x1, Math.max(0, image.columns - width));
+  const right = Math.min(image.columns, left + width);
+  const above = finding.y1 >= TEXT_HEIGHT;
+  const top = above ? finding.y1 - TEXT_HEIGHT : Math.min(finding.y2 + 1, image.rows - TEXT_HEIGHT);
+  return [
+    textElement(0x00700003, 'CS', 'PIXEL'),
+    textElement(0x00700006, 'ST', text),
+    numberElement(0x00700010, 'FL', left, Math.max(0, top)),
+    numberElement(0x00700011, 'FL', right, Math.min(image.rows, Math.max(0, top) + TEXT_HEIGHT)),
+    textElement(0x00700012, 'CS', 'LEFT'),
+  ];
+}
+
+/** Graphic Annotation (C.10.5): per image, frame and layer, the outlines and the label texts. */
+function graphicAnnotations(images: readonly TwinImage[], layers: readonly GraphicLayer[]): DataElement[] {
+  const items: DataElement[][] = [];
+  for (const image of images) {
+    const frames = [...new Set(image.findings.map((f) => f.frame))].sort((a, b) => a - b);
+    for (const frame of frames) {
+      for (const layer of layers) {
+        const findings = image.findings.filter((f) => f.frame === frame && f.label === layer.label);
+        if (findings.length === 0) continue;
+        const graphics = findings.flatMap((f) => (f.outlines ?? [boxPolyline(f)]).map(polylineObject));
+        const texts = findings.filter((f) => findingText(f) !== '').map((f) => textObject(f, image));
+        const item: DataElement[] = [
+          sequenceElement(0x00081140, [referencedImage(image, frame)]),
+          textElement(0x00700002, 'CS', layer.name),
+        ];
+        if (texts.length > 0) item.push(sequenceElement(0x00700008, texts));
+        item.push(sequenceElement(0x00700009, graphics));
+        items.push(item);
+      }
+    }
+  }
+  return items.length === 0 ? [] : [sequenceElement(0x00700001, items)];
+}
+
+/** Graphic Layer (C.10.7): one per label, with its colour as CIELab and (retired, still read) RGB. */
+function graphicLayerModule(layers: readonly GraphicLayer[]): DataElement[] {
+  if (layers.length === 0) return [];
+  return [
+    sequenceElement(
+      0x00700060,
+      layers.map((layer, index) => [
+        textElement(0x00700002, 'CS', layer.name),
+        textElement(0x00700062, 'IS', String(index + 1)),
+        numberElement(0x00700066, 'US', 0xffff),
+        numberElement(0x00700067, 'US', ...layer.color),
+        textElement(0x00700068, 'LO', (layer.label ?? UNLABELLED).slice(0, 64)),
+        numberElement(0x00700401, 'US', ...rgbToDicomLab(layer.color)),
+      ]),
+    ),
+  ];
+}
+
+function countText(images: readonly TwinImage[]): string {
+  const findings = images.reduce((n, i) => n + i.findings.length, 0);
+  const withFindings = images.filter((i) => i.findings.length > 0).length;
+  const noun = findings === 1 ? 'finding' : 'findings';
+  return `${findings} ${noun} on ${withFindings} of ${images.length} images`;
+}
+
+/**
+ * The presentation state's data elements (no File Meta): `images` are the converted images of one
+ * source series that share a modality transform and photometric interpretation, in slice order.
+ */
+export function buildPresentationState(images: readonly TwinImage[], identity: TwinIdentity): DataElement[] {
+  const first = images[0];
+  if (first === undefined) throw new RangeError('a presentation state needs at least one image');
+  const layers = graphicLayers(images);
+  const { date, time } = dicomDateTime(identity.created);
+  const inverse = first.photometric === 'MONOCHROME1';
+  return inTagOrder([
+    ...documentBase(first, identity, 'PR'),
+    ...first.generalSeries,
+    // Presentation State Identification (C.11.10)
+    textElement(0x00200013, 'IS', '1'),
+    textElement(0x00700080, 'CS', 'DICOM INK'),
+    textElement(0x00700081, 'LO', `${SOFTWARE_NAME} ${SOFTWARE_VERSION}: ${countText(images)}`.slice(0, 64)),
+    textElement(0x00700082, 'DA', date),
+    textElement(0x00700083, 'TM', time),
+    textElement(0x00700084, 'PN', ''),
+    relationship(images),
+    displayedArea(images),
+    ...graphicAnnotations(images, layers),
+    ...graphicLayerModule(layers),
+    ...modalityLut(images),
+    ...softcopyVoi(images),
+    // Softcopy Presentation LUT (C.11.6): MONOCHROME1 shown inverted, as the burned-in copy is.
+    textElement(0x20500020, 'CS', inverse ? 'INVERSE' : 'IDENTITY'),
+  ]);
+}

@@ -1,0 +1,84 @@
+import type { ResolvedVoi, WindowSpec } from '../../shared/pipeline/types';
+import type { FrameBox } from '../convert/settings-key';
+import { describeVoi } from '../convert/settings-key';
+import type { DicomImage } from '../dicom/types';
+import { copySourceAttributes } from '../dicom/write/copy-source';
+import { maskOutlines } from './mask-outline';
+import type { TwinFinding, TwinImage, TwinWindow } from './types';
+
+/**
+ * Source attributes a twin document copies: Patient (C.7.1.1), General Study (C.7.2.1), Patient Study
+ * (C.7.2.2) and the Timezone Offset of SOP Common, not the image-level ones the SC copy keeps.
+ */
+const PATIENT_STUDY_TAGS = new Set([
+  0x00100010, 0x00100020, 0x00100021, 0x00100030, 0x00100032, 0x00100040, 0x00101001, 0x00104000, 0x00120062,
+  0x00120063, 0x0020000d, 0x00080020, 0x00080030, 0x00080090, 0x00200010, 0x00080050, 0x00081030, 0x00081048,
+  0x00081060, 0x00101010, 0x00101020, 0x00101030, 0x001021b0, 0x00080201,
+]);
+
+/** General Series attributes that hold for a presentation state's series too (Laterality is Type 2C). */
+const GENERAL_SERIES_TAGS = new Set([0x00200060, 0x00180015]);
+
+function twinWindow(voi: ResolvedVoi, spec: WindowSpec): TwinWindow | undefined {
+  if (voi.kind !== 'window') return undefined;
+  return { center: voi.center, width: voi.width, fn: voi.fn, explanation: describeVoi(voi, spec) };
+}
+
+/** A drawn box as a twin finding: masks keep their outlines along the region's pixel edges. */
+function twinFinding({ frame, box }: FrameBox): TwinFinding {
+  return {
+    frame,
+    x1: box.x1,
+    y1: box.y1,
+    x2: box.x2,
+    y2: box.y2,
+    color: box.color,
+    ...(box.label !== undefined ? { label: box.label } : {}),
+    ...(box.score !== undefined ? { score: box.score } : {}),
+    ...(box.region ? { outlines: maskOutlines(box.region) } : {}),
+  };
+}
+
+export interface TwinImageInput {
+  image: DicomImage;
+  outputFolder: string;
+  window: WindowSpec;
+  /** the VOI applied to the first frame (the window every frame shares unless it came from min-max) */
+  voi: ResolvedVoi;
+  boxes: readonly FrameBox[];
+  settingsKey: string;
+  seriesKey: string;
+}
+
+/** What the twin writers need of one converted image (plain data, sent back from the worker). */
+export function twinImage(input: TwinImageInput): TwinImage {
+  const { header } = input.image;
+  const copied = copySourceAttributes(input.image);
+  const window = twinWindow(input.voi, input.window);
+  const rescale = header.modalityTransform.kind === 'rescale' ? header.modalityTransform : undefined;
+  return {
+    sopClassUid: header.sopClassUid,
+    sopInstanceUid: header.sopInstanceUid,
+    seriesInstanceUid: header.seriesInstanceUid,
+    studyInstanceUid: header.studyInstanceUid,
+    outputFolder: input.outputFolder,
+    rows: header.pixel.rows,
+    columns: header.pixel.columns,
+    frames: header.pixel.numberOfFrames,
+    photometric: header.pixel.photometric,
+    modality: header.modality ?? 'OT',
+    ...(header.seriesNumber !== undefined ? { seriesNumber: header.seriesNumber } : {}),
+    ...(header.seriesDescription !== undefined ? { seriesDescription: header.seriesDescription } : {}),
+    ...(header.instanceNumber !== undefined ? { instanceNumber: header.instanceNumber } : {}),
+    ...(rescale ? { rescale: { slope: rescale.slope, intercept: rescale.intercept } } : {}),
+    ...(window ? { window } : {}),
+    ...(header.pixelSpacing ? { pixelSpacing: header.pixelSpacing } : {}),
+    patientStudy: copied.elements.filter((e) => PATIENT_STUDY_TAGS.has(e.tag)),
+    generalSeries: copied.elements.filter((e) => GENERAL_SERIES_TAGS.has(e.tag)),
+    ...(copied.characterSet !== undefined ? { characterSet: copied.characterSet } : {}),
+    textEncoding: copied.textEncoding,
+    findings: input.boxes.map(twinFinding),
+    settingsKey: input.settingsKey,
+    seriesKey: input.seriesKey,
+  };
+}

@@ -1,0 +1,220 @@
+/**
+ * Writes the twins of a conversion once its images are written: one Grayscale Softcopy Presentation
+ * State per source series with findings (beside that series' burned-in copies) and one Comprehensive
+ * SR per study with findings (in the folder that holds all of that study's copies). Same writer path as
+ * the images: deterministic UIDs, Part 10 Explicit VR Little Endian, atomic write, read-back check.
+ */
+import { dirname, join, relative, sep } from 'node:path';
+import { prepareOutputFolder } from '../convert/output-folder';
+import { writeAtomically } from '../convert/write-output';
+import { deriveUid } from '../dicom/uids';
+import type { DataElement } from '../dicom/write/element';
+import { encodePart10 } from '../dicom/write/part10';
+import { EXPLICIT_VR_LITTLE_ENDIAN } from '../dicom/transfer-syntaxes';
+import { twinSeriesDescription, twinSeriesNumber, type TwinIdentity } from './document-base';
+import { buildPresentationState, GRAYSCALE_SOFTCOPY_PRESENTATION_STATE_STORAGE } from './presentation-state';
+import { buildStructuredReport, COMPREHENSIVE_SR_STORAGE } from './structured-report';
+import type { TwinChoice, TwinImage } from './types';
+import { verifyWrittenTwin } from './verify-twin';
+
+export type TwinKind = 'gsps' | 'sr';
+
+/** How one twin ended: written (verified), skipped (already there) or failed, with the reason. */
+export type TwinOutcome =
+  | {
+      status: 'written';
+      kind: TwinKind;
+      output: string;
+      sopInstanceUid: string;
+      findings: number;
+      images: number;
+    }
+  | { status: 'skipped'; kind: TwinKind; output: string; reason: string }
+  | { status: 'failed'; kind: TwinKind; output: string; reason: string };
+
+export interface TwinWriteOptions {
+  choice: TwinChoice;
+  /** real path of the output root: every twin's folder must resolve inside it */
+  outputRoot: string;
+  overwrite: boolean;
+  verify: boolean;
+  /** when the twins are made (their creation date and time) */
+  created?: Date;
+}
+
+/** Images in slice order (Instance Number), then by SOP Instance UID: the same order on every run. */
+function inSliceOrder(images: readonly TwinImage[]): TwinImage[] {
+  return [...images].sort(
+    (a, b) =>
+      (a.instanceNumber ?? 0) - (b.instanceNumber ?? 0) || a.sopInstanceUid.localeCompare(b.sopInstanceUid),
+  );
+}
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const group = groups.get(k);
+    if (group) group.push(item);
+    else groups.set(k, [item]);
+  }
+  return [...groups.values()];
+}
+
+/** Every image and its export settings: any change gives the twin a new SOP Instance UID. */
+function contentKey(images: readonly TwinImage[]): string {
+  return images.map((i) => `${i.sopInstanceUid}:${i.settingsKey}`).join('|');
+}
+
+/** The deepest folder holding every one of these folders. */
+function commonFolder(folders: readonly string[]): string {
+  const parts = folders.map((f) => f.split(sep));
+  const first = parts[0] ?? [];
+  let length = first.length;
+  for (const other of parts) {
+    let i = 0;
+    while (i < length && other[i] === first[i]) i++;
+    length = i;
+  }
+  return first.slice(0, length).join(sep) || sep;
+}
+
+/** Last 16 digits of a UID: a short, stable file name part. */
+function uidTail(uid: string): string {
+  return uid.replace(/\./g, '').slice(-16);
+}
+
+interface PlannedTwin {
+  kind: TwinKind;
+  folder: string;
+  name: string;
+  sopClassUid: string;
+  identity: TwinIdentity;
+  images: TwinImage[];
+  build: (identity: TwinIdentity) => DataElement[];
+}
+
+/** One presentation state per source series (and modality transform / photometric) with findings. */
+function plannedPresentationStates(images: readonly TwinImage[], created: Date): PlannedTwin[] {
+  const groups = groupBy(images, (i) =>
+    [
+      i.seriesInstanceUid,
+      i.rescale ? `${i.rescale.slope}/${i.rescale.intercept}` : 'lut',
+      i.photometric,
+    ].join(' '),
+  );
+  return groups
+    .filter((group) => group.some((i) => i.findings.length > 0))
+    .map((unsorted) => {
+      const group = inSliceOrder(unsorted);
+      const first = group[0] as TwinImage;
+      const withFindings = group.find((i) => i.findings.length > 0) as TwinImage;
+      const sopInstanceUid = deriveUid('dicom-ink:pr', first.seriesInstanceUid, contentKey(group));
+      return {
+        kind: 'gsps',
+        folder: withFindings.outputFolder,
+        name: `presentation-state-${uidTail(sopInstanceUid)}.dcm`,
+        sopClassUid: GRAYSCALE_SOFTCOPY_PRESENTATION_STATE_STORAGE,
+        identity: {
+          sopClassUid: GRAYSCALE_SOFTCOPY_PRESENTATION_STATE_STORAGE,
+          sopInstanceUid,
+          seriesInstanceUid: deriveUid('dicom-ink:pr-series', first.seriesInstanceUid, first.seriesKey),
+          seriesNumber: twinSeriesNumber(first.seriesNumber, 2000),
+          seriesDescription: twinSeriesDescription(first.seriesDescription, 'findings overlay'),
+          created,
+        },
+        images: group,
+        build: (identity) => buildPresentationState(group, identity),
+      };
+    });
+}
+
+/** One report per study with findings. */
+function plannedReports(images: readonly TwinImage[], created: Date): PlannedTwin[] {
+  const withFindings = images.filter((i) => i.findings.length > 0);
+  return groupBy(withFindings, (i) => i.studyInstanceUid).map((unsorted) => {
+    const group = [...unsorted].sort(
+      (a, b) =>
+        a.seriesInstanceUid.localeCompare(b.seriesInstanceUid) ||
+        (a.instanceNumber ?? 0) - (b.instanceNumber ?? 0) ||
+        a.sopInstanceUid.localeCompare(b.sopInstanceUid),
+    );
+    const first = group[0] as TwinImage;
+    const sopInstanceUid = deriveUid('dicom-ink:sr', first.studyInstanceUid, contentKey(group));
+    return {
+      kind: 'sr',
+      folder: commonFolder(group.map((i) => i.outputFolder)),
+      name: `report-${uidTail(sopInstanceUid)}.dcm`,
+      sopClassUid: COMPREHENSIVE_SR_STORAGE,
+      identity: {
+        sopClassUid: COMPREHENSIVE_SR_STORAGE,
+        sopInstanceUid,
+        seriesInstanceUid: deriveUid('dicom-ink:sr-series', first.studyInstanceUid, first.seriesKey),
+        seriesNumber: 3000,
+        seriesDescription: twinSeriesDescription(undefined, 'findings report'),
+        created,
+      },
+      images: group,
+      build: (identity) => buildStructuredReport(group, identity),
+    };
+  });
+}
+
+function writePlanned(planned: PlannedTwin, options: TwinWriteOptions): TwinOutcome {
+  const output = join(planned.folder, planned.name);
+  const { kind } = planned;
+  try {
+    const folder = prepareOutputFolder(dirname(output), options.outputRoot);
+    if (!folder.ok) return { status: 'failed', kind, output, reason: folder.reason };
+    const first = planned.images[0] as TwinImage;
+    const bytes = encodePart10(
+      planned.build(planned.identity),
+      EXPLICIT_VR_LITTLE_ENDIAN,
+      first.textEncoding,
+    );
+    const expected = {
+      bytes,
+      sopClassUid: planned.sopClassUid,
+      sopInstanceUid: planned.identity.sopInstanceUid,
+    };
+    const result = writeAtomically(output, (sink) => sink.write(bytes), {
+      overwrite: options.overwrite,
+      verify: options.verify ? (file) => verifyWrittenTwin(file, expected) : undefined,
+    });
+    if (!result.ok) {
+      return result.exists
+        ? { status: 'skipped', kind, output, reason: result.reason }
+        : { status: 'failed', kind, output, reason: result.reason };
+    }
+    const findings = planned.images.reduce((n, i) => n + i.findings.length, 0);
+    return {
+      status: 'written',
+      kind,
+      output,
+      sopInstanceUid: planned.identity.sopInstanceUid,
+      findings,
+      images: planned.images.length,
+    };
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return { status: 'failed', kind, output, reason: `could not build it: ${reason}` };
+  }
+}
+
+/** Writes the chosen twins of these converted images; never throws. */
+export function writeTwins(images: readonly TwinImage[], options: TwinWriteOptions): TwinOutcome[] {
+  if (options.choice === 'none' || images.length === 0) return [];
+  const created = options.created ?? new Date();
+  const planned = [
+    ...(options.choice === 'gsps' || options.choice === 'both'
+      ? plannedPresentationStates(images, created)
+      : []),
+    ...(options.choice === 'sr' || options.choice === 'both' ? plannedReports(images, created) : []),
+  ];
+  return planned.map((p) => writePlanned(p, options));
+}
+
+/** The twin's path relative to the output root, for messages. */
+export function twinName(outcome: TwinOutcome, outputRoot: string): string {
+  return relative(outputRoot, outcome.output);
+}
