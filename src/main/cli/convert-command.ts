@@ -123,8 +123,12 @@ export async function convertCommand(args: readonly string[]): Promise<number> {
       if (stuckThreads(summary)) return endWhileStuck(interrupted);
       // 130 = 128 + SIGINT, what shells report for a job stopped by Ctrl-C; 1 stays "some image failed".
       if (interrupted) return EXIT.interrupted;
-      const twinFailed = anyTwinFailed(summary.twins);
-      if (summary.tally.failed > 0 || twinFailed || !delivered.complete || summary.status === 'cancelled') {
+      if (
+        summary.tally.failed > 0 ||
+        anyTwinFailed(summary.twins) ||
+        !delivered.complete ||
+        summary.status === 'cancelled'
+      ) {
         return EXIT.someFailed;
       }
       // Every image converted, but some findings were not placed: a script must be able to tell.
