@@ -179,17 +179,21 @@ function writeStreamed(
  * file of our own; replacing a link would mean writing where someone else pointed).
  */
 function unsafeDestination(input: ConvertInput): string | undefined {
-  const realInput = realPathOrUndefined(input.path) ?? resolve(input.path);
-  const realOutput = realPathOrUndefined(input.outputPath);
-  if (resolve(input.outputPath) === resolve(input.path) || realOutput === realInput) {
-    return 'the output would replace the input; choose another --out folder';
-  }
+  const replaces = 'the output would replace the input; choose another --out folder';
+  if (resolve(input.outputPath) === resolve(input.path)) return replaces;
+  let entry;
   try {
-    if (lstatSync(input.outputPath).isSymbolicLink()) {
-      return 'the output name is taken by a symbolic link, which is never replaced or written through; remove the link or choose another --out folder';
-    }
+    entry = lstatSync(input.outputPath);
   } catch {
-    // no such entry: the usual case
+    // No such entry, the usual case: nothing there can be the input or a link, so no real path is
+    // resolved (two per file before). Writing never follows a link that appears since: the temporary
+    // is created with O_EXCL | O_NOFOLLOW, and publishing links or renames it into place.
+    return undefined;
+  }
+  const realInput = realPathOrUndefined(input.path) ?? resolve(input.path);
+  if (realPathOrUndefined(input.outputPath) === realInput) return replaces;
+  if (entry.isSymbolicLink()) {
+    return 'the output name is taken by a symbolic link, which is never replaced or written through; remove the link or choose another --out folder';
   }
   return undefined;
 }

@@ -1,4 +1,14 @@
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  lstatSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -123,5 +133,52 @@ describe('convertFile', () => {
     expect(outcome.status).toBe('failed');
     expect(outcome.status !== 'converted' && outcome.reason).toMatch(/\w{3,}/);
     expect(existsSync(join(dir, 'cut-out')) ? readdirSync(join(dir, 'cut-out')) : []).toEqual([]);
+  });
+});
+
+describe('convertFile refuses unsafe destinations (no real path resolved when the output is absent)', () => {
+  it('never writes over its input: same path, or a link to it under the output name, even with --overwrite', async () => {
+    const input = join(dir, 'unsafe-in.dcm');
+    copyFileSync(CT, input);
+    const before = readFileSync(input);
+    const same = await convertFile(
+      { path: input, relativePath: 'unsafe-in.dcm', outputPath: input },
+      { settings: settings({ overwrite: true }), outputRoot: dir },
+    );
+    expect(same).toMatchObject({
+      status: 'failed',
+      reason: expect.stringContaining('would replace the input'),
+    });
+    const linkToInput = join(dir, 'unsafe-link-out.dcm');
+    symlinkSync(input, linkToInput);
+    const linked = await convertFile(
+      { path: input, relativePath: 'unsafe-in.dcm', outputPath: linkToInput },
+      { settings: settings({ overwrite: true }), outputRoot: dir },
+    );
+    expect(linked).toMatchObject({
+      status: 'failed',
+      reason: expect.stringContaining('would replace the input'),
+    });
+    expect(Buffer.compare(readFileSync(input), before)).toBe(0);
+  });
+
+  it('never writes through or replaces a symbolic link under the output name, dangling or not', async () => {
+    const elsewhere = join(dir, 'unsafe-elsewhere.txt');
+    writeFileSync(elsewhere, 'keep');
+    for (const [name, target] of [
+      ['unsafe-dangling.dcm', join(dir, 'no-such-file')],
+      ['unsafe-pointing.dcm', elsewhere],
+    ] as const) {
+      const outputPath = join(dir, name);
+      symlinkSync(target, outputPath);
+      const outcome = await convertFile(
+        { path: CT, relativePath: name, outputPath },
+        { settings: settings({ overwrite: true }), outputRoot: dir },
+      );
+      expect(outcome).toMatchObject({ status: 'failed', reason: expect.stringContaining('symbolic link') });
+      expect(lstatSync(outputPath).isSymbolicLink()).toBe(true);
+    }
+    expect(readFileSync(elsewhere, 'utf8')).toBe('keep');
+    expect(existsSync(join(dir, 'no-such-file'))).toBe(false);
   });
 });
