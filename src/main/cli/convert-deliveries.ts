@@ -22,6 +22,7 @@ export interface ConvertDeliveries {
 /** No --send, --zip or --dicomdir. */
 const NO_DELIVERIES: ConvertDeliveries = {
   onOutcome: () => undefined,
+  onTwin: () => undefined,
   finish: () => Promise.resolve({ complete: true, reports: [] }),
 };
 
