@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { linkSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { generatePhantomSeries } from '../src/main/sample/phantom';
 
@@ -34,4 +34,40 @@ export function generateInputs(dir: string, slices: number, size: number): Bench
   const boxes = join(dir, 'boxes.csv');
   writeFileSync(boxes, `${rows.join('\n')}\n`);
   return { folder, files, bytes, boxes };
+}
+
+/**
+ * `files` inputs made from `distinct` generated ones by hard links (`IM0001-2` is a second name of
+ * `IM0001`): enough to measure how memory grows with the file count, in seconds rather than the
+ * minutes writing 100,000 files takes. Every name gets its own box row.
+ */
+export function generateLinkedInputs(
+  dir: string,
+  files: number,
+  size: number,
+  distinct: number,
+): BenchInputs {
+  const base = generateInputs(dir, Math.min(files, distinct), size);
+  if (files <= distinct) return base;
+  const [header = '', ...rows] = readRows(base.boxes);
+  const all = [header, ...rows];
+  let made = rows.length;
+  for (let copy = 1; made < files; copy++) {
+    for (const row of rows) {
+      if (made >= files) break;
+      const comma = row.indexOf(',');
+      const name = row.slice(0, comma);
+      linkSync(join(base.folder, name), join(base.folder, `${name}-${copy}`));
+      all.push(`${name}-${copy}${row.slice(comma)}`);
+      made++;
+    }
+  }
+  writeFileSync(base.boxes, `${all.join('\n')}\n`);
+  return { ...base, files: made, bytes: Math.round((base.bytes / base.files) * made) };
+}
+
+function readRows(path: string): string[] {
+  return readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((line) => line !== '');
 }

@@ -9,14 +9,15 @@
  * time). Figures only, no assertions.
  *
  * Options (after `npm run bench --`): `--rounds N` (default 2; medians are printed), `--case large|small`
- * (one set only), `--jobs N` (engine worker threads), `--scale N` (instead: the engine alone on N tiny
- * files, to see how its memory grows with the file count).
+ * (one set only), `--quick` (sets a fifth of the size, one round), `--jobs N` (engine worker threads),
+ * `--scale N` (instead: the engine alone on N tiny files, without and with a box row per file, with
+ * --report: how its memory grows with the file count; target 300 MB at 100,000 files).
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { generateInputs } from './bench-inputs';
+import { generateInputs, generateLinkedInputs } from './bench-inputs';
 import type { BenchInputs } from './bench-inputs';
 import { gnuTimeAvailable, measure } from './measure';
 import type { Measurement } from './measure';
@@ -32,6 +33,17 @@ const CASES: BenchCase[] = [
   { id: 'large', label: '600 slices of 512x512', slices: 600, size: 512 },
   { id: 'small', label: '10,000 files of 64x64', slices: 10_000, size: 64 },
 ];
+
+/** `--quick`: the same sets at a fifth of the size (start-up weighs more in their figures). */
+const QUICK_CASES: BenchCase[] = [
+  { id: 'large', label: '120 slices of 512x512 (--quick)', slices: 120, size: 512 },
+  { id: 'small', label: '2,000 files of 64x64 (--quick)', slices: 2_000, size: 64 },
+];
+
+/** The issue's memory target for --scale 100000. */
+const PEAK_RSS_TARGET_MB = 300;
+/** Files --scale writes; the rest are hard links to them (writing 100,000 files takes minutes). */
+const SCALE_DISTINCT_FILES = 2_000;
 
 type Contender = 'engine' | 'copy' | 'pydicom';
 
@@ -67,9 +79,16 @@ function countFiles(dir: string): number {
   return n;
 }
 
-function engineArgs(inputs: BenchInputs, out: string, jobs: number | undefined): string[] {
+function engineArgs(
+  inputs: BenchInputs,
+  out: string,
+  jobs: number | undefined,
+  extra: { boxes: boolean; report?: string } = { boxes: true },
+): string[] {
   const args = [join(ROOT, 'bin', 'dicom-ink.cjs'), 'convert', inputs.folder, '--out', out, '--quiet'];
-  args.push('--window', 'abdomen', '--boxes', inputs.boxes);
+  args.push('--window', 'abdomen');
+  if (extra.boxes) args.push('--boxes', inputs.boxes);
+  if (extra.report !== undefined) args.push('--report', extra.report);
   if (jobs !== undefined) args.push('--jobs', String(jobs));
   return args;
 }
@@ -160,24 +179,41 @@ function benchCase(c: BenchCase, contenders: Contender[], rounds: number, jobs: 
   }
 }
 
-/** The engine alone on `files` tiny (16x16) files: how peak RSS grows with the file count. */
+/**
+ * The engine alone on `files` tiny (16x16) files, with --report, first without findings, then with a
+ * box row per file: how peak RSS grows with the file count (the input list, outcomes and report are
+ * streamed; box rows are held whole by every thread).
+ */
 function scale(files: number, jobs: number | undefined): void {
   const dir = mkdtempSync(join(tmpdir(), 'dicom-ink-bench-'));
   try {
-    const inputs = generateInputs(dir, files, 16);
-    const m = measure(process.execPath, engineArgs(inputs, join(dir, 'out'), jobs));
-    const made = countFiles(join(dir, 'out'));
-    console.log(
-      `${files} files of 16x16: exit ${m.exitCode}, ${made} outputs, ${m.seconds.toFixed(1)} s, ` +
-        `${(files / m.seconds).toFixed(0)} files/s, peak RSS ${m.peakRssMb?.toFixed(0) ?? 'n/a'} MB`,
-    );
+    const inputs = generateLinkedInputs(dir, files, 16, SCALE_DISTINCT_FILES);
+    for (const boxes of [false, true]) {
+      const out = join(dir, 'out');
+      const report = join(dir, 'report.jsonl');
+      const m = measure(process.execPath, engineArgs(inputs, out, jobs, { boxes, report }));
+      const made = countFiles(out);
+      const rss = m.peakRssMb;
+      const verdict =
+        rss === undefined
+          ? ''
+          : ` (${rss <= PEAK_RSS_TARGET_MB ? 'within' : 'OVER'} the ${PEAK_RSS_TARGET_MB} MB target)`;
+      console.log(
+        `${inputs.files} files of 16x16, ${boxes ? 'one box row per file' : 'no findings'}: exit ${m.exitCode}, ` +
+          `${made} outputs, ${m.seconds.toFixed(1)} s, ${(inputs.files / m.seconds).toFixed(0)} files/s, ` +
+          `peak RSS ${rss?.toFixed(0) ?? 'n/a'} MB${verdict}`,
+      );
+      rmSync(out, { recursive: true, force: true });
+      rmSync(report, { force: true });
+    }
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 }
 
 function main(args: readonly string[]): void {
-  const rounds = intOption(args, '--rounds') ?? 2;
+  const quick = args.includes('--quick');
+  const rounds = intOption(args, '--rounds') ?? (quick ? 1 : 2);
   const jobs = intOption(args, '--jobs');
   const only = args.includes('--case') ? args[args.indexOf('--case') + 1] : undefined;
   console.log(
@@ -193,7 +229,8 @@ function main(args: readonly string[]): void {
   const contenders: Contender[] = ['engine', 'copy'];
   if (pydicomAvailable()) contenders.push('pydicom');
   else console.log('(pydicom baseline skipped: python3-pydicom, python3-numpy or python3-pil is missing)');
-  for (const c of CASES) if (only === undefined || only === c.id) benchCase(c, contenders, rounds, jobs);
+  for (const c of quick ? QUICK_CASES : CASES)
+    if (only === undefined || only === c.id) benchCase(c, contenders, rounds, jobs);
 }
 
 main(process.argv.slice(2));

@@ -6,8 +6,9 @@
  * of the multi-frame conversion (target: at most 300 MB whatever the frame count) and the time per
  * frame against the single-frame files (target: within 20%). Figures only, no assertions.
  *
- * Options (after `npm run bench --`): those of bench/convert-bench.ts (`--jobs N --slices N`), and
- * `--frames N --size N` for one multi-frame case of your own; `--multiframe-only` skips the first part.
+ * Options (after `npm run bench --`): those of bench/convert-bench.ts (`--rounds N`, `--case large|small`, `--quick`, `--jobs N`), and
+ * `--frames N --size N` for one multi-frame case of your own; `--multiframe-only` skips the first part;
+ * `--quick` makes both parts smaller (100 frames of 512x512, 500 of 256x256 here).
  */
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -141,10 +142,15 @@ function main(args: readonly string[]): void {
   const cases: MultiFrameOptions[] =
     frames !== undefined || size !== undefined
       ? [{ frames: frames ?? 400, size: size ?? 512 }]
-      : [
-          { frames: 400, size: 512 },
-          { frames: 2000, size: 256 },
-        ];
+      : args.includes('--quick')
+        ? [
+            { frames: 100, size: 512 },
+            { frames: 500, size: 256 },
+          ]
+        : [
+            { frames: 400, size: 512 },
+            { frames: 2000, size: 256 },
+          ];
   for (const options of cases) benchCase(options);
 }
 
