@@ -9,3 +9,4 @@ export * from './editor-state';
 export * from './box-io';
 export * from './schema';
 export * from './label-groups';
+export * from './unlabelled-boxes';

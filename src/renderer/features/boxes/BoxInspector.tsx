@@ -1,6 +1,7 @@
 /** The selected box: label, colour and outline thickness, delete, and copies to other slices. */
 import { useState } from 'react';
 import { edgesText } from '../../../shared/boxes/clip';
+import { UNPLACED_LABEL_TEXT } from '../../../shared/boxes/unplaced-label';
 import { parseHexColor } from '../../../shared/boxes/hex-color';
 import { formatScore } from '../../../shared/boxes/label-text';
 import { hexColor } from '../../../shared/boxes/serialize';
@@ -9,6 +10,8 @@ import { NumberField } from '../../components/NumberField';
 
 interface Props {
   box: EditableBox;
+  /** the label fits nowhere on its slice without covering another finding, so it is not drawn */
+  labelNotDrawn: boolean;
   /** 0-based slice index of the box, and the series length */
   index: number;
   sliceCount: number;
@@ -18,7 +21,7 @@ interface Props {
   onCopy(from: number, to: number): void;
 }
 
-export function BoxInspector({ box, index, sliceCount, onStyle, onDelete, onCopy }: Props) {
+export function BoxInspector({ box, labelNotDrawn, index, sliceCount, onStyle, onDelete, onCopy }: Props) {
   const [from, setFrom] = useState(index + 1);
   const [to, setTo] = useState(Math.min(sliceCount, index + 2));
   return (
@@ -29,6 +32,11 @@ export function BoxInspector({ box, index, sliceCount, onStyle, onDelete, onCopy
           Score <strong>{formatScore(box.score)}</strong>
         </p>
       )}
+      {labelNotDrawn ? (
+        <p className="inspector-unlabelled" role="note">
+          Label not drawn: {UNPLACED_LABEL_TEXT}, in the view and in the export.
+        </p>
+      ) : null}
       {box.clippedEdges === undefined ? null : (
         <p className="inspector-clipped" role="note">
           Clipped: in its box file this box reaches past {edgesText(box.clippedEdges)} of the image, so only

@@ -3,6 +3,7 @@
  * slice. Boxes below the minimum score stay listed, marked as hidden, so they can still be found.
  */
 import { edgesText } from '../../../shared/boxes/clip';
+import { UNPLACED_LABEL_TEXT } from '../../../shared/boxes/unplaced-label';
 import { passesMinScore } from '../../../shared/boxes/min-score';
 import { formatScore } from '../../../shared/boxes/label-text';
 import { labelShown } from '../../../shared/editor';
@@ -13,10 +14,12 @@ interface Props {
   selectedId: string | undefined;
   minScore: number | undefined;
   hiddenLabels: readonly string[] | undefined;
+  /** ids of boxes drawn without their label (no room for it: unlabelledBoxIds) */
+  unlabelled: ReadonlySet<string>;
   onPick(entry: ListedBox): void;
 }
 
-export function BoxList({ listed, selectedId, minScore, hiddenLabels, onPick }: Props) {
+export function BoxList({ listed, selectedId, minScore, hiddenLabels, unlabelled, onPick }: Props) {
   if (listed.length === 0) {
     return <p className="box-empty">No boxes in this series. Press “Draw box” (B) and drag on the image.</p>;
   }
@@ -49,6 +52,12 @@ export function BoxList({ listed, selectedId, minScore, hiddenLabels, onPick }: 
                   <span className="box-note"> · hidden (label hidden)</span>
                 ) : null}
                 {box.region === undefined ? null : <span className="box-note"> · outline</span>}
+                {unlabelled.has(box.id) ? (
+                  <span className="box-note box-unlabelled" title={UNPLACED_LABEL_TEXT}>
+                    {' '}
+                    · label not drawn (no room)
+                  </span>
+                ) : null}
                 {box.clippedEdges === undefined ? null : (
                   <span className="box-note box-clipped"> · clipped at {edgesText(box.clippedEdges)}</span>
                 )}

@@ -1,6 +1,6 @@
 /** The side panel of the viewer: the series' boxes, the selected box's inspector, labels, box files. */
-import { useState } from 'react';
-import { labelGroups, type EditableBox } from '../../../shared/editor';
+import { useMemo, useState } from 'react';
+import { labelGroups, unlabelledBoxIds, type EditableBox } from '../../../shared/editor';
 import type { SeriesEntry } from '../../../shared/ipc/library';
 import { BoxFiles } from './BoxFiles';
 import { BoxInspector } from './BoxInspector';
@@ -11,6 +11,8 @@ import { planCopy } from './box-copy';
 import { boxesOfSeries, editorSlice, folderImages } from './series-boxes';
 import type { BoxEditor } from './use-box-editor';
 
+const NO_BOXES: readonly EditableBox[] = [];
+
 interface Props {
   editor: BoxEditor;
   series: SeriesEntry;
@@ -20,12 +22,26 @@ interface Props {
 
 export function BoxPanel({ editor, series, allSeries, onGoto }: Props) {
   const { entry, selected } = editor;
-  const boxes: readonly EditableBox[] = entry?.editor.document.boxes ?? [];
+  const boxes: readonly EditableBox[] = entry?.editor.document.boxes ?? NO_BOXES;
   const listed = boxesOfSeries(boxes, series);
   const selectedIndex = selected ? listed.find((l) => l.box.id === selected.id)?.index : undefined;
   const ordered = series.slices.map(editorSlice);
   const settings = entry?.settings;
   const [copyNote, setCopyNote] = useState<string | undefined>(undefined);
+  // Labels the canvas and the export leave out (no room without covering another finding), marked on the box.
+  const unlabelled = useMemo(
+    () =>
+      unlabelledBoxIds(
+        boxesOfSeries(boxes, series).map((l) => l.box),
+        { columns: series.columns, rows: series.rows },
+        {
+          labels: settings?.labels ?? false,
+          minScore: settings?.minScore,
+          hiddenLabels: settings?.hiddenLabels,
+        },
+      ),
+    [boxes, series, settings?.labels, settings?.minScore, settings?.hiddenLabels],
+  );
   return (
     <aside className="box-panel" aria-label="Boxes">
       <h2>Boxes</h2>
@@ -56,6 +72,7 @@ export function BoxPanel({ editor, series, allSeries, onGoto }: Props) {
         hiddenLabels={settings?.hiddenLabels}
         selectedId={selected?.id}
         minScore={settings?.minScore}
+        unlabelled={unlabelled}
         onPick={(picked) => {
           setCopyNote(undefined);
           editor.select(picked.box.id);
@@ -66,6 +83,7 @@ export function BoxPanel({ editor, series, allSeries, onGoto }: Props) {
         <BoxInspector
           key={selected.id}
           box={selected}
+          labelNotDrawn={unlabelled.has(selected.id)}
           index={selectedIndex}
           sliceCount={series.slices.length}
           onStyle={(patch) => editor.commit({ kind: 'set-style', ids: [selected.id], ...patch })}
