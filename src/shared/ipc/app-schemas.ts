@@ -87,6 +87,7 @@ export const exportRequestSchema: z.ZodType<ExportRequest> = z.strictObject({
   overwrite: z.boolean(),
   boxes: z.array(exportBox).max(100_000),
   sendTo: destinationText.optional(),
+  twin: z.enum(['none', 'gsps', 'sr', 'both']).optional(),
 });
 
 const count = z.number().int().nonnegative();
@@ -114,6 +115,17 @@ export const exportProgressSchema: z.ZodType<ExportProgress> = z.discriminatedUn
     failed: problems,
     unmatchedBoxes: count,
     unstoppable: problems.optional(),
+    twins: z
+      .array(
+        z.object({
+          kind: z.enum(['presentation state', 'structured report']),
+          status: z.enum(['written', 'skipped', 'failed']),
+          output: z.string(),
+          detail: z.string(),
+        }),
+      )
+      .max(MAX_LISTED_PROBLEMS)
+      .optional(),
     elapsedMs: z.number().nonnegative(),
   }),
   z.object({ jobId: z.string(), state: z.literal('failed'), reason: z.string() }),

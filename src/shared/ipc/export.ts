@@ -40,6 +40,23 @@ export interface ExportRequest {
   boxes: ExportBox[];
   /** send each output, once verified, to this saved destination name or URL (as `convert --send`) */
   sendTo?: string;
+  /**
+   * also write a presentation state per series and/or a TID 1500 report per study of the findings, beside
+   * the burned-in copies (as `convert --twin`; default none)
+   */
+  twin?: ExportTwin;
+}
+
+/** The machine-readable twins an export can write beside the burned-in copies (`convert --twin`). */
+export type ExportTwin = 'none' | 'gsps' | 'sr' | 'both';
+
+/** A presentation state or report the export wrote (or could not write), after the images. */
+export interface ExportTwinResult {
+  kind: 'presentation state' | 'structured report';
+  status: 'written' | 'skipped' | 'failed';
+  output: string;
+  /** written: the findings and images it covers; otherwise the reason */
+  detail: string;
 }
 
 /** A file that was not written, and why (the engine's sentence). */
@@ -79,6 +96,8 @@ export type ExportProgress =
        * absent when every thread stopped
        */
       unstoppable?: ExportProblem[];
+      /** with a twin choice: the presentation states and reports, written after the images */
+      twins?: ExportTwinResult[];
       elapsedMs: number;
     }
   | { jobId: string; state: 'failed'; reason: string };

@@ -13,7 +13,8 @@ import { createExportService, type RunConversion } from '../../../src/main/app/s
 import { createJobOutputs } from '../../../src/main/app/services/job-outputs';
 import type { FileOutcome } from '../../../src/main/convert/outcome';
 import { tallyOf } from '../../../src/main/export/outcome-tally';
-import type { ExportRequest } from '../../../src/shared/ipc/export';
+import type { ExportProgress, ExportRequest } from '../../../src/shared/ipc/export';
+import type { TwinOutcome } from '../../../src/main/twin/write-twins';
 
 const work = mkdtempSync(path.join(tmpdir(), 'dicom-ink-export-send-'));
 const study = path.join(work, 'study');
@@ -153,5 +154,82 @@ describe('export with a destination', () => {
     await service.idle();
     expect(ran).toBe(1);
     expect(calls).toHaveLength(0);
+  });
+});
+
+describe('export with twins (the dialog\'s "Also write")', () => {
+  it('asks the engine for the twins, sends written and kept ones like the images, and lists them in the result', async () => {
+    const guard = createPathGuard();
+    await guard.allow(study);
+    const outputs = createJobOutputs();
+    const { deliveries, calls } = recordingDeliveries();
+    const twins: TwinOutcome[] = [
+      {
+        status: 'written',
+        kind: 'gsps',
+        output: path.join(out, 'gsps.dcm'),
+        sopInstanceUid: '2.25.1',
+        findings: 6,
+        images: 24,
+      },
+      {
+        status: 'skipped',
+        kind: 'sr',
+        output: path.join(out, 'sr.dcm'),
+        reason: 'exists; pass --overwrite to replace it',
+      },
+      { status: 'failed', kind: 'sr', output: path.join(out, 'sr2.dcm'), reason: 'disk full' },
+    ];
+    let asked: string | undefined;
+    const withTwins: RunConversion = async (job, hooks) => {
+      asked = job.settings.twin;
+      const summary = await run(job, hooks);
+      for (const twin of twins) hooks.onTwin?.(twin);
+      return { ...summary, twins };
+    };
+    const events: ExportProgress[] = [];
+    const service = createExportService({ guard, run: withTwins, outputs, deliveries });
+    service.onProgress((p) => events.push(p));
+    await service.start({ ...request, twin: 'both' });
+    await service.idle();
+    expect(asked).toBe('both');
+    const twinFiles = [path.join(out, 'gsps.dcm'), path.join(out, 'sr.dcm')];
+    expect(calls[0]?.added.slice(2)).toEqual(twinFiles);
+    expect(outputs.get('export-1')?.files.slice(2)).toEqual(twinFiles);
+    const ended = events.at(-1);
+    expect(ended?.state).toBe('completed');
+    expect(ended?.state === 'completed' ? ended.twins : undefined).toEqual([
+      {
+        kind: 'presentation state',
+        status: 'written',
+        output: twinFiles[0],
+        detail: '6 findings on 24 images',
+      },
+      {
+        kind: 'structured report',
+        status: 'skipped',
+        output: twinFiles[1],
+        detail: 'exists; tick “Replace files already there” to replace it',
+      },
+      { kind: 'structured report', status: 'failed', output: path.join(out, 'sr2.dcm'), detail: 'disk full' },
+    ]);
+  });
+
+  it('"none" (or no choice) asks for no twin', async () => {
+    const guard = createPathGuard();
+    await guard.allow(study);
+    const seen: (string | undefined)[] = [];
+    const service = createExportService({
+      guard,
+      run: async (job, hooks) => {
+        seen.push(job.settings.twin);
+        return run(job, hooks);
+      },
+    });
+    const { sendTo: _none, ...plain } = request;
+    await service.start({ ...plain, twin: 'none' });
+    await service.start(plain);
+    await service.idle();
+    expect(seen).toEqual([undefined, undefined]);
   });
 });

@@ -11,13 +11,14 @@ import type { BoxRecord } from '../../../shared/boxes/model';
 import { unpackRegion } from '../../../shared/boxes/packed-region';
 import { boxesToJson } from '../../../shared/boxes/serialize';
 import type { IpcResult } from '../../../shared/ipc/contract';
-import type { ExportBox, ExportProgress, ExportRequest } from '../../../shared/ipc/export';
+import type { ExportBox, ExportProgress, ExportRequest, ExportTwinResult } from '../../../shared/ipc/export';
 import { MAX_LISTED_PROBLEMS } from '../../../shared/ipc/export';
 import { DEFAULT_COLOR } from '../../convert/convert-settings';
 import type { ConversionHooks, ConversionJob, ConversionSummary } from '../../export/job';
 import { expandHome } from '../expand-home';
 import { resolveOutputDir } from '../output-dir';
 import { unstoppableReason } from '../../export/unstoppable-text';
+import type { TwinOutcome } from '../../twin/write-twins';
 import type { PathGuard } from '../path-guard';
 import type { AppDelivery, DeliveryService } from './delivery-service';
 import { deliverableOutput, type JobOutputs } from './job-outputs';
@@ -99,6 +100,17 @@ export function outlineRecord(box: ExportBox, index: number): BoxRecord {
   return record;
 }
 
+const TWIN_WHAT = { gsps: 'presentation state', sr: 'structured report' } as const;
+
+/** A twin's outcome in the dialog's terms: what it is, where, and its findings or the reason. */
+export function twinResult(twin: TwinOutcome): ExportTwinResult {
+  const detail =
+    twin.status === 'written'
+      ? `${twin.findings} finding${twin.findings === 1 ? '' : 's'} on ${twin.images} image${twin.images === 1 ? '' : 's'}`
+      : inAppWords(twin.reason);
+  return { kind: TWIN_WHAT[twin.kind], status: twin.status, output: twin.output, detail };
+}
+
 function finished(jobId: string, outDir: string, summary: ConversionSummary): ExportProgress {
   if (summary.status === 'failed' || summary.status === 'stopped') {
     return { jobId, state: 'failed', reason: inAppWords(summary.reason) };
@@ -126,6 +138,9 @@ function finished(jobId: string, outDir: string, summary: ConversionSummary): Ex
             .slice(0, MAX_LISTED_PROBLEMS)
             .map((t) => ({ input: t.file, reason: inAppWords(unstoppableReason(t)) })),
         }),
+    ...(summary.twins === undefined || summary.twins.length === 0
+      ? {}
+      : { twins: summary.twins.slice(0, MAX_LISTED_PROBLEMS).map(twinResult) }),
     elapsedMs: summary.elapsedMs,
   };
 }
@@ -170,12 +185,19 @@ export function createExportService(deps: ExportDeps): ExportService {
             ...(request.ownWindowWherePresetMisfits === true ? { ownWindowWherePresetMisfits: true } : {}),
             verify: true,
             overwrite: request.overwrite,
+            ...(request.twin !== undefined && request.twin !== 'none' ? { twin: request.twin } : {}),
           },
           ...(deps.jobs === undefined ? {} : { jobs: deps.jobs }),
         },
         {
           signal: abort.signal,
           countTotal: true,
+          // Twins are written after the images; they go wherever the images go ("Send to...", --send).
+          onTwin: (twin) => {
+            if (twin.status === 'failed') return;
+            deps.outputs?.record(jobId, outDir, twin.output);
+            delivery?.add(twin.output);
+          },
           onProgress: (p) => {
             const output = p.last ? deliverableOutput(p.last) : undefined;
             if (output !== undefined) {

@@ -3,7 +3,7 @@
  * job's progress with Cancel, then the result. The job runs in main on the engine's worker pool.
  */
 import { useEffect, useState } from 'react';
-import type { ExportProgress } from '../../../shared/ipc/export';
+import type { ExportProgress, ExportTwin } from '../../../shared/ipc/export';
 import type { WindowSpec } from '../../../shared/pipeline/types';
 import type { WindowPreset } from '../../../shared/presets';
 import { ProgressBar } from '../../components/ProgressBar';
@@ -13,6 +13,7 @@ import { SendChoice } from '../delivery/SendChoice';
 import { useExportSending } from '../delivery/use-export-sending';
 import { ExportResult } from './ExportResult';
 import { OwnWindowChoice } from './OwnWindowChoice';
+import { TwinChoice } from './TwinChoice';
 import { progressText } from './export-progress';
 import type { ExportScope, ScopeId } from './export-scopes';
 
@@ -46,6 +47,7 @@ export function ExportDialog(props: Props) {
   const [outDir, setOutDir] = useState(props.defaultOutDir);
   const [overwrite, setOverwrite] = useState(false);
   const [ownWhereMisfit, setOwnWhereMisfit] = useState(true);
+  const [twin, setTwin] = useState<ExportTwin>('none');
   const chosenWindow = windowFor(windowChoice, props.currentWindow, preset);
   // In "everything open", CT and other series go out together: a CT preset may not fit some of them.
   const offerOwnWindow = scope === 'everything' && chosenWindow.kind === 'preset';
@@ -79,6 +81,7 @@ export function ExportDialog(props: Props) {
       overwrite,
       boxes: chosen.boxes,
       ...(sending.sendTo !== undefined ? { sendTo: sending.sendTo } : {}),
+      ...(twin !== 'none' ? { twin } : {}),
     });
     if (answer.ok) {
       setJobId(answer.value.jobId);
@@ -183,6 +186,7 @@ export function ExportDialog(props: Props) {
             <input type="checkbox" checked={labels} onChange={(event) => setLabels(event.target.checked)} />
             Labels
           </label>
+          <TwinChoice value={twin} onChange={setTwin} />
         </fieldset>
         <fieldset disabled={running}>
           <legend>Where</legend>

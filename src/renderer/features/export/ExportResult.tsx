@@ -53,6 +53,18 @@ export function ExportResult({ result, canReveal }: { result: Ended; canReveal: 
           </ul>
         </div>
       ) : null}
+      {result.twins !== undefined && result.twins.length > 0 ? (
+        <ul className="export-twins" aria-label="Presentation states and reports">
+          {result.twins.map((t) => (
+            <li key={t.output}>
+              <strong>
+                {t.status === 'written' ? 'Wrote' : t.status === 'skipped' ? 'Kept' : 'Failed'} {t.kind}
+              </strong>{' '}
+              <code>{t.output}</code>: {t.detail}
+            </li>
+          ))}
+        </ul>
+      ) : null}
       {problems.length > 0 ? (
         <ul className="export-problems" aria-label="Files not exported">
           {problems.map((p) => (
