@@ -5,7 +5,8 @@
  * the output folder, which in browser mode copies or shows its path.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
-import { readdirSync, rmSync } from 'node:fs';
+import { readdirSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { launchApp, type RunningApp } from './support/launch-app';
 import { CANVAS } from './support/pixels';
 import { makeFolder, type TempFolder } from './support/temp-folder';
@@ -70,23 +71,38 @@ test('the finish view counts the exported image and lists the truncated and the 
   ).toBeVisible();
 });
 
-test('exporting again into the same folder skips the existing output, naming the Replace checkbox', async ({
+test('exporting again skips an output that matches; one that differs is kept, naming the Replace checkbox', async ({
   page,
 }) => {
   await page.goto(app.url);
   await expect(page.locator(CANVAS)).toHaveAttribute('data-draw-count', /^[1-9]/);
-  const dialog = await exportEverything(page, out);
+  let dialog = await exportEverything(page, out);
   await expect(dialog.locator('.export-summary')).toHaveText('Exported 0 images, 2 skipped, 1 failed.', {
     timeout: 60_000,
   });
-  const existing = dialog
-    .getByRole('list', { name: 'Files not exported' })
-    .getByRole('listitem')
-    .filter({ hasText: 'slice-a' });
-  await expect(existing).toHaveText(
+  const existing = (): Locator =>
+    dialog
+      .getByRole('list', { name: 'Files not exported' })
+      .getByRole('listitem')
+      .filter({ hasText: 'slice-a' });
+  // The same export again: the existing output is exactly what this run would write.
+  await expect(existing()).toHaveText(/^Skipped .*slice-a: already converted: the existing output matches$/);
+
+  // An output that differs from what this run would write is never replaced without the checkbox.
+  const written = readdirSync(out, { recursive: true, withFileTypes: true }).find(
+    (e) => e.name === 'slice-a',
+  );
+  if (!written) throw new Error('the first export wrote no slice-a');
+  writeFileSync(path.join(written.parentPath, written.name), 'an older, different file');
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  dialog = await exportEverything(page, out);
+  await expect(dialog.locator('.export-summary')).toHaveText('Exported 0 images, 2 skipped, 1 failed.', {
+    timeout: 60_000,
+  });
+  await expect(existing()).toHaveText(
     /^Skipped .*slice-a: the output file already exists; tick “Replace files already there” to replace it$/,
   );
-  await expect(existing).not.toContainText('--overwrite');
+  await expect(existing()).not.toContainText('--overwrite');
 
   await dialog.getByRole('checkbox', { name: 'Replace files already there' }).check();
   await dialog.getByRole('button', { name: 'Export again' }).click();
