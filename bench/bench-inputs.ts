@@ -1,4 +1,5 @@
-import { linkSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { linkSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { generatePhantomSeries } from '../src/main/sample/phantom';
 
@@ -70,4 +71,23 @@ function readRows(path: string): string[] {
   return readFileSync(path, 'utf8')
     .split('\n')
     .filter((line) => line !== '');
+}
+
+/**
+ * A phantom series of `slices` 512x512 files (as `generateInputs`) converted by the CLI at its defaults
+ * into `dir`/out: the outputs' paths, for the delivery and media benchmarks.
+ */
+export function convertedSeries(dir: string, slices: number): string[] {
+  const inputs = generateInputs(dir, slices, 512);
+  execFileSync(process.execPath, [
+    'bin/dicom-ink.cjs',
+    'convert',
+    inputs.folder,
+    '--out',
+    join(dir, 'out'),
+    '--quiet',
+  ]);
+  return readdirSync(join(dir, 'out'), { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile() && /^IM\d+$/.test(entry.name))
+    .map((entry) => join(entry.parentPath, entry.name));
 }

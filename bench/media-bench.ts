@@ -5,8 +5,7 @@
  * memory before and after (it stays far below the file's size because the file is streamed from disk).
  * `--slices N` changes the series length. Figures only, no assertions; the load average is printed beside them.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
@@ -19,7 +18,7 @@ import { stowBatch } from '../src/main/delivery/stow';
 import { EXPLICIT_VR_LITTLE_ENDIAN } from '../src/main/dicom/transfer-syntaxes';
 import { encodePart10Header } from '../src/main/dicom/write/part10';
 import { multiFrameDataset } from '../src/main/sample/multiframe';
-import { generatePhantomSeries } from '../src/main/sample/phantom';
+import { convertedSeries } from './bench-inputs';
 
 function intOption(name: string, fallback: number): number {
   const at = process.argv.indexOf(name);
@@ -31,22 +30,7 @@ function intOption(name: string, fallback: number): number {
 const peakMiB = (): number => Math.round(process.resourceUsage().maxRSS / 1024);
 
 async function packBench(dir: string, slices: number): Promise<void> {
-  for (const slice of generatePhantomSeries({ slices, size: 512, seed: 7 })) {
-    const path = join(dir, 'in', slice.relativePath);
-    mkdirSync(join(path, '..'), { recursive: true });
-    writeFileSync(path, slice.bytes);
-  }
-  execFileSync(process.execPath, [
-    'bin/dicom-ink.cjs',
-    'convert',
-    join(dir, 'in'),
-    '--out',
-    join(dir, 'out'),
-    '--quiet',
-  ]);
-  const files = readdirSync(join(dir, 'out'), { recursive: true, withFileTypes: true })
-    .filter((entry) => entry.isFile() && /^IM\d+$/.test(entry.name))
-    .map((entry) => join(entry.parentPath, entry.name));
+  const files = convertedSeries(dir, slices);
   const started = performance.now();
   const delivery = createDelivery(dicomdirTarget(join(dir, 'cd'), { overwrite: false }));
   for (const file of files) delivery.add(file, join(dir, 'out'));

@@ -4,15 +4,14 @@
  * instances/s for each. `--slices N` and `--connections N` change the series length and parallelism.
  * Figures only, no assertions; the machine's load average is printed beside them.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createDelivery } from '../src/main/delivery/deliver';
 import { parseDestinationUrl } from '../src/main/delivery/destination';
 import { pacsTarget } from '../src/main/delivery/target';
-import { generatePhantomSeries } from '../src/main/sample/phantom';
 import { ORTHANC_AET, startOrthanc } from '../tests/helpers/orthanc';
+import { convertedSeries } from './bench-inputs';
 
 function intOption(name: string, fallback: number): number {
   const at = process.argv.indexOf(name);
@@ -27,22 +26,7 @@ async function main(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'dicom-ink-send-bench-'));
   const orthanc = await startOrthanc({ dicom: true, dicomWeb: true });
   try {
-    for (const slice of generatePhantomSeries({ slices, size: 512, seed: 7 })) {
-      const path = join(dir, 'in', slice.relativePath);
-      mkdirSync(join(path, '..'), { recursive: true });
-      writeFileSync(path, slice.bytes);
-    }
-    execFileSync(process.execPath, [
-      'bin/dicom-ink.cjs',
-      'convert',
-      join(dir, 'in'),
-      '--out',
-      join(dir, 'out'),
-      '--quiet',
-    ]);
-    const files = readdirSync(join(dir, 'out'), { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile() && /^IM\d+$/.test(entry.name))
-      .map((entry) => join(entry.parentPath, entry.name));
+    const files = convertedSeries(dir, slices);
     const urls = {
       'C-STORE': `dicom://${ORTHANC_AET}@127.0.0.1:${String(orthanc.dicomPort)}`,
       'STOW-RS': `${orthanc.baseUrl}/dicom-web`,

@@ -1,11 +1,12 @@
 import type { TwinOutcome } from './write-twins';
 
-const WHAT = { gsps: 'presentation state', sr: 'structured report' } as const;
+/** What each twin is called in the CLI summary and the app's export result. */
+export const TWIN_NAMES = { gsps: 'presentation state', sr: 'structured report' } as const;
 
 /** One line per twin for the summary: what it is, where it went, or why it was not written. */
 export function twinLines(twins: readonly TwinOutcome[]): string[] {
   return twins.map((twin) => {
-    const what = WHAT[twin.kind];
+    const what = TWIN_NAMES[twin.kind];
     switch (twin.status) {
       case 'written': {
         const findings = twin.findings === 1 ? '1 finding' : `${twin.findings} findings`;

@@ -18,6 +18,7 @@ import type { ConversionHooks, ConversionJob, ConversionSummary } from '../../ex
 import { expandHome } from '../expand-home';
 import { resolveOutputDir } from '../output-dir';
 import { unstoppableReason } from '../../export/unstoppable-text';
+import { TWIN_NAMES } from '../../twin/twin-text';
 import type { TwinOutcome } from '../../twin/write-twins';
 import type { PathGuard } from '../path-guard';
 import type { AppDelivery, DeliveryService } from './delivery-service';
@@ -100,15 +101,13 @@ export function outlineRecord(box: ExportBox, index: number): BoxRecord {
   return record;
 }
 
-const TWIN_WHAT = { gsps: 'presentation state', sr: 'structured report' } as const;
-
 /** A twin's outcome in the dialog's terms: what it is, where, and its findings or the reason. */
 export function twinResult(twin: TwinOutcome): ExportTwinResult {
   const detail =
     twin.status === 'written'
       ? `${twin.findings} finding${twin.findings === 1 ? '' : 's'} on ${twin.images} image${twin.images === 1 ? '' : 's'}`
       : inAppWords(twin.reason);
-  return { kind: TWIN_WHAT[twin.kind], status: twin.status, output: twin.output, detail };
+  return { kind: TWIN_NAMES[twin.kind], status: twin.status, output: twin.output, detail };
 }
 
 function finished(jobId: string, outDir: string, summary: ConversionSummary): ExportProgress {
