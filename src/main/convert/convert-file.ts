@@ -178,16 +178,19 @@ function writeStreamed(
  * paths, so a link to the input folder is caught), or a symbolic link (an output is always a regular
  * file of our own; replacing a link would mean writing where someone else pointed).
  */
-function unsafeDestination(input: ConvertInput): string | undefined {
+function unsafeDestination(input: ConvertInput, mayExist: boolean): string | undefined {
   const replaces = 'the output would replace the input; choose another --out folder';
   if (resolve(input.outputPath) === resolve(input.path)) return replaces;
+  // Not among the names of its folder when the folder was listed (prepareOutput), and no --overwrite:
+  // nothing there can be the input (inputs exist before the run) or a link, so no lstat is made. A
+  // name that appears since is never written through or replaced: the temporary is created with
+  // O_EXCL | O_NOFOLLOW, and publishing hard-links it into place, which fails when the name is taken.
+  if (!mayExist) return undefined;
   let entry;
   try {
     entry = lstatSync(input.outputPath);
   } catch {
-    // No such entry, the usual case: nothing there can be the input or a link, so no real path is
-    // resolved (two per file before). Writing never follows a link that appears since: the temporary
-    // is created with O_EXCL | O_NOFOLLOW, and publishing links or renames it into place.
+    // No such entry: nothing there can be the input or a link, so no real path is resolved.
     return undefined;
   }
   const realInput = realPathOrUndefined(input.path) ?? resolve(input.path);
@@ -206,14 +209,18 @@ function unsafeDestination(input: ConvertInput): string | undefined {
 export async function convertFile(input: ConvertInput, context: ConvertContext): Promise<FileOutcome> {
   const { settings } = context;
   if (input.refused !== undefined) return { status: 'skipped', input: input.path, reason: input.refused };
-  const unsafe = unsafeDestination(input);
+  // One listing of the output folder per thread says which outputs exist already (and clears what an
+  // interrupted run left of this one).
+  const prepared = prepareOutput(input.outputPath);
+  // With --overwrite the name is always looked at: a rename would replace whatever is there by then.
+  const unsafe = unsafeDestination(input, prepared.existed || !prepared.listed || settings.overwrite);
   if (unsafe !== undefined) return { status: 'failed', input: input.path, reason: unsafe };
   let matchedBoxOrigins: string[] = [];
   let image: DicomImage | undefined;
   try {
     // An existing output is checked against what this run would write (deterministic UIDs make it
     // recognisable), so a rerun after a crash skips what is done and still makes everything else.
-    const existing = prepareOutput(input.outputPath).existed && !settings.overwrite;
+    const existing = prepared.existed && !settings.overwrite;
     const read = await readForConversion(input.path);
     if (!read.ok) {
       return { status: read.kind === 'error' ? 'failed' : 'skipped', input: input.path, reason: read.reason };

@@ -15,6 +15,8 @@ export function temporaryOwner(name: string): string | undefined {
 interface FolderState {
   /** names present when the folder was listed */
   names: Set<string>;
+  /** false when the folder exists but could not be listed: then any name may be present */
+  listed: boolean;
   /** output name -> the temporaries left for it */
   leftovers: Map<string, string[]>;
 }
@@ -31,10 +33,13 @@ function stateOf(folder: string): FolderState {
   const known = listed.get(folder);
   if (known) return known;
   let names: string[] = [];
+  let listedWhole = true;
   try {
     names = readdirSync(folder);
-  } catch {
-    // no folder yet (a fresh run): nothing exists, nothing was left over
+  } catch (error) {
+    // No folder yet (a fresh run): nothing exists, nothing was left over. Any other error (no read
+    // permission) leaves what is there unknown.
+    listedWhole = (error as NodeJS.ErrnoException).code === 'ENOENT';
   }
   const leftovers = new Map<string, string[]>();
   for (const name of names) {
@@ -45,7 +50,7 @@ function stateOf(folder: string): FolderState {
     const oldest = listed.keys().next().value;
     if (oldest !== undefined) listed.delete(oldest);
   }
-  const state = { names: new Set(names), leftovers };
+  const state = { names: new Set(names), listed: listedWhole, leftovers };
   listed.set(folder, state);
   return state;
 }
@@ -58,7 +63,11 @@ function stateOf(folder: string): FolderState {
  * one process (shards split the inputs), so no live writer owns them. An output that appears after the
  * listing (another process) is still caught when publishing refuses to replace it.
  */
-export function prepareOutput(destination: string): { existed: boolean } {
+export function prepareOutput(destination: string): {
+  existed: boolean;
+  /** false: the folder could not be listed, so `existed` says nothing (the caller must look itself) */
+  listed: boolean;
+} {
   const folder = dirname(destination);
   const state = stateOf(folder);
   const name = basename(destination);
@@ -73,5 +82,5 @@ export function prepareOutput(destination: string): { existed: boolean } {
       }
     }
   }
-  return { existed: state.names.has(name) };
+  return { existed: state.names.has(name), listed: state.listed };
 }

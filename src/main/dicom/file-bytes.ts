@@ -80,17 +80,11 @@ function fileBytes(size: number, descriptor: () => number, release: () => void):
  * NotRegularFileError.
  */
 export function openFileBytes(path: string): FileBytes {
-  let fd: number | undefined = openRegularFileSync(path);
-  let size: number;
-  try {
-    size = fstatSync(fd).size;
-  } catch (error) {
-    closeSync(fd);
-    throw error;
-  }
+  const opened = openRegularFileSync(path);
+  let fd: number | undefined = opened.fd;
   return fileBytes(
-    size,
-    () => (fd ??= openRegularFileSync(path)),
+    opened.size,
+    () => (fd ??= openRegularFileSync(path).fd),
     () => {
       if (fd !== undefined) closeSync(fd);
       fd = undefined;

@@ -45,7 +45,8 @@ function holder(ds: DataSet, tag: string, macroTag: string): DataSet {
   return functionalGroup(ds, macroTag) ?? ds;
 }
 
-function readPixelFormat(ds: DataSet): PixelFormat | string {
+/** The pixel format attributes (PS3.3 C.7.6.3), or why they cannot be converted. */
+export function readPixelFormat(ds: DataSet): PixelFormat | string {
   const rows = uint16Value(ds, '00280010') ?? 0;
   const columns = uint16Value(ds, '00280011') ?? 0;
   const bitsAllocated = uint16Value(ds, '00280100') ?? 0;

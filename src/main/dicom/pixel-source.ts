@@ -85,7 +85,15 @@ export function locateFilePixelData(
     const present = Math.max(0, Math.min(element.length, file.size - valueStart));
     if (present < needed) return `file is truncated: Pixel Data needs ${needed} bytes, ${present} present`;
     if (headerOnly) return { kind: 'header-only' };
-    return { kind: 'native-file', file, valueStart, bigEndian: syntax.bigEndian, vr: element.vr ?? 'OW' };
+    const vr = element.vr ?? 'OW';
+    // A small file's first read already holds its frames (a 64x64 slice is 8 KiB): they are decoded
+    // from those bytes, not read a second time.
+    const heldEnd = element.dataOffset + needed;
+    if (heldEnd <= ds.byteArray.length) {
+      const bytes = ds.byteArray.subarray(element.dataOffset, heldEnd);
+      return { kind: 'native', data: { bytes, bigEndian: syntax.bigEndian, vr } };
+    }
+    return { kind: 'native-file', file, valueStart, bigEndian: syntax.bigEndian, vr };
   }
   if (!undefinedLength)
     return `Pixel Data of ${syntax.name} must be encapsulated (PS3.5 A.4) but has a defined length: the file is corrupt`;

@@ -1,13 +1,14 @@
-import type { ImageHeader } from '../../shared/dicom/image-header';
+import type { ImageHeader, PixelFormat } from '../../shared/dicom/image-header';
 import { describeSize } from './byte-size';
 import { decodeFrame, type PixelSource } from './decode/decode-frame';
 import { stringValue, usesUtf8 } from './dataset-values';
 import { describeThrown, failure } from './errors';
 import { describeOpenError, openFileBytes, type FileBytes } from './file-bytes';
 import { isDeflated, parseDataset, PIXEL_DATA_TAG, type ParsedDataset } from './parse-dataset';
-import { parseHeader } from './parse-header';
+import { parseHeader, readPixelFormat } from './parse-header';
 import { isNotRegularFile } from './regular-file';
 import { locateFilePixelData, locatePixelData } from './pixel-source';
+import { nativePixelDataBytes } from './decode/native';
 import { sopClassInfo, sopClassName } from './sop-classes';
 import { describeTransferSyntax, transferSyntaxInfo, type TransferSyntaxInfo } from './transfer-syntaxes';
 import type { DicomImage, ReadFailure, ReadResult } from './types';
@@ -118,13 +119,53 @@ export function readDicomBytes(bytes: Uint8Array, options: ReadOptions = {}): Re
   return readPrefix(bytes, options, bytes.length);
 }
 
+/** What the read-back check needs of a written header: its syntax, UIDs and pixel format. */
+export interface WrittenHeaderFacts {
+  transferSyntaxUid: string;
+  /** (0008,0016) and (0008,0018), falling back on the File Meta's as the full reader does */
+  sopClassUid: string;
+  sopInstanceUid: string;
+  /** (0002,0002) and (0002,0003) of the File Meta Information */
+  metaSopClassUid: string | undefined;
+  metaSopInstanceUid: string | undefined;
+  pixel: PixelFormat;
+}
+
 /**
- * Reads the header of a file held in memory only up to its Pixel Data element header (the bytes a
- * streaming writer builds before its frames), as the file of `fileSize` bytes it starts: the frames
- * are not there, so decodeFrame throws. Never throws.
+ * Parses a header a writer built (up to its Pixel Data element header) with the reader's own parser and
+ * pixel-format rules, but only for the attributes the read-back check compares (no full image header:
+ * geometry, windows, LUTs). Never throws.
  */
-export function readDicomHeaderBytes(header: Uint8Array, fileSize: number): ReadResult {
-  return readPrefix(header, { headerOnly: true }, fileSize);
+export function readWrittenHeaderFacts(
+  header: Uint8Array,
+  fileSize: number,
+): WrittenHeaderFacts | ReadFailure {
+  try {
+    const parsed = parseDataset(header, { untilPixelData: true });
+    if (!('dataSet' in parsed)) return parsed;
+    const ds = parsed.dataSet;
+    const element = ds.elements[PIXEL_DATA_TAG];
+    if (!element) return notAnImage(parsed);
+    const pixel = readPixelFormat(ds);
+    if (typeof pixel === 'string') return failure('error', pixel);
+    // As the reader checks a file's native Pixel Data: every frame must fit in the file it heads.
+    const needed = nativePixelDataBytes(pixel);
+    const present = Math.max(0, Math.min(element.length, fileSize - element.dataOffset));
+    if (present < needed)
+      return failure('error', `file is truncated: Pixel Data needs ${needed} bytes, ${present} present`);
+    const metaSopClassUid = stringValue(ds, '00020002');
+    const metaSopInstanceUid = stringValue(ds, '00020003');
+    return {
+      transferSyntaxUid: parsed.transferSyntaxUid,
+      sopClassUid: stringValue(ds, '00080016') ?? metaSopClassUid ?? '',
+      sopInstanceUid: stringValue(ds, '00080018') ?? metaSopInstanceUid ?? '',
+      metaSopClassUid,
+      metaSopInstanceUid,
+      pixel,
+    };
+  } catch (thrown) {
+    return failure('error', `the header could not be read (${describeThrown(thrown)})`);
+  }
 }
 
 function readPrefix(bytes: Uint8Array, options: ReadOptions, fileSize: number, file?: FileBytes): ReadResult {

@@ -37,15 +37,18 @@ function sameFile(a: Stats, b: Stats): boolean {
   return a.dev === b.dev && a.ino === b.ino;
 }
 
-/** Opens a regular file for reading (synchronously); throws NotRegularFileError for anything else. */
-export function openRegularFileSync(path: string): number {
+/**
+ * Opens a regular file for reading (synchronously), with the size the descriptor's fstat gave (no second
+ * fstat for it); throws NotRegularFileError for anything else.
+ */
+export function openRegularFileSync(path: string): { fd: number; size: number } {
   const before = statSync(path);
   if (!before.isFile()) throw refuse(before);
   const fd = openSync(path, READ_FLAGS);
   try {
     const opened = fstatSync(fd);
     if (!opened.isFile() || !sameFile(before, opened)) throw refuse(opened);
-    return fd;
+    return { fd, size: opened.size };
   } catch (error) {
     closeSync(fd);
     throw error;

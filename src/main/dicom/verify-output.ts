@@ -1,6 +1,7 @@
 import { crc32 } from 'node:zlib';
 import type { FileBytes } from './file-bytes';
-import { readDicomBytes, readDicomFileBytes, readDicomHeaderBytes } from './read-dicom';
+import { readDicomBytes, readDicomFileBytes, readWrittenHeaderFacts } from './read-dicom';
+import type { WrittenHeaderFacts } from './read-dicom';
 import { EXPLICIT_VR_LITTLE_ENDIAN } from './transfer-syntaxes';
 import type { DicomImage, ReadResult } from './types';
 
@@ -61,19 +62,35 @@ export interface ExpectedOutput {
 
 export type Verdict = { ok: true } | { ok: false; reason: string };
 
-function checkTags(image: DicomImage, expected: ExpectedOutput): string | undefined {
+/** The facts of a header the check compares, from an image read back whole. */
+function factsOf(image: DicomImage): WrittenHeaderFacts {
   const { header } = image;
-  const { pixel } = header;
-  if (header.transferSyntaxUid !== EXPLICIT_VR_LITTLE_ENDIAN) {
-    return `transfer syntax is ${header.transferSyntaxUid || 'missing'}, not Explicit VR Little Endian`;
+  return {
+    transferSyntaxUid: header.transferSyntaxUid,
+    sopClassUid: header.sopClassUid,
+    sopInstanceUid: header.sopInstanceUid,
+    metaSopClassUid: image.getString('00020002'),
+    metaSopInstanceUid: image.getString('00020003'),
+    pixel: header.pixel,
+  };
+}
+
+function checkTags(
+  facts: WrittenHeaderFacts,
+  fileSize: number,
+  expected: ExpectedOutput,
+): string | undefined {
+  const { pixel } = facts;
+  if (facts.transferSyntaxUid !== EXPLICIT_VR_LITTLE_ENDIAN) {
+    return `transfer syntax is ${facts.transferSyntaxUid || 'missing'}, not Explicit VR Little Endian`;
   }
-  if (header.sopInstanceUid !== expected.sopInstanceUid) {
-    return `SOP Instance UID is ${header.sopInstanceUid || 'missing'}, expected ${expected.sopInstanceUid}`;
+  if (facts.sopInstanceUid !== expected.sopInstanceUid) {
+    return `SOP Instance UID is ${facts.sopInstanceUid || 'missing'}, expected ${expected.sopInstanceUid}`;
   }
   // PS3.10 7.1: the File Meta Information repeats the SOP Class and Instance UIDs.
-  if (image.getString('00020003') !== header.sopInstanceUid)
+  if (facts.metaSopInstanceUid !== facts.sopInstanceUid)
     return 'Media Storage SOP Instance UID differs from SOP Instance UID';
-  if (image.getString('00020002') !== header.sopClassUid)
+  if (facts.metaSopClassUid !== facts.sopClassUid)
     return 'Media Storage SOP Class UID differs from SOP Class UID';
   if (pixel.photometric !== 'RGB')
     return `Photometric Interpretation is ${pixel.photometric || 'missing'}, not RGB`;
@@ -95,8 +112,8 @@ function checkTags(image: DicomImage, expected: ExpectedOutput): string | undefi
   if (pixel.numberOfFrames !== expected.frames.count) {
     return `Number of Frames is ${pixel.numberOfFrames}, expected ${expected.frames.count}`;
   }
-  if (expected.length !== undefined && image.fileSize !== expected.length) {
-    return `the file has ${image.fileSize} bytes, expected ${expected.length}`;
+  if (expected.length !== undefined && fileSize !== expected.length) {
+    return `the file has ${fileSize} bytes, expected ${expected.length}`;
   }
   return undefined;
 }
@@ -122,7 +139,8 @@ function checkPixels(image: DicomImage, expected: ExpectedOutput): string | unde
 
 function verifyRead(read: ReadResult, expected: ExpectedOutput): Verdict {
   if (!read.ok) return { ok: false, reason: `it does not read back as a DICOM image (${read.reason})` };
-  const reason = checkTags(read.image, expected) ?? checkPixels(read.image, expected);
+  const reason =
+    checkTags(factsOf(read.image), read.image.fileSize, expected) ?? checkPixels(read.image, expected);
   return reason === undefined ? { ok: true } : { ok: false, reason };
 }
 
@@ -203,10 +221,10 @@ export function verifyWrittenOutput(
   buffer: ReadBackBuffer = (bytes) => new Uint8Array(bytes),
 ): Verdict {
   const length = intended.header.length + intended.frameBytes * intended.frames.count + intended.padding;
-  const parsed = readDicomHeaderBytes(intended.header, length);
-  if (!parsed.ok)
-    return { ok: false, reason: `its header does not read as a DICOM image (${parsed.reason})` };
-  const tags = checkTags(parsed.image, { ...intended, length });
+  const facts = readWrittenHeaderFacts(intended.header, length);
+  if ('ok' in facts)
+    return { ok: false, reason: `its header does not read as a DICOM image (${facts.reason})` };
+  const tags = checkTags(facts, length, { ...intended, length });
   if (tags !== undefined) return { ok: false, reason: tags };
   try {
     const reason = readBack(file, intended, buffer);

@@ -181,4 +181,25 @@ describe('convertFile refuses unsafe destinations (no real path resolved when th
     expect(readFileSync(elsewhere, 'utf8')).toBe('keep');
     expect(existsSync(join(dir, 'no-such-file'))).toBe(false);
   });
+
+  it('neither writes through nor replaces a link made under the output name after its folder was listed', async () => {
+    const out = join(dir, 'listed-then-linked');
+    const elsewhere = join(dir, 'listed-elsewhere.txt');
+    writeFileSync(elsewhere, 'keep');
+    // The first output lists the folder (once per thread); the link appears after that listing.
+    const first = await convertFile(
+      { path: CT, relativePath: 'a.dcm', outputPath: join(out, 'a.dcm') },
+      { settings: settings(), outputRoot: dir },
+    );
+    expect(first).toMatchObject({ status: 'converted' });
+    const linked = join(out, 'b.dcm');
+    symlinkSync(elsewhere, linked);
+    const outcome = await convertFile(
+      { path: CT, relativePath: 'b.dcm', outputPath: linked },
+      { settings: settings(), outputRoot: dir },
+    );
+    expect(outcome).toMatchObject({ status: 'skipped', reason: expect.stringContaining('already exists') });
+    expect(lstatSync(linked).isSymbolicLink()).toBe(true);
+    expect(readFileSync(elsewhere, 'utf8')).toBe('keep');
+  });
 });

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { parseDicom } from 'dicom-parser';
 import { describe, expect, it } from 'vitest';
 import { DicomDecodeError } from '../../../src/main/dicom/errors';
-import { readDicomBytes, readDicomFile } from '../../../src/main/dicom/read-dicom';
+import { openFileBytes } from '../../../src/main/dicom/file-bytes';
+import { readDicomBytes, readDicomFile, readDicomFileBytes } from '../../../src/main/dicom/read-dicom';
+import { generatePhantomSeries } from '../../../src/main/sample/phantom';
 import type { DicomImage } from '../../../src/main/dicom/types';
 import { corpusBytes, corpusFile } from '../../helpers/gdcm-reference';
 
@@ -185,6 +187,24 @@ describe('readDicomFile', () => {
       kind: 'error',
       reason: 'file is truncated: Pixel Data needs 2097152 bytes, 2097052 present',
     });
+  });
+  it('decodes a small file from its first read: one read of the whole file, same samples as in memory', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dicom-ink-read-'));
+    const [slice] = [...generatePhantomSeries({ slices: 1, size: 64, seed: 3 })];
+    if (!slice) throw new Error('no slice');
+    const path = join(dir, 'small');
+    writeFileSync(path, slice.bytes);
+    const file = openFileBytes(path);
+    const read = readDicomFileBytes(file, { borrowPixels: true });
+    if (!read.ok) throw new Error(read.reason);
+    const frame = read.image.decodeFrame(0);
+    expect(file.bytesRead).toBe(slice.bytes.length);
+    const inMemory = readDicomBytes(slice.bytes);
+    if (!inMemory.ok) throw new Error(inMemory.reason);
+    expect(Array.from(frame.data)).toEqual(Array.from(inMemory.image.decodeFrame(0).data));
+    read.image.decodeFrame(0);
+    expect(file.bytesRead).toBe(slice.bytes.length);
+    read.image.close();
   });
   it('returns an error value for a missing file', async () => {
     const result = await readDicomFile('/nonexistent/file.dcm');
