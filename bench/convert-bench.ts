@@ -1,11 +1,13 @@
 /**
  * `npm run bench`: the engine against its two honest baselines, measured in one run, alternating:
  *   1. `dicom-ink convert` at its defaults (verification on), abdomen window, one box per slice;
- *   2. `cp -r` of the same inputs (the I/O floor);
- *   3. bench/pydicom_convert.py, the single-process pydicom + numpy + Pillow way, when Debian's
+ *   2. the I/O floor (bench/io-floor.ts): the reads, writes and read-back of outputs of the engine's
+ *      size with no DICOM work, one thread;
+ *   3. `cp -r` of the same inputs (the copy the issue compares with);
+ *   4. bench/pydicom_convert.py, the single-process pydicom + numpy + Pillow way, when Debian's
  *      python3-pydicom, python3-numpy and python3-pil are installed.
  * on 600 slices of 512x512 and on 10,000 files of 64x64, with `sync` before each command. Prints
- * files/s, MB/s, peak RSS, CPU ms per file and the two ratios (engine / copy time, pydicom / engine
+ * files/s, MB/s, peak RSS, CPU ms per file and the ratios (engine / copy time, floor / copy, engine / floor, pydicom / engine
  * time). Figures only, no assertions.
  *
  * Options (after `npm run bench --`): `--rounds N` (default 2; medians are printed), `--case large|small`
@@ -14,11 +16,12 @@
  * --report: how its memory grows with the file count; target 300 MB at 100,000 files).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { generateInputs, generateLinkedInputs } from './bench-inputs';
 import type { BenchInputs } from './bench-inputs';
+import { ioFloor } from './io-floor';
 import { gnuTimeAvailable, measure } from './measure';
 import type { Measurement } from './measure';
 
@@ -45,7 +48,7 @@ const PEAK_RSS_TARGET_MB = 300;
 /** Files --scale writes; the rest are hard links to them (writing 100,000 files takes minutes). */
 const SCALE_DISTINCT_FILES = 2_000;
 
-type Contender = 'engine' | 'copy' | 'pydicom';
+type Contender = 'engine' | 'floor' | 'copy' | 'pydicom';
 
 /** The abdomen preset (W400/L50), given to the pydicom script as numbers. */
 const ABDOMEN = { center: 50, width: 400 };
@@ -73,10 +76,21 @@ function pydicomAvailable(): boolean {
 }
 
 function countFiles(dir: string): number {
-  if (!existsSync(dir)) return 0;
-  let n = 0;
-  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) if (entry.isFile()) n++;
-  return n;
+  return outputFiles(dir).length;
+}
+
+function outputFiles(dir: string): string[] {
+  if (!existsSync(dir)) return [];
+  return readdirSync(dir, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name));
+}
+
+/** The mean size of the engine's outputs: what the I/O floor writes per file. */
+function meanFileBytes(dir: string): number {
+  const files = outputFiles(dir);
+  const total = files.reduce((sum, file) => sum + statSync(file).size, 0);
+  return files.length === 0 ? 0 : Math.round(total / files.length);
 }
 
 function engineArgs(
@@ -93,10 +107,18 @@ function engineArgs(
   return args;
 }
 
-function run(contender: Contender, inputs: BenchInputs, out: string, jobs: number | undefined): Measurement {
+function run(
+  contender: Contender,
+  inputs: BenchInputs,
+  out: string,
+  jobs: number | undefined,
+  outputBytes: number,
+): Measurement {
   switch (contender) {
     case 'engine':
       return measure(process.execPath, engineArgs(inputs, out, jobs));
+    case 'floor':
+      return measure(process.execPath, [__filename, '--io-floor', inputs.folder, out, String(outputBytes)]);
     case 'copy':
       return measure('cp', ['-r', inputs.folder, out]);
     case 'pydicom': {
@@ -149,16 +171,19 @@ function benchCase(c: BenchCase, contenders: Contender[], rounds: number, jobs: 
     const inputs = generateInputs(dir, c.slices, c.size);
     console.log(`\n${c.label}: ${inputs.files} files, ${(inputs.bytes / 1e6).toFixed(1)} MB in`);
     const results = new Map<Contender, Measurement[]>(contenders.map((k) => [k, []]));
+    // The engine runs first in every round; the floor writes outputs of the size it wrote.
+    let outputBytes = 0;
     for (let round = 0; round < rounds; round++) {
       for (const contender of contenders) {
         const out = join(dir, `out-${contender}`);
         rmSync(out, { recursive: true, force: true });
-        const m = run(contender, inputs, out, jobs);
+        const m = run(contender, inputs, out, jobs, outputBytes);
         const made = countFiles(out);
         if (m.exitCode !== 0 || made !== inputs.files) {
           const why = m.stderr.trim().split('\n').slice(-3).join(' | ');
           throw new Error(`${contender} exited ${m.exitCode} with ${made}/${inputs.files} outputs: ${why}`);
         }
+        if (contender === 'engine') outputBytes = meanFileBytes(out);
         results.get(contender)?.push(m);
         rmSync(out, { recursive: true, force: true });
       }
@@ -166,10 +191,17 @@ function benchCase(c: BenchCase, contenders: Contender[], rounds: number, jobs: 
     const summaries = new Map([...results].map(([k, ms]) => [k, summarise(ms)]));
     for (const [k, s] of summaries) console.log(`  ${line(k, s, inputs)}`);
     const engine = summaries.get('engine');
+    const floor = summaries.get('floor');
     const copy = summaries.get('copy');
     const pydicom = summaries.get('pydicom');
     if (engine && copy)
       console.log(`  engine time / copy time:    ${(engine.seconds / copy.seconds).toFixed(2)}x`);
+    if (floor && copy)
+      console.log(
+        `  I/O floor time / copy time: ${(floor.seconds / copy.seconds).toFixed(2)}x (no DICOM work: read, write ${(outputBytes / 1e3).toFixed(0)} kB per file through a temporary, read back, link)`,
+      );
+    if (engine && floor)
+      console.log(`  engine time / I/O floor:    ${(engine.seconds / floor.seconds).toFixed(2)}x`);
     if (engine && pydicom)
       console.log(
         `  pydicom time / engine time: ${(pydicom.seconds / engine.seconds).toFixed(2)}x (engine speed-up)`,
@@ -226,11 +258,15 @@ function main(args: readonly string[]): void {
     scale(scaleFiles, jobs);
     return;
   }
-  const contenders: Contender[] = ['engine', 'copy'];
+  const contenders: Contender[] = ['engine', 'floor', 'copy'];
   if (pydicomAvailable()) contenders.push('pydicom');
   else console.log('(pydicom baseline skipped: python3-pydicom, python3-numpy or python3-pil is missing)');
   for (const c of quick ? QUICK_CASES : CASES)
     if (only === undefined || only === c.id) benchCase(c, contenders, rounds, jobs);
 }
 
-main(process.argv.slice(2));
+const argv = process.argv.slice(2);
+if (argv[0] === '--io-floor') {
+  const [, inputs = '', outputs = '', bytes = ''] = argv;
+  ioFloor(inputs, outputs, Number(bytes));
+} else main(argv);

@@ -1,0 +1,80 @@
+/**
+ * The I/O floor of a conversion: what any program writing the engine's outputs must do, with no DICOM
+ * work at all. For each input (folder walked recursively): read it whole; create a temporary file
+ * beside the output name (O_EXCL); write `outputBytes` bytes into it; read them back and compare; link
+ * it to its final name and remove the temporary. One thread: on the machines measured here two threads
+ * doing this took as long as one (the page-cache writes do not run in parallel), so the figure is the
+ * floor for any thread count.
+ *
+ * Run by the bench as `node dist/bench.cjs --io-floor <inputs> <outputs> <outputBytes>`.
+ */
+import {
+  closeSync,
+  linkSync,
+  mkdirSync,
+  openSync,
+  readdirSync,
+  readSync,
+  unlinkSync,
+  writeSync,
+  constants,
+} from 'node:fs';
+import { dirname, join, relative } from 'node:path';
+
+const CREATE = constants.O_CREAT | constants.O_EXCL | constants.O_RDWR;
+
+function filesUnder(folder: string): string[] {
+  const found: string[] = [];
+  for (const entry of readdirSync(folder, { withFileTypes: true })) {
+    const path = join(folder, entry.name);
+    if (entry.isDirectory()) found.push(...filesUnder(path));
+    else if (entry.isFile()) found.push(path);
+  }
+  return found;
+}
+
+function readWhole(path: string, into: Buffer): number {
+  const fd = openSync(path, 'r');
+  try {
+    let done = 0;
+    for (;;) {
+      const n = readSync(fd, into, done, into.length - done, done);
+      if (n === 0) return done;
+      done += n;
+      if (done === into.length) return done;
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Does the floor's work for every file under `inputs`, mirrored under `outputs`; returns the file count. */
+export function ioFloor(inputs: string, outputs: string, outputBytes: number): number {
+  const files = filesUnder(inputs);
+  const output = Buffer.alloc(outputBytes, 0x5a);
+  const readBack = Buffer.alloc(outputBytes);
+  let input = Buffer.alloc(1 << 20);
+  const made = new Set<string>();
+  for (const path of files) {
+    if (readWhole(path, input) === input.length) {
+      input = Buffer.alloc(input.length * 4);
+      readWhole(path, input);
+    }
+    const destination = join(outputs, relative(inputs, path));
+    const folder = dirname(destination);
+    if (!made.has(folder)) mkdirSync(folder, { recursive: true });
+    made.add(folder);
+    const temporary = join(folder, `.${relative(folder, destination)}.partial`);
+    const fd = openSync(temporary, CREATE, 0o666);
+    try {
+      writeSync(fd, output, 0, outputBytes, 0);
+      if (readSync(fd, readBack, 0, outputBytes, 0) !== outputBytes || !readBack.equals(output))
+        throw new Error(`${temporary} did not read back as written`);
+    } finally {
+      closeSync(fd);
+    }
+    linkSync(temporary, destination);
+    unlinkSync(temporary);
+  }
+  return files.length;
+}
