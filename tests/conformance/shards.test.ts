@@ -4,7 +4,7 @@
  * byte, with no file converted twice; --inputs-from reads the same job from a list file or stdin.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -33,6 +33,16 @@ function start(args: string[], env: Record<string, string> = {}): Promise<number
     child.on('error', reject);
     child.on('exit', (code) => resolve(code));
   });
+}
+
+/** dcmdump of a file without the dates and times of its making (a twin written later differs only there). */
+function dumpWithoutTimes(file: string): string {
+  const dump = spawnSync('dcmdump', ['+L', file], { encoding: 'utf8' });
+  if (dump.status !== 0) throw new Error(`dcmdump ${file}: ${dump.stderr}`);
+  return dump.stdout
+    .split('\n')
+    .filter((line) => !/\((0008,0012|0008,0013|0008,0023|0008,0033|0070,0082|0070,0083)\)/.test(line))
+    .join('\n');
 }
 
 beforeAll(() => {
@@ -105,6 +115,35 @@ describe('sharding', () => {
     });
     expect(piped.status, piped.stderr).toBe(0);
     expect(hashTree(fromStdin)).toEqual(unsharded);
+  });
+
+  it('refuses --twin with --shard, and the way it names (shards, then one pass with --twin) writes the unsharded twins', () => {
+    const run = (out: string, ...more: string[]): ReturnType<typeof spawnSync> =>
+      spawnSync(process.execPath, [CLI, ...convertArgs(out, input, ...more)], { encoding: 'utf8' });
+    const refused = run(join(dir, 'twin-refused'), '--shard', '1/2', '--twin', 'both');
+    expect(refused.status).toBe(2);
+    expect(refused.stderr).toContain('--twin cannot be combined with --shard/--shards');
+    expect(existsSync(join(dir, 'twin-refused'))).toBe(false);
+
+    const boxes = join(dir, 'twin-boxes.csv');
+    const rows = names.filter((_, i) => i % 20 === 0).map((name) => `${name},2,2,9,9,lesion,0.9`);
+    writeFileSync(boxes, `file,x1,y1,x2,y2,label,score\n${rows.join('\n')}\n`);
+    const whole = join(dir, 'twin-one');
+    expect(run(whole, '--twin', 'both', '--boxes', boxes).status).toBe(0);
+    const sharded = join(dir, 'twin-sharded');
+    for (const shard of ['1/2', '2/2']) run(sharded, '--shard', shard, '--boxes', boxes);
+    const pass = run(sharded, '--twin', 'both', '--boxes', boxes);
+    expect(pass.status, String(pass.stderr)).toBe(0);
+    // The images byte for byte; the presentation states and reports under the same names (the same
+    // UIDs) with the same content but their creation date and time.
+    const expected = hashTree(whole);
+    const got = hashTree(sharded);
+    expect([...got.keys()].sort()).toEqual([...expected.keys()].sort());
+    const twins = [...expected.keys()].filter((name) => /(presentation-state|report)-\d+\.dcm$/.test(name));
+    expect(twins.length).toBeGreaterThanOrEqual(2);
+    for (const [name, hash] of expected) if (!twins.includes(name)) expect(got.get(name), name).toBe(hash);
+    for (const name of twins)
+      expect(dumpWithoutTimes(join(sharded, name)), name).toBe(dumpWithoutTimes(join(whole, name)));
   });
 
   it('says which variable is missing when --shards runs outside a scheduler', () => {

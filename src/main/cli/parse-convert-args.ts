@@ -79,6 +79,16 @@ function positiveInteger(
 }
 
 /** Parses the arguments after `convert` into a job; a usage error says which argument is wrong. */
+/**
+ * A presentation state covers a whole series and a report a whole study, but a shard holds only its
+ * share of their images: shards each wrote a partial one. The twins come from one pass over everything.
+ */
+export const TWIN_WITH_SHARD =
+  '--twin cannot be combined with --shard/--shards: a presentation state covers a whole series and a ' +
+  'report a whole study, and a shard converts only its share of their images. Convert with the shards ' +
+  'first (without --twin), then run the same command once without --shard and with --twin: the images ' +
+  'already converted are checked and skipped, and the twins are written from all of them.';
+
 export function parseConvertArgs(
   args: readonly string[],
   env: NodeJS.ProcessEnv = process.env,
@@ -130,6 +140,7 @@ export function parseConvertArgs(
   const twin = values.twin ?? 'none';
   if (!isTwinChoice(twin))
     return { ok: false, reason: `--twin must be one of ${TWIN_CHOICES.join(', ')}, got "${twin}"` };
+  if (twin !== 'none' && shard.shard) return { ok: false, reason: TWIN_WITH_SHARD };
   const color = values.color === undefined ? DEFAULT_COLOR : parseHexColor(values.color);
   if (!color)
     return { ok: false, reason: `--color needs a hex colour like ff0000 or #00ff00, got "${values.color}"` };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseConvertArgs } from '../../../src/main/cli/parse-convert-args';
+import { parseConvertArgs, TWIN_WITH_SHARD } from '../../../src/main/cli/parse-convert-args';
 
 function reasonOf(args: string[]): string {
   const parsed = parseConvertArgs(args);
@@ -134,5 +134,7 @@ describe('parseConvertArgs', () => {
       '--color needs a hex colour like ff0000 or #00ff00, got "red"',
     );
     expect(reasonOf(['in', '--out', 'o', '--frobnicate'])).toBe('unknown option --frobnicate');
+    expect(reasonOf(['in', '--out', 'o', '--shard', '1/2', '--twin', 'gsps'])).toBe(TWIN_WITH_SHARD);
+    expect(reasonOf(['in', '--out', 'o', '--shard', '1/2', '--twin', 'none'])).toBe('');
   });
 });
