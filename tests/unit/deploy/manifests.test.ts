@@ -13,6 +13,7 @@ import { parseConvertArgs } from '../../../src/main/cli/parse-convert-args';
 const DEPLOY = join(__dirname, '..', '..', '..', 'deploy');
 
 interface Container {
+  name: string;
   image: string;
   args: string[];
   volumeMounts: { name: string; mountPath: string; readOnly?: boolean }[];
@@ -25,6 +26,14 @@ interface IndexedJob {
     completionMode: string;
     completions: number;
     parallelism: number;
+    backoffLimitPerIndex?: number;
+    podFailurePolicy?: {
+      rules: {
+        action: string;
+        onExitCodes?: { containerName?: string; operator: string; values: number[] };
+        onPodConditions?: { type: string }[];
+      }[];
+    };
     template: {
       spec: {
         restartPolicy: string;
@@ -72,6 +81,20 @@ describe('the Kubernetes Indexed Job', () => {
       true,
     );
     for (const mount of container.volumeMounts) expect(pod.volumes.map((v) => v.name)).toContain(mount.name);
+  });
+
+  it('runs an index again only when its pod died, never after the CLI gave its verdict (exit 1, 2, 3)', () => {
+    const job = documents[0]?.toJS() as IndexedJob;
+    // podFailurePolicy needs restartPolicy Never; retries are then per index
+    expect(job.spec.template.spec.restartPolicy).toBe('Never');
+    expect(job.spec.backoffLimitPerIndex).toBeGreaterThan(0);
+    const rules = job.spec.podFailurePolicy?.rules ?? [];
+    const verdicts = rules.find((r) => r.onExitCodes !== undefined);
+    expect(verdicts?.action).toBe('FailIndex');
+    expect(verdicts?.onExitCodes).toEqual({ containerName: 'convert', operator: 'In', values: [1, 2, 3] });
+    expect(job.spec.template.spec.containers.map((c) => c.name)).toContain('convert');
+    const disruption = rules.find((r) => r.onPodConditions?.some((c) => c.type === 'DisruptionTarget'));
+    expect(disruption?.action).toBe('Ignore');
   });
 
   it('gives the CLI arguments it accepts, with the index Kubernetes sets', () => {
