@@ -1,7 +1,6 @@
 import { lstatSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import type { BoxIndex } from '../../shared/boxes/match';
-import { boxesForImage } from '../../shared/boxes/match';
+import type { BoxLookup } from '../../shared/boxes/match';
 import { describeSize } from '../dicom/byte-size';
 import { codecsReady, initCodecs, needsCodecs } from '../dicom/decode';
 import type { DicomImage, ReadResult } from '../dicom/types';
@@ -34,8 +33,8 @@ export interface ConvertContext {
   settings: ConvertSettings;
   /** real path of the output root: every output's folder must resolve inside it */
   outputRoot: string;
-  /** boxes of the whole job, indexed once per worker */
-  boxIndex?: BoxIndex;
+  /** boxes of the whole job (one shared copy for every worker, packed-boxes.ts) */
+  boxes?: BoxLookup;
   /** called after each frame is written (the worker tells the pool the file is still progressing) */
   onFrame?: () => void;
 }
@@ -232,8 +231,8 @@ export async function convertFile(input: ConvertInput, context: ConvertContext):
     const { header } = image;
     const tooLarge = sizeProblem(image);
     if (tooLarge) return { status: 'skipped', input: input.path, reason: tooLarge };
-    const records = context.boxIndex
-      ? boxesForImage(context.boxIndex, {
+    const records = context.boxes
+      ? context.boxes.boxesForImage({
           sopInstanceUid: header.sopInstanceUid,
           seriesInstanceUid: header.seriesInstanceUid,
           instanceNumber: header.instanceNumber,

@@ -1,8 +1,8 @@
 /**
- * Worker thread entry (bundled to dist/convert.worker.cjs): indexes the boxes once, then converts the files the pool sends strictly in order, answering each with its outcome.
+ * Worker thread entry (bundled to dist/convert.worker.cjs): opens the job's shared box rows, then converts the files the pool sends strictly in order, answering each with its outcome.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { createBoxIndex } from '../../shared/boxes/match';
+import { readPackedBoxes } from '../../shared/boxes/packed-boxes';
 import { convertFile } from '../convert/convert-file';
 import type { ConvertContext } from '../convert/convert-file';
 import { messageOf } from '../convert/outcome';
@@ -26,7 +26,7 @@ async function start(port: NonNullable<typeof parentPort>): Promise<void> {
     context = {
       settings: init.settings,
       outputRoot: init.outputRoot,
-      boxIndex: init.boxes.length > 0 ? createBoxIndex(init.boxes) : undefined,
+      boxes: init.boxes && init.boxes.count > 0 ? readPackedBoxes(init.boxes) : undefined,
     };
   } catch (error) {
     post({ type: 'init-failed', reason: `the converter could not start: ${messageOf(error)}` });

@@ -1,4 +1,5 @@
 import type { BoxRecord } from '../../shared/boxes/model';
+import type { PackedBoxReader } from '../../shared/boxes/packed-boxes';
 import { alreadyDoneReason, existsReason } from '../convert/write-output';
 import type { FileOutcome } from '../convert/outcome';
 
@@ -55,59 +56,94 @@ function targetText(box: BoxRecord): string {
   }
 }
 
-/** Collects, outcome by outcome, what FindingsPlacement reports; bounded by the number of box rows and series. */
-export function createPlacementTracker(boxes: readonly BoxRecord[]): {
+/** Flags kept per row (one byte each): what the outcomes said about its origin. */
+const MATCHED = 1;
+const CONVERTED = 2;
+const EXISTING = 4;
+
+/** What the run learns about the rows, outcome by outcome, and what it reports at the end. */
+export interface PlacementTracker {
   add(outcome: FileOutcome): void;
-  /** call after every outcome arrived; `unmatched` are the rows no outcome matched */
-  result(unmatched: readonly string[]): FindingsPlacement;
-} {
-  const converted = new Set<string>();
-  const existing = new Set<string>();
+  /** origins of the rows no outcome matched (in row order): call after every outcome arrived */
+  unmatched(): string[];
+  /** call after every outcome arrived */
+  result(): FindingsPlacement;
+}
+
+/**
+ * Collects, outcome by outcome, what FindingsPlacement reports; bounded by the number of box rows and
+ * series. Rows are followed by their origin, as outcomes name them (rows sharing an origin share its
+ * fate), in a byte per row: the rows themselves stay packed in the shared memory the workers read.
+ */
+export function createPlacementTracker(boxes: PackedBoxReader): PlacementTracker {
+  const flags = new Uint8Array(boxes.count);
+  /** the first row of each origin, in the order the origin was first seen on an existing output */
+  const existing: number[] = [];
   const clipped = new Map<string, ClippedBox>();
   const misfits = new Map<string, PresetMisfit>();
   const unplacedLabels: UnplacedLabel[] = [];
   let unplacedLabelCount = 0;
+  /** Sets `flag` on every row with this origin; its first row when the origin did not have it yet. */
+  const mark = (rows: readonly number[], flag: number): number | undefined => {
+    const first = rows[0];
+    if (first === undefined || ((flags[first] ?? 0) & flag) !== 0) return undefined;
+    for (const row of rows) flags[row] = (flags[row] ?? 0) | flag;
+    return first;
+  };
+  const unmatchedRows = (): number[] => {
+    const rows: number[] = [];
+    for (let row = 0; row < boxes.count; row++) if (((flags[row] ?? 0) & MATCHED) === 0) rows.push(row);
+    return rows;
+  };
   return {
     add(outcome) {
-      if (outcome.status === 'converted') {
-        for (const origin of outcome.matchedBoxOrigins) converted.add(origin);
-        for (const w of outcome.warnings ?? []) {
-          if (w.kind === 'label-unplaced') {
-            unplacedLabelCount++;
-            if (unplacedLabels.length < MAX_UNPLACED_LABELS) {
-              const { kind: _kind, ...rest } = w;
-              unplacedLabels.push({ ...rest, input: outcome.input });
-            }
-          } else if (w.kind === 'box-clipped') {
-            if (!clipped.has(w.origin))
-              clipped.set(w.origin, { origin: w.origin, text: w.text, outside: w.outside });
-          } else {
-            const seen = misfits.get(w.seriesInstanceUid);
-            if (seen) seen.images++;
-            else
-              misfits.set(w.seriesInstanceUid, {
-                seriesInstanceUid: w.seriesInstanceUid,
-                text: w.text,
-                images: 1,
-              });
-          }
-        }
-      } else if (
+      const exists =
         outcome.status === 'skipped' &&
-        (outcome.reason === existsReason || outcome.reason === alreadyDoneReason)
-      ) {
-        for (const origin of outcome.matchedBoxOrigins ?? []) existing.add(origin);
+        (outcome.reason === existsReason || outcome.reason === alreadyDoneReason);
+      for (const origin of outcome.matchedBoxOrigins ?? []) {
+        const rows = boxes.rowsWithOrigin(origin);
+        mark(rows, MATCHED);
+        if (outcome.status === 'converted') mark(rows, CONVERTED);
+        else if (exists) {
+          const first = mark(rows, EXISTING);
+          if (first !== undefined) existing.push(first);
+        }
+      }
+      if (outcome.status !== 'converted') return;
+      for (const w of outcome.warnings ?? []) {
+        if (w.kind === 'label-unplaced') {
+          unplacedLabelCount++;
+          if (unplacedLabels.length < MAX_UNPLACED_LABELS) {
+            const { kind: _kind, ...rest } = w;
+            unplacedLabels.push({ ...rest, input: outcome.input });
+          }
+        } else if (w.kind === 'box-clipped') {
+          if (!clipped.has(w.origin))
+            clipped.set(w.origin, { origin: w.origin, text: w.text, outside: w.outside });
+        } else {
+          const seen = misfits.get(w.seriesInstanceUid);
+          if (seen) seen.images++;
+          else
+            misfits.set(w.seriesInstanceUid, {
+              seriesInstanceUid: w.seriesInstanceUid,
+              text: w.text,
+              images: 1,
+            });
+        }
       }
     },
-    result(unmatched) {
-      const byOrigin = new Map(boxes.map((b) => [b.origin, b]));
+    unmatched: () => unmatchedRows().map((row) => boxes.origin(row)),
+    result() {
+      // Rows sharing an origin share their flags, so the last row of an origin gives its reason.
       const unmatchedReasons: Record<string, string> = {};
-      for (const origin of unmatched) {
-        const box = byOrigin.get(origin);
-        if (box) unmatchedReasons[origin] = targetText(box);
+      for (const row of unmatchedRows()) {
+        const box = boxes.record(row);
+        unmatchedReasons[box.origin] = targetText(box);
       }
       return {
-        boxesAlreadyThere: [...existing].filter((o) => !converted.has(o)),
+        boxesAlreadyThere: existing
+          .filter((row) => ((flags[row] ?? 0) & CONVERTED) === 0)
+          .map((row) => boxes.origin(row)),
         clippedBoxes: [...clipped.values()],
         presetMisfits: [...misfits.values()],
         unplacedLabels,

@@ -1,11 +1,12 @@
-import type { BoxRecord } from '../../shared/boxes/model';
+import type { PackedBoxes } from '../../shared/boxes/packed-boxes';
 import type { ConvertInput, ConvertSettings } from '../convert/convert-settings';
 import type { FileOutcome } from '../convert/outcome';
 
-/** Given to each worker once, as workerData: the settings and the job's boxes (indexed in the worker). */
+/** Given to each worker once, as workerData: the settings and the job's boxes (shared, not copied). */
 export interface WorkerInit {
   settings: ConvertSettings;
-  boxes: BoxRecord[];
+  /** the job's box rows in shared memory, one copy for every thread; absent: none */
+  boxes?: PackedBoxes;
   /** real path of the output root, which every output's folder must resolve inside */
   outputRoot: string;
   /** shared memory the worker writes its outcomes into (outcome-channel.ts); absent: one message each */

@@ -6,6 +6,7 @@ import type { FileOutcome } from '../convert/outcome';
 import { enumerateInputs, planInputs } from '../convert/plan-inputs';
 import type { EnumerateOptions, InputRoot } from '../convert/plan-inputs';
 import type { ConversionHooks, ConversionJob, ConversionProgress, ConversionSummary } from './job';
+import { readPackedBoxes } from '../../shared/boxes/packed-boxes';
 import { createPlacementTracker } from './findings-placement';
 import { loadFindings } from './load-findings';
 import { noUsableFindings, outputFolderProblem } from './preflight';
@@ -73,7 +74,7 @@ export async function startConversion(
   const unreadableList = listProblem(job.inputsFrom);
   if (unreadableList) return { status: 'failed', reason: unreadableList, cause: 'inputs' };
   const requested = [...(job.boxFiles ?? []), ...(job.maskFiles ?? [])];
-  const unusable = noUsableFindings(requested, loaded.boxes.length, loaded.errors);
+  const unusable = noUsableFindings(requested, loaded.boxes.count, loaded.errors);
   if (unusable !== undefined) return { status: 'failed', reason: unusable, cause: 'findings' };
   const unwritable = outputFolderProblem(job.outDir);
   if (unwritable !== undefined) return { status: 'failed', reason: unwritable, cause: 'output' };
@@ -88,8 +89,7 @@ export async function startConversion(
   const twinImages: TwinImage[] = [];
   const keep = hooks.keepOutcomes ?? true;
   const tally = createTally();
-  const matched = new Set<string>();
-  const placement = createPlacementTracker(loaded.boxes);
+  const placement = createPlacementTracker(readPackedBoxes(loaded.boxes));
   // Stops the run from inside (disk full, read-only output) as well as on the caller's signal.
   const stop = new AbortController();
   let stopped: string | undefined;
@@ -126,7 +126,6 @@ export async function startConversion(
       const outcome = keepTwin(received, twinImages);
       if (keep) outcomes.push(outcome);
       addOutcome(tally, outcome);
-      for (const origin of outcome.matchedBoxOrigins ?? []) matched.add(origin);
       placement.add(outcome);
       progress.done++;
       progress[outcome.status]++;
@@ -150,13 +149,13 @@ export async function startConversion(
           verify: job.settings.verify,
         });
   for (const twin of twins) hooks.onTwin?.(twin);
-  const unmatchedBoxes = loaded.boxes.filter((b) => !matched.has(b.origin)).map((b) => b.origin);
+  const unmatchedBoxes = placement.unmatched();
   const report = {
     outcomes,
     tally,
     boxErrors: loaded.errors,
     unmatchedBoxes,
-    placement: placement.result(unmatchedBoxes),
+    placement: placement.result(),
     findingNotes: loaded.notes,
     inputNotes: plan.notes,
     ...(end.unstoppable === undefined ? {} : { unstoppable: end.unstoppable }),

@@ -9,8 +9,8 @@ import type { FindingImporter } from './importer';
 export const boxTableImporter: FindingImporter = {
   format: 'box-table',
   recognises: (source) => !source.isDirectory,
-  async read(source) {
-    const parsed = parseBoxFile(await readFile(source.path, 'utf8'), source.name);
+  async read(source, context) {
+    const parsed = parseBoxFile(await readFile(source.path, 'utf8'), source.name, context.onFinding);
     return { format: 'box-table', findings: parsed.boxes, problems: parsed.errors, notes: [] };
   },
 };

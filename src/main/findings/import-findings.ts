@@ -114,22 +114,31 @@ export async function importSource(
 }
 
 /** An import context whose catalogue is built once, on the first importer that asks. */
-export function importContext(options: ImportOptions, catalog: () => Promise<ImageCatalog>): ImportContext {
+export function importContext(
+  options: ImportOptions,
+  catalog: () => Promise<ImageCatalog>,
+  onFinding?: (record: BoxRecord) => void,
+): ImportContext {
   let cached: Promise<ImageCatalog> | undefined;
-  return { options, catalog: () => (cached ??= catalog()) };
+  return { options, catalog: () => (cached ??= catalog()), ...(onFinding ? { onFinding } : {}) };
 }
 
-/** Reads each source with the first importer that recognises its content. */
+/**
+ * Reads each source with the first importer that recognises its content. With `onFinding`, every
+ * finding goes there instead, in source order (and `findings` comes back empty).
+ */
 export async function importFindings(
   paths: readonly GivenSource[],
   options: ImportOptions,
   catalog: () => Promise<ImageCatalog>,
+  onFinding?: (record: BoxRecord) => void,
 ): Promise<ImportSummary> {
-  const context = importContext(options, catalog);
+  const context = importContext(options, catalog, onFinding);
   const summary: ImportSummary = { findings: [], problems: [], refusals: [], notes: [] };
   for (const given of paths) {
     const result = await importSource(given, context);
     if (result.refused !== undefined) summary.refusals.push(result.refused);
+    else if (onFinding) for (const finding of result.findings) onFinding(finding);
     else summary.findings.push(...result.findings);
     summary.problems.push(...result.problems);
     summary.notes.push(...result.notes);

@@ -42,6 +42,11 @@ export interface ImportContext {
   options: ImportOptions;
   /** the inputs' images and series (built on first call, then shared) */
   catalog(): Promise<ImageCatalog>;
+  /**
+   * When set, an importer may hand its findings here one by one, in order, as it reads them, and return
+   * none (the box table does: a conversion packs 100,000 rows without holding them as objects).
+   */
+  onFinding?: (record: BoxRecord) => void;
 }
 
 export interface ImportedFindings {

@@ -13,6 +13,11 @@ export interface BoxIndex<R extends IndexedRecord = BoxRecord> {
   readonly bySeriesInstance: ReadonlyMap<string, R[]>;
 }
 
+/** Finds the boxes naming an image (BoxIndex through `boxesForImage`, or the packed rows of a job). */
+export interface BoxLookup<R extends IndexedRecord = BoxRecord> {
+  boxesForImage(image: ImageIdentity): R[];
+}
+
 /** What the converter knows about one input image. */
 export interface ImageIdentity {
   sopInstanceUid: string;

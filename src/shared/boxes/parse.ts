@@ -7,7 +7,7 @@ import {
   parseBoxRow,
 } from './box-row';
 import type { BoxCell, BoxColumn } from './box-row';
-import { parseCsv } from './csv';
+import { forEachCsvRecord } from './csv';
 import { arrayElementLines } from './json-lines';
 import type { BoxParseError, BoxRecord } from './model';
 
@@ -37,13 +37,36 @@ function collect(rows: (BoxRecord | BoxParseError)[]): BoxFileResult {
   return result;
 }
 
-/** CSV with a header row; errors carry `name:LINE`, the physical line the row starts on. */
-function parseCsvBoxes(text: string, fileName: string): BoxFileResult {
-  const records = parseCsv(text).filter((record) => !isBlank(record.fields));
-  const header = records[0];
-  const columns = (header?.fields ?? []).map(columnKey);
-  if (!header || !hasUsableColumns(new Set(columns))) {
-    const found = columns.filter((c) => c !== '').join(', ') || 'nothing';
+/** Where good rows go: kept in the result, or handed on one at a time. */
+type OnBox = ((record: BoxRecord) => void) | undefined;
+
+/** CSV with a header row; errors carry `name:LINE`, the physical line the row starts on. Read row by row. */
+function parseCsvBoxes(text: string, fileName: string, onBox: OnBox): BoxFileResult {
+  const result: BoxFileResult = { boxes: [], errors: [] };
+  const good = onBox ?? ((record: BoxRecord) => result.boxes.push(record));
+  let header: { line: number; columns: string[]; usable: boolean } | undefined;
+  const position = new Map<string, number>();
+  forEachCsvRecord(text, (record) => {
+    if (isBlank(record.fields)) return;
+    if (!header) {
+      const columns = record.fields.map(columnKey);
+      header = { line: record.line, columns, usable: hasUsableColumns(new Set(columns)) };
+      columns.forEach((column, index) => {
+        if (KNOWN.has(column) && !position.has(column)) position.set(column, index);
+      });
+      return;
+    }
+    if (!header.usable) return;
+    const get = (column: BoxColumn): BoxCell => {
+      const index = position.get(column);
+      return index === undefined ? undefined : record.fields[index];
+    };
+    const row = parseBoxRow(get, `${fileName}:${record.line}`);
+    if (isBoxRecord(row)) good(row);
+    else result.errors.push(row);
+  });
+  if (!header?.usable) {
+    const found = (header?.columns ?? []).filter((c) => c !== '').join(', ') || 'nothing';
     return {
       boxes: [],
       errors: [
@@ -54,19 +77,7 @@ function parseCsvBoxes(text: string, fileName: string): BoxFileResult {
       ],
     };
   }
-  const position = new Map<string, number>();
-  columns.forEach((column, index) => {
-    if (KNOWN.has(column) && !position.has(column)) position.set(column, index);
-  });
-  return collect(
-    records.slice(1).map((record) => {
-      const get = (column: BoxColumn): BoxCell => {
-        const index = position.get(column);
-        return index === undefined ? undefined : record.fields[index];
-      };
-      return parseBoxRow(get, `${fileName}:${record.line}`);
-    }),
-  );
+  return result;
 }
 
 /**
@@ -120,8 +131,17 @@ function parseJsonBoxes(text: string, fileName: string): BoxFileResult {
 /**
  * Reads a box file (CSV with a header row, or a JSON array of objects; chosen by the .json extension or a
  * leading '[' / '{'). Good rows become BoxRecords; each bad row becomes an error with its origin and the
- * columns at fault, and the other rows still count.
+ * columns at fault, and the other rows still count. With `onBox`, good rows go there one by one, in file
+ * order, and `boxes` comes back empty (a large CSV is then never held as objects).
  */
-export function parseBoxFile(text: string, fileName: string): BoxFileResult {
-  return looksLikeJson(text, fileName) ? parseJsonBoxes(text, fileName) : parseCsvBoxes(text, fileName);
+export function parseBoxFile(
+  text: string,
+  fileName: string,
+  onBox?: (record: BoxRecord) => void,
+): BoxFileResult {
+  if (!looksLikeJson(text, fileName)) return parseCsvBoxes(text, fileName, onBox);
+  const result = parseJsonBoxes(text, fileName);
+  if (!onBox) return result;
+  for (const record of result.boxes) onBox(record);
+  return { boxes: [], errors: result.errors };
 }

@@ -28,4 +28,15 @@ describe('parseCsv', () => {
       { line: 5, fields: ['5', '6'] },
     ]);
   });
+
+  it('keeps a quote inside an unquoted field, joins text after a closing quote, drops spaces before an opening one', () => {
+    expect(parseCsv('a"b, "c"d,"e""f"\n')).toEqual([{ line: 1, fields: ['a"b', 'cd', 'e"f'] }]);
+  });
+
+  it('reads a long file row by row with every field whole', () => {
+    const rows = Array.from({ length: 5000 }, (_, i) => `series/IM${i},${i},"lesion, ${i}"`);
+    const records = parseCsv(`file,x,label\n${rows.join('\n')}\n`);
+    expect(records).toHaveLength(5001);
+    expect(records[4321]).toEqual({ line: 4322, fields: ['series/IM4320', '4320', 'lesion, 4320'] });
+  });
 });

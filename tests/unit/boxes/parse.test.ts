@@ -196,3 +196,43 @@ describe('parseBoxFile: JSON', () => {
     expect(parseBoxFile('[{"x1": 1,}]', 'y.json').errors[0]?.reason).toMatch(/^not valid JSON/);
   });
 });
+
+describe('parseBoxFile: row by row', () => {
+  const csv = 'file,x1,y1,x2,y2,label,score,thickness\na,1,2,3,4,l,0.5,2\nb,x,2,3,4\nc,9,9,1,1\n';
+
+  it('hands good CSV rows on in file order, keeps the bad ones as errors and returns no boxes', () => {
+    const seen: string[] = [];
+    const result = parseBoxFile(csv, 'b.csv', (record) => seen.push(record.origin));
+    expect(seen).toEqual(['b.csv:2', 'b.csv:4']);
+    expect(result.boxes).toEqual([]);
+    expect(result.errors).toEqual([{ origin: 'b.csv:3', reason: 'column x1: "x" is not a number' }]);
+  });
+
+  it('gives the same records either way, with the same keys in the same order', () => {
+    const streamed: unknown[] = [];
+    parseBoxFile(csv, 'b.csv', (record) => streamed.push(record));
+    const whole = parseBoxFile(csv, 'b.csv').boxes;
+    expect(streamed).toEqual(whole);
+    expect(Object.keys(whole[0] ?? {})).toEqual([
+      'frame',
+      'label',
+      'score',
+      'thickness',
+      'target',
+      'x1',
+      'y1',
+      'x2',
+      'y2',
+      'origin',
+    ]);
+  });
+
+  it('hands JSON rows on too', () => {
+    const seen: string[] = [];
+    const json = '[{"file":"a","x1":1,"y1":1,"x2":2,"y2":2},{"file":"b","x1":1,"y1":1,"x2":2}]';
+    const result = parseBoxFile(json, 'b.json', (record) => seen.push(record.origin));
+    expect(seen).toEqual(['b.json[0]']);
+    expect(result.boxes).toEqual([]);
+    expect(result.errors).toHaveLength(1);
+  });
+});

@@ -15,7 +15,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { convertFile } from '../../../src/main/convert/convert-file';
 import { defaultConvertSettings } from '../../../src/main/convert/convert-settings';
 import type { ConvertSettings } from '../../../src/main/convert/convert-settings';
-import { createBoxIndex } from '../../../src/shared/boxes/match';
+import { packBoxes, readPackedBoxes } from '../../../src/shared/boxes/packed-boxes';
 import { initCodecs, readDicomFile } from '../../../src/main/dicom/read-dicom';
 import { corpusFile } from '../../helpers/cli-harness';
 
@@ -34,39 +34,41 @@ function settings(overrides: Partial<ConvertSettings> = {}): ConvertSettings {
 describe('convertFile', () => {
   it('writes a verified RGB Secondary Capture with the boxes of its frame, and reads the input only', async () => {
     const before = readFileSync(CT);
-    const boxIndex = createBoxIndex([
-      {
-        target: { kind: 'file', file: 'ct.dcm' },
-        frame: 1,
-        x1: 10,
-        y1: 10,
-        x2: 50,
-        y2: 50,
-        origin: 'b.csv:2',
-      },
-      {
-        target: { kind: 'file', file: 'ct.dcm' },
-        frame: 2,
-        x1: 10,
-        y1: 10,
-        x2: 50,
-        y2: 50,
-        origin: 'b.csv:3',
-      },
-      {
-        target: { kind: 'file', file: 'other.dcm' },
-        frame: 1,
-        x1: 10,
-        y1: 10,
-        x2: 50,
-        y2: 50,
-        origin: 'b.csv:4',
-      },
-    ]);
+    const boxIndex = readPackedBoxes(
+      packBoxes([
+        {
+          target: { kind: 'file', file: 'ct.dcm' },
+          frame: 1,
+          x1: 10,
+          y1: 10,
+          x2: 50,
+          y2: 50,
+          origin: 'b.csv:2',
+        },
+        {
+          target: { kind: 'file', file: 'ct.dcm' },
+          frame: 2,
+          x1: 10,
+          y1: 10,
+          x2: 50,
+          y2: 50,
+          origin: 'b.csv:3',
+        },
+        {
+          target: { kind: 'file', file: 'other.dcm' },
+          frame: 1,
+          x1: 10,
+          y1: 10,
+          x2: 50,
+          y2: 50,
+          origin: 'b.csv:4',
+        },
+      ]),
+    );
     const outputPath = join(dir, 'a', 'ct.dcm');
     const outcome = await convertFile(
       { path: CT, relativePath: 'ct.dcm', outputPath },
-      { settings: settings(), boxIndex, outputRoot: dir },
+      { settings: settings(), boxes: boxIndex, outputRoot: dir },
     );
     expect(outcome).toEqual({
       status: 'converted',

@@ -7,7 +7,7 @@ import { convertFile } from '../../../src/main/convert/convert-file';
 import { defaultConvertSettings, type ConvertSettings } from '../../../src/main/convert/convert-settings';
 import { initCodecs, openDicomFile } from '../../../src/main/dicom/read-dicom';
 import { writeMultiFramePhantom } from '../../../src/main/sample/multiframe';
-import { createBoxIndex } from '../../../src/shared/boxes/match';
+import { packBoxes, readPackedBoxes } from '../../../src/shared/boxes/packed-boxes';
 import { corpusFile } from '../../helpers/cli-harness';
 import { singleFrameOf } from '../../helpers/single-frame';
 
@@ -23,10 +23,12 @@ const settings: ConvertSettings = { ...defaultConvertSettings(), window: { kind:
 /** A box on frame 3 of `file` (and on frame 1 of its single-frame twin `twin`), to see frames keep their boxes. */
 function boxesOnFrame3(file: string, twin: string) {
   const box = { x1: 5, y1: 5, x2: 30, y2: 20, origin: 'boxes.csv:2' };
-  return createBoxIndex([
-    { target: { kind: 'file', file }, frame: 3, ...box },
-    { target: { kind: 'file', file: twin }, frame: 1, ...box },
-  ]);
+  return readPackedBoxes(
+    packBoxes([
+      { target: { kind: 'file', file }, frame: 3, ...box },
+      { target: { kind: 'file', file: twin }, frame: 1, ...box },
+    ]),
+  );
 }
 
 /** Converts `path`, expects success, and returns each output frame's RGB bytes. */
@@ -38,7 +40,7 @@ async function convertedFrames(
   const outputPath = join(dir, 'out', `${name}.dcm`);
   const outcome = await convertFile(
     { path, relativePath: name, outputPath },
-    { settings, boxIndex, outputRoot: dir },
+    { settings, boxes: boxIndex, outputRoot: dir },
   );
   expect(outcome).toMatchObject({ status: 'converted' });
   const read = openDicomFile(outputPath);

@@ -8,6 +8,7 @@ import type { ConvertInput } from '../../../src/main/convert/convert-settings';
 import { defaultConvertSettings } from '../../../src/main/convert/convert-settings';
 import type { FileOutcome } from '../../../src/main/convert/outcome';
 import { runPool } from '../../../src/main/export/worker-pool';
+import { packBoxes } from '../../../src/shared/boxes/packed-boxes';
 import type { PoolOptions } from '../../../src/main/export/worker-pool';
 
 // A stand-in worker speaking the pool's protocol, in order like the real one: it hangs, throws or exits on
@@ -15,7 +16,7 @@ import type { PoolOptions } from '../../../src/main/export/worker-pool';
 // terminate() cannot reach it (as a read from a stalled network share would); a 'slow' input takes 3 s but reports progress every 0.5 s, as a long multi-frame file does.
 const FAKE_WORKER = `
 const { parentPort, workerData } = require('node:worker_threads');
-if (workerData.boxes.length === 1) { parentPort.postMessage({ type: 'init-failed', reason: 'no codecs' }); return; }
+if (workerData.boxes?.count === 1) { parentPort.postMessage({ type: 'init-failed', reason: 'no codecs' }); return; }
 let previous = Promise.resolve();
 parentPort.on('message', (m) => {
   previous = previous.then(() => new Promise((done) => {
@@ -101,7 +102,7 @@ async function* inputs(names: string[]): AsyncGenerator<ConvertInput> {
 function options(overrides: Partial<PoolOptions>, outcomes: FileOutcome[]): PoolOptions {
   return {
     workerPath,
-    init: { settings: defaultConvertSettings(), boxes: [], outputRoot: '/out' },
+    init: { settings: defaultConvertSettings(), outputRoot: '/out' },
     size: 2,
     // Long enough that a good file on a loaded CI machine is never taken for a hung one.
     fileTimeoutMs: 2000,
@@ -260,7 +261,10 @@ describe('runPool', () => {
     ];
     const end = await runPool(
       inputs(['a'])[Symbol.asyncIterator](),
-      options({ init: { settings: defaultConvertSettings(), boxes, outputRoot: '/out' } }, outcomes),
+      options(
+        { init: { settings: defaultConvertSettings(), boxes: packBoxes(boxes), outputRoot: '/out' } },
+        outcomes,
+      ),
     );
     expect(end).toEqual({ kind: 'failed', reason: 'no codecs' });
   });

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import type { FileOutcome } from '../../../src/main/convert/outcome';
+import { alreadyDoneReason, existsReason } from '../../../src/main/convert/write-output';
+import { createPlacementTracker } from '../../../src/main/export/findings-placement';
+import type { BoxRecord } from '../../../src/shared/boxes/model';
+import { packBoxes, readPackedBoxes } from '../../../src/shared/boxes/packed-boxes';
+
+const box = (target: BoxRecord['target'], origin: string, frame = 1): BoxRecord => ({
+  target,
+  frame,
+  x1: 0,
+  y1: 0,
+  x2: 9,
+  y2: 9,
+  origin,
+});
+
+const rows: BoxRecord[] = [
+  box({ kind: 'file', file: 'a/IM1' }, 'b.csv:2'),
+  box({ kind: 'sop', sopInstanceUid: '9.9' }, 'b.csv:3', 2),
+  box({ kind: 'series-instance', seriesInstanceUid: '1.2', instanceNumber: 7 }, 'b.csv:4'),
+  box({ kind: 'file', file: 'a/IM2' }, 'b.csv:5'),
+  box({ kind: 'file', file: 'a/IM3' }, 'b.csv:6'),
+  box({ kind: 'file', file: 'a/IM4' }, 'b.csv:7'),
+  // a second box file of the same name: its row 2 shares the origin of the first one's
+  box({ kind: 'file', file: 'elsewhere/IM9' }, 'b.csv:2'),
+];
+
+type Converted = Extract<FileOutcome, { status: 'converted' }>;
+
+const converted = (input: string, origins: string[]): Converted => ({
+  status: 'converted',
+  input,
+  output: `${input}.out`,
+  frames: 1,
+  boxesDrawn: origins.length,
+  matchedBoxOrigins: origins,
+});
+
+const skipped = (input: string, reason: string, origins: string[]): FileOutcome => ({
+  status: 'skipped',
+  input,
+  reason,
+  matchedBoxOrigins: origins,
+});
+
+describe('findings placement tracker', () => {
+  it('lists the rows no outcome matched, in row order, each with the reason its target gives', () => {
+    const tracker = createPlacementTracker(readPackedBoxes(packBoxes(rows)));
+    tracker.add(converted('a/IM1', ['b.csv:2']));
+    tracker.add({ status: 'failed', input: 'a/IM2', reason: 'disk full', matchedBoxOrigins: ['b.csv:5'] });
+    tracker.add(skipped('a/IM3', existsReason, ['b.csv:6']));
+    // The row on elsewhere/IM9 shares origin b.csv:2 with a matched row, so it counts as matched (by origin).
+    expect(tracker.unmatched()).toEqual(['b.csv:3', 'b.csv:4', 'b.csv:7']);
+    expect(tracker.result().unmatchedReasons).toEqual({
+      'b.csv:3': 'no input image has SOP Instance UID 9.9 (or that image has no frame 2)',
+      'b.csv:4': 'no input image of series 1.2 has instance number 7',
+      'b.csv:7': 'no input file is a/IM4',
+    });
+  });
+
+  it('reports rows on outputs already there, in the order first seen, unless another image drew them', () => {
+    const tracker = createPlacementTracker(readPackedBoxes(packBoxes(rows)));
+    tracker.add(skipped('a/IM4', alreadyDoneReason, ['b.csv:7']));
+    tracker.add(skipped('a/IM3', existsReason, ['b.csv:6']));
+    tracker.add(skipped('a/IM1', existsReason, ['b.csv:2']));
+    tracker.add(skipped('a/IM4', alreadyDoneReason, ['b.csv:7']));
+    tracker.add(skipped('a/IM2', 'not a DICOM file', ['b.csv:5']));
+    tracker.add(converted('elsewhere/IM9', ['b.csv:2']));
+    expect(tracker.result().boxesAlreadyThere).toEqual(['b.csv:7', 'b.csv:6']);
+  });
+
+  it('keeps the first clipped warning per origin and counts preset misfits per series', () => {
+    const tracker = createPlacementTracker(readPackedBoxes(packBoxes(rows)));
+    const clip = { kind: 'box-clipped' as const, origin: 'b.csv:2', outside: false, text: 'clipped' };
+    const misfit = { kind: 'preset-misfit' as const, seriesInstanceUid: '1.2', text: 'not HU' };
+    tracker.add({ ...converted('a/IM1', ['b.csv:2']), warnings: [clip, misfit] });
+    tracker.add({ ...converted('a/IM5', []), warnings: [{ ...clip, text: 'again' }, misfit] });
+    const result = tracker.result();
+    expect(result.clippedBoxes).toEqual([{ origin: 'b.csv:2', text: 'clipped', outside: false }]);
+    expect(result.presetMisfits).toEqual([{ seriesInstanceUid: '1.2', text: 'not HU', images: 2 }]);
+  });
+
+  it('has nothing to say when the job has no findings', () => {
+    const tracker = createPlacementTracker(readPackedBoxes(packBoxes([])));
+    tracker.add(converted('a/IM1', []));
+    expect(tracker.unmatched()).toEqual([]);
+    expect(tracker.result().boxesAlreadyThere).toEqual([]);
+  });
+});
