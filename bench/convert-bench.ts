@@ -214,7 +214,7 @@ function benchCase(c: BenchCase, contenders: Contender[], rounds: number, jobs: 
 /**
  * The engine alone on `files` tiny (16x16) files, with --report, first without findings, then with a
  * box row per file: how peak RSS grows with the file count (the input list, outcomes and report are
- * streamed; box rows are held whole by every thread).
+ * streamed; box rows are packed once, as they are read, into shared memory that every thread reads).
  */
 function scale(files: number, jobs: number | undefined): void {
   const dir = mkdtempSync(join(tmpdir(), 'dicom-ink-bench-'));
