@@ -4,7 +4,8 @@
  * byte, with no file converted twice; --inputs-from reads the same job from a list file or stdin.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -144,6 +145,43 @@ describe('sharding', () => {
     for (const [name, hash] of expected) if (!twins.includes(name)) expect(got.get(name), name).toBe(hash);
     for (const name of twins)
       expect(dumpWithoutTimes(join(sharded, name)), name).toBe(dumpWithoutTimes(join(whole, name)));
+  });
+
+  it('with a box file, a shard answers only for rows of its share: exit 3 only for its own unmatched rows', () => {
+    const boxes = join(dir, 'shard-boxes.csv');
+    const missing = 'series-9/IM99999';
+    const drawn = names.filter((_, i) => i % 25 === 0).map((name) => `${name},,2,2,9,9`);
+    const rows = [...drawn, `${missing},,2,2,9,9`, `,1.2.3.4.5.6.7,2,2,9,9`];
+    writeFileSync(boxes, `file,sop_instance_uid,x1,y1,x2,y2\n${rows.join('\n')}\n`);
+    const missingOrigin = `shard-boxes.csv:${drawn.length + 2}`;
+    const uidOrigin = `shard-boxes.csv:${drawn.length + 3}`;
+    const run = (out: string, report: string, ...more: string[]): number | null =>
+      spawnSync(
+        process.execPath,
+        [CLI, ...convertArgs(out, input, '--boxes', boxes, '--report', report, ...more)],
+        {
+          encoding: 'utf8',
+        },
+      ).status;
+
+    expect(run(join(dir, 'boxes-one'), join(dir, 'boxes-one.jsonl'))).toBe(3);
+    expect(readReport(join(dir, 'boxes-one.jsonl')).unmatchedBoxes).toEqual([missingOrigin, uidOrigin]);
+
+    // the missing file's output path decides which shard answers for it (SHA-256, first 4 bytes, mod 2)
+    const owner = (createHash('sha256').update(`in/${missing}`).digest().readUInt32BE(0) % 2) + 1;
+    for (const index of [1, 2]) {
+      const report = join(dir, `boxes-shard-${index}.jsonl`);
+      const status = run(join(dir, 'boxes-sharded'), report, '--shard', `${index}/2`);
+      const end = readFileSync(report, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l) as Record<string, unknown>)
+        .find((l) => l.type === 'end');
+      expect(status, `shard ${index}`).toBe(index === owner ? 3 : 0);
+      expect(end?.unmatchedBoxes, `shard ${index}`).toEqual(index === owner ? [missingOrigin] : []);
+      expect((end?.placement as { notInShare?: string[] }).notInShare, `shard ${index}`).toEqual([uidOrigin]);
+    }
+    expect(hashTree(join(dir, 'boxes-sharded'))).toEqual(hashTree(join(dir, 'boxes-one')));
   });
 
   it('says which variable is missing when --shards runs outside a scheduler', () => {

@@ -65,6 +65,12 @@ function placementLines(placement: FindingsPlacement): string[] {
     const more = placement.unplacedLabelCount - placement.unplacedLabels.length;
     if (more > 0) lines.push(`  ... and ${more} more (see --report)`);
   }
+  const notInShare = placement.notInShare ?? [];
+  if (notInShare.length > 0) {
+    lines.push(
+      `Box rows not matched in this shard's share (${notInShare.length}): they name images by UID (or under a folder of the --inputs-from list), which may lie in another share; each shard lists them in its --report (placement.notInShare), and a row every shard lists matched no image`,
+    );
+  }
   for (const m of placement.presetMisfits) {
     lines.push(
       `Warning: series ${m.seriesInstanceUid} (${plural(m.images, 'image')}): ${m.text}; use --window auto (the file's own window) or --window-center/--window-width`,

@@ -1,7 +1,8 @@
-import type { BoxRecord } from '../../shared/boxes/model';
+import type { BoxRecord, BoxTarget } from '../../shared/boxes/model';
 import type { PackedBoxReader } from '../../shared/boxes/packed-boxes';
 import { alreadyDoneReason, existsReason } from '../convert/write-output';
 import type { FileOutcome } from '../convert/outcome';
+import type { RowShare } from './row-share';
 
 /** A CT preset that did not fit a series, said once per series. */
 export interface PresetMisfit {
@@ -41,6 +42,14 @@ export interface FindingsPlacement {
   unplacedLabelCount: number;
   /** origin -> why the row matched no input image and frame */
   unmatchedReasons: Record<string, string>;
+  /**
+   * a sharded run: rows no image of this share matched whose image may lie in another share (named by
+   * UID, or under a folder of an --inputs-from list); every shard lists them, so a row every shard
+   * lists matched no image. Absent when not sharded.
+   */
+  notInShare?: string[];
+  /** a sharded run: rows naming files of other shares (they report them), not matched here */
+  ofOtherShares?: number;
 }
 
 function targetText(box: BoxRecord): string {
@@ -75,7 +84,11 @@ export interface PlacementTracker {
  * series. Rows are followed by their origin, as outcomes name them (rows sharing an origin share its
  * fate), in a byte per row: the rows themselves stay packed in the shared memory the workers read.
  */
-export function createPlacementTracker(boxes: PackedBoxReader): PlacementTracker {
+export function createPlacementTracker(
+  boxes: PackedBoxReader,
+  /** a sharded run: which shard answers for a row this one did not match (row-share.ts) */
+  shareOf?: (target: BoxTarget) => RowShare,
+): PlacementTracker {
   const flags = new Uint8Array(boxes.count);
   /** the first row of each origin, in the order the origin was first seen on an existing output */
   const existing: number[] = [];
@@ -90,20 +103,26 @@ export function createPlacementTracker(boxes: PackedBoxReader): PlacementTracker
     for (const row of rows) flags[row] = (flags[row] ?? 0) | flag;
     return first;
   };
-  const unmatchedRows = (): number[] => {
-    const rows: number[] = [];
-    for (let row = 0; row < boxes.count; row++) if (((flags[row] ?? 0) & MATCHED) === 0) rows.push(row);
+  /** Rows no outcome matched, by who answers for them (all 'mine' when the run is not sharded). */
+  const unmatchedRows = (): Record<RowShare, number[]> => {
+    const rows: Record<RowShare, number[]> = { mine: [], elsewhere: [], unknown: [] };
+    for (let row = 0; row < boxes.count; row++) {
+      if (((flags[row] ?? 0) & MATCHED) !== 0) continue;
+      rows[shareOf ? shareOf(boxes.target(row).target) : 'mine'].push(row);
+    }
     return rows;
   };
   return {
     add(outcome) {
-      const exists =
-        outcome.status === 'skipped' &&
-        (outcome.reason === existsReason || outcome.reason === alreadyDoneReason);
+      // An output an earlier run finished that equals this run's, byte for byte: its rows are drawn in it.
+      const drawn =
+        outcome.status === 'converted' ||
+        (outcome.status === 'skipped' && outcome.reason === alreadyDoneReason);
+      const exists = outcome.status === 'skipped' && outcome.reason === existsReason;
       for (const origin of outcome.matchedBoxOrigins ?? []) {
         const rows = boxes.rowsWithOrigin(origin);
         mark(rows, MATCHED);
-        if (outcome.status === 'converted') mark(rows, CONVERTED);
+        if (drawn) mark(rows, CONVERTED);
         else if (exists) {
           const first = mark(rows, EXISTING);
           if (first !== undefined) existing.push(first);
@@ -132,15 +151,23 @@ export function createPlacementTracker(boxes: PackedBoxReader): PlacementTracker
         }
       }
     },
-    unmatched: () => unmatchedRows().map((row) => boxes.origin(row)),
+    unmatched: () => unmatchedRows().mine.map((row) => boxes.origin(row)),
     result() {
+      const rows = unmatchedRows();
       // Rows sharing an origin share their flags, so the last row of an origin gives its reason.
       const unmatchedReasons: Record<string, string> = {};
-      for (const row of unmatchedRows()) {
+      for (const row of rows.mine) {
         const box = boxes.record(row);
         unmatchedReasons[box.origin] = targetText(box);
       }
+      const sharded = shareOf
+        ? {
+            notInShare: [...new Set(rows.unknown.map((row) => boxes.origin(row)))],
+            ofOtherShares: rows.elsewhere.length,
+          }
+        : {};
       return {
+        ...sharded,
         boxesAlreadyThere: existing
           .filter((row) => ((flags[row] ?? 0) & CONVERTED) === 0)
           .map((row) => boxes.origin(row)),

@@ -8,6 +8,7 @@ import type { EnumerateOptions, InputRoot } from '../convert/plan-inputs';
 import type { ConversionHooks, ConversionJob, ConversionProgress, ConversionSummary } from './job';
 import { readPackedBoxes } from '../../shared/boxes/packed-boxes';
 import { createPlacementTracker } from './findings-placement';
+import { rowShare } from './row-share';
 import { loadFindings } from './load-findings';
 import { noUsableFindings, outputFolderProblem } from './preflight';
 import { addOutcome, createTally } from './outcome-tally';
@@ -89,7 +90,12 @@ export async function startConversion(
   const twinImages: TwinImage[] = [];
   const keep = hooks.keepOutcomes ?? true;
   const tally = createTally();
-  const placement = createPlacementTracker(readPackedBoxes(loaded.boxes));
+  // A shard answers only for the rows whose images would be in its share (row-share.ts).
+  const share = { shard: job.shard, roots: plan.roots, listed: job.inputsFrom !== undefined };
+  const placement = createPlacementTracker(
+    readPackedBoxes(loaded.boxes),
+    job.shard ? (target) => rowShare(target, share) : undefined,
+  );
   // Stops the run from inside (disk full, read-only output) as well as on the caller's signal.
   const stop = new AbortController();
   let stopped: string | undefined;

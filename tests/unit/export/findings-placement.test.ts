@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { FileOutcome } from '../../../src/main/convert/outcome';
 import { alreadyDoneReason, existsReason } from '../../../src/main/convert/write-output';
 import { createPlacementTracker } from '../../../src/main/export/findings-placement';
+import type { RowShare } from '../../../src/main/export/row-share';
 import type { BoxRecord } from '../../../src/shared/boxes/model';
 import { packBoxes, readPackedBoxes } from '../../../src/shared/boxes/packed-boxes';
 
@@ -59,7 +60,7 @@ describe('findings placement tracker', () => {
     });
   });
 
-  it('reports rows on outputs already there, in the order first seen, unless another image drew them', () => {
+  it('reports rows on differing outputs already there, in the order first seen, unless another image drew them', () => {
     const tracker = createPlacementTracker(readPackedBoxes(packBoxes(rows)));
     tracker.add(skipped('a/IM4', alreadyDoneReason, ['b.csv:7']));
     tracker.add(skipped('a/IM3', existsReason, ['b.csv:6']));
@@ -67,7 +68,21 @@ describe('findings placement tracker', () => {
     tracker.add(skipped('a/IM4', alreadyDoneReason, ['b.csv:7']));
     tracker.add(skipped('a/IM2', 'not a DICOM file', ['b.csv:5']));
     tracker.add(converted('elsewhere/IM9', ['b.csv:2']));
-    expect(tracker.result().boxesAlreadyThere).toEqual(['b.csv:7', 'b.csv:6']);
+    // a/IM4's output equals what this run writes, so its row b.csv:7 is drawn in it: not "already there"
+    expect(tracker.result().boxesAlreadyThere).toEqual(['b.csv:6']);
+  });
+
+  it('in a sharded run, answers only for rows of its share and lists rows it cannot place in a share', () => {
+    const shares: Record<string, RowShare> = { 'a/IM2': 'mine', 'a/IM3': 'elsewhere', 'a/IM4': 'elsewhere' };
+    const tracker = createPlacementTracker(readPackedBoxes(packBoxes(rows)), (target) =>
+      target.kind === 'file' ? (shares[target.file] ?? 'mine') : 'unknown',
+    );
+    tracker.add(converted('a/IM1', ['b.csv:2']));
+    expect(tracker.unmatched()).toEqual(['b.csv:5']);
+    const result = tracker.result();
+    expect(result.unmatchedReasons).toEqual({ 'b.csv:5': 'no input file is a/IM2' });
+    expect(result.notInShare).toEqual(['b.csv:3', 'b.csv:4']);
+    expect(result.ofOtherShares).toBe(2);
   });
 
   it('keeps the first clipped warning per origin and counts preset misfits per series', () => {
