@@ -79,15 +79,21 @@ describe('findings asked for', () => {
     );
   });
 
-  it('a rerun into existing outputs says the rows matched an image that was already there', () => {
+  it('a rerun says which rows matched an image whose output was already there without them', () => {
     const boxes = boxFile('rerun.csv', ['file,x1,y1,x2,y2', 'ct/IM1,10,10,50,50']);
     const out = join(dir, 'rerun');
     expect(runCli(['convert', study, '--out', out, '--boxes', boxes]).code).toBe(0);
+    // The same command again: the outputs equal what it would write, so its rows are drawn in them.
     const again = runCli(['convert', study, '--out', out, '--boxes', boxes]);
     expect(again.code).toBe(0);
+    expect(again.stdout).toContain('already converted: the existing output matches');
     expect(again.stdout).not.toContain('matched no input');
-    expect(again.stdout).toContain('Boxes that matched an image whose output was already there');
-    expect(again.stdout).toMatch(/^ {2}rerun\.csv:2$/m);
+    expect(again.stdout).not.toContain('Boxes that matched an image whose output was already there');
+    // Another box on the same image: the output there lacks it, and is kept as it is.
+    const moved = boxFile('moved.csv', ['file,x1,y1,x2,y2', 'ct/IM1,60,60,90,90']);
+    const other = runCli(['convert', study, '--out', out, '--boxes', moved]);
+    expect(other.stdout).toContain('Boxes that matched an image whose output was already there');
+    expect(other.stdout).toMatch(/^ {2}moved\.csv:2$/m);
   });
 });
 
