@@ -8,7 +8,7 @@ import {
 } from './box-row';
 import type { BoxCell, BoxColumn } from './box-row';
 import { forEachCsvRecord } from './csv';
-import { arrayElementLines } from './json-lines';
+import { visitJsonArray } from './json-lines';
 import type { BoxParseError, BoxRecord } from './model';
 
 export interface BoxFileResult {
@@ -26,15 +26,6 @@ function looksLikeJson(text: string, fileName: string): boolean {
 
 function isBlank(fields: string[]): boolean {
   return fields.every((field) => field.trim() === '');
-}
-
-function collect(rows: (BoxRecord | BoxParseError)[]): BoxFileResult {
-  const result: BoxFileResult = { boxes: [], errors: [] };
-  for (const row of rows) {
-    if (isBoxRecord(row)) result.boxes.push(row);
-    else result.errors.push(row);
-  }
-  return result;
 }
 
 /** Where good rows go: kept in the result, or handed on one at a time. */
@@ -89,59 +80,63 @@ function isJsonRow(value: unknown): value is Record<string, string | number | nu
   return Object.values(value).every((v) => v === null || typeof v === 'string' || typeof v === 'number');
 }
 
-/** JSON: an array of objects with the CSV's keys; records carry `name[index]`, errors also the line. */
-function parseJsonBoxes(text: string, fileName: string): BoxFileResult {
-  let parsed: unknown;
+/** One element of a JSON box file: its record, or why it is not one. */
+function jsonRow(element: unknown, origin: string, line: number): BoxRecord | BoxParseError {
+  const where = ` (line ${line})`;
+  if (!isJsonRow(element)) return { origin, reason: `not an object of strings and numbers${where}` };
+  const cells = new Map<string, BoxCell>();
+  for (const [key, value] of Object.entries(element)) cells.set(columnKey(key), value);
+  const result = parseBoxRow((column) => cells.get(column), origin);
+  return isBoxRecord(result) ? result : { origin, reason: `${result.reason}${where}` };
+}
+
+/** Why a JSON box file that is not one valid array cannot be read at all. */
+function notAnArray(body: string, fileName: string): BoxParseError {
   try {
-    parsed = JSON.parse(text.replace(/^\ufeff/, ''));
+    JSON.parse(body);
   } catch (error) {
     const detail = error instanceof Error ? error.message : String(error);
-    return {
-      boxes: [],
-      errors: [{ origin: fileName, reason: `not valid JSON (${detail}); fix the syntax` }],
-    };
+    return { origin: fileName, reason: `not valid JSON (${detail}); fix the syntax` };
   }
-  if (!Array.isArray(parsed)) {
-    return {
-      boxes: [],
-      errors: [
-        {
-          origin: fileName,
-          reason: `a JSON box file must be an array of objects with keys ${REQUIRED_COLUMNS_TEXT}`,
-        },
-      ],
-    };
+  return {
+    origin: fileName,
+    reason: `a JSON box file must be an array of objects with keys ${REQUIRED_COLUMNS_TEXT}`,
+  };
+}
+
+/**
+ * JSON: an array of objects with the CSV's keys; records carry `name[index]`, errors also the line.
+ * Read an element at a time, twice: first to check that the whole file is valid (a file with a syntax
+ * error anywhere adds no row), then for the rows, each handed on as it is read.
+ */
+function parseJsonBoxes(text: string, fileName: string, onBox: OnBox): BoxFileResult {
+  const body = text.replace(/^\ufeff/, '');
+  const result: BoxFileResult = { boxes: [], errors: [] };
+  if (!visitJsonArray(body, () => undefined)) {
+    result.errors.push(notAnArray(body, fileName));
+    return result;
   }
-  const lines = arrayElementLines(text);
-  return collect(
-    parsed.map((element: unknown, index) => {
-      const origin = `${fileName}[${index}]`;
-      const where = lines[index] === undefined ? '' : ` (line ${lines[index]})`;
-      if (!isJsonRow(element)) {
-        return { origin, reason: `not an object of strings and numbers${where}` };
-      }
-      const cells = new Map<string, BoxCell>();
-      for (const [key, value] of Object.entries(element)) cells.set(columnKey(key), value);
-      const result = parseBoxRow((column) => cells.get(column), origin);
-      return isBoxRecord(result) ? result : { origin, reason: `${result.reason}${where}` };
-    }),
-  );
+  const good = onBox ?? ((record: BoxRecord) => result.boxes.push(record));
+  visitJsonArray(body, (element, index, line) => {
+    const row = jsonRow(element, `${fileName}[${index}]`, line);
+    if (isBoxRecord(row)) good(row);
+    else result.errors.push(row);
+  });
+  return result;
 }
 
 /**
  * Reads a box file (CSV with a header row, or a JSON array of objects; chosen by the .json extension or a
  * leading '[' / '{'). Good rows become BoxRecords; each bad row becomes an error with its origin and the
  * columns at fault, and the other rows still count. With `onBox`, good rows go there one by one, in file
- * order, and `boxes` comes back empty (a large CSV is then never held as objects).
+ * order, and `boxes` comes back empty (a large file is then never held as objects).
  */
 export function parseBoxFile(
   text: string,
   fileName: string,
   onBox?: (record: BoxRecord) => void,
 ): BoxFileResult {
-  if (!looksLikeJson(text, fileName)) return parseCsvBoxes(text, fileName, onBox);
-  const result = parseJsonBoxes(text, fileName);
-  if (!onBox) return result;
-  for (const record of result.boxes) onBox(record);
-  return { boxes: [], errors: result.errors };
+  return looksLikeJson(text, fileName)
+    ? parseJsonBoxes(text, fileName, onBox)
+    : parseCsvBoxes(text, fileName, onBox);
 }
