@@ -12,11 +12,12 @@
  *
  * Options (after `npm run bench --`): `--rounds N` (default 2; medians are printed), `--case large|small`
  * (one set only), `--quick` (sets a fifth of the size, one round), `--jobs N` (engine worker threads),
- * `--scale N` (instead: the engine alone on N tiny files, without and with a box row per file, with
- * --report: how its memory grows with the file count; target 300 MB at 100,000 files).
+ * `--scale N` (instead: the engine alone on N tiny files, without findings, then with a box row per file
+ * as CSV and as JSON, with --report: how its memory grows with the file count; target 300 MB at
+ * 100,000 files).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { generateInputs, generateLinkedInputs } from './bench-inputs';
@@ -216,14 +217,37 @@ function benchCase(c: BenchCase, contenders: Contender[], rounds: number, jobs: 
  * box row per file: how peak RSS grows with the file count (the input list, outcomes and report are
  * streamed; box rows are packed once, as they are read, into shared memory that every thread reads).
  */
+/** The same box rows as a JSON box file (an array of objects with the CSV's keys), beside the CSV. */
+function boxTableAsJson(csv: string): string {
+  const [header = '', ...rows] = readFileSync(csv, 'utf8').trim().split('\n');
+  const keys = header.split(',');
+  const numeric = /^-?\d+(\.\d+)?$/;
+  const objects = rows.map((row) => {
+    const values = row.split(',');
+    return Object.fromEntries(
+      keys.map((key, i) => [key, numeric.test(values[i] ?? '') ? Number(values[i]) : values[i]]),
+    );
+  });
+  const path = csv.replace(/\.csv$/, '.json');
+  writeFileSync(path, JSON.stringify(objects));
+  return path;
+}
+
 function scale(files: number, jobs: number | undefined): void {
   const dir = mkdtempSync(join(tmpdir(), 'dicom-ink-bench-'));
   try {
     const inputs = generateLinkedInputs(dir, files, 16, SCALE_DISTINCT_FILES);
-    for (const boxes of [false, true]) {
+    const json = { ...inputs, boxes: boxTableAsJson(inputs.boxes) };
+    const modes = [
+      { name: 'no findings', inputs, boxes: false },
+      { name: 'one box row per file (CSV)', inputs, boxes: true },
+      { name: 'one box row per file (JSON)', inputs: json, boxes: true },
+    ];
+    for (const mode of modes) {
       const out = join(dir, 'out');
       const report = join(dir, 'report.jsonl');
-      const m = measure(process.execPath, engineArgs(inputs, out, jobs, { boxes, report }));
+      const { boxes } = mode;
+      const m = measure(process.execPath, engineArgs(mode.inputs, out, jobs, { boxes, report }));
       const made = countFiles(out);
       const rss = m.peakRssMb;
       const verdict =
@@ -231,7 +255,7 @@ function scale(files: number, jobs: number | undefined): void {
           ? ''
           : ` (${rss <= PEAK_RSS_TARGET_MB ? 'within' : 'OVER'} the ${PEAK_RSS_TARGET_MB} MB target)`;
       console.log(
-        `${inputs.files} files of 16x16, ${boxes ? 'one box row per file' : 'no findings'}: exit ${m.exitCode}, ` +
+        `${inputs.files} files of 16x16, ${mode.name}: exit ${m.exitCode}, ` +
           `${made} outputs, ${m.seconds.toFixed(1)} s, ${(inputs.files / m.seconds).toFixed(0)} files/s, ` +
           `peak RSS ${rss?.toFixed(0) ?? 'n/a'} MB${verdict}`,
       );
