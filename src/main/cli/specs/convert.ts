@@ -65,7 +65,7 @@ export const CONVERT_OPTIONS = {
   twin: {
     type: 'string',
     value: '<kind>',
-    help: 'also write the findings as: gsps (a presentation state over the original images, one per series), sr (a TID 1500 structured report, one per study), both, or none (default)',
+    help: 'also write the findings as: gsps (a presentation state over the original images, one per series), sr (a TID 1500 structured report, one per study), both, or none (default); not with --shard: see the README',
   },
   jobs: { type: 'string', value: '<N>', help: 'worker threads (default: number of CPU cores)' },
   overwrite: {
