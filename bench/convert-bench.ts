@@ -17,12 +17,12 @@
  * 100,000 files).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { generateInputs, generateLinkedInputs } from './bench-inputs';
 import type { BenchInputs } from './bench-inputs';
-import { ioFloor } from './io-floor';
+import { filesUnder, ioFloor } from './io-floor';
 import { gnuTimeAvailable, measure } from './measure';
 import type { Measurement } from './measure';
 
@@ -81,10 +81,7 @@ function countFiles(dir: string): number {
 }
 
 function outputFiles(dir: string): string[] {
-  if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true, recursive: true })
-    .filter((entry) => entry.isFile())
-    .map((entry) => join(entry.parentPath, entry.name));
+  return existsSync(dir) ? filesUnder(dir) : [];
 }
 
 /** The mean size of the engine's outputs: what the I/O floor writes per file. */

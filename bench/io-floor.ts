@@ -23,14 +23,11 @@ import { dirname, join, relative } from 'node:path';
 
 const CREATE = constants.O_CREAT | constants.O_EXCL | constants.O_RDWR;
 
-function filesUnder(folder: string): string[] {
-  const found: string[] = [];
-  for (const entry of readdirSync(folder, { withFileTypes: true })) {
-    const path = join(folder, entry.name);
-    if (entry.isDirectory()) found.push(...filesUnder(path));
-    else if (entry.isFile()) found.push(path);
-  }
-  return found;
+/** Every regular file under `folder`, at any depth. */
+export function filesUnder(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => join(entry.parentPath, entry.name));
 }
 
 function readWhole(path: string, into: Buffer): number {

@@ -9,6 +9,23 @@ import { PIXEL_DATA_TAG } from './parse-dataset';
 import type { TransferSyntaxInfo } from './transfer-syntaxes';
 
 /**
+ * Why native Pixel Data cannot hold every frame, or undefined: `length` is the element's value length,
+ * starting `valueStart` bytes into a stream of `streamSize` bytes.
+ */
+export function nativePixelDataShortfall(
+  pixel: PixelFormat,
+  length: number,
+  valueStart: number,
+  streamSize: number,
+): string | undefined {
+  const needed = nativePixelDataBytes(pixel);
+  const present = Math.max(0, Math.min(length, streamSize - valueStart));
+  return present < needed
+    ? `file is truncated: Pixel Data needs ${needed} bytes, ${present} present`
+    : undefined;
+}
+
+/**
  * Locates the frames of Pixel Data (7FE0,0010) and checks that they are all there, so that a truncated
  * file fails when it is read, with the byte counts, rather than half-way through a conversion.
  */
@@ -26,12 +43,10 @@ export function locatePixelData(
   if (syntax.codec === 'native') {
     if (undefinedLength)
       return `Pixel Data is encapsulated but the transfer syntax (${syntax.name}) is uncompressed: the file is corrupt`;
-    const needed = nativePixelDataBytes(pixel);
-    const present = Math.max(0, Math.min(element.length, streamSize - element.dataOffset));
-    if (present < needed) {
-      return `file is truncated: Pixel Data needs ${needed} bytes, ${present} present`;
-    }
+    const short = nativePixelDataShortfall(pixel, element.length, element.dataOffset, streamSize);
+    if (short !== undefined) return short;
     if (headerOnly) return { kind: 'header-only' };
+    const needed = nativePixelDataBytes(pixel);
     return {
       kind: 'native',
       data: {
@@ -81,10 +96,10 @@ export function locateFilePixelData(
   if (syntax.codec === 'native') {
     if (undefinedLength)
       return `Pixel Data is encapsulated but the transfer syntax (${syntax.name}) is uncompressed: the file is corrupt`;
-    const needed = nativePixelDataBytes(pixel);
-    const present = Math.max(0, Math.min(element.length, file.size - valueStart));
-    if (present < needed) return `file is truncated: Pixel Data needs ${needed} bytes, ${present} present`;
+    const short = nativePixelDataShortfall(pixel, element.length, valueStart, file.size);
+    if (short !== undefined) return short;
     if (headerOnly) return { kind: 'header-only' };
+    const needed = nativePixelDataBytes(pixel);
     const vr = element.vr ?? 'OW';
     // A small file's first read already holds its frames (a 64x64 slice is 8 KiB): they are decoded
     // from those bytes, not read a second time.

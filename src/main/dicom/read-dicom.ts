@@ -7,8 +7,7 @@ import { describeOpenError, openFileBytes, type FileBytes } from './file-bytes';
 import { isDeflated, parseDataset, PIXEL_DATA_TAG, type ParsedDataset } from './parse-dataset';
 import { parseHeader, readPixelFormat } from './parse-header';
 import { isNotRegularFile } from './regular-file';
-import { locateFilePixelData, locatePixelData } from './pixel-source';
-import { nativePixelDataBytes } from './decode/native';
+import { locateFilePixelData, locatePixelData, nativePixelDataShortfall } from './pixel-source';
 import { sopClassInfo, sopClassName } from './sop-classes';
 import { describeTransferSyntax, transferSyntaxInfo, type TransferSyntaxInfo } from './transfer-syntaxes';
 import type { DicomImage, ReadFailure, ReadResult } from './types';
@@ -149,10 +148,8 @@ export function readWrittenHeaderFacts(
     const pixel = readPixelFormat(ds);
     if (typeof pixel === 'string') return failure('error', pixel);
     // As the reader checks a file's native Pixel Data: every frame must fit in the file it heads.
-    const needed = nativePixelDataBytes(pixel);
-    const present = Math.max(0, Math.min(element.length, fileSize - element.dataOffset));
-    if (present < needed)
-      return failure('error', `file is truncated: Pixel Data needs ${needed} bytes, ${present} present`);
+    const short = nativePixelDataShortfall(pixel, element.length, element.dataOffset, fileSize);
+    if (short !== undefined) return failure('error', short);
     const metaSopClassUid = stringValue(ds, '00020002');
     const metaSopInstanceUid = stringValue(ds, '00020003');
     return {

@@ -103,17 +103,24 @@ export function createPlacementTracker(
     for (const row of rows) flags[row] = (flags[row] ?? 0) | flag;
     return first;
   };
-  /** Rows no outcome matched, by who answers for them (all 'mine' when the run is not sharded). */
+  /**
+   * Rows no outcome matched, by who answers for them (all 'mine' when the run is not sharded): worked
+   * out once for unmatched() and result(), again only if an outcome arrives in between.
+   */
+  let byShare: Record<RowShare, number[]> | undefined;
   const unmatchedRows = (): Record<RowShare, number[]> => {
+    if (byShare) return byShare;
     const rows: Record<RowShare, number[]> = { mine: [], elsewhere: [], unknown: [] };
     for (let row = 0; row < boxes.count; row++) {
       if (((flags[row] ?? 0) & MATCHED) !== 0) continue;
       rows[shareOf ? shareOf(boxes.target(row).target) : 'mine'].push(row);
     }
+    byShare = rows;
     return rows;
   };
   return {
     add(outcome) {
+      byShare = undefined;
       // An output an earlier run finished that equals this run's, byte for byte: its rows are drawn in it.
       const drawn =
         outcome.status === 'converted' ||
