@@ -4,38 +4,29 @@
  * inspector, and after a reload (the mark is saved in the session). Moving the box inside clears the mark.
  */
 import { expect, test } from '@playwright/test';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { dragImage, listedBoxes, waitForWholeSample } from './support/box-page';
-import { launchApp, type RunningApp } from './support/launch-app';
+import { sampleStudyApp } from './support/sample-app';
 import { CANVAS } from './support/pixels';
 
-const work = mkdtempSync(path.join(tmpdir(), 'dicom-ink-clipped-e2e-'));
-const study = path.join(work, 'study');
+const sample = sampleStudyApp('clipped');
+const { work } = sample;
 const SERIES = '2.25.111600668640973016802625042172064724545';
 const CSV = path.join(work, 'edge.csv');
-let app: RunningApp;
 
 test.beforeAll(async () => {
-  cpSync(path.resolve('assets/sample/abdomen-ct'), study, { recursive: true });
   // The sample's slices are 256 x 256: this box reaches 44 pixels past the right edge.
   writeFileSync(
     CSV,
     `series_instance_uid,instance_number,frame,x1,y1,x2,y2,label\n${SERIES},1,1,220,100,299,140,rim\n`,
   );
-  app = await launchApp([study], 30_000, { ...process.env, XDG_DATA_HOME: path.join(work, 'data') });
-});
-test.afterAll(async () => {
-  await app.stop();
-  rmSync(work, { recursive: true, force: true });
 });
 
 test('a box past the image edge is reported at import, marked on the box, and unmarked once moved inside', async ({
   page,
 }) => {
-  await page.goto(app.url);
-  await expect(page.locator(CANVAS)).toHaveAttribute('data-draw-count', /^[1-9]/);
+  await sample.open(page);
   await waitForWholeSample(page);
   await page.getByLabel('Import boxes (CSV or JSON)').setInputFiles(CSV);
   const report = page.getByRole('status').filter({ hasText: 'Imported' });

@@ -4,26 +4,12 @@
  * list and burned-in canvas pixels), and one undo removes one copy action.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
 import { dragImage, expectBoxes } from './support/box-page';
-import { launchApp, type RunningApp } from './support/launch-app';
+import { sampleStudyApp } from './support/sample-app';
 import { CANVAS, canvasPixels } from './support/pixels';
 
-const work = mkdtempSync(path.join(tmpdir(), 'dicom-ink-box-copy-e2e-'));
-const study = path.join(work, 'study');
+const sample = sampleStudyApp('box-copy');
 const RED = [255, 0, 0];
-let app: RunningApp;
-
-test.beforeAll(async () => {
-  cpSync(path.resolve('assets/sample/abdomen-ct'), study, { recursive: true });
-  app = await launchApp([study], 30_000, { ...process.env, XDG_DATA_HOME: path.join(work, 'data') });
-});
-test.afterAll(async () => {
-  await app.stop();
-  rmSync(work, { recursive: true, force: true });
-});
 
 /** Waits until the canvas shows 1-based slice `n`, then returns its pixels at the box corners. */
 async function cornersOnSlice(page: Page, n: number): Promise<number[][]> {
@@ -41,8 +27,7 @@ async function cornersOnSlice(page: Page, n: number): Promise<number[][]> {
 test('a box copies to the next and previous slice and to a slice range at the same pixels; undo removes each copy', async ({
   page,
 }) => {
-  await page.goto(app.url);
-  await expect(page.locator(CANVAS)).toHaveAttribute('data-draw-count', /^[1-9]/);
+  await sample.open(page);
   // Slice k = 5: four steps down from the first slice.
   await page.locator('.stage').focus();
   for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowDown');
@@ -104,8 +89,7 @@ test('a box copies to the next and previous slice and to a slice range at the sa
 test('the copy buttons at the ends of the series are disabled, and the range inputs are labelled', async ({
   page,
 }) => {
-  await page.goto(app.url);
-  await expect(page.locator(CANVAS)).toHaveAttribute('data-draw-count', /^[1-9]/);
+  await sample.open(page);
   await page.getByRole('list', { name: 'Boxes in this series' }).getByRole('button').first().click();
   const inspector = page.getByRole('region', { name: 'Selected box' });
   await expect(inspector.getByLabel('From slice')).toHaveValue('5');
@@ -120,8 +104,7 @@ test('the copy buttons at the ends of the series are disabled, and the range inp
 });
 
 test('the help panel lists every box shortcut, and Escape leaves the draw tool', async ({ page }) => {
-  await page.goto(app.url);
-  await expect(page.locator(CANVAS)).toHaveAttribute('data-draw-count', /^[1-9]/);
+  await sample.open(page);
   await page.getByRole('button', { name: 'Help' }).click();
   const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   for (const [keys, does] of [

@@ -4,33 +4,20 @@
  * view on the slice of the selected box (the inspector never edits a box that is not shown).
  */
 import { expect, test } from '@playwright/test';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { expectBoxes, listedBoxes, waitForWholeSample } from './support/box-page';
-import { launchApp, type RunningApp } from './support/launch-app';
+import { sampleStudyApp } from './support/sample-app';
 import { CANVAS } from './support/pixels';
 
-const work = mkdtempSync(path.join(tmpdir(), 'dicom-ink-import-again-e2e-'));
-const study = path.join(work, 'study');
+const sample = sampleStudyApp('import-again');
 const BOXES_CSV = path.resolve('assets/sample/boxes.csv');
-let app: RunningApp;
 
-test.beforeAll(async () => {
-  cpSync(path.resolve('assets/sample/abdomen-ct'), study, { recursive: true });
-  app = await launchApp([study], 30_000, { ...process.env, XDG_DATA_HOME: path.join(work, 'data') });
-});
-test.afterAll(async () => {
-  await app.stop();
-  rmSync(work, { recursive: true, force: true });
-});
 test.describe.configure({ mode: 'serial' });
 
 test('importing the same box file twice asks "replace or add", and Replace keeps one copy of each box', async ({
   page,
 }) => {
-  await page.goto(app.url);
-  await expect(page.locator(CANVAS)).toHaveAttribute('data-draw-count', /^[1-9]/);
+  await sample.open(page);
   await waitForWholeSample(page);
   const input = page.getByLabel('Import boxes (CSV or JSON)');
   await input.setInputFiles(BOXES_CSV);
@@ -64,8 +51,7 @@ test('importing the same box file twice asks "replace or add", and Replace keeps
 });
 
 test('after "Copy to slices" the view shows the slice of the selected box', async ({ page }) => {
-  await page.goto(app.url);
-  await expect(page.locator(CANVAS)).toHaveAttribute('data-draw-count', /^[1-9]/);
+  await sample.open(page);
   await page.getByRole('button', { name: /Slice 16 · kidney lesion/ }).click();
   await expect(page.locator(CANVAS)).toHaveAttribute('data-slice', '16');
   const inspector = page.getByRole('region', { name: 'Selected box' });

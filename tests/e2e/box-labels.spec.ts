@@ -5,25 +5,23 @@
  * Also renders docs/screenshots/viewer-boxes.png from the bundled sample.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { cpSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { layoutLabels, overlaps } from '../../src/shared/boxes/label-layout';
 import { initCodecs, readDicomFile } from '../../src/main/dicom/read-dicom';
 import { listedBoxes, waitForWholeSample } from './support/box-page';
-import { launchApp, type RunningApp } from './support/launch-app';
+import { launchApp } from './support/launch-app';
+import { sampleStudyApp } from './support/sample-app';
 import { CANVAS, canvasPixels } from './support/pixels';
 
-const work = mkdtempSync(path.join(tmpdir(), 'dicom-ink-labels-e2e-'));
-const study = path.join(work, 'study');
+const sample = sampleStudyApp('labels');
+const { work } = sample;
 const csv = path.join(work, 'kidneys.csv');
 const LEFT = { x1: 40, y1: 120, x2: 100, y2: 170 };
 const RIGHT = { x1: 104, y1: 120, x2: 160, y2: 170 };
 const WEAK = { x1: 190, y1: 40, x2: 220, y2: 70 };
-let app: RunningApp;
 
 test.beforeAll(async () => {
-  cpSync(path.resolve('assets/sample/abdomen-ct'), study, { recursive: true });
   const row = (b: typeof LEFT, label: string, score: number) =>
     `series-1/IM0012,1,${b.x1},${b.y1},${b.x2},${b.y2},${label},${score},ffcc00,2`;
   writeFileSync(
@@ -35,11 +33,6 @@ test.beforeAll(async () => {
       row(WEAK, 'cyst', 0.42),
     ].join('\n'),
   );
-  app = await launchApp([study], 30_000, { ...process.env, XDG_DATA_HOME: path.join(work, 'data') });
-});
-test.afterAll(async () => {
-  await app.stop();
-  rmSync(work, { recursive: true, force: true });
 });
 
 const YELLOW = [255, 204, 0];
@@ -50,8 +43,7 @@ function rgbaAt(rgba: Uint8Array, width: number, x: number, y: number): number[]
 }
 
 async function openOnSlice12(page: Page): Promise<void> {
-  await page.goto(app.url);
-  await expect(page.locator(CANVAS)).toHaveAttribute('data-draw-count', /^[1-9]/);
+  await sample.open(page);
   await waitForWholeSample(page);
   await page.getByLabel('Import boxes (CSV or JSON)').setInputFiles(csv);
   await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toHaveText(
@@ -135,8 +127,7 @@ test('neighbouring labels never overlap, carry the score, and the export equals 
 
 test('the minimum score hides a weak box in the view and leaves it out of the export', async ({ page }) => {
   test.setTimeout(120_000);
-  await page.goto(app.url);
-  await expect(page.locator(CANVAS)).toHaveAttribute('data-draw-count', /^[1-9]/);
+  await sample.open(page);
   await page.getByRole('button', { name: /left kidney/ }).click();
   await expect(page.locator(CANVAS)).toHaveAttribute('data-slice', '12');
   let shown = await canvasPixels(page);

@@ -4,32 +4,20 @@
  * dciodvfy and their pixels; the canvas equals the exported pixels; the session survives a reload.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { initCodecs, readDicomFile } from '../../src/main/dicom/read-dicom';
 import { dciodvfy } from '../helpers/dicom-tools';
 import { dragImage, expectBoxes, imageToClient } from './support/box-page';
-import { launchApp, type RunningApp } from './support/launch-app';
+import { sampleStudyApp } from './support/sample-app';
 import { CANVAS, canvasPixels } from './support/pixels';
 
-const work = mkdtempSync(path.join(tmpdir(), 'dicom-ink-boxes-e2e-'));
-const study = path.join(work, 'study');
+const sample = sampleStudyApp('boxes');
+const { work, study } = sample;
 const BOXES_CSV = path.resolve('assets/sample/boxes.csv');
-let app: RunningApp;
-
-test.beforeAll(async () => {
-  cpSync(path.resolve('assets/sample/abdomen-ct'), study, { recursive: true });
-  app = await launchApp([study], 30_000, { ...process.env, XDG_DATA_HOME: path.join(work, 'data') });
-});
-test.afterAll(async () => {
-  await app.stop();
-  rmSync(work, { recursive: true, force: true });
-});
 
 async function open(page: Page): Promise<void> {
-  await page.goto(app.url);
-  await expect(page.locator(CANVAS)).toHaveAttribute('data-draw-count', /^[1-9]/);
+  await sample.open(page);
   await expect(page.getByRole('button', { name: 'Draw box' })).toBeEnabled();
 }
 

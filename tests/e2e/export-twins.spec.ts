@@ -5,34 +5,23 @@
  * references the originals (not the copies).
  */
 import { expect, test } from '@playwright/test';
-import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { dciodvfy, dcmdump, runTool } from '../helpers/dicom-tools';
 import { waitForWholeSample } from './support/box-page';
-import { launchApp, type RunningApp } from './support/launch-app';
+import { sampleStudyApp } from './support/sample-app';
 
-const work = mkdtempSync(path.join(tmpdir(), 'dicom-ink-twins-e2e-'));
-const study = path.join(work, 'study');
-let app: RunningApp;
+const sample = sampleStudyApp('twins');
+const { work, study } = sample;
 const SECONDARY_CAPTURE = '1.2.840.10008.5.1.4.1.1.7';
 const GSPS = '1.2.840.10008.5.1.4.1.1.11.1';
 const COMPREHENSIVE_SR = '1.2.840.10008.5.1.4.1.1.88.33';
-
-test.beforeAll(async () => {
-  cpSync(path.resolve('assets/sample/abdomen-ct'), study, { recursive: true });
-  app = await launchApp([study], 30_000, { ...process.env, XDG_DATA_HOME: path.join(work, 'data') });
-});
-test.afterAll(async () => {
-  await app.stop();
-  rmSync(work, { recursive: true, force: true });
-});
 
 test('an export with "presentation state and structured report" writes both beside the copies, valid and about the boxes', async ({
   page,
 }) => {
   test.setTimeout(180_000);
-  await page.goto(app.url);
+  await page.goto(sample.app.url);
   await waitForWholeSample(page);
   await page.getByLabel('Import boxes (CSV or JSON)').setInputFiles(path.resolve('assets/sample/boxes.csv'));
   await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toContainText('6 boxes');

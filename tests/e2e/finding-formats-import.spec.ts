@@ -5,31 +5,19 @@
  * downwards) and the formats' rules, never by DICOM Ink.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { cpSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { listedBoxes, waitForWholeSample } from './support/box-page';
-import { launchApp, type RunningApp } from './support/launch-app';
-import { CANVAS } from './support/pixels';
+import { sampleStudyApp } from './support/sample-app';
 
-const work = mkdtempSync(path.join(tmpdir(), 'dicom-ink-formats-e2e-'));
-const study = path.join(work, 'study');
+const sample = sampleStudyApp('formats');
+const { work } = sample;
 const SERIES_UID = '2.25.111600668640973016802625042172064724545';
-let app: RunningApp;
 
-test.beforeAll(async () => {
-  cpSync(path.resolve('assets/sample/abdomen-ct'), study, { recursive: true });
-  app = await launchApp([study], 30_000, { ...process.env, XDG_DATA_HOME: path.join(work, 'data') });
-});
-test.afterAll(async () => {
-  await app.stop();
-  rmSync(work, { recursive: true, force: true });
-});
 test.describe.configure({ mode: 'serial' });
 
 async function open(page: Page): Promise<void> {
-  await page.goto(app.url);
-  await expect(page.locator(CANVAS)).toHaveAttribute('data-draw-count', /^[1-9]/);
+  await sample.open(page);
   await waitForWholeSample(page);
 }
 

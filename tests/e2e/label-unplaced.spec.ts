@@ -4,34 +4,19 @@
  * bundled sample a box and a mask outline mark the same lesion on six slices.
  */
 import { expect, test } from '@playwright/test';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { waitForWholeSample } from './support/box-page';
-import { launchApp, type RunningApp } from './support/launch-app';
-import { CANVAS } from './support/pixels';
+import { sampleStudyApp } from './support/sample-app';
 
-const work = mkdtempSync(path.join(tmpdir(), 'dicom-ink-unplaced-e2e-'));
-const study = path.join(work, 'study');
+const sample = sampleStudyApp('unplaced');
 const BOXES_CSV = path.resolve('assets/sample/boxes.csv');
 const MASK = path.resolve('assets/sample/lesion-mask.nii.gz');
 const SIDECAR = path.resolve('assets/sample/lesion-mask.json');
-let app: RunningApp;
-
-test.beforeAll(async () => {
-  cpSync(path.resolve('assets/sample/abdomen-ct'), study, { recursive: true });
-  app = await launchApp([study], 30_000, { ...process.env, XDG_DATA_HOME: path.join(work, 'data') });
-});
-test.afterAll(async () => {
-  await app.stop();
-  rmSync(work, { recursive: true, force: true });
-});
 
 test('boxes whose label has no room are marked in the list and the inspector while labels are shown', async ({
   page,
 }) => {
-  await page.goto(app.url);
-  await expect(page.locator(CANVAS)).toHaveAttribute('data-draw-count', /^[1-9]/);
+  await sample.open(page);
   await waitForWholeSample(page);
   await page.getByLabel('Import boxes (CSV or JSON)').setInputFiles(BOXES_CSV);
   await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toContainText('Imported 6 boxes');

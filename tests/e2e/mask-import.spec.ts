@@ -8,38 +8,27 @@
  */
 import { expect, test, type Page } from '@playwright/test';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { initCodecs, readDicomFile } from '../../src/main/dicom/read-dicom';
 import { dciodvfy } from '../helpers/dicom-tools';
 import { waitForWholeSample } from './support/box-page';
-import { launchApp, type RunningApp } from './support/launch-app';
+import { sampleStudyApp } from './support/sample-app';
 import { CANVAS, canvasPixels } from './support/pixels';
 
-const work = mkdtempSync(path.join(tmpdir(), 'dicom-ink-mask-e2e-'));
-const study = path.join(work, 'study');
+const sample = sampleStudyApp('mask');
+const { work, study } = sample;
 const series = path.join(study, 'series-1');
 const MASK = path.resolve('assets/sample/lesion-mask.nii.gz');
 const SIDECAR = path.resolve('assets/sample/lesion-mask.json');
 const ORACLE = path.resolve('tests/conformance/findings/phantom_findings.py');
 /** Okabe-Ito orange: the colour of label 1 when no colour is given (the oracle's palette too). */
 const ORANGE = [230, 159, 0];
-let app: RunningApp;
 
-test.beforeAll(async () => {
-  cpSync(path.resolve('assets/sample/abdomen-ct'), study, { recursive: true });
-  app = await launchApp([study], 30_000, { ...process.env, XDG_DATA_HOME: path.join(work, 'data') });
-});
-test.afterAll(async () => {
-  await app.stop();
-  rmSync(work, { recursive: true, force: true });
-});
 test.describe.configure({ mode: 'serial' });
 
 async function open(page: Page): Promise<void> {
-  await page.goto(app.url);
-  await expect(page.locator(CANVAS)).toHaveAttribute('data-draw-count', /^[1-9]/);
+  await sample.open(page);
   await waitForWholeSample(page);
 }
 

@@ -6,41 +6,30 @@
  */
 import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { listedBoxes, waitForWholeSample } from './support/box-page';
-import { launchApp, type RunningApp } from './support/launch-app';
-import { CANVAS } from './support/pixels';
+import { sampleStudyApp } from './support/sample-app';
 
-const work = mkdtempSync(path.join(tmpdir(), 'dicom-ink-sr-e2e-'));
-const study = path.join(work, 'study');
+const sample = sampleStudyApp('sr');
+const { work, study } = sample;
 const report = path.join(work, 'report.dcm');
 const OBJECTS = path.resolve('tests/helpers/annotation_objects.py');
-let app: RunningApp;
 
 type Row = [string, number, number, number, number, string, number | null];
 let expected: { rows: Row[]; unplaced: { graphic: number; reason: string }[] };
 
 test.beforeAll(async () => {
-  cpSync(path.resolve('assets/sample/abdomen-ct'), study, { recursive: true });
   expected = JSON.parse(
     execFileSync('/usr/bin/python3', [OBJECTS, 'sr', path.join(study, 'series-1'), report], {
       encoding: 'utf8',
     }),
   ) as typeof expected;
-  app = await launchApp([study], 30_000, { ...process.env, XDG_DATA_HOME: path.join(work, 'data') });
-});
-test.afterAll(async () => {
-  await app.stop();
-  rmSync(work, { recursive: true, force: true });
 });
 
 test('an SR imported from the box panel: each graphic a box on the pixels Python expects, unplaceable graphics listed', async ({
   page,
 }) => {
-  await page.goto(app.url);
-  await expect(page.locator(CANVAS)).toHaveAttribute('data-draw-count', /^[1-9]/);
+  await sample.open(page);
   await waitForWholeSample(page);
   await page.getByLabel('Import boxes (CSV or JSON)').setInputFiles(report);
   const status = page.getByRole('status').filter({ hasText: 'Imported' });
