@@ -54,6 +54,21 @@ export default tseslint.config(
     rules: { 'no-restricted-syntax': 'off' },
   },
   {
+    // Text from files reaches the terminal only through src/main/cli/print.ts (terminalSafe).
+    files: ['src/main/cli/**/*.ts'],
+    ignores: ['src/main/cli/print.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "CallExpression[callee.property.name='write'][callee.object.property.name=/^std(out|err)$/][callee.object.object.name='process']",
+          message: 'Print with printOut/printErr (src/main/cli/print.ts): they escape control characters.',
+        },
+      ],
+    },
+  },
+  {
     // Layering (VS Code's "code-layering"): shared is pure, runs in Node and in the browser.
     files: ['src/shared/**/*.ts'],
     languageOptions: { globals: { ...globals.es2022 } },

@@ -12,6 +12,7 @@ import { findingsNotPlaced, summaryText } from './summary-text';
 import { usageError } from './usage-error';
 import { endBySignal } from './end-by-signal';
 import { anyTwinFailed } from '../twin/twin-text';
+import { printOut, printErr } from './print';
 
 function reportProblem(path: string, error: unknown): string {
   const message = error instanceof Error ? error.message : String(error);
@@ -28,7 +29,7 @@ function stuckThreads(report: ConversionReport): boolean {
  */
 function endWhileStuck(interrupted: boolean): number {
   const signal = interrupted ? 'SIGINT' : 'SIGTERM';
-  process.stderr.write(
+  printErr(
     `dicom-ink: ending by ${signal}: a converter thread could not be stopped (listed above)\n`,
   );
   endBySignal(signal);
@@ -52,7 +53,7 @@ export async function convertCommand(args: readonly string[]): Promise<number> {
   let interrupted = false;
   const onSignal = (): void => {
     interrupted = true;
-    process.stderr.write('\nStopping: finishing the files in progress (Ctrl-C again to quit now)...\n');
+    printErr('\nStopping: finishing the files in progress (Ctrl-C again to quit now)...\n');
     controller.abort();
     // A second Ctrl-C ends the process by the signal itself: process.exit() would wait for a converter
     // thread blocked in a system call for ever.
@@ -101,25 +102,25 @@ export async function convertCommand(args: readonly string[]): Promise<number> {
     report?.close();
   }
   if (reportError !== undefined) {
-    process.stderr.write(`dicom-ink: ${reportError}\n`);
+    printErr(`dicom-ink: ${reportError}\n`);
     return EXIT.someFailed;
   }
   switch (summary.status) {
     case 'failed':
       // Nothing started: a bad input, unusable findings or an unwritable --out is said in one line with
       // exit 2 (not a usage text: the arguments were well formed); an engine failure is exit 1.
-      process.stderr.write(`dicom-ink: ${summary.reason}\n`);
+      printErr(`dicom-ink: ${summary.reason}\n`);
       return summary.cause === 'engine' ? EXIT.someFailed : EXIT.usage;
     case 'stopped':
       // One message, not one per file that met the same full or read-only disk.
-      process.stderr.write(`dicom-ink: ${summary.reason}\n`);
+      printErr(`dicom-ink: ${summary.reason}\n`);
       if (!stuckThreads(summary)) return EXIT.someFailed;
       for (const thread of summary.unstoppable ?? [])
-        process.stderr.write(`dicom-ink: ${thread.file}: ${unstoppableReason(thread)}\n`);
+        printErr(`dicom-ink: ${thread.file}: ${unstoppableReason(thread)}\n`);
       return endWhileStuck(interrupted);
     case 'completed':
     case 'cancelled':
-      process.stdout.write(`${summaryText(summary, { quiet, cancelled: summary.status === 'cancelled' })}\n`);
+      printOut(`${summaryText(summary, { quiet, cancelled: summary.status === 'cancelled' })}\n`);
       if (stuckThreads(summary)) return endWhileStuck(interrupted);
       // 130 = 128 + SIGINT, what shells report for a job stopped by Ctrl-C; 1 stays "some image failed".
       if (interrupted) return EXIT.interrupted;

@@ -10,6 +10,7 @@ import { parseCommandArgs } from './args/parse-args';
 import { EXIT } from './exit-codes';
 import { DESTINATIONS_OPTIONS } from './specs/send';
 import { usageError } from './usage-error';
+import { printOut, printErr } from './print';
 
 /** `dicom-ink destinations add <name> <url> | list | remove <name>`. */
 export async function destinationsCommand(args: readonly string[]): Promise<number> {
@@ -22,11 +23,11 @@ export async function destinationsCommand(args: readonly string[]): Promise<numb
       if (rest.length > 0) return usageError('destinations list takes no arguments', 'destinations');
       const loaded = await loadDestinations(file);
       if (!loaded.ok) {
-        process.stderr.write(`dicom-ink: ${loaded.reason}\n`);
+        printErr(`dicom-ink: ${loaded.reason}\n`);
         return EXIT.someFailed;
       }
-      if (loaded.value.length === 0) process.stdout.write(`No destinations saved (${file}).\n`);
-      for (const entry of loaded.value) process.stdout.write(`${entry.name}\t${describeNamed(entry)}\n`);
+      if (loaded.value.length === 0) printOut(`No destinations saved (${file}).\n`);
+      for (const entry of loaded.value) printOut(`${entry.name}\t${describeNamed(entry)}\n`);
       return EXIT.ok;
     }
     case 'add': {
@@ -40,14 +41,14 @@ export async function destinationsCommand(args: readonly string[]): Promise<numb
         reason: `cannot write ${file} (${String(error)})`,
       }));
       if (!added.ok) return usageError(added.reason, 'destinations');
-      process.stdout.write(`Saved ${name}: ${describeDestination(added.value)}\n`);
+      printOut(`Saved ${name}: ${describeDestination(added.value)}\n`);
       return EXIT.ok;
     }
     case 'remove': {
       if (rest.length !== 1) return usageError('destinations remove needs a name', 'destinations');
       const removed = await removeDestination(rest[0] ?? '', file);
       if (!removed.ok) return usageError(removed.reason, 'destinations');
-      process.stdout.write(`Removed ${removed.value}\n`);
+      printOut(`Removed ${removed.value}\n`);
       return EXIT.ok;
     }
     default:

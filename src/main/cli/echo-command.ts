@@ -5,6 +5,7 @@ import { parseCommandArgs } from './args/parse-args';
 import { EXIT } from './exit-codes';
 import { ECHO_OPTIONS } from './specs/send';
 import { usageError } from './usage-error';
+import { printOut, printErr } from './print';
 
 /** `dicom-ink echo <destination>`: 0 when it answered, 1 with the reason when not. */
 export async function echoCommand(args: readonly string[]): Promise<number> {
@@ -18,9 +19,9 @@ export async function echoCommand(args: readonly string[]): Promise<number> {
   const label = describeDestination(destination.value);
   const result = await echoDestination(destination.value);
   if (result.ok) {
-    process.stdout.write(`${label}: OK, ${result.detail} in ${result.ms} ms\n`);
+    printOut(`${label}: OK, ${result.detail} in ${result.ms} ms\n`);
     return EXIT.ok;
   }
-  process.stderr.write(`dicom-ink: ${label}: ${result.reason}\n`);
+  printErr(`dicom-ink: ${label}: ${result.reason}\n`);
   return EXIT.someFailed;
 }

@@ -7,6 +7,7 @@ import { folderInfo } from './info/folder-info';
 import { folderInfoText } from './info/folder-info-text';
 import { INFO_SPEC } from './specs/info';
 import { usageError } from './usage-error';
+import { printOut, printErr } from './print';
 
 /**
  * `dicom-ink info <file|folder>`: a file's header facts, or a folder's series, counts and transfer
@@ -22,19 +23,19 @@ export async function infoCommand(args: readonly string[]): Promise<number> {
   try {
     isFolder = (await stat(path)).isDirectory();
   } catch {
-    process.stderr.write(`dicom-ink: ${path} does not exist or cannot be read; check the path\n`);
+    printErr(`dicom-ink: ${path} does not exist or cannot be read; check the path\n`);
     return EXIT.someFailed;
   }
   if (isFolder) {
     const info = await folderInfo(path);
-    process.stdout.write(`${folderInfoText(info)}\n`);
+    printOut(`${folderInfoText(info)}\n`);
     return info.series.length > 0 ? EXIT.ok : EXIT.someFailed;
   }
   const read = await readDicomFile(path, { headerOnly: true });
   if (!read.ok) {
-    process.stderr.write(`dicom-ink: ${path}: ${read.reason}\n`);
+    printErr(`dicom-ink: ${path}: ${read.reason}\n`);
     return EXIT.someFailed;
   }
-  process.stdout.write(`${fileInfoText(path, read.image.header)}\n`);
+  printOut(`${fileInfoText(path, read.image.header)}\n`);
   return EXIT.ok;
 }

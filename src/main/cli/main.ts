@@ -10,6 +10,7 @@ import { COMMANDS, findCommand } from './commands';
 import { EXIT } from './exit-codes';
 import { commandHelp, mainHelp } from './usage';
 import { usageError } from './usage-error';
+import { printOut, printErr } from './print';
 
 /** The version in package.json, which sits beside dist/ (where this file is bundled). */
 function version(): string {
@@ -30,12 +31,12 @@ async function run(argv: readonly string[]): Promise<number> {
     case '-h':
     case 'help': {
       const topic = rest[0] === undefined ? undefined : findCommand(rest[0]);
-      process.stdout.write(`${topic === undefined ? mainHelp() : commandHelp(topic.spec)}\n`);
+      printOut(`${topic === undefined ? mainHelp() : commandHelp(topic.spec)}\n`);
       return EXIT.ok;
     }
     case '--version':
     case '-v':
-      process.stdout.write(`${version()}\n`);
+      printOut(`${version()}\n`);
       return EXIT.ok;
     case undefined:
       return usageError('no command given');
@@ -49,7 +50,7 @@ async function run(argv: readonly string[]): Promise<number> {
     return usageError(`unknown command "${command}"${guess === undefined ? '' : `; did you mean ${guess}?`}`);
   }
   if (asksForHelp(rest)) {
-    process.stdout.write(`${commandHelp(entry.spec)}\n`);
+    printOut(`${commandHelp(entry.spec)}\n`);
     return EXIT.ok;
   }
   return (await entry.load())(rest);
@@ -60,7 +61,7 @@ run(process.argv.slice(2)).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    process.stderr.write(
+    printErr(
       `dicom-ink: unexpected error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
     );
     process.exitCode = EXIT.someFailed;

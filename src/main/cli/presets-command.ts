@@ -3,6 +3,7 @@ import { parseCommandArgs } from './args/parse-args';
 import { EXIT } from './exit-codes';
 import { PRESETS_SPEC } from './specs/presets';
 import { usageError } from './usage-error';
+import { printOut } from './print';
 
 /** `dicom-ink presets`: the presets as a table, each with the reference its width/level come from. */
 export function presetsText(): string {
@@ -28,6 +29,6 @@ export function presetsCommand(args: readonly string[]): Promise<number> {
   if (!parsed.ok) return Promise.resolve(usageError(parsed.reason, 'presets'));
   if (parsed.positionals.length > 0)
     return Promise.resolve(usageError('presets takes no arguments', 'presets'));
-  process.stdout.write(`${presetsText()}\n`);
+  printOut(`${presetsText()}\n`);
   return Promise.resolve(EXIT.ok);
 }

@@ -1,4 +1,5 @@
 import type { ConversionProgress } from '../export/job';
+import { terminalSafe } from '../../shared/text/terminal-safe';
 
 export interface ProgressDisplay {
   update(progress: ConversionProgress): void;
@@ -54,7 +55,7 @@ export function createProgressDisplay(stream: NodeJS.WriteStream, quiet: boolean
     update(progress) {
       // A full or read-only disk stops the run with one message of its own, not one line per file.
       if (progress.last?.status === 'failed' && progress.last.stop === undefined)
-        stream.write(`failed: ${progress.last.input}: ${progress.last.reason}\n`);
+        stream.write(terminalSafe(`failed: ${progress.last.input}: ${progress.last.reason}\n`));
       const now = Date.now();
       if (now - lastDraw < PLAIN_EVERY_MS) return;
       lastDraw = now;

@@ -3,6 +3,8 @@ import type { Delivery, DeliveryOptions, DeliveryProgress, DeliveryReport } from
 import { createDelivery } from '../delivery/deliver';
 import type { DeliveryTarget } from '../delivery/target';
 import { deliveryProgressLine, deliveryReportDocument, deliverySummary } from './delivery-text';
+import { printOut, printErr } from './print';
+import { terminalSafe } from '../../shared/text/terminal-safe';
 
 const REDRAW_MS = 100;
 const PLAIN_EVERY_MS = 2000;
@@ -21,7 +23,7 @@ export function deliveryProgressPrinter(
     update(progress) {
       if (quiet) return;
       if (!stream.isTTY && progress.last?.status === 'failed')
-        stream.write(`failed: ${progress.last.file}: ${progress.last.meaning}\n`);
+        stream.write(terminalSafe(`failed: ${progress.last.file}: ${progress.last.meaning}\n`));
       const now = Date.now();
       if (now - last < (stream.isTTY ? REDRAW_MS : PLAIN_EVERY_MS)) return;
       last = now;
@@ -50,14 +52,14 @@ export async function finishCliDelivery(
   report: DeliveryReport,
   options: { quiet: boolean; reportPath?: string; extra?: Record<string, unknown> },
 ): Promise<boolean> {
-  process.stdout.write(`${deliverySummary(report, { quiet: options.quiet })}\n`);
+  printOut(`${deliverySummary(report, { quiet: options.quiet })}\n`);
   if (options.reportPath === undefined) return true;
   try {
     const document = { tool: 'dicom-ink', ...options.extra, delivery: deliveryReportDocument(report) };
     await writeFile(options.reportPath, `${JSON.stringify(document, null, 2)}\n`);
     return true;
   } catch (error) {
-    process.stderr.write(
+    printErr(
       `dicom-ink: could not write the report ${options.reportPath} (${String(error)}); check the path\n`,
     );
     return false;

@@ -10,6 +10,7 @@ import { EXIT } from './exit-codes';
 import { finishCliDelivery, startCliDelivery } from './run-delivery';
 import { SEND_OPTIONS } from './specs/send';
 import { usageError } from './usage-error';
+import { printErr } from './print';
 
 /** The delivery log and its temporaries are never sent. */
 function isLogFile(path: string): boolean {
@@ -40,7 +41,7 @@ export async function sendCommand(args: readonly string[]): Promise<number> {
   let interrupted = false;
   const onSignal = (): void => {
     interrupted = true;
-    process.stderr.write('\nStopping: no new instances are sent (Ctrl-C again to quit now)...\n');
+    printErr('\nStopping: no new instances are sent (Ctrl-C again to quit now)...\n');
     controller.abort();
     process.once('SIGINT', () => process.exit(EXIT.interrupted));
   };

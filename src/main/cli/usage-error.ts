@@ -1,4 +1,5 @@
 import { EXIT } from './exit-codes';
+import { printErr } from './print';
 
 /**
  * Prints what is wrong in one line and where the help is, not the whole help (which would push the
@@ -6,6 +7,6 @@ import { EXIT } from './exit-codes';
  */
 export function usageError(reason: string, command?: string): number {
   const help = command === undefined ? 'dicom-ink --help' : `dicom-ink ${command} --help`;
-  process.stderr.write(`dicom-ink: ${reason}\nsee \`${help}\`\n`);
+  printErr(`dicom-ink: ${reason}\nsee \`${help}\`\n`);
   return EXIT.usage;
 }
