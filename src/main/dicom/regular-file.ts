@@ -18,8 +18,14 @@ export class NotRegularFileError extends Error {
   readonly code = 'ENOTREGULAR';
 }
 
+/** What stat (or a directory entry) says a file is. */
+export type FileType = Pick<
+  Stats,
+  'isFile' | 'isDirectory' | 'isFIFO' | 'isSocket' | 'isCharacterDevice' | 'isBlockDevice'
+>;
+
 /** What the file is, in words, when it is not a regular file. */
-export function kindOf(info: Stats): string | undefined {
+export function kindOf(info: FileType): string | undefined {
   if (info.isFile()) return undefined;
   if (info.isDirectory()) return 'a folder';
   if (info.isFIFO()) return 'a named pipe (FIFO)';

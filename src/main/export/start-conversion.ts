@@ -1,4 +1,4 @@
-import { accessSync, constants, existsSync } from 'node:fs';
+import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -10,6 +10,7 @@ import { readPackedBoxes } from '../../shared/boxes/packed-boxes';
 import { createPlacementTracker } from './findings-placement';
 import { rowShare } from './row-share';
 import { loadFindings } from './load-findings';
+import { notRegular } from '../findings/finding-file';
 import { noUsableFindings, outputFolderProblem } from './preflight';
 import { addOutcome, createTally } from './outcome-tally';
 import { runPool } from './worker-pool';
@@ -36,7 +37,9 @@ function listProblem(list: string | undefined): string | undefined {
   if (list === undefined || list === '-') return undefined;
   try {
     accessSync(list, constants.R_OK);
-    return undefined;
+    const unread = notRegular(statSync(list));
+    if (unread === undefined) return undefined;
+    return `--inputs-from ${list}: ${unread}; write the list to a file, or pipe it into --inputs-from -`;
   } catch {
     return `--inputs-from ${list} does not exist or cannot be read; check the path`;
   }

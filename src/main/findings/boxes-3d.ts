@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { parseCsv } from '../../shared/boxes/csv';
 import { parseHexColor } from '../../shared/boxes/hex-color';
 import type { BoxParseError, BoxRecord, Rgb } from '../../shared/boxes/model';
@@ -9,6 +8,7 @@ import { toLps } from '../../shared/geometry/patient-space';
 import type { Vec3 } from '../../shared/geometry/vec3';
 import type { FindingImporter, ImportedFindings } from './importer';
 import { headText, startsLikeJson } from './text-source';
+import { readFindingText } from './finding-file';
 
 const CORNERS = ['x1_mm', 'y1_mm', 'z1_mm', 'x2_mm', 'y2_mm', 'z2_mm'] as const;
 
@@ -157,7 +157,7 @@ export const boxes3dImporter: FindingImporter = {
   format: 'boxes-3d',
   recognises: (source) => /\bx1_mm\b/i.test(headText(source)),
   async read(source, context) {
-    const rows = parseRows(await readFile(source.path, 'utf8'), source.name);
+    const rows = parseRows(await readFindingText(source.path, 'boxes-3d'), source.name);
     const catalog = await context.catalog();
     const result: ImportedFindings = { format: 'boxes-3d', findings: [], problems: [], notes: [] };
     for (const row of rows) {

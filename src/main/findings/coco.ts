@@ -1,9 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import type { BoxRecord } from '../../shared/boxes/model';
 import type { CatalogImage } from '../../shared/findings/catalog';
 import type { FindingImporter, ImportedFindings } from './importer';
 import { findImage, inclusivePixels, sopTarget } from './image-lookup';
 import { headText, startsLikeJson } from './text-source';
+import { readFindingText } from './finding-file';
 
 type Json = Record<string, unknown>;
 
@@ -31,7 +31,7 @@ export const cocoImporter: FindingImporter = {
     return startsLikeJson(text) && /"bbox"\s*:/.test(text) && /"(image_id|images)"\s*:/.test(text);
   },
   async read(source, context) {
-    const parsed: unknown = JSON.parse((await readFile(source.path, 'utf8')).replace(/^\ufeff/, ''));
+    const parsed: unknown = JSON.parse((await readFindingText(source.path, 'coco')).replace(/^\ufeff/, ''));
     const catalog = await context.catalog();
     const result: ImportedFindings = { format: 'coco', findings: [], problems: [], notes: [] };
     const document: Json = Array.isArray(parsed) ? { annotations: parsed } : isObject(parsed) ? parsed : {};

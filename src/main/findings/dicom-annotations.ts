@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import { placeReadGraphics } from '../../shared/findings/annotations/place-graphics';
 import type { AnnotationKind } from '../../shared/findings/annotations/read-annotations';
 import { annotationKind, readDicomAnnotations } from '../../shared/findings/annotations/read-annotations';
@@ -9,6 +8,7 @@ import { parseDataset } from '../dicom/parse-dataset';
 import { sopClassInfo } from '../dicom/sop-classes';
 import type { FindingImporter, FindingSource } from './importer';
 import { refused } from './importer';
+import { readFindingFile } from './finding-file';
 
 /** SEG has its own importer (src/main/findings/dicom-seg.ts). */
 const SEGMENTATION_SOP_CLASS = '1.2.840.10008.5.1.4.1.1.66.4';
@@ -46,7 +46,7 @@ export function dicomAnnotationImporter(kind: AnnotationKind): FindingImporter {
     format: kind,
     recognises: (source) => annotationKind(headSopClass(source)) === kind,
     async read(source, context) {
-      const parsed = parseDataset(await readFile(source.path), { untilPixelData: false });
+      const parsed = parseDataset(await readFindingFile(source.path, 'dicom'), { untilPixelData: false });
       if (!('dataSet' in parsed)) return refused(kind, `${source.name}: ${parsed.reason}`);
       const read = readDicomAnnotations(parsed.dataSet, source.name, className);
       if (!read.ok) return refused(kind, read.reason);

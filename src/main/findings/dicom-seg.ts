@@ -1,4 +1,3 @@
-import { readFile } from 'node:fs/promises';
 import type { DataSet } from 'dicom-parser';
 import type { BoxParseError, BoxRecord, Rgb } from '../../shared/boxes/model';
 import type { CatalogImage, ImageCatalog } from '../../shared/findings/catalog';
@@ -12,6 +11,7 @@ import { firstItem, numberValue, numberValues, stringValue, uint16Value } from '
 import { parseDataset } from '../dicom/parse-dataset';
 import type { FindingImporter, ImportOptions, ImportedFindings } from './importer';
 import { refused } from './importer';
+import { readFindingFile } from './finding-file';
 
 /** Segmentation Storage (PS3.4 B.5). */
 const SEGMENTATION_SOP_CLASS = '1.2.840.10008.5.1.4.1.1.66.4';
@@ -162,7 +162,7 @@ export const dicomSegImporter: FindingImporter = {
   recognises: (source) =>
     !source.isDirectory && Buffer.from(source.head).includes(SEGMENTATION_SOP_CLASS, 0, 'latin1'),
   async read(source, context) {
-    const parsed = parseDataset(await readFile(source.path), { untilPixelData: false });
+    const parsed = parseDataset(await readFindingFile(source.path, 'dicom'), { untilPixelData: false });
     if (!('dataSet' in parsed)) return refused('dicom-seg', `${source.name}: ${parsed.reason}`);
     const ds = parsed.dataSet;
     if (stringValue(ds, '00080016') !== SEGMENTATION_SOP_CLASS)

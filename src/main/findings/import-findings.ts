@@ -1,4 +1,4 @@
-import { open, stat } from 'node:fs/promises';
+import { stat } from 'node:fs/promises';
 import { basename, resolve } from 'node:path';
 import type { BoxParseError, BoxRecord } from '../../shared/boxes/model';
 import type { ImageCatalog } from '../../shared/findings/catalog';
@@ -18,6 +18,8 @@ import { yoloImporter } from './yolo';
 import { srImporter } from './sr/sr-importer';
 import { gspsImporter } from './gsps/gsps-importer';
 import { otherDicomImporter } from './dicom-annotations';
+import { isNotRegularFile, openRegularFile } from '../dicom/regular-file';
+import { notRegular } from './finding-file';
 
 /**
  * Importers in the order they are asked whether they recognise a source: the most specific first, the
@@ -43,10 +45,13 @@ export async function findingSource(
   flag: '--boxes' | '--masks',
 ): Promise<FindingSource | string> {
   const path = resolve(given);
+  const what = flag === '--boxes' ? 'box file' : 'mask file';
   try {
     const info = await stat(path);
     if (info.isDirectory()) return { path, name: basename(path), isDirectory: true, head: new Uint8Array(0) };
-    const handle = await open(path, 'r');
+    const unread = notRegular(info);
+    if (unread !== undefined) return `the ${what} ${given}: ${unread}; check the ${flag} path`;
+    const handle = await openRegularFile(path);
     try {
       const head = new Uint8Array(Math.min(HEAD_BYTES, info.size));
       await handle.read(head, 0, head.length, 0);
@@ -55,8 +60,8 @@ export async function findingSource(
       await handle.close();
     }
   } catch (error) {
+    if (isNotRegularFile(error)) return `the ${what} ${given}: ${error.message}; check the ${flag} path`;
     const code = (error as NodeJS.ErrnoException).code ?? 'unreadable';
-    const what = flag === '--boxes' ? 'box file' : 'mask file';
     return `could not read the ${what} ${given} (${code}); check the ${flag} path`;
   }
 }

@@ -1,7 +1,7 @@
-import { readFile } from 'node:fs/promises';
 import { parseCsv } from '../../shared/boxes/csv';
 import { parseHexColor } from '../../shared/boxes/hex-color';
 import type { Rgb } from '../../shared/boxes/model';
+import { readFindingText } from './finding-file';
 
 export type SidecarLabels = Map<number, { name?: string; color?: Rgb }>;
 
@@ -57,9 +57,11 @@ export async function readSidecar(
   for (const path of sidecarPaths(maskPath)) {
     let text: string;
     try {
-      text = await readFile(path, 'utf8');
-    } catch {
-      continue;
+      text = await readFindingText(path, 'sidecar');
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') continue;
+      const reason = error instanceof Error ? error.message : String(error);
+      return { labels: new Map(), problem: `${path}: ${reason}; label names ignored` };
     }
     try {
       return { labels: parseSidecar(text, path.endsWith('.json')), from: path };

@@ -1,49 +1,8 @@
-import { readFile, readdir } from 'node:fs/promises';
-import { join, relative } from 'node:path';
 import type { BoxRecord } from '../../shared/boxes/model';
 import type { CatalogImage, ImageCatalog } from '../../shared/findings/catalog';
 import type { FindingImporter, FindingSource, ImportedFindings } from './importer';
 import { inclusivePixels, sopTarget } from './image-lookup';
-
-/** Class names from data.yaml: `names: [a, b]`, `names:` followed by `- a` items or `0: a` entries. */
-export function yamlNames(text: string): Map<number, string> {
-  const names = new Map<number, string>();
-  const lines = text.split(/\r?\n/);
-  const start = lines.findIndex((l) => /^names\s*:/.test(l));
-  if (start < 0) return names;
-  const clean = (s: string): string => s.trim().replace(/^['"]|['"]$/g, '');
-  const inline = /^names\s*:\s*\[(.*)\]\s*$/.exec(lines[start] ?? '');
-  if (inline) {
-    (inline[1] ?? '').split(',').forEach((n, i) => names.set(i, clean(n)));
-    return names;
-  }
-  let index = 0;
-  for (const line of lines.slice(start + 1)) {
-    if (!/^\s/.test(line) && line.trim() !== '') break;
-    const item = /^\s*-\s*(.+)$/.exec(line);
-    const entry = /^\s*(\d+)\s*:\s*(.+)$/.exec(line);
-    if (item) names.set(index++, clean(item[1] ?? ''));
-    else if (entry) names.set(Number(entry[1]), clean(entry[2] ?? ''));
-  }
-  return names;
-}
-
-async function classNames(folder: string, files: readonly string[]): Promise<Map<number, string>> {
-  if (files.includes('classes.txt')) {
-    const lines = (await readFile(join(folder, 'classes.txt'), 'utf8')).split(/\r?\n/).map((l) => l.trim());
-    return new Map(lines.filter((l) => l !== '').map((name, i) => [i, name]));
-  }
-  const yaml = files.find((f) => f === 'data.yaml' || f === 'data.yml');
-  return yaml ? yamlNames(await readFile(join(folder, yaml), 'utf8')) : new Map();
-}
-
-async function labelFiles(folder: string): Promise<string[]> {
-  const entries = await readdir(folder, { recursive: true, withFileTypes: true });
-  return entries
-    .filter((e) => e.isFile() && e.name.endsWith('.txt') && e.name !== 'classes.txt')
-    .map((e) => relative(folder, join(e.parentPath, e.name)).split('\\').join('/'))
-    .sort();
-}
+import { yoloFolder } from './yolo-folder';
 
 function stem(path: string): string {
   return path.replace(/\.[^./]*$/, '');
@@ -97,17 +56,16 @@ export const yoloImporter: FindingImporter = {
   format: 'yolo',
   recognises: isFolder,
   async read(source, context) {
-    const files = await readdir(source.path);
-    const names = await classNames(source.path, files);
-    const labels = await labelFiles(source.path);
+    const folder = await yoloFolder(source.path, source.name);
+    const { names, labels } = folder;
     const catalog = await context.catalog();
-    const result: ImportedFindings = { format: 'yolo', findings: [], problems: [], notes: [] };
+    const result: ImportedFindings = { format: 'yolo', findings: [], problems: folder.problems, notes: [] };
     if (labels.length === 0)
       result.problems.push({ origin: source.name, reason: 'the folder has no YOLO .txt label files' });
     for (const file of labels) {
       const name = `${source.name}/${file}`;
       const image = imageFor(catalog, file);
-      const lines = (await readFile(join(source.path, file), 'utf8')).split(/\r?\n/);
+      const lines = (await folder.read(file)).split(/\r?\n/);
       if (!image) {
         if (lines.some((l) => l.trim() !== ''))
           result.problems.push({

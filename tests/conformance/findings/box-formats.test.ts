@@ -140,7 +140,7 @@ describe('YOLO', () => {
   });
 
   it('class names from data.yaml in its three spellings', async () => {
-    const { yamlNames } = await import('../../../src/main/findings/yolo');
+    const { yamlNames } = await import('../../../src/main/findings/yolo-folder');
     expect([...yamlNames('names: [kidney, lesion]\n')]).toEqual([
       [0, 'kidney'],
       [1, 'lesion'],
