@@ -12,7 +12,9 @@ export const boxTableImporter: FindingImporter = {
   async read(source, context) {
     const parsed = parseBoxFile(
       await readFindingText(source.path, 'box-table'),
-      source.name, context.onFinding);
+      source.name,
+      context.onFinding,
+    );
     return { format: 'box-table', findings: parsed.boxes, problems: parsed.errors, notes: [] };
   },
 };

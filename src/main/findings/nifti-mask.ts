@@ -1,5 +1,4 @@
-import { readFile } from 'node:fs/promises';
-import { gunzipSync } from 'node:zlib';
+import { constants, gunzipSync } from 'node:zlib';
 import type * as Nifti from 'nifti-reader-js';
 import type { Affine } from '../../shared/geometry/affine';
 import type { Vec3 } from '../../shared/geometry/vec3';
@@ -11,6 +10,9 @@ import { fitSeries, presentLabels, sliceFindings, volumeSlices } from '../../sha
 import type { FindingImporter, FindingSource, ImportedFindings } from './importer';
 import { refused } from './importer';
 import { readSidecar } from './mask-sidecar';
+import { readFindingFile } from './finding-file';
+import { NIFTI_HEADER_BYTES, inflatePrefix, niftiExtent } from './nifti-extent';
+import { voxelLabels } from './nifti-voxels';
 
 const GZIP = [0x1f, 0x8b];
 
@@ -23,7 +25,8 @@ function looksLikeNifti(head: Uint8Array): boolean {
   if (isGzip(head)) {
     // The header is compressed: decompress just enough of the head to see it.
     try {
-      const inflated = gunzipSync(head, { finishFlush: 2 });
+      // At most 16 KiB of the stream, so a head of compressed zeros inflates to megabytes, not more.
+      const inflated = gunzipSync(head.subarray(0, 16 * 1024), { finishFlush: constants.Z_SYNC_FLUSH });
       return looksLikeNifti(inflated);
     } catch {
       return false;
@@ -33,76 +36,6 @@ function looksLikeNifti(head: Uint8Array): boolean {
   const view = new DataView(head.buffer, head.byteOffset, head.byteLength);
   const size = [view.getInt32(0, true), view.getInt32(0, false)];
   return size.includes(348) || size.includes(540);
-}
-
-const INTEGER_TYPES = new Set([2, 4, 8, 256, 512, 768, 1024, 1280]);
-const FLOAT_TYPES = new Set([16, 64]);
-
-function voxelArray(header: Nifti.NIFTI1 | Nifti.NIFTI2, image: ArrayBuffer): ArrayLike<number> | string {
-  const type = header.datatypeCode;
-  const little = header.littleEndian;
-  const view = new DataView(image);
-  const count = header.dims.slice(1, 4).reduce((a, b) => a * Math.max(1, b), 1);
-  const bytes: Record<number, number> = {
-    2: 1,
-    256: 1,
-    4: 2,
-    512: 2,
-    8: 4,
-    768: 4,
-    16: 4,
-    1024: 8,
-    1280: 8,
-    64: 8,
-  };
-  const size = bytes[type];
-  if (size === undefined || (!INTEGER_TYPES.has(type) && !FLOAT_TYPES.has(type)))
-    return `its datatype ${type} is not an integer label type (or float holding whole numbers)`;
-  if (image.byteLength < count * size)
-    return `its voxel data is truncated (${image.byteLength} of ${count * size} bytes)`;
-  const out = new Float64Array(count);
-  for (let i = 0, o = 0; i < count; i++, o += size) {
-    switch (type) {
-      case 2:
-        out[i] = view.getUint8(o);
-        break;
-      case 256:
-        out[i] = view.getInt8(o);
-        break;
-      case 4:
-        out[i] = view.getInt16(o, little);
-        break;
-      case 512:
-        out[i] = view.getUint16(o, little);
-        break;
-      case 8:
-        out[i] = view.getInt32(o, little);
-        break;
-      case 768:
-        out[i] = view.getUint32(o, little);
-        break;
-      case 1024:
-        out[i] = Number(view.getBigInt64(o, little));
-        break;
-      case 1280:
-        out[i] = Number(view.getBigUint64(o, little));
-        break;
-      case 16:
-        out[i] = view.getFloat32(o, little);
-        break;
-      case 64:
-        out[i] = view.getFloat64(o, little);
-        break;
-    }
-  }
-  const slope = header.scl_slope;
-  if (Number.isFinite(slope) && slope !== 0 && (slope !== 1 || header.scl_inter !== 0)) {
-    for (let i = 0; i < count; i++) out[i] = (out[i] ?? 0) * slope + header.scl_inter;
-  }
-  for (let i = 0; i < count; i++) {
-    if (!Number.isInteger(out[i])) return `voxel ${i} holds ${out[i]}, not a whole-number label`;
-  }
-  return out;
 }
 
 /** index -> RAS+: the sform when its code is set, else the qform (NIfTI-1 methods 3 and 2). */
@@ -129,18 +62,46 @@ function rasAffine(header: Nifti.NIFTI1 | Nifti.NIFTI2): Affine | string {
   return 'it has neither an sform nor a qform (both codes are 0), so where its voxels are in the patient is unknown';
 }
 
-async function readMask(source: FindingSource): Promise<ImportedFindings | { volume: LabelVolume }> {
-  let bytes: Uint8Array = await readFile(source.path);
-  if (isGzip(bytes)) {
+/**
+ * The file's bytes up to the end of the voxels its header declares: a gzipped file is inflated that far
+ * and no further (nifti-extent.ts), and a header declaring more than the voxel ceiling is refused first.
+ */
+async function maskBytes(source: FindingSource): Promise<Uint8Array | string> {
+  const file = await readFindingFile(source.path, 'nifti');
+  const compressed = isGzip(file);
+  let head: Uint8Array = file;
+  if (compressed) {
     try {
-      bytes = gunzipSync(bytes);
+      head = await inflatePrefix(file, NIFTI_HEADER_BYTES);
     } catch (error) {
-      return refused('nifti', `${source.name}: the gzip stream is corrupt (${String(error)})`);
+      return `the gzip stream is corrupt (${String(error)})`;
     }
   }
+  const extent = niftiExtent(head);
+  if (typeof extent === 'string') return extent;
+  let bytes: Uint8Array = file.subarray(0, extent.end);
+  if (compressed) {
+    try {
+      bytes = await inflatePrefix(file, extent.end);
+    } catch (error) {
+      return `the gzip stream is corrupt (${String(error)})`;
+    }
+  }
+  if (bytes.length < extent.end)
+    return `its voxel data is truncated (${Math.max(0, bytes.length - extent.voxOffset)} of ${extent.end - extent.voxOffset} bytes)`;
+  return bytes;
+}
+
+async function readMask(source: FindingSource): Promise<ImportedFindings | { volume: LabelVolume }> {
+  const bytes = await maskBytes(source);
+  if (typeof bytes === 'string') return refused('nifti', `${source.name}: ${bytes}`);
   // nifti-reader-js ships as ES modules only: loaded with import() from the CommonJS bundle.
   const nifti = await import('nifti-reader-js');
-  const buffer = bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer;
+  // The inflated bytes are used where they are when they fill their buffer (no copy of a large mask).
+  const whole = bytes.byteOffset === 0 && bytes.byteLength === bytes.buffer.byteLength;
+  const buffer = (
+    whole ? bytes.buffer : bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength)
+  ) as ArrayBuffer;
   if (!nifti.isNIFTI(buffer)) return refused('nifti', `${source.name}: not a NIfTI-1 or NIfTI-2 file`);
   const header = nifti.readHeader(buffer);
   const ndim = header.dims[0] ?? 0;
@@ -150,7 +111,7 @@ async function readMask(source: FindingSource): Promise<ImportedFindings | { vol
       'nifti',
       `${source.name}: a mask must be a 3D label volume, this one has dims ${header.dims.slice(1, ndim + 1).join('x')}`,
     );
-  const voxels = voxelArray(header, nifti.readImage(header, buffer));
+  const voxels = voxelLabels(header, nifti.readImage(header, buffer));
   if (typeof voxels === 'string') return refused('nifti', `${source.name}: ${voxels}`);
   const affine = rasAffine(header);
   if (typeof affine === 'string') return refused('nifti', `${source.name}: ${affine}`);
