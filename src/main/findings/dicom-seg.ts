@@ -11,6 +11,7 @@ import { firstItem, numberValue, numberValues, stringValue, uint16Value } from '
 import { parseDataset } from '../dicom/parse-dataset';
 import type { FindingImporter, ImportOptions, ImportedFindings } from './importer';
 import { refused } from './importer';
+import { segExtent } from './seg-extent';
 import { readFindingFile } from './finding-file';
 
 /** Segmentation Storage (PS3.4 B.5). */
@@ -172,20 +173,11 @@ export const dicomSegImporter: FindingImporter = {
         'dicom-seg',
         `${source.name}: compressed segmentations (${parsed.transferSyntaxUid}) are not read yet; store it uncompressed`,
       );
-    const rows = uint16Value(ds, '00280010') ?? 0;
-    const columns = uint16Value(ds, '00280011') ?? 0;
-    const count = numberValue(ds, '00280008') ?? 1;
     const type = stringValue(ds, '00620001') ?? 'BINARY';
-    const fractional = type === 'FRACTIONAL';
+    const extent = segExtent(ds, type);
+    if (typeof extent === 'string') return refused('dicom-seg', `${source.name}: ${extent}`);
+    const { rows, columns, frames: count, fractional, pixels } = extent;
     const maximum = numberValue(ds, '0062000e') ?? 255;
-    const pixelElement = ds.elements.x7fe00010;
-    if (!pixelElement || rows === 0 || columns === 0)
-      return refused('dicom-seg', `${source.name}: no pixel data`);
-    const pixels = new Uint8Array(
-      ds.byteArray.buffer,
-      ds.byteArray.byteOffset + pixelElement.dataOffset,
-      pixelElement.length,
-    );
     const catalog = await context.catalog();
     const table = segmentTable(ds);
     const styles = labelStyles(
