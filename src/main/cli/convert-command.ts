@@ -29,9 +29,7 @@ function stuckThreads(report: ConversionReport): boolean {
  */
 function endWhileStuck(interrupted: boolean): number {
   const signal = interrupted ? 'SIGINT' : 'SIGTERM';
-  printErr(
-    `dicom-ink: ending by ${signal}: a converter thread could not be stopped (listed above)\n`,
-  );
+  printErr(`dicom-ink: ending by ${signal}: a converter thread could not be stopped (listed above)\n`);
   endBySignal(signal);
   return interrupted ? EXIT.interrupted : EXIT.threadStuck;
 }

@@ -4,6 +4,7 @@ import type { ConversionReport } from '../export/job';
 import { unstoppableReason } from '../export/unstoppable-text';
 import { unplacedLabelLine } from '../../shared/boxes/unplaced-label';
 import type { OutcomeGroup } from '../export/outcome-tally';
+import { groupedLines } from './grouped-lines';
 
 function plural(count: number, word: string, many = `${word}s`): string {
   return `${count} ${count === 1 ? word : many}`;
@@ -46,17 +47,17 @@ function placementLines(placement: FindingsPlacement): string[] {
     lines.push(
       `Boxes that matched an image whose output was already there, so they were not drawn again (${already.length}; --overwrite redraws them):`,
     );
-    for (const origin of already) lines.push(`  ${origin}`);
+    lines.push(...groupedLines(already.map((origin) => ({ origin }))));
   }
   const outside = placement.clippedBoxes.filter((c) => c.outside);
   const clipped = placement.clippedBoxes.filter((c) => !c.outside);
   if (outside.length > 0) {
     lines.push(`Boxes outside their image, not drawn (${outside.length}):`);
-    for (const c of outside) lines.push(`  ${c.origin}: ${c.text}`);
+    lines.push(...groupedLines(outside.map((c) => ({ origin: c.origin, reason: c.text }))));
   }
   if (clipped.length > 0) {
     lines.push(`Boxes past the image edge, drawn clipped (${clipped.length}):`);
-    for (const c of clipped) lines.push(`  ${c.origin}: ${c.text}`);
+    lines.push(...groupedLines(clipped.map((c) => ({ origin: c.origin, reason: c.text }))));
   }
   if (placement.unplacedLabelCount > 0) {
     lines.push(`Labels not drawn (${placement.unplacedLabelCount}):`);
@@ -118,15 +119,13 @@ export function summaryText(
   for (const note of report.findingNotes ?? []) lines.push(note);
   if (report.boxErrors.length > 0) {
     lines.push(`Box rows not used (${report.boxErrors.length}):`);
-    for (const e of report.boxErrors) lines.push(`  ${e.origin}: ${e.reason}`);
+    lines.push(...groupedLines(report.boxErrors, 'rows'));
   }
   const placement = report.placement;
   if (report.unmatchedBoxes.length > 0) {
     lines.push(`Boxes that matched no input image and frame (${report.unmatchedBoxes.length}):`);
-    for (const origin of report.unmatchedBoxes) {
-      const why = placement?.unmatchedReasons[origin];
-      lines.push(`  ${origin}${why === undefined ? '' : `: ${why}`}`);
-    }
+    const reasons = placement?.unmatchedReasons ?? {};
+    lines.push(...groupedLines(report.unmatchedBoxes.map((origin) => ({ origin, reason: reasons[origin] }))));
   }
   if (placement !== undefined) lines.push(...placementLines(placement));
   lines.push(...twinLines(report.twins ?? []));
