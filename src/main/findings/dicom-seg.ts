@@ -216,7 +216,7 @@ export const dicomSegImporter: FindingImporter = {
         `${source.name} fits no opened series, so nothing is drawn from it: ${first ? `${first.origin}: ${first.reason}` : 'it has no frames'}`,
       );
     }
-    result.problems.push(...problems);
+    for (const problem of problems) result.problems.push(problem);
     result.notes.push(
       `${source.name}: ${type} segmentation, ${placed} of ${count} frames placed (${result.findings.length} ${context.options.maskStyle === 'box' ? 'boxes' : 'outlines'}; segments ${styles.map((s) => `${s.value}=${s.name}`).join(', ')})`,
     );

@@ -144,8 +144,9 @@ export async function importFindings(
     const result = await importSource(given, context);
     if (result.refused !== undefined) summary.refusals.push(result.refused);
     else if (onFinding) for (const finding of result.findings) onFinding(finding);
-    else summary.findings.push(...result.findings);
-    summary.problems.push(...result.problems);
+    // One by one, not push(...list): a spread of 100,000s of entries overflows the call stack.
+    else for (const finding of result.findings) summary.findings.push(finding);
+    for (const problem of result.problems) summary.problems.push(problem);
     summary.notes.push(...result.notes);
   }
   return summary;

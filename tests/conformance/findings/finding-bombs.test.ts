@@ -30,9 +30,12 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** The files under --out (none when it was never made). */
 function written(out: string): string[] {
   try {
-    return readdirSync(out, { recursive: true }).map(String);
+    return readdirSync(out, { recursive: true, withFileTypes: true })
+      .filter((entry) => entry.isFile())
+      .map((entry) => join(entry.parentPath, entry.name));
   } catch {
     return [];
   }
