@@ -1,0 +1,200 @@
+/**
+ * The archive path on a real scheduler: a one-node Slurm cluster (tests/helpers/slurm-cluster.ts) runs
+ * deploy/slurm/convert-array.sbatch, unchanged, as a job array of 4 tasks, the way the README's Slurm
+ * section says. The union of the tasks' outputs is byte-identical to one plain run and every task's JSON
+ * Lines report is complete; a task killed mid-run is resumed by submitting the same script again, which
+ * leaves the same bytes and no temporaries.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, watch, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO, hashTree } from '../helpers/cli-harness';
+import { writePhantomFolder } from '../helpers/phantom-folder';
+import { startSlurmCluster, type SlurmCluster } from '../helpers/slurm-cluster';
+
+const TASKS = 4;
+/** About 100 files a task, so that a task is still running well after its first output. */
+const FILES = 400;
+const SCRIPT = join(REPO, 'deploy', 'slurm', 'convert-array.sbatch');
+const CLI = join(REPO, 'bin', 'dicom-ink.cjs');
+
+let dir: string;
+let input: string;
+let cluster: SlurmCluster;
+let plain: Map<string, string>;
+
+/** The README's command: the script as it is, 4 tasks of 1 CPU, the CLI of this checkout. */
+function submit(out: string): string {
+  const args = [
+    '--parsable',
+    '--array=0-3',
+    '--cpus-per-task=1',
+    `--export=ALL,IN=${input},OUT=${out},DICOM_INK=node ${CLI}`,
+    SCRIPT,
+  ];
+  return cluster.run('sbatch', args, dir).trim();
+}
+
+/** What differs between one plain run's files and the tasks' union: missing, changed and extra files. */
+function treeDifferences(expected: Map<string, string>, actual: Map<string, string>): string[] {
+  const missing = [...expected.keys()].filter((name) => !actual.has(name)).map((name) => `missing ${name}`);
+  const changed = [...expected]
+    .filter(([name, hash]) => actual.has(name) && actual.get(name) !== hash)
+    .map(([name]) => `differs ${name}`);
+  const extra = [...actual.keys()].filter((name) => !expected.has(name)).map((name) => `extra ${name}`);
+  return [...missing, ...changed, ...extra];
+}
+
+interface TaskReport {
+  start: boolean;
+  end?: { status: string; totals: { converted: number; skipped: number; failed: number } };
+  outcomes: { input: string; status: string }[];
+}
+
+function readTaskReport(path: string): TaskReport {
+  const lines = readFileSync(path, 'utf8')
+    .split('\n')
+    .filter((line) => line !== '')
+    .map((line) => JSON.parse(line) as Record<string, unknown> & { type: string });
+  return {
+    start: lines[0]?.type === 'start',
+    end: lines.find((line) => line.type === 'end') as TaskReport['end'],
+    outcomes: lines.filter((line) => line.type === 'outcome') as unknown as TaskReport['outcomes'],
+  };
+}
+
+/** Every task's report: a start line, an end line saying `completed` with totals matching its lines. */
+function expectCompleteReports(out: string): TaskReport[] {
+  const reports = Array.from({ length: TASKS }, (_, task) => {
+    const path = join(out, 'reports', `shard-${task}.jsonl`);
+    expect(existsSync(path), `task ${task} wrote ${path}`).toBe(true);
+    const report = readTaskReport(path);
+    expect(report.start, `task ${task}: a start line first`).toBe(true);
+    expect(report.end?.status, `task ${task}: its end line`).toBe('completed');
+    const { converted = 0, skipped = 0, failed = 0 } = report.end?.totals ?? {};
+    expect(failed, `task ${task}: failures`).toBe(0);
+    expect(converted + skipped, `task ${task}: totals against outcome lines`).toBe(report.outcomes.length);
+    return report;
+  });
+  const inputs = reports.flatMap((r) => r.outcomes.map((o) => o.input)).sort();
+  expect(inputs.length, 'every input in exactly one task report').toBe(FILES);
+  expect(new Set(inputs).size).toBe(FILES);
+  return reports;
+}
+
+function expectAllEnded(tasks: { taskId: number; state: string; exitCode: string }[], jobId: string): void {
+  const summary = tasks.map((t) => `${t.taskId}:${t.state}:${t.exitCode}`).join(' ');
+  const logs = (): string =>
+    tasks.map((t) => `${readLog(jobId, t.taskId)}`).join('\n') + `\n${cluster.logs()}`;
+  expect(tasks.map((t) => t.taskId), `the array's tasks (${summary})\n${logs()}`).toEqual([0, 1, 2, 3]);
+  for (const t of tasks) expect(`${t.state} ${t.exitCode}`, `task ${t.taskId}\n${logs()}`).toBe('COMPLETED 0:0');
+}
+
+function readLog(jobId: string, task: number): string {
+  const path = join(dir, `dicom-ink-${jobId}_${task}.log`);
+  return existsSync(path) ? `${path}: ${readFileSync(path, 'utf8').trim()}` : `${path}: none`;
+}
+
+/** Resolves once `file` holds a line containing `text` (watched, so it is seen as soon as it is written). */
+function whenFileHas(file: string, text: string, timeoutMs = 60_000): Promise<void> {
+  const folder = join(file, '..');
+  return new Promise((resolve, reject) => {
+    const has = (): boolean => existsSync(file) && readFileSync(file, 'utf8').includes(text);
+    const watcher = watch(folder, () => {
+      if (has()) finish();
+    });
+    const timer = setTimeout(() => {
+      watcher.close();
+      reject(new Error(`${file} held no "${text}" after ${timeoutMs} ms`));
+    }, timeoutMs);
+    const finish = (): void => {
+      clearTimeout(timer);
+      watcher.close();
+      resolve();
+    };
+    if (has()) finish();
+  });
+}
+
+/** Output files and hidden temporaries (`.name.partial`) under a folder, by relative path. */
+function temporaries(out: string): string[] {
+  return [...hashTree(out).keys()].filter((name) => name.split('/').some((part) => part.startsWith('.')));
+}
+
+beforeAll(async () => {
+  dir = mkdtempSync(join(tmpdir(), 'dicom-ink-slurm-'));
+  input = join(dir, 'in');
+  writePhantomFolder(input, { slices: FILES, size: 256, folders: 4 });
+  // One plain run with the script's settings: what the tasks together must make.
+  const one = join(dir, 'plain');
+  const run = spawnSync(
+    process.execPath,
+    [CLI, 'convert', input, '--out', one, '--window', 'abdomen', '--quiet', '--jobs', '1'],
+    { encoding: 'utf8' },
+  );
+  expect(run.status, run.stderr).toBe(0);
+  plain = hashTree(one);
+  expect(plain.size).toBe(FILES);
+  cluster = await startSlurmCluster();
+}, 120_000);
+
+afterAll(async () => {
+  await cluster?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('deploy/slurm/convert-array.sbatch on a one-node Slurm cluster', () => {
+  it('a job array of 4 tasks makes exactly the files of one plain run, each task reporting its share', async () => {
+    const out = join(dir, 'array');
+    const jobId = submit(out);
+    expectAllEnded(await cluster.waitForArray(jobId), jobId);
+    expect(treeDifferences(plain, hashTree(join(out, 'converted')))).toEqual([]);
+    const reports = expectCompleteReports(out);
+    for (const report of reports) expect(report.outcomes.every((o) => o.status === 'converted')).toBe(true);
+  });
+
+  it('a task killed mid-run is resumed by submitting the same script: the same bytes, no temporaries', async () => {
+    const out = join(dir, 'killed');
+    const victim = 1;
+    // The script makes it too (mkdir -p); made here first so that it can be watched from the start.
+    mkdirSync(join(out, 'reports'), { recursive: true });
+    const jobId = submit(out);
+    const report = join(out, 'reports', `shard-${victim}.jsonl`);
+    // Freeze the task once it has written its first output, so that it is certainly mid-run, then kill it.
+    await whenFileHas(report, '"type":"outcome"');
+    cluster.run('scontrol', ['suspend', `${jobId}_${victim}`]);
+    const frozen = readTaskReport(report);
+    expect(frozen.end, 'the task was still running when frozen').toBeUndefined();
+    cluster.run('scancel', ['--full', '--signal=KILL', `${jobId}_${victim}`]);
+    cluster.run('scancel', [`${jobId}_${victim}`]);
+    const tasks = await cluster.waitForArray(jobId);
+    expect(tasks.find((t) => t.taskId === victim)?.state).toBe('CANCELLED');
+    const share = readTaskReport(join(dir, 'array', 'reports', `shard-${victim}.jsonl`)).outcomes.length;
+    expect(readTaskReport(report).outcomes.length, 'the killed task had done part of its share').toBeLessThan(
+      share,
+    );
+    // What the kill left under output names is complete: only files of the killed share are missing.
+    const left = treeDifferences(plain, hashTree(join(out, 'converted')));
+    expect(left.length).toBeGreaterThan(0);
+    expect(left.filter((line) => !line.startsWith('missing '))).toEqual([]);
+
+    const again = submit(out);
+    expectAllEnded(await cluster.waitForArray(again), again);
+    expect(treeDifferences(plain, hashTree(join(out, 'converted')))).toEqual([]);
+    expect(temporaries(out)).toEqual([]);
+    const reports = expectCompleteReports(out);
+    const converted = reports.reduce((sum, r) => sum + (r.end?.totals.converted ?? 0), 0);
+    expect(converted, 'the resubmission converted only what the killed task had not').toBe(left.length);
+  });
+
+  it('the comparison bites: a missing or changed output of a task is named', () => {
+    const out = join(dir, 'array', 'converted');
+    const [first, second] = [...plain.keys()];
+    if (first === undefined || second === undefined) throw new Error('the plain run made no files');
+    unlinkSync(join(out, first));
+    writeFileSync(join(out, second), 'not the plain run');
+    expect(treeDifferences(plain, hashTree(out))).toEqual([`missing ${first}`, `differs ${second}`]);
+  });
+});
