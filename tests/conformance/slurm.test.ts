@@ -6,7 +6,16 @@
  * leaves the same bytes and no temporaries.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, watch, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  unlinkSync,
+  watch,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -88,8 +97,12 @@ function expectAllEnded(tasks: { taskId: number; state: string; exitCode: string
   const summary = tasks.map((t) => `${t.taskId}:${t.state}:${t.exitCode}`).join(' ');
   const logs = (): string =>
     tasks.map((t) => `${readLog(jobId, t.taskId)}`).join('\n') + `\n${cluster.logs()}`;
-  expect(tasks.map((t) => t.taskId), `the array's tasks (${summary})\n${logs()}`).toEqual([0, 1, 2, 3]);
-  for (const t of tasks) expect(`${t.state} ${t.exitCode}`, `task ${t.taskId}\n${logs()}`).toBe('COMPLETED 0:0');
+  expect(
+    tasks.map((t) => t.taskId),
+    `the array's tasks (${summary})\n${logs()}`,
+  ).toEqual([0, 1, 2, 3]);
+  for (const t of tasks)
+    expect(`${t.state} ${t.exitCode}`, `task ${t.taskId}\n${logs()}`).toBe('COMPLETED 0:0');
 }
 
 function readLog(jobId: string, task: number): string {
