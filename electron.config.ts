@@ -23,6 +23,7 @@ export const nodeEntries: NodeEntry[] = [
   { entry: 'src/preload/index.ts', out: 'preload.cjs', platform: 'electron' },
   { entry: 'bench/convert-bench.ts', out: 'bench.cjs', platform: 'node' },
   { entry: 'bench/multiframe-bench.ts', out: 'bench-multiframe.cjs', platform: 'node' },
+  { entry: 'bench/app-bench.ts', out: 'bench-app.cjs', platform: 'node' },
 ];
 
 export const renderer = {

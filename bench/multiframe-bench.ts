@@ -1,13 +1,14 @@
 /**
  * `npm run bench`: first the single-frame benchmark (dist/bench.cjs, given the same arguments), then
- * multi-frame files. Generates, frame by frame, a native multi-frame
+ * multi-frame files, then the app at scale (dist/bench-app.cjs). Generates, frame by frame, a native multi-frame
  * phantom (400 frames of 512x512, 200 MB; then 2,000 frames of 256x256) and the same frames as
  * single-frame files, converts each with one worker thread in a child process, and prints the peak RSS
  * of the multi-frame conversion (target: at most 300 MB whatever the frame count) and the time per
  * frame against the single-frame files (target: within 20%). Figures only, no assertions.
  *
  * Options (after `npm run bench --`): those of bench/convert-bench.ts (`--rounds N`, `--case large|small`, `--quick`, `--jobs N`), and
- * `--frames N --size N` for one multi-frame case of your own; `--multiframe-only` skips the first part;
+ * `--frames N --size N` for one multi-frame case of your own; `--multiframe-only` skips the other parts;
+ * `--app-only` runs only the app's figures, `--no-app` all but them;
  * `--quick` makes both parts smaller (100 frames of 512x512, 500 of 256x256 here).
  */
 import { execFileSync } from 'node:child_process';
@@ -130,10 +131,18 @@ function intOption(args: readonly string[], name: string): number | undefined {
 }
 
 function main(args: readonly string[]): void {
-  if (!args.includes('--multiframe-only')) {
-    // Unknown options are ignored there, so every argument can go to both parts.
+  const appOnly = args.includes('--app-only');
+  if (!args.includes('--multiframe-only') && !appOnly) {
+    // Unknown options are ignored there, so every argument can go to every part.
     execFileSync(process.execPath, [join(__dirname, 'bench.cjs'), ...args], { stdio: 'inherit' });
   }
+  if (!appOnly) multiFrame(args);
+  // The app at scale (bench/app-bench.ts): browser mode in Chromium, as a user drives it.
+  if (!args.includes('--no-app') && !args.includes('--multiframe-only'))
+    execFileSync(process.execPath, [join(__dirname, 'bench-app.cjs'), ...args], { stdio: 'inherit' });
+}
+
+function multiFrame(args: readonly string[]): void {
   console.log(
     `multi-frame files (load average ${(loadavg()[0] ?? 0).toFixed(2)}; other work slows the figures)`,
   );

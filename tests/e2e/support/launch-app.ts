@@ -11,6 +11,8 @@ export interface RunningApp {
   url: string;
   origin: string;
   token: string;
+  /** the app's main process */
+  pid: number;
   output(): string;
   stop(): Promise<void>;
 }
@@ -56,6 +58,7 @@ export function launchApp(
         url: match[1],
         origin: url.origin,
         token: url.searchParams.get('token') ?? '',
+        pid: child.pid ?? 0,
         output: () => output,
         stop,
       });

@@ -1,0 +1,213 @@
+/// <reference lib="dom" />
+/**
+ * The app at scale (part of `npm run bench`; alone: `node dist/bench-app.cjs`): browser mode driven by
+ * Playwright in Debian's Chromium, as a user would, with figures printed against the issue's targets and
+ * never asserted:
+ *   - first image of a 1,000-slice 512x512 series, from the click on "Open folder" (target < 1 s);
+ *   - slice change while scrolling with the wheel, from the wheel event to the new frame on the canvas,
+ *     measured inside the page (target: 95th percentile < 16 ms);
+ *   - a 1,000-slice export: the longest gap between two progress updates of its bar (target <= 250 ms);
+ *   - the app's main process (the Node process serving browser mode, its worker threads included) with
+ *     10,000 files open: resident memory once the scan is done, and its peak (target < 400 MB).
+ * Options: `--slices N` (default 1,000), `--files N` (default 10,000), `--quick` (a fifth of both).
+ */
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type Page } from '@playwright/test';
+import { CHROMIUM_ARGS } from '../playwright.config';
+import { launchApp, type RunningApp } from '../tests/e2e/support/launch-app';
+import { generateInputs } from './bench-inputs';
+
+const CANVAS = 'canvas.image-canvas';
+const WHEEL_STEPS = 120;
+/** A wheel notch every 33 ms: about 30 slices a second, a fast scroll; prefetching gets that long. */
+const WHEEL_INTERVAL_MS = 33;
+const TIMEOUT_MS = 600_000;
+
+function intOption(args: readonly string[], name: string): number | undefined {
+  const at = args.indexOf(name);
+  if (at < 0) return undefined;
+  const value = Number(args[at + 1]);
+  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} needs a positive integer`);
+  return value;
+}
+
+function percentile(values: readonly number[], q: number): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
+}
+
+/** VmRSS and VmHWM (peak) of a process, in MB, from /proc. */
+function memoryOf(pid: number): { rssMb: number; peakMb: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string): number => Number(new RegExp(`${field}:\\s+(\\d+) kB`).exec(status)?.[1] ?? 0);
+  return { rssMb: kb('VmRSS') / 1024, peakMb: kb('VmHWM') / 1024 };
+}
+
+async function openFolder(page: Page, folder: string, images: number): Promise<number> {
+  await page.getByRole('textbox', { name: 'Folder path' }).fill(folder);
+  const before = Number(
+    (await page
+      .locator(CANVAS)
+      .getAttribute('data-draw-count')
+      .catch(() => '0')) ?? 0,
+  );
+  const clicked = Date.now();
+  await page.getByRole('button', { name: 'Open folder' }).click();
+  await page.waitForFunction(
+    ([selector, count]) =>
+      Number(document.querySelector<HTMLElement>(selector as string)?.dataset['drawCount'] ?? 0) >
+      (count as number),
+    [CANVAS, before],
+    { timeout: TIMEOUT_MS, polling: 'raf' },
+  );
+  const firstImageMs = Date.now() - clicked;
+  await page
+    .getByRole('navigation', { name: 'Library' })
+    .getByRole('button', { name: new RegExp(`${images} images`) })
+    .waitFor({ timeout: TIMEOUT_MS });
+  return firstImageMs;
+}
+
+/** Wheel notches on the image, each timed from the event to the next frame drawn (inside the page). */
+async function wheelSliceChanges(page: Page): Promise<number[]> {
+  return page.evaluate(
+    async ({ selector, steps, interval }) => {
+      const canvas = document.querySelector<HTMLCanvasElement>(selector);
+      const stage = document.querySelector<HTMLElement>('.stage');
+      if (!canvas || !stage) throw new Error('no image on the page');
+      const box = stage.getBoundingClientRect();
+      const changes: number[] = [];
+      for (let i = 0; i < steps; i++) {
+        const drawn = new Promise<number>((resolve) => {
+          const observer = new MutationObserver(() => {
+            observer.disconnect();
+            resolve(performance.now());
+          });
+          observer.observe(canvas, { attributes: true, attributeFilter: ['data-draw-count'] });
+        });
+        const started = performance.now();
+        const at = { clientX: box.left + box.width / 2, clientY: box.top + box.height / 2 };
+        stage.dispatchEvent(new WheelEvent('wheel', { deltaY: 100, bubbles: true, cancelable: true, ...at }));
+        changes.push((await drawn) - started);
+        await new Promise((resolve) => setTimeout(resolve, interval));
+      }
+      return changes;
+    },
+    { selector: CANVAS, steps: WHEEL_STEPS, interval: WHEEL_INTERVAL_MS },
+  );
+}
+
+/** Exports the shown series; the times (ms from the click) at which the progress bar's value changed. */
+async function exportProgressTimes(page: Page, slices: number, out: string): Promise<number[]> {
+  await page.getByRole('button', { name: 'Export…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Export' });
+  const scope = dialog.getByRole('radio', { name: `This series (${slices} files)` });
+  await scope.waitFor({ timeout: TIMEOUT_MS });
+  await scope.check();
+  await dialog.getByLabel('Output folder').fill(out);
+  await page.evaluate(() => {
+    const times: number[] = [];
+    const started = performance.now();
+    (window as unknown as { progressTimes: number[] }).progressTimes = times;
+    new MutationObserver((records) => {
+      const bar = records.some(
+        (r) => r.target instanceof HTMLElement && r.target.getAttribute('role') === 'progressbar',
+      );
+      if (bar) times.push(performance.now() - started);
+    }).observe(document.body, { attributes: true, subtree: true, attributeFilter: ['aria-valuenow'] });
+  });
+  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
+  await dialog.locator('.export-summary').waitFor({ timeout: TIMEOUT_MS });
+  return page.evaluate(() => (window as unknown as { progressTimes: number[] }).progressTimes);
+}
+
+function longestGap(times: readonly number[]): number {
+  return times.slice(1).reduce((most, t, i) => Math.max(most, t - (times[i] ?? t)), 0);
+}
+
+async function withApp<T>(folders: string[], use: (app: RunningApp) => Promise<T>): Promise<T> {
+  const app = await launchApp(folders, 60_000);
+  try {
+    return await use(app);
+  } finally {
+    await app.stop();
+  }
+}
+
+async function seriesFigures(dir: string, slices: number): Promise<void> {
+  const inputs = generateInputs(join(dir, 'large'), slices, 512);
+  const empty = mkdtempSync(join(dir, 'empty-'));
+  const browser = await chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+  try {
+    await withApp([empty], async (app) => {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      await page.goto(app.url);
+      const firstImageMs = await openFolder(page, inputs.folder, slices);
+      await page.locator('.stage').focus();
+      const changes = await wheelSliceChanges(page);
+      const times = await exportProgressTimes(page, slices, join(dir, 'export'));
+      const p95 = percentile(changes, 0.95);
+      console.log(`  ${slices} slices of 512x512 (${(inputs.bytes / 1e6).toFixed(0)} MB):`);
+      console.log(`    first image after "Open folder": ${firstImageMs} ms (target < 1000 ms)`);
+      console.log(
+        `    slice change by wheel (${changes.length} notches, every ${WHEEL_INTERVAL_MS} ms): median ${percentile(changes, 0.5).toFixed(1)} ms, ` +
+          `95th percentile ${p95.toFixed(1)} ms (target < 16 ms), max ${Math.max(...changes).toFixed(1)} ms`,
+      );
+      console.log(
+        `    export of ${slices} slices: ${times.length} progress updates, first after ${(times[0] ?? NaN).toFixed(0)} ms, ` +
+          `longest gap ${longestGap(times).toFixed(0)} ms (target <= 250 ms), last at ${(times.at(-1) ?? NaN).toFixed(0)} ms`,
+      );
+    });
+  } finally {
+    await browser.close();
+  }
+}
+
+async function memoryFigures(dir: string, files: number): Promise<void> {
+  const inputs = generateInputs(join(dir, 'many'), files, 64);
+  const empty = mkdtempSync(join(dir, 'empty-'));
+  const browser = await chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+  try {
+    await withApp([empty], async (app) => {
+      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+      await page.goto(app.url);
+      const firstImageMs = await openFolder(page, inputs.folder, files);
+      const { rssMb, peakMb } = memoryOf(app.pid);
+      console.log(
+        `  ${files} files of 64x64 open: app main process RSS ${rssMb.toFixed(0)} MB, peak ${peakMb.toFixed(0)} MB ` +
+          `(target < 400 MB); first image after ${firstImageMs} ms`,
+      );
+    });
+  } finally {
+    await browser.close();
+  }
+}
+
+async function main(args: readonly string[]): Promise<void> {
+  const quick = args.includes('--quick');
+  const slices = intOption(args, '--slices') ?? (quick ? 200 : 1_000);
+  const files = intOption(args, '--files') ?? (quick ? 2_000 : 10_000);
+  console.log(
+    `\nthe app in browser mode, Chromium through Playwright (load average ${(loadavg()[0] ?? 0).toFixed(2)}; other work slows the figures)`,
+  );
+  const dir = mkdtempSync(join(tmpdir(), 'dicom-ink-bench-app-'));
+  try {
+    await seriesFigures(dir, slices);
+    await memoryFigures(dir, files);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
