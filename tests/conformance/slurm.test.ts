@@ -159,48 +159,57 @@ afterAll(async () => {
 });
 
 describe('deploy/slurm/convert-array.sbatch on a one-node Slurm cluster', () => {
-  it('a job array of 4 tasks makes exactly the files of one plain run, each task reporting its share', async () => {
-    const out = join(dir, 'array');
-    const jobId = submit(out);
-    expectAllEnded(await cluster.waitForArray(jobId), jobId);
-    expect(treeDifferences(plain, hashTree(join(out, 'converted')))).toEqual([]);
-    const reports = expectCompleteReports(out);
-    for (const report of reports) expect(report.outcomes.every((o) => o.status === 'converted')).toBe(true);
-  });
+  it(
+    'a job array of 4 tasks makes exactly the files of one plain run, each task reporting its share',
+    { timeout: 180_000 },
+    async () => {
+      const out = join(dir, 'array');
+      const jobId = submit(out);
+      expectAllEnded(await cluster.waitForArray(jobId), jobId);
+      expect(treeDifferences(plain, hashTree(join(out, 'converted')))).toEqual([]);
+      const reports = expectCompleteReports(out);
+      for (const report of reports) expect(report.outcomes.every((o) => o.status === 'converted')).toBe(true);
+    },
+  );
 
-  it('a task killed mid-run is resumed by submitting the same script: the same bytes, no temporaries', async () => {
-    const out = join(dir, 'killed');
-    const victim = 1;
-    // The script makes it too (mkdir -p); made here first so that it can be watched from the start.
-    mkdirSync(join(out, 'reports'), { recursive: true });
-    const jobId = submit(out);
-    const report = join(out, 'reports', `shard-${victim}.jsonl`);
-    // Freeze the task once it has written its first output, so that it is certainly mid-run, then kill it.
-    await whenFileHas(report, '"type":"outcome"');
-    cluster.run('scontrol', ['suspend', `${jobId}_${victim}`]);
-    const frozen = readTaskReport(report);
-    expect(frozen.end, 'the task was still running when frozen').toBeUndefined();
-    cluster.run('scancel', ['--full', '--signal=KILL', `${jobId}_${victim}`]);
-    cluster.run('scancel', [`${jobId}_${victim}`]);
-    const tasks = await cluster.waitForArray(jobId);
-    expect(tasks.find((t) => t.taskId === victim)?.state).toBe('CANCELLED');
-    const share = readTaskReport(join(dir, 'array', 'reports', `shard-${victim}.jsonl`)).outcomes.length;
-    expect(readTaskReport(report).outcomes.length, 'the killed task had done part of its share').toBeLessThan(
-      share,
-    );
-    // What the kill left under output names is complete: only files of the killed share are missing.
-    const left = treeDifferences(plain, hashTree(join(out, 'converted')));
-    expect(left.length).toBeGreaterThan(0);
-    expect(left.filter((line) => !line.startsWith('missing '))).toEqual([]);
+  it(
+    'a task killed mid-run is resumed by submitting the same script: the same bytes, no temporaries',
+    { timeout: 180_000 },
+    async () => {
+      const out = join(dir, 'killed');
+      const victim = 1;
+      // The script makes it too (mkdir -p); made here first so that it can be watched from the start.
+      mkdirSync(join(out, 'reports'), { recursive: true });
+      const jobId = submit(out);
+      const report = join(out, 'reports', `shard-${victim}.jsonl`);
+      // Freeze the task once it has written its first output, so that it is certainly mid-run, then kill it.
+      await whenFileHas(report, '"type":"outcome"');
+      cluster.run('scontrol', ['suspend', `${jobId}_${victim}`]);
+      const frozen = readTaskReport(report);
+      expect(frozen.end, 'the task was still running when frozen').toBeUndefined();
+      cluster.run('scancel', ['--full', '--signal=KILL', `${jobId}_${victim}`]);
+      cluster.run('scancel', [`${jobId}_${victim}`]);
+      const tasks = await cluster.waitForArray(jobId);
+      expect(tasks.find((t) => t.taskId === victim)?.state).toBe('CANCELLED');
+      const share = readTaskReport(join(dir, 'array', 'reports', `shard-${victim}.jsonl`)).outcomes.length;
+      expect(
+        readTaskReport(report).outcomes.length,
+        'the killed task had done part of its share',
+      ).toBeLessThan(share);
+      // What the kill left under output names is complete: only files of the killed share are missing.
+      const left = treeDifferences(plain, hashTree(join(out, 'converted')));
+      expect(left.length).toBeGreaterThan(0);
+      expect(left.filter((line) => !line.startsWith('missing '))).toEqual([]);
 
-    const again = submit(out);
-    expectAllEnded(await cluster.waitForArray(again), again);
-    expect(treeDifferences(plain, hashTree(join(out, 'converted')))).toEqual([]);
-    expect(temporaries(out)).toEqual([]);
-    const reports = expectCompleteReports(out);
-    const converted = reports.reduce((sum, r) => sum + (r.end?.totals.converted ?? 0), 0);
-    expect(converted, 'the resubmission converted only what the killed task had not').toBe(left.length);
-  });
+      const again = submit(out);
+      expectAllEnded(await cluster.waitForArray(again), again);
+      expect(treeDifferences(plain, hashTree(join(out, 'converted')))).toEqual([]);
+      expect(temporaries(out)).toEqual([]);
+      const reports = expectCompleteReports(out);
+      const converted = reports.reduce((sum, r) => sum + (r.end?.totals.converted ?? 0), 0);
+      expect(converted, 'the resubmission converted only what the killed task had not').toBe(left.length);
+    },
+  );
 
   it('the comparison bites: a missing or changed output of a task is named', () => {
     const out = join(dir, 'array', 'converted');
