@@ -18,20 +18,13 @@ import { chromium, type Page } from '@playwright/test';
 import { CHROMIUM_ARGS } from '../playwright.config';
 import { launchApp, type RunningApp } from '../tests/e2e/support/launch-app';
 import { generateInputs } from './bench-inputs';
+import { intOption } from './int-option';
 
 const CANVAS = 'canvas.image-canvas';
 const WHEEL_STEPS = 120;
 /** A wheel notch every 33 ms: about 30 slices a second, a fast scroll; prefetching gets that long. */
 const WHEEL_INTERVAL_MS = 33;
 const TIMEOUT_MS = 600_000;
-
-function intOption(args: readonly string[], name: string): number | undefined {
-  const at = args.indexOf(name);
-  if (at < 0) return undefined;
-  const value = Number(args[at + 1]);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} needs a positive integer`);
-  return value;
-}
 
 function percentile(values: readonly number[], q: number): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -127,68 +120,56 @@ function longestGap(times: readonly number[]): number {
   return times.slice(1).reduce((most, t, i) => Math.max(most, t - (times[i] ?? t)), 0);
 }
 
-async function withApp<T>(folders: string[], use: (app: RunningApp) => Promise<T>): Promise<T> {
-  const app = await launchApp(folders, 60_000);
+/** Chromium (Debian's, through Playwright) on a page of a freshly started app, closed again after `use`. */
+async function withAppPage<T>(use: (page: Page, app: RunningApp) => Promise<T>): Promise<T> {
+  const browser = await chromium.launch({
+    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+  const empty = mkdtempSync(join(tmpdir(), 'dicom-ink-bench-empty-'));
+  const app = await launchApp([empty], 60_000);
   try {
-    return await use(app);
+    const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await page.goto(app.url);
+    return await use(page, app);
   } finally {
     await app.stop();
+    await browser.close();
+    rmSync(empty, { recursive: true, force: true });
   }
 }
 
 async function seriesFigures(dir: string, slices: number): Promise<void> {
   const inputs = generateInputs(join(dir, 'large'), slices, 512);
-  const empty = mkdtempSync(join(dir, 'empty-'));
-  const browser = await chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
+  await withAppPage(async (page) => {
+    const firstImageMs = await openFolder(page, inputs.folder, slices);
+    await page.locator('.stage').focus();
+    const changes = await wheelSliceChanges(page);
+    const times = await exportProgressTimes(page, slices, join(dir, 'export'));
+    const p95 = percentile(changes, 0.95);
+    console.log(`  ${slices} slices of 512x512 (${(inputs.bytes / 1e6).toFixed(0)} MB):`);
+    console.log(`    first image after "Open folder": ${firstImageMs} ms (target < 1000 ms)`);
+    console.log(
+      `    slice change by wheel (${changes.length} notches, every ${WHEEL_INTERVAL_MS} ms): median ${percentile(changes, 0.5).toFixed(1)} ms, ` +
+        `95th percentile ${p95.toFixed(1)} ms (target < 16 ms), max ${Math.max(...changes).toFixed(1)} ms`,
+    );
+    console.log(
+      `    export of ${slices} slices: ${times.length} progress updates, first after ${(times[0] ?? NaN).toFixed(0)} ms, ` +
+        `longest gap ${longestGap(times).toFixed(0)} ms (target <= 250 ms), last at ${(times.at(-1) ?? NaN).toFixed(0)} ms`,
+    );
   });
-  try {
-    await withApp([empty], async (app) => {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-      await page.goto(app.url);
-      const firstImageMs = await openFolder(page, inputs.folder, slices);
-      await page.locator('.stage').focus();
-      const changes = await wheelSliceChanges(page);
-      const times = await exportProgressTimes(page, slices, join(dir, 'export'));
-      const p95 = percentile(changes, 0.95);
-      console.log(`  ${slices} slices of 512x512 (${(inputs.bytes / 1e6).toFixed(0)} MB):`);
-      console.log(`    first image after "Open folder": ${firstImageMs} ms (target < 1000 ms)`);
-      console.log(
-        `    slice change by wheel (${changes.length} notches, every ${WHEEL_INTERVAL_MS} ms): median ${percentile(changes, 0.5).toFixed(1)} ms, ` +
-          `95th percentile ${p95.toFixed(1)} ms (target < 16 ms), max ${Math.max(...changes).toFixed(1)} ms`,
-      );
-      console.log(
-        `    export of ${slices} slices: ${times.length} progress updates, first after ${(times[0] ?? NaN).toFixed(0)} ms, ` +
-          `longest gap ${longestGap(times).toFixed(0)} ms (target <= 250 ms), last at ${(times.at(-1) ?? NaN).toFixed(0)} ms`,
-      );
-    });
-  } finally {
-    await browser.close();
-  }
 }
 
 async function memoryFigures(dir: string, files: number): Promise<void> {
   const inputs = generateInputs(join(dir, 'many'), files, 64);
-  const empty = mkdtempSync(join(dir, 'empty-'));
-  const browser = await chromium.launch({
-    executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium',
-    args: CHROMIUM_ARGS,
+  await withAppPage(async (page, app) => {
+    const firstImageMs = await openFolder(page, inputs.folder, files);
+    const { rssMb, peakMb } = memoryOf(app.pid);
+    console.log(
+      `  ${files} files of 64x64 open: app main process RSS ${rssMb.toFixed(0)} MB, peak ${peakMb.toFixed(0)} MB ` +
+        `(target < 400 MB); first image after ${firstImageMs} ms`,
+    );
   });
-  try {
-    await withApp([empty], async (app) => {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
-      await page.goto(app.url);
-      const firstImageMs = await openFolder(page, inputs.folder, files);
-      const { rssMb, peakMb } = memoryOf(app.pid);
-      console.log(
-        `  ${files} files of 64x64 open: app main process RSS ${rssMb.toFixed(0)} MB, peak ${peakMb.toFixed(0)} MB ` +
-          `(target < 400 MB); first image after ${firstImageMs} ms`,
-      );
-    });
-  } finally {
-    await browser.close();
-  }
 }
 
 async function main(args: readonly string[]): Promise<void> {

@@ -24,6 +24,7 @@ import { generateInputs, generateLinkedInputs } from './bench-inputs';
 import type { BenchInputs } from './bench-inputs';
 import { filesUnder, ioFloor } from './io-floor';
 import { gnuTimeAvailable, measure } from './measure';
+import { intOption } from './int-option';
 import type { Measurement } from './measure';
 
 interface BenchCase {
@@ -57,14 +58,6 @@ const PYTHON = '/usr/bin/python3';
 
 /** The repository root: dist/bench.cjs runs from dist/, the source from bench/. */
 const ROOT = resolve(__dirname, '..');
-
-function intOption(args: readonly string[], name: string): number | undefined {
-  const at = args.indexOf(name);
-  if (at < 0) return undefined;
-  const value = Number(args[at + 1]);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} needs a positive integer`);
-  return value;
-}
 
 function pydicomAvailable(): boolean {
   if (!existsSync(PYTHON)) return false;

@@ -24,6 +24,7 @@ import {
   writeFramesFile,
   type MultiFrameOptions,
 } from '../src/main/sample/multiframe';
+import { intOption } from './int-option';
 
 const PEAK_RSS_TARGET_MB = 300;
 
@@ -120,14 +121,6 @@ function benchCase(options: MultiFrameOptions): void {
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-function intOption(args: readonly string[], name: string): number | undefined {
-  const at = args.indexOf(name);
-  if (at < 0) return undefined;
-  const value = Number(args[at + 1]);
-  if (!Number.isInteger(value) || value < 1) throw new Error(`${name} needs a positive integer`);
-  return value;
 }
 
 function main(args: readonly string[]): void {
