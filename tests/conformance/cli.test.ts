@@ -108,7 +108,7 @@ describe('dicom-ink convert on a mixed folder', () => {
     expect(first.stdout).toContain('Boxes that matched no input image and frame (2):');
   });
 
-  it('burns the box outline in red, 4 pixels wide, and leaves the inside gray', async () => {
+  it('burns the box outline in red, 4 pixels wide just outside the box, and leaves the box itself gray', async () => {
     const read = await readDicomFile(join(mirrored, CT));
     expect(read.ok).toBe(true);
     if (!read.ok) return;
@@ -117,9 +117,11 @@ describe('dicom-ink convert on a mixed folder', () => {
     const at = (x: number, y: number): number[] => [
       ...rgb.subarray((y * columns + x) * 3, (y * columns + x) * 3 + 3),
     ];
-    expect(at(100, 150)).toEqual([255, 0, 0]);
-    expect(at(103, 150)).toEqual([255, 0, 0]);
-    const inside = at(104, 150);
+    // The box is x 100..200: the outline covers columns 96..99, every pixel of the box stays visible.
+    expect(at(96, 150)).toEqual([255, 0, 0]);
+    expect(at(99, 150)).toEqual([255, 0, 0]);
+    expect(at(95, 150)).not.toEqual([255, 0, 0]);
+    const inside = at(100, 150);
     expect(inside[0]).toBe(inside[1]);
     expect(inside[1]).toBe(inside[2]);
     const weak = at(300, 300);

@@ -36,10 +36,11 @@ test('a box is drawn, moved and resized with the mouse, and every edit undoes an
   await expect(page.getByRole('button', { name: 'Draw box' })).toHaveAttribute('aria-pressed', 'true');
   await dragImage(page, [60.5, 60.5], [100.5, 90.5]);
   await expectBoxes(page, ['Slice 1 60,60 – 100,90']);
-  // The box is burned into the canvas itself: its corner pixel has the outline colour.
+  // The box is burned into the canvas itself: the outline lies just outside it, its corner pixels untouched.
   let shown = await canvasPixels(page);
-  expect(rgbAt(shown.rgba, shown.width, 60, 60)).toEqual([255, 0, 0]);
-  expect(rgbAt(shown.rgba, shown.width, 100, 90)).toEqual([255, 0, 0]);
+  expect(rgbAt(shown.rgba, shown.width, 59, 59)).toEqual([255, 0, 0]);
+  expect(rgbAt(shown.rgba, shown.width, 101, 91)).toEqual([255, 0, 0]);
+  expect(rgbAt(shown.rgba, shown.width, 60, 60)).not.toEqual([255, 0, 0]);
 
   await page.keyboard.press('b');
   await expect(page.getByRole('button', { name: 'Draw box' })).toHaveAttribute('aria-pressed', 'false');
@@ -59,8 +60,8 @@ test('a box is drawn, moved and resized with the mouse, and every edit undoes an
   await page.getByRole('button', { name: 'Redo' }).click();
   await expectBoxes(page, ['Slice 1 80,70 – 139,119']);
   shown = await canvasPixels(page);
-  expect(rgbAt(shown.rgba, shown.width, 139, 119)).toEqual([255, 0, 0]);
-  expect(rgbAt(shown.rgba, shown.width, 60, 60)).not.toEqual([255, 0, 0]);
+  expect(rgbAt(shown.rgba, shown.width, 140, 120)).toEqual([255, 0, 0]);
+  expect(rgbAt(shown.rgba, shown.width, 59, 59)).not.toEqual([255, 0, 0]);
 
   // Zoomed in and panned, a drag still lands on the same image pixels.
   await page.getByRole('button', { name: 'Zoom in' }).click();
@@ -128,7 +129,7 @@ test('the series exports into a typed folder: valid files whose pixels carry the
     expect(dciodvfy(path.join(out, name ?? '')).errors).toEqual([]);
   }
 
-  // The exported slice with the selected box: outline red at its edges, gray inside, equal to the canvas.
+  // The exported slice with the selected box: outline red just outside its corners, gray inside, equal to the canvas.
   const exported = await readDicomFile(path.join(out, path.basename(shown.path)));
   if (!exported.ok) throw new Error(exported.reason);
   expect(exported.image.header.pixel.samplesPerPixel).toBe(3);
@@ -137,13 +138,14 @@ test('the series exports into a typed folder: valid files whose pixels carry the
     const o = (y * shown.width + x) * 3;
     return [rgb[o] ?? -1, rgb[o + 1] ?? -1, rgb[o + 2] ?? -1];
   };
+  const [left, top, right, bottom] = [(x1 ?? 0) - 1, (y1 ?? 0) - 1, (x2 ?? 0) + 1, (y2 ?? 0) + 1];
   for (const [x, y] of [
-    [x1, y1],
-    [x2, y2],
-    [x1, y2],
-    [x2, y1],
+    [left, top],
+    [right, bottom],
+    [left, bottom],
+    [right, top],
   ] as const)
-    expect(at(x ?? 0, y ?? 0)).toEqual([255, 0, 0]);
+    expect(at(x, y)).toEqual([255, 0, 0]);
   const [r, g, b] = at(Math.round(((x1 ?? 0) + (x2 ?? 0)) / 2), Math.round(((y1 ?? 0) + (y2 ?? 0)) / 2));
   expect(r).toBe(g);
   expect(g).toBe(b);

@@ -1,4 +1,5 @@
 import { parseHexColor } from '../../shared/boxes/hex-color';
+import { isOutlinePlacement } from '../../shared/boxes/model';
 import { PRESETS, findPreset } from '../../shared/presets';
 import type { WindowSpec } from '../../shared/pipeline/types';
 import { DEFAULT_COLOR, DEFAULT_THICKNESS } from '../convert/convert-settings';
@@ -121,6 +122,9 @@ export function parseConvertArgs(
   }
   const thickness = positiveInteger(values.thickness, '--thickness', DEFAULT_THICKNESS);
   if (!thickness.ok) return thickness;
+  const outline = values.outline ?? 'outside';
+  if (!isOutlinePlacement(outline))
+    return { ok: false, reason: `--outline must be outside or inside, got "${outline}"` };
   const jobs = positiveInteger(values.jobs, '--jobs', undefined);
   if (!jobs.ok) return jobs;
   const maskStyle = values['mask-style'] ?? 'outline';
@@ -159,6 +163,7 @@ export function parseConvertArgs(
         settings: {
           window: window.value,
           thickness: thickness.value ?? DEFAULT_THICKNESS,
+          ...(outline === 'inside' ? { outline } : {}),
           color,
           labels: values.labels ?? false,
           minScore: minScore.value,

@@ -1,5 +1,5 @@
 import type { WindowSpec } from '../../shared/pipeline/types';
-import type { Rgb } from '../../shared/boxes/model';
+import type { OutlinePlacement, Rgb } from '../../shared/boxes/model';
 import type { TwinChoice } from '../twin/types';
 
 /**
@@ -8,8 +8,10 @@ import type { TwinChoice } from '../twin/types';
  */
 export interface ConvertSettings {
   window: WindowSpec;
-  /** outline width in pixels, drawn inward from the box edge */
+  /** outline width in pixels */
   thickness: number;
+  /** where box outlines lie: outside the box (absent, the default) or inward from its edge */
+  outline?: OutlinePlacement;
   /** colour of boxes whose row names none */
   color: Rgb;
   /** burn each box's label beside it */

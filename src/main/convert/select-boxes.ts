@@ -1,4 +1,4 @@
-import type { BoxRecord, Rgb } from '../../shared/boxes/model';
+import type { BoxRecord, OutlinePlacement, Rgb } from '../../shared/boxes/model';
 import { toBurnBox } from '../../shared/boxes/match';
 import { passesMinScore } from '../../shared/boxes/min-score';
 import type { FrameBox } from './settings-key';
@@ -15,6 +15,7 @@ export interface BoxSelection {
 export interface BoxDrawingOptions {
   color: Rgb;
   thickness: number;
+  outline?: OutlinePlacement;
   minScore?: number;
 }
 
@@ -37,7 +38,7 @@ export function selectBoxes(
     drawnOrigins.push(record.origin);
     boxes.push({
       frame: record.frame,
-      box: toBurnBox(record, { color: options.color, thickness: options.thickness }),
+      box: toBurnBox(record, options),
     });
   }
   return { boxes, matchedOrigins, drawnOrigins };

@@ -34,6 +34,8 @@ function boxKey({ frame, box }: FrameBox): string {
   const color = box.color.map((c) => c.toString(16).padStart(2, '0')).join('');
   const parts = [frame, box.x1, box.y1, box.x2, box.y2, color, box.thickness, box.label ?? ''];
   if (box.region) parts.push(`region:${regionHash(box.region)}`);
+  // Only the non-default placement is named: an outside outline keeps the key the box had before.
+  if (box.outline === 'inside') parts.push('inside');
   return parts.join(',');
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Rgb } from '../../shared/boxes/model';
+import type { OutlinePlacement, Rgb } from '../../shared/boxes/model';
 import { defaultBoxStyle, type SliceRef } from '../../shared/editor/editable-box';
 import { emptyDocument, type EditorDocument } from '../../shared/editor/edits';
 import { editorDocumentSchema } from '../../shared/editor/schema';
@@ -20,6 +20,8 @@ export interface SessionSettings {
   color: Rgb;
   /** burn labels beside boxes on export */
   labels: boolean;
+  /** where box outlines lie in the viewer and the export (absent: outside the box) */
+  outline?: OutlinePlacement;
   /** boxes scoring below this (0-1) are hidden in the viewer and left out of the export */
   minScore?: number;
   /** labels whose findings are hidden in the viewer and left out of the export ('' = boxes without a label) */
@@ -65,6 +67,7 @@ const settingsSchema = z.object({
   thickness: z.number().int().min(1).max(256),
   color: z.tuple([channel, channel, channel]).readonly(),
   labels: z.boolean(),
+  outline: z.enum(['outside', 'inside']).optional(),
   minScore: z.number().min(0).max(1).optional(),
   hiddenLabels: z.array(z.string().max(200)).max(1000).optional(),
   lastSlice: z.object({ sliceKey: z.string().min(1), frame: z.number().int().min(1) }).optional(),

@@ -2,6 +2,7 @@ import type { RgbImage } from '../pipeline/types';
 import { GLYPH_HEIGHT, GLYPH_WIDTH, glyphRows } from './bitmap-font';
 import { layoutLabels, type LabelLayout, type PlacedLabel } from './label-layout';
 import type { BurnBox, Rgb } from './model';
+import { rectangleBands } from './outline-bands';
 import { drawRegionOutline } from './region-outline';
 
 export { labelScale, labelSize } from './label-layout';
@@ -28,24 +29,14 @@ function fillRect(image: RgbImage, x1: number, y1: number, x2: number, y2: numbe
   }
 }
 
-/**
- * The outline as four bands `thickness` pixels wide lying inside x1..x2, y1..y2, so the outer edge is exactly
- * the box; when the box is thinner than two bands they overlap and the box is filled.
- */
+/** A region's outline around it, or a rectangle's four bands (outline-bands.ts: outside unless asked inside). */
 function drawOutline(image: RgbImage, box: BurnBox): void {
   if (box.region) {
     drawRegionOutline(image, box.region, box.thickness, box.color);
     return;
   }
-  const t = Math.max(1, Math.round(box.thickness));
-  const x1 = Math.min(box.x1, box.x2);
-  const x2 = Math.max(box.x1, box.x2);
-  const y1 = Math.min(box.y1, box.y2);
-  const y2 = Math.max(box.y1, box.y2);
-  fillRect(image, x1, y1, x2, Math.min(y1 + t - 1, y2), box.color);
-  fillRect(image, x1, Math.max(y2 - t + 1, y1), x2, y2, box.color);
-  fillRect(image, x1, y1, Math.min(x1 + t - 1, x2), y2, box.color);
-  fillRect(image, Math.max(x2 - t + 1, x1), y1, x2, y2, box.color);
+  for (const band of rectangleBands(box))
+    fillRect(image, band.x, band.y, band.x + band.width - 1, band.y + band.height - 1, box.color);
 }
 
 function drawLabel(image: RgbImage, label: PlacedLabel, color: Rgb): void {
@@ -69,7 +60,8 @@ function drawLabel(image: RgbImage, label: PlacedLabel, color: Rgb): void {
 }
 
 /**
- * Burns boxes into an RGB image in place: outlines drawn inward from each box edge, clipped to the image
+ * Burns boxes into an RGB image in place: outlines drawn outside each box edge (or inward, with the box's
+ * `outline: 'inside'`), clipped to the image
  * (boxes partly or wholly outside never throw). With `labels`, each box's label and score are written
  * beside it in the box colour on a black strip, where layoutLabels (label-layout.ts) puts them: never over
  * another label, an outline or another finding, always inside the image. Without labels, pixels outside

@@ -9,26 +9,31 @@
  */
 import { GLYPH_HEIGHT, GLYPH_WIDTH } from './bitmap-font';
 import { abbreviations, labelText } from './label-text';
+import type { OutlinePlacement } from './model';
+import {
+  corners,
+  outlineExtent,
+  outlineWidth,
+  rect,
+  rectangleBands,
+  type Corners,
+  type Rect,
+} from './outline-bands';
 
-/** What the layout needs of a box: its corners (inclusive pixels), outline width and text. */
+export type { Rect } from './outline-bands';
+
+/** What the layout needs of a box: its corners (inclusive pixels), outline width and placement, and text. */
 export interface LabelBox {
   x1: number;
   y1: number;
   x2: number;
   y2: number;
   thickness: number;
+  outline?: OutlinePlacement;
   label?: string;
   score?: number;
   /** a mask outline (model.ts MaskRegion): its pixels can lie anywhere in x1..y2 */
   region?: unknown;
-}
-
-/** Half-open pixel rectangle: columns x..x+width-1, rows y..y+height-1. */
-export interface Rect {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
 }
 
 export interface PlacedLabel extends Rect {
@@ -56,38 +61,19 @@ export function labelSize(text: string, scale: number): { width: number; height:
   return { width: (chars * (GLYPH_WIDTH + 1) + 1) * scale, height: (GLYPH_HEIGHT + 2) * scale };
 }
 
-interface Corners {
-  x1: number;
-  y1: number;
-  x2: number;
-  y2: number;
-}
-
-function corners(box: LabelBox): Corners {
-  return {
-    x1: Math.min(box.x1, box.x2),
-    y1: Math.min(box.y1, box.y2),
-    x2: Math.max(box.x1, box.x2),
-    y2: Math.max(box.y1, box.y2),
-  };
-}
-
-function rect(x1: number, y1: number, x2: number, y2: number): Rect {
-  return { x: x1, y: y1, width: x2 - x1 + 1, height: y2 - y1 + 1 };
-}
-
-/** The four outline bands of a box (drawn inward from its edge, as draw.ts draws them). */
+/** The pixels a box's outline covers (as draw.ts draws them), which no label may cover. */
 export function outlineBands(box: LabelBox): Rect[] {
-  const { x1, y1, x2, y2 } = corners(box);
   // A mask's outline follows the region anywhere inside its bounds: the whole bounds are kept clear.
-  if (box.region !== undefined) return [rect(x1, y1, x2, y2)];
-  const t = Math.max(1, Math.round(box.thickness));
-  return [
-    rect(x1, y1, x2, Math.min(y1 + t - 1, y2)),
-    rect(x1, Math.max(y2 - t + 1, y1), x2, y2),
-    rect(x1, y1, Math.min(x1 + t - 1, x2), y2),
-    rect(Math.max(x2 - t + 1, x1), y1, x2, y2),
-  ];
+  if (box.region !== undefined) {
+    const { x1, y1, x2, y2 } = corners(box);
+    return [rect(x1, y1, x2, y2)];
+  }
+  return rectangleBands(box);
+}
+
+/** The box and its outline together: a label beside the box starts beyond this. */
+function footprint(box: LabelBox): Corners {
+  return box.region !== undefined ? corners(box) : outlineExtent(box);
 }
 
 export function overlaps(a: Rect, b: Rect): boolean {
@@ -106,9 +92,11 @@ function candidates(
   size: { width: number; height: number },
   image: { rows: number; columns: number },
 ): Rect[] {
-  const { x1, y1, x2, y2 } = corners(box);
+  const { x1, y1, x2, y2 } = footprint(box);
   const { width: w, height: h } = size;
-  const t = Math.max(1, Math.round(box.thickness));
+  // The inside clear of the box's own outline: an outside outline leaves the whole box.
+  const t = box.region === undefined && box.outline !== 'inside' ? 0 : outlineWidth(box);
+  const inner = corners(box);
   const xs = [x1, x2 - w + 1].map((x) => clamp(x, 0, image.columns - w));
   const ys = [y1, y2 - h + 1].map((y) => clamp(y, 0, image.rows - h));
   const places: Rect[] = [];
@@ -117,8 +105,8 @@ function candidates(
   for (const y of ys) places.push({ x: x2 + 1, y, width: w, height: h });
   for (const y of ys) places.push({ x: x1 - w, y, width: w, height: h });
   // Inside, clear of the box's own outline: top-left, then bottom-left.
-  places.push({ x: x1 + t, y: y1 + t, width: w, height: h });
-  places.push({ x: x1 + t, y: y2 - t - h + 1, width: w, height: h });
+  places.push({ x: inner.x1 + t, y: inner.y1 + t, width: w, height: h });
+  places.push({ x: inner.x1 + t, y: inner.y2 - t - h + 1, width: w, height: h });
   return places;
 }
 

@@ -1,4 +1,4 @@
-import type { BoxRecord, BurnBox, Rgb } from './model';
+import type { BoxRecord, BurnBox, OutlinePlacement, Rgb } from './model';
 
 export { parseHexColor } from './hex-color';
 
@@ -91,7 +91,10 @@ export function unmatchedBoxes<R extends IndexedRecord>(
 }
 
 /** A record as pixels to burn: corners rounded to whole pixels and in order, colour from the row or default. */
-export function toBurnBox(record: BoxRecord, defaults: { color: Rgb; thickness: number }): BurnBox {
+export function toBurnBox(
+  record: BoxRecord,
+  defaults: { color: Rgb; thickness: number; outline?: OutlinePlacement },
+): BurnBox {
   const xa = Math.round(record.x1);
   const xb = Math.round(record.x2);
   const ya = Math.round(record.y1);
@@ -106,6 +109,7 @@ export function toBurnBox(record: BoxRecord, defaults: { color: Rgb; thickness: 
   };
   if (record.label !== undefined) box.label = record.label;
   if (record.score !== undefined) box.score = record.score;
+  if (defaults.outline === 'inside' && !record.region) box.outline = 'inside';
   if (record.region) {
     // The outline lies outside the region: the label goes beside the outline, not over it.
     box.region = record.region;

@@ -46,6 +46,17 @@ export interface BoxParseError {
   reason: string;
 }
 
+/**
+ * Where a box's outline lies: `outside` (the default) leaves every pixel of x1..x2, y1..y2 visible, the
+ * outline's inner edge just outside the box; `inside` draws it inward from the box edge (the outer edge is
+ * the box). Mask outlines always lie outside their region.
+ */
+export type OutlinePlacement = 'outside' | 'inside';
+
+export function isOutlinePlacement(text: string): text is OutlinePlacement {
+  return text === 'outside' || text === 'inside';
+}
+
 /** What the pixel pipeline burns into one frame. */
 export interface BurnBox {
   x1: number;
@@ -54,6 +65,8 @@ export interface BurnBox {
   y2: number;
   color: Rgb;
   thickness: number;
+  /** where the rectangle's outline lies (absent: outside); ignored for a region */
+  outline?: OutlinePlacement;
   label?: string;
   /** the detector's confidence (0-1): burned after the label ("kidney lesion 0.93") */
   score?: number;

@@ -1,5 +1,5 @@
 import type { ImageEdge } from '../boxes/clip';
-import type { BurnBox, Rgb } from '../boxes/model';
+import type { BurnBox, OutlinePlacement, Rgb } from '../boxes/model';
 import { unpackRegionCached, type PackedRegion } from '../boxes/packed-region';
 
 /**
@@ -98,7 +98,7 @@ export function sameGeometry(a: NewBox, b: NewBox): boolean {
 }
 
 /** What the shared pixel pipeline burns: the same object for the viewer overlay and the export. */
-export function toBurnBox(box: EditableBox): BurnBox {
+export function toBurnBox(box: EditableBox, outline: OutlinePlacement = 'outside'): BurnBox {
   const burn: BurnBox = {
     x1: box.x1,
     y1: box.y1,
@@ -109,6 +109,7 @@ export function toBurnBox(box: EditableBox): BurnBox {
   };
   if (box.label !== undefined && box.label !== '') burn.label = box.label;
   if (box.score !== undefined) burn.score = box.score;
+  if (outline === 'inside' && box.region === undefined) burn.outline = 'inside';
   if (box.region !== undefined) {
     // As the converter does (src/shared/boxes/match.ts): the outline lies outside the region, so the
     // bounds that labels keep clear grow by the thickness.

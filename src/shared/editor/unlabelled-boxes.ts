@@ -1,10 +1,12 @@
 import { layoutLabels } from '../boxes/label-layout';
 import { passesMinScore } from '../boxes/min-score';
+import type { OutlinePlacement } from '../boxes/model';
 import { toBurnBox, type EditableBox, type ImageBounds } from './editable-box';
 import { labelShown } from './label-groups';
 
 export interface LabelShowing {
   labels: boolean;
+  outline?: OutlinePlacement | undefined;
   minScore?: number | undefined;
   hiddenLabels?: readonly string[] | undefined;
 }
@@ -28,7 +30,10 @@ export function unlabelledBoxIds(
     bySlice.set(key, [...(bySlice.get(key) ?? []), box]);
   }
   for (const slice of bySlice.values()) {
-    const layout = layoutLabels(bounds, slice.map(toBurnBox));
+    const layout = layoutLabels(
+      bounds,
+      slice.map((box) => toBurnBox(box, showing.outline)),
+    );
     for (const index of layout.unplaced) {
       const box = slice[index];
       if (box) ids.add(box.id);

@@ -2,7 +2,7 @@
  * The app's export messages: what the renderer asks main to write, and the progress main pushes back.
  * Plain data, shared by both transports (see contract.ts).
  */
-import type { Rgb } from '../boxes/model';
+import type { OutlinePlacement, Rgb } from '../boxes/model';
 import type { PackedRegion } from '../boxes/packed-region';
 import type { WindowSpec } from '../pipeline/types';
 
@@ -32,6 +32,8 @@ export interface ExportRequest {
   window: WindowSpec;
   /** outline width in image pixels for boxes without their own (box files imported without a thickness) */
   thickness: number;
+  /** where box outlines lie (`convert --outline`; absent: outside) */
+  outline?: OutlinePlacement;
   labels: boolean;
   /** with a preset: files it does not fit (not CT, or CT not in HU) get their own window instead */
   ownWindowWherePresetMisfits?: boolean;

@@ -2,7 +2,7 @@
  * Sessions as they cross the IPC boundary: the box document and the view/export settings of one opened
  * folder. The shape equals src/main/session's SessionSettings (main proves it at compile time).
  */
-import type { Rgb } from '../boxes/model';
+import type { OutlinePlacement, Rgb } from '../boxes/model';
 import type { EditorDocument } from '../editor/edits';
 import type { SliceRef } from '../editor/editable-box';
 import type { WindowSpec } from '../pipeline/types';
@@ -12,6 +12,8 @@ export interface SessionSettingsData {
   thickness: number;
   color: Rgb;
   labels: boolean;
+  /** where box outlines lie in the viewer and the export (absent: outside the box) */
+  outline?: OutlinePlacement;
   /** boxes scoring below this (0-1) are hidden in the viewer and left out of the export */
   minScore?: number;
   /** labels whose findings are hidden in the viewer and left out of the export ('' = boxes without a label) */

@@ -35,9 +35,10 @@ function rectsOracle(
   expected: Rects,
   thickness: number,
   colour: string,
+  placement: 'outside' | 'inside' = 'outside',
 ): OracleResult {
   return JSON.parse(
-    python('rects-oracle', series, out, JSON.stringify(expected), String(thickness), colour),
+    python('rects-oracle', series, out, JSON.stringify(expected), String(thickness), colour, placement),
   ) as OracleResult;
 }
 
@@ -113,7 +114,7 @@ describe('COCO', () => {
 });
 
 describe('YOLO', () => {
-  it('a folder of label files named after the images, classes.txt for names, lands on the same pixels', () => {
+  it('a folder of label files named after the images, classes.txt for names, lands on the same pixels (outline inside)', () => {
     const folder = join(dir, 'yolo');
     mkdirSync(folder);
     writeFileSync(join(folder, 'classes.txt'), 'kidney\nlesion\n');
@@ -129,12 +130,12 @@ describe('YOLO', () => {
     writeFileSync(join(folder, 'IM0005.txt'), '0 0.5 0.5 1.5 0.1\n');
     writeFileSync(join(folder, 'nothing.txt'), '0 0.5 0.5 0.1 0.1\n');
     const out = join(dir, 'out-yolo');
-    const run = runCli(['convert', axial, '--out', out, '--boxes', folder, ...COMMON]);
+    const run = runCli(['convert', axial, '--out', out, '--boxes', folder, '--outline', 'inside', ...COMMON]);
     // Every image converted, but some entries were not placed: exit 3, so a pipeline can tell.
     expect(run.code).toBe(3);
     expect(run.stdout).toContain('yolo/IM0005.txt:1: cx cy w h must be normalised to 0-1');
     expect(run.stdout).toContain('yolo/nothing.txt: no input image is named nothing');
-    const result = rectsOracle(axial, out, RECTS, 2, 'ff0000');
+    const result = rectsOracle(axial, out, RECTS, 2, 'ff0000', 'inside');
     expect(result.slicesWithFindings).toBe(2);
     expect(result.errors).toBe(0);
   });

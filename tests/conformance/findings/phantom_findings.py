@@ -270,17 +270,26 @@ def boxes3d_expected(series_dir, boxes):
     return out
 
 
-def rects_oracle(series_dir, output_dir, expected, t, colour):
-    """Every output slice against inward rectangle outlines of `expected` ({file: [[x1,y1,x2,y2]]})."""
+def rect_band(shape, x1, y1, x2, y2, t, placement):
+    """The outline pixels of one box: a ring t wide just outside x1..x2, y1..y2 (clipped), or inward from its edge."""
+    band = np.zeros(shape, dtype=bool)
+    if placement == "outside":
+        band[max(y1 - t, 0) : y2 + 1 + t, max(x1 - t, 0) : x2 + 1 + t] = True
+        band[y1 : y2 + 1, x1 : x2 + 1] = False
+    else:
+        band[y1 : y2 + 1, x1 : x2 + 1] = True
+        band[y1 + t : max(y2 + 1 - t, 0), x1 + t : max(x2 + 1 - t, 0)] = False
+    return band
+
+
+def rects_oracle(series_dir, output_dir, expected, t, colour, placement):
+    """Every output slice against the rectangle outlines of `expected` ({file: [[x1,y1,x2,y2]]})."""
     result = {"slices": 0, "slicesWithFindings": 0, "expectedPixels": 0, "errors": 0}
     for name, ds in read_series(series_dir):
         out = pydicom.dcmread(output_file(output_dir, series_dir, name)).pixel_array.astype(int)
         painted = np.zeros(out.shape[:2], dtype=bool)
         for x1, y1, x2, y2 in expected.get(name, []):
-            band = np.zeros_like(painted)
-            band[y1 : y2 + 1, x1 : x2 + 1] = True
-            band[y1 + t : max(y2 + 1 - t, 0), x1 + t : max(x2 + 1 - t, 0)] = False
-            painted |= band
+            painted |= rect_band(painted.shape, x1, y1, x2, y2, t, placement)
         gray = (out[..., 0] == out[..., 1]) & (out[..., 1] == out[..., 2])
         right = np.all(out == np.array(colour), axis=-1)
         result["errors"] += int(np.count_nonzero(painted & ~right) + np.count_nonzero(~painted & ~gray))
@@ -403,6 +412,8 @@ if __name__ == "__main__":
         print(json.dumps(boxes3d_expected(sys.argv[2], json.loads(sys.argv[3]))))
     elif cmd == "rects-oracle":
         colour = [int(sys.argv[6][i : i + 2], 16) for i in (0, 2, 4)]
-        print(json.dumps(rects_oracle(sys.argv[2], sys.argv[3], json.loads(sys.argv[4]), int(sys.argv[5]), colour)))
+        placement = sys.argv[7] if len(sys.argv) > 7 else "outside"
+        rects = json.loads(sys.argv[4])
+        print(json.dumps(rects_oracle(sys.argv[2], sys.argv[3], rects, int(sys.argv[5]), colour, placement)))
     else:
         raise SystemExit(f"unknown command {cmd}")

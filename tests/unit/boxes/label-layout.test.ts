@@ -118,20 +118,36 @@ describe('layoutLabels', () => {
     expect(overlaps(a, b)).toBe(false);
   });
 
-  it('tries above, then below, then beside, then inside the box', () => {
+  it('tries above, then below, then beside, then inside the box, beyond its outside outline', () => {
     const image = { columns: 200, rows: 100 };
     const size = labelSize('x', 1);
-    // Room above: the strip ends on the row before the box.
+    // Room above: the strip ends on the row before the outline (thickness 2), from the outline's left edge.
     expect(layoutLabels(image, [box(50, 40, 90, 60, 'x')], 1).placed[0]).toMatchObject({
+      x: 48,
+      y: 38 - size.height,
+    });
+    // Top edge of the image: below the outline.
+    expect(layoutLabels(image, [box(50, 0, 90, 60, 'x')], 1).placed[0]).toMatchObject({ x: 48, y: 63 });
+    // Full height: to the right of the outline.
+    expect(layoutLabels(image, [box(50, 0, 90, 99, 'x')], 1).placed[0]).toMatchObject({ x: 93, y: 0 });
+    // Full width and height: the outline lies outside the image, the whole box is free inside.
+    expect(layoutLabels(image, [box(0, 0, 199, 99, 'x')], 1).placed[0]).toMatchObject({ x: 0, y: 0 });
+  });
+
+  it('with the outline inside, tries the same places against the box edge and inside clear of the outline', () => {
+    const image = { columns: 200, rows: 100 };
+    const size = labelSize('x', 1);
+    const inside = (x1: number, y1: number, x2: number, y2: number): LabelBox => ({
+      ...box(x1, y1, x2, y2, 'x'),
+      outline: 'inside',
+    });
+    expect(layoutLabels(image, [inside(50, 40, 90, 60)], 1).placed[0]).toMatchObject({
       x: 50,
       y: 40 - size.height,
     });
-    // Top edge of the image: below.
-    expect(layoutLabels(image, [box(50, 0, 90, 60, 'x')], 1).placed[0]).toMatchObject({ x: 50, y: 61 });
-    // Full height: to the right.
-    expect(layoutLabels(image, [box(50, 0, 90, 99, 'x')], 1).placed[0]).toMatchObject({ x: 91, y: 0 });
-    // Full width and height: inside, clear of the outline (thickness 2).
-    expect(layoutLabels(image, [box(0, 0, 199, 99, 'x')], 1).placed[0]).toMatchObject({ x: 2, y: 2 });
+    expect(layoutLabels(image, [inside(50, 0, 90, 60)], 1).placed[0]).toMatchObject({ x: 50, y: 61 });
+    expect(layoutLabels(image, [inside(50, 0, 90, 99)], 1).placed[0]).toMatchObject({ x: 91, y: 0 });
+    expect(layoutLabels(image, [inside(0, 0, 199, 99)], 1).placed[0]).toMatchObject({ x: 2, y: 2 });
   });
 
   it('stays inside the image next to every edge and corner', () => {
@@ -221,6 +237,7 @@ describe('layoutLabels', () => {
             random(),
           ),
           thickness: 1 + Math.floor(random() * 4),
+          outline: random() < 0.5 ? 'inside' : 'outside',
         };
       });
       expectLegible(image, boxes);

@@ -31,6 +31,16 @@ describe('parseConvertArgs', () => {
     expect(parsed.value.quiet).toBe(false);
   });
 
+  it('draws outlines outside by default; --outline inside draws them inward; anything else is refused', () => {
+    const inside = parseConvertArgs(['in', '--out', 'out', '--outline', 'inside']);
+    expect(inside.ok && inside.value.job.settings.outline).toBe('inside');
+    const outside = parseConvertArgs(['in', '--out', 'out', '--outline', 'outside']);
+    expect(outside.ok && outside.value.job.settings.outline).toBeUndefined();
+    expect(reasonOf(['in', '--out', 'out', '--outline', 'inward'])).toBe(
+      '--outline must be outside or inside, got "inward"',
+    );
+  });
+
   it('reads every option, several inputs and a negative center given with =', () => {
     const parsed = parseConvertArgs([
       'a.dcm',

@@ -179,6 +179,7 @@ export function createExportService(deps: ExportDeps): ExportService {
           settings: {
             window: request.window,
             thickness: request.thickness,
+            ...(request.outline === 'inside' ? { outline: 'inside' as const } : {}),
             color: DEFAULT_COLOR,
             labels: request.labels,
             ...(request.ownWindowWherePresetMisfits === true ? { ownWindowWherePresetMisfits: true } : {}),

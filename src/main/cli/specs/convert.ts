@@ -54,7 +54,12 @@ export const CONVERT_OPTIONS = {
   thickness: {
     type: 'string',
     value: '<N>',
-    help: 'box outline width in pixels, drawn inward (default 4)',
+    help: 'box outline width in pixels (default 4)',
+  },
+  outline: {
+    type: 'string',
+    value: '<where>',
+    help: 'where box outlines lie: outside (default: every pixel of the box stays visible) or inside (drawn inward from the box edge); mask outlines always lie outside the region',
   },
   color: {
     type: 'string',

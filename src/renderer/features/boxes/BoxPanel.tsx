@@ -7,6 +7,7 @@ import { BoxInspector } from './BoxInspector';
 import { BoxList } from './BoxList';
 import { LabelList } from './LabelList';
 import { MinScoreField } from './MinScoreField';
+import { OutlineChoice } from './OutlineChoice';
 import { planCopy } from './box-copy';
 import { boxesOfSeries, editorSlice, folderImages } from './series-boxes';
 import type { BoxEditor } from './use-box-editor';
@@ -36,11 +37,12 @@ export function BoxPanel({ editor, series, allSeries, onGoto }: Props) {
         { columns: series.columns, rows: series.rows },
         {
           labels: settings?.labels ?? false,
+          outline: settings?.outline,
           minScore: settings?.minScore,
           hiddenLabels: settings?.hiddenLabels,
         },
       ),
-    [boxes, series, settings?.labels, settings?.minScore, settings?.hiddenLabels],
+    [boxes, series, settings?.labels, settings?.outline, settings?.minScore, settings?.hiddenLabels],
   );
   return (
     <aside className="box-panel" aria-label="Boxes">
@@ -54,6 +56,11 @@ export function BoxPanel({ editor, series, allSeries, onGoto }: Props) {
         />
         Show labels
       </label>
+      <OutlineChoice
+        value={settings?.outline ?? 'outside'}
+        disabled={!settings}
+        onChange={(outline) => editor.setSettings({ outline })}
+      />
       <MinScoreField
         value={settings?.minScore}
         disabled={!settings}

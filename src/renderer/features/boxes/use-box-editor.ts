@@ -74,6 +74,7 @@ export function useBoxEditor({ series, index, viewport, canvas }: Input) {
     return onSlice.map((b) => (b.id === draft.id ? draft : b));
   }, [onSlice, pointer.draft]);
   const labels = settings?.labels ?? false;
+  const outline = settings?.outline ?? 'outside';
   const minScore = settings?.minScore;
   const hiddenLabels = settings?.hiddenLabels;
   // The box being drawn or dragged is always shown; saved boxes below the minimum score or of a hidden
@@ -84,10 +85,10 @@ export function useBoxEditor({ series, index, viewport, canvas }: Input) {
         .filter(
           (b) => b.id === pointer.draft?.id || (passesMinScore(b, minScore) && labelShown(b, hiddenLabels)),
         )
-        .map(toBurnBox),
+        .map((box) => toBurnBox(box, outline)),
       labels,
     }),
-    [shown, labels, minScore, hiddenLabels, pointer.draft?.id],
+    [shown, labels, outline, minScore, hiddenLabels, pointer.draft?.id],
   );
   const selected = entry && state.selectedId ? findBox(entry.editor, state.selectedId) : undefined;
   const selectedShown = selected ? (shown.find((b) => b.id === selected.id) ?? selected) : undefined;

@@ -3,6 +3,7 @@
  * job's progress with Cancel, then the result. The job runs in main on the engine's worker pool.
  */
 import { useEffect, useState } from 'react';
+import type { OutlinePlacement } from '../../../shared/boxes/model';
 import type { ExportProgress, ExportTwin } from '../../../shared/ipc/export';
 import type { WindowSpec } from '../../../shared/pipeline/types';
 import type { WindowPreset } from '../../../shared/presets';
@@ -10,6 +11,7 @@ import { ProgressBar } from '../../components/ProgressBar';
 import { getApi } from '../../lib/api';
 import { ExportDeliveries } from '../delivery/ExportDeliveries';
 import { SendChoice } from '../delivery/SendChoice';
+import { OutlineChoice } from '../boxes/OutlineChoice';
 import { useExportSending } from '../delivery/use-export-sending';
 import { ExportResult } from './ExportResult';
 import { OwnWindowChoice } from './OwnWindowChoice';
@@ -22,6 +24,7 @@ interface Props {
   currentWindow: WindowSpec;
   presets: readonly WindowPreset[];
   thickness: number;
+  outline: OutlinePlacement;
   labels: boolean;
   defaultOutDir: string;
   canPickFolder: boolean;
@@ -43,6 +46,7 @@ export function ExportDialog(props: Props) {
   const [windowChoice, setWindowChoice] = useState<WindowChoice>('current');
   const [preset, setPreset] = useState(props.presets[0]?.name ?? '');
   const [thickness, setThickness] = useState(props.thickness);
+  const [outline, setOutline] = useState(props.outline);
   const [labels, setLabels] = useState(props.labels);
   const [outDir, setOutDir] = useState(props.defaultOutDir);
   const [overwrite, setOverwrite] = useState(false);
@@ -76,6 +80,7 @@ export function ExportDialog(props: Props) {
       outDir: outDir.trim(),
       window: chosenWindow,
       thickness,
+      ...(outline === 'inside' ? { outline } : {}),
       labels,
       ...(offerOwnWindow && ownWhereMisfit ? { ownWindowWherePresetMisfits: true } : {}),
       overwrite,
@@ -182,6 +187,7 @@ export function ExportDialog(props: Props) {
               }}
             />
           </label>
+          <OutlineChoice value={outline} onChange={setOutline} />
           <label className="choice">
             <input type="checkbox" checked={labels} onChange={(event) => setLabels(event.target.checked)} />
             Labels

@@ -254,6 +254,7 @@ export function Viewer({ series, patient, presets, allSeries, folders, info }: P
           currentWindow={state.window}
           presets={presets}
           thickness={session?.settings.thickness ?? 4}
+          outline={session?.settings.outline ?? 'outside'}
           labels={session?.settings.labels ?? false}
           defaultOutDir={defaultOutDir(series.folder)}
           canPickFolder={info?.canPickFolder ?? false}
