@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   dragWindow,
   initialViewerState,
+  openingSlice,
   viewerReducer,
   type ViewerState,
 } from '../../../src/renderer/features/viewer/viewer-state';
@@ -84,5 +85,13 @@ describe('viewer state', () => {
     const open = viewerReducer(opened, { type: 'toggle-help' });
     expect(open.helpOpen).toBe(true);
     expect(viewerReducer(open, { type: 'toggle-help' }).helpOpen).toBe(false);
+  });
+
+  it('opens on the first slice with a finding, or with none on the middle slice', () => {
+    expect(openingSlice([12, 10, 15], 24)).toBe(10);
+    expect(openingSlice([], 24)).toBe(11);
+    expect(openingSlice([], 25)).toBe(12);
+    expect(openingSlice([], 1)).toBe(0);
+    expect(openingSlice([], 0)).toBe(0);
   });
 });

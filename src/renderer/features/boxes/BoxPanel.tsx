@@ -110,6 +110,8 @@ export function BoxPanel({ editor, series, allSeries, onGoto }: Props) {
             }
           }}
         />
+      ) : listed.length > 0 ? (
+        <p className="box-empty">No box selected on this slice.</p>
       ) : null}
       {copyNote ? (
         <p className="import-report" role="status">

@@ -91,12 +91,17 @@ export function useBoxEditor({ series, index, viewport, canvas }: Input) {
     [shown, labels, outline, minScore, hiddenLabels, pointer.draft?.id],
   );
   const selected = entry && state.selectedId ? findBox(entry.editor, state.selectedId) : undefined;
-  const selectedShown = selected ? (shown.find((b) => b.id === selected.id) ?? selected) : undefined;
+  // A command acts only on what the reader sees: a box selected on another slice counts as no selection
+  // here (not in the inspector, not for Delete), and is selected again when its slice is shown.
+  const selectedShown =
+    selected && slice && selected.sliceKey === slice.sliceKey && selected.frame === slice.frame
+      ? (shown.find((b) => b.id === selected.id) ?? selected)
+      : undefined;
 
   useBoxKeys({
     toggleDraw: () => dispatch({ type: 'tool', tool: state.tool === 'draw' ? 'window' : 'draw' }),
     deleteSelected: () => {
-      if (state.selectedId) commit({ kind: 'delete', ids: [state.selectedId] });
+      if (selectedShown) commit({ kind: 'delete', ids: [selectedShown.id] });
     },
     undo: () => folder !== undefined && dispatch({ type: 'undo', folder }),
     redo: () => folder !== undefined && dispatch({ type: 'redo', folder }),
@@ -120,15 +125,10 @@ export function useBoxEditor({ series, index, viewport, canvas }: Input) {
     entry,
     warning,
     burn,
+    /** the selected box when it lies on the slice shown; otherwise nothing is selected here */
     selected: selectedShown,
     /** the selection overlay follows the box only on the slice where it lies */
-    selectedOnSlice:
-      selectedShown &&
-      slice &&
-      selectedShown.sliceKey === slice.sliceKey &&
-      selectedShown.frame === slice.frame
-        ? selectedShown
-        : undefined,
+    selectedOnSlice: selectedShown,
     pointerTool: pointer.tool,
     commit,
     select,

@@ -20,7 +20,7 @@ import { SliceBar } from './SliceBar';
 import { drawFrame, windowNumbers, type Scratch } from './render-frame';
 import { useSliceFrame } from './use-slice-frame';
 import { useStageInput } from './use-stage-input';
-import { initialViewerState, viewerReducer } from './viewer-state';
+import { initialViewerState, openingSlice, viewerReducer } from './viewer-state';
 import { ViewerToolbar } from './ViewerToolbar';
 
 interface Props {
@@ -147,6 +147,19 @@ export function Viewer({ series, patient, presets, allSeries, folders, info }: P
     const shownBoxes = folderBoxes.filter((b) => passesMinScore(b, minScore) && labelShown(b, hiddenLabels));
     return sliceMarks(boxesOfSeries(shownBoxes, series));
   }, [series, folderBoxes, minScore, hiddenLabels]);
+  // A series opens on its first slice with a finding (or the middle) once its folder's boxes are known.
+  const opened = useRef(new Set<string>());
+  useEffect(() => {
+    if (uid === undefined || state.seriesUid !== uid || !session || opened.current.has(uid)) return;
+    opened.current.add(uid);
+    dispatch({
+      type: 'goto',
+      index: openingSlice(
+        marks.map((m) => m.index),
+        sliceCount,
+      ),
+    });
+  }, [uid, state.seriesUid, session, marks, sliceCount]);
   const { zoom, panX, panY } = state.viewport;
   const failure = entry?.state === 'failed' ? entry.error : drawError;
   return (

@@ -45,6 +45,15 @@ export const initialViewerState: ViewerState = {
 const clampIndex = (index: number, count: number): number =>
   Math.min(Math.max(0, Math.round(index)), Math.max(0, count - 1));
 
+/**
+ * The slice a series opens on, as a reader expects: the first one with a finding shown (`marked`: 0-based
+ * slice indices), or with none the middle of the series.
+ */
+export function openingSlice(marked: readonly number[], sliceCount: number): number {
+  if (marked.length > 0) return clampIndex(Math.min(...marked), sliceCount);
+  return clampIndex(Math.floor((sliceCount - 1) / 2), sliceCount);
+}
+
 /** The smallest width the LINEAR function accepts (PS3.3 C.11.2.1.2.1: width >= 1). */
 export const MIN_WIDTH = 1;
 
