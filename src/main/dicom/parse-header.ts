@@ -195,6 +195,7 @@ export function parseHeader(ds: DataSet, context: HeaderContext): ImageHeader | 
     imageOrientationPatient: numberValues(holder(ds, '00200037', '00209116'), '00200037'),
     pixelSpacing: numberValues(holder(ds, '00280030', '00289110'), '00280030'),
     sliceLocation: optionalNumber(ds, '00201041'),
+    sliceThickness: optionalNumber(holder(ds, '00180050', '00289110'), '00180050'),
     pixel,
     modalityTransform,
     windows: readWindows(ds),

@@ -71,6 +71,8 @@ export interface ImageHeader {
   imageOrientationPatient?: number[];
   pixelSpacing?: number[];
   sliceLocation?: number;
+  /** Slice Thickness (0018,0050), mm */
+  sliceThickness?: number;
   pixel: PixelFormat;
   /** identity is { kind: 'rescale', slope: 1, intercept: 0 } */
   modalityTransform: ModalityTransform;

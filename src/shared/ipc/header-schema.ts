@@ -42,6 +42,7 @@ export const imageHeaderSchema: z.ZodType<ImageHeader> = z.object({
   imageOrientationPatient: z.array(z.number()).optional(),
   pixelSpacing: z.array(z.number()).optional(),
   sliceLocation: z.number().optional(),
+  sliceThickness: z.number().optional(),
   pixel: pixelFormat,
   modalityTransform: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('rescale'), slope: z.number(), intercept: z.number() }),

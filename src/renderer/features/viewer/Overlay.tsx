@@ -1,5 +1,8 @@
-/** Text over the image, in the corners as on a PACS screen. */
+/** Text over the image, in the corners and at the edges as on a PACS screen; `I` hides the image details. */
+import type { ImageHeader } from '../../../shared/dicom/image-header';
 import type { SeriesEntry } from '../../../shared/ipc/library';
+import { imageInfo } from './image-info';
+import './overlay.css';
 
 interface Props {
   series: SeriesEntry;
@@ -8,11 +11,17 @@ interface Props {
   windowLabel: string;
   zoom: number;
   patient: string;
+  /** the header of the slice shown, once it is loaded */
+  header: ImageHeader | undefined;
+  /** orientation letters, position, thickness and the file's window (toggled with I) */
+  details: boolean;
 }
 
 const round = (n: number): string => String(Math.round(n * 10) / 10);
 
-export function Overlay({ series, index, numbers, windowLabel, zoom, patient }: Props) {
+export function Overlay({ series, index, numbers, windowLabel, zoom, patient, header, details }: Props) {
+  const info = details && header ? imageInfo(header) : {};
+  const place = [info.location, info.thickness].filter((t) => t !== undefined).join(' · ');
   return (
     <div className="overlay" aria-hidden="false">
       <div className="overlay-top-left">
@@ -28,8 +37,15 @@ export function Overlay({ series, index, numbers, windowLabel, zoom, patient }: 
           {series.seriesNumber === undefined ? '' : ` · Series ${series.seriesNumber}`}
         </div>
       </div>
-      <div className="overlay-bottom-left" data-testid="slice-position">
-        Slice {index + 1} / {series.slices.length}
+      <div className="overlay-bottom-left">
+        <div data-testid="slice-position">
+          Slice {index + 1} / {series.slices.length}
+        </div>
+        {place ? (
+          <div className="overlay-dim" data-testid="slice-place">
+            {place}
+          </div>
+        ) : null}
       </div>
       <div className="overlay-bottom-right">
         <div data-testid="window-readout">
@@ -38,7 +54,24 @@ export function Overlay({ series, index, numbers, windowLabel, zoom, patient }: 
         <div className="overlay-dim">
           {windowLabel} · {Math.round(zoom * 100)}%
         </div>
+        {info.fileWindow ? (
+          <div className="overlay-dim" data-testid="file-window">
+            {info.fileWindow}
+          </div>
+        ) : null}
       </div>
+      {info.edges
+        ? (['left', 'right', 'top', 'bottom'] as const).map((edge) => (
+            <div
+              key={edge}
+              className={`overlay-edge overlay-edge-${edge}`}
+              data-testid={`orientation-${edge}`}
+              title="Patient direction (from Image Orientation (Patient))"
+            >
+              {info.edges?.[edge]}
+            </div>
+          ))
+        : null}
     </div>
   );
 }

@@ -229,6 +229,8 @@ export function Viewer({ series, patient, presets, allSeries, folders, info }: P
                 windowLabel={windowLabel(state.window, drawn?.voi)}
                 zoom={zoom}
                 patient={patient}
+                header={frame?.header}
+                details={state.details}
               />
               {entry?.state === 'loading' && !frame ? (
                 <div className="stage-message">Loading slice…</div>

@@ -20,6 +20,10 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: 'F', does: 'Fit the image to the view' },
   { keys: 'A', does: "Auto: the file's own window" },
   { keys: '1 – 9', does: 'Window presets, in toolbar order' },
+  {
+    keys: 'I',
+    does: 'Image details on / off: orientation letters, slice position and thickness, the file’s window',
+  },
   { keys: 'B', does: 'Draw box tool on / off (drag on the image to draw)' },
   { keys: 'Drag a box or its handles', does: 'Move or resize it' },
   { keys: 'Delete / Backspace', does: 'Delete the selected box' },
@@ -68,6 +72,9 @@ export function actionForKey(
       return 'zoom-in';
     case '-':
       return 'zoom-out';
+    case 'i':
+    case 'I':
+      return { type: 'toggle-details' };
     case '?':
       return { type: 'toggle-help' };
   }

@@ -15,6 +15,8 @@ export interface ViewerState {
   /** true while the image follows the view size (until the user zooms or pans) */
   fitted: boolean;
   helpOpen: boolean;
+  /** the overlay's orientation letters, slice position, thickness and file window (key I) */
+  details: boolean;
 }
 
 export type ViewerAction =
@@ -30,7 +32,8 @@ export type ViewerAction =
   | { type: 'zoom'; factor: number; anchorX: number; anchorY: number }
   | { type: 'pan'; dx: number; dy: number }
   | { type: 'fit'; image: Size; view: Size }
-  | { type: 'toggle-help' };
+  | { type: 'toggle-help' }
+  | { type: 'toggle-details' };
 
 export const initialViewerState: ViewerState = {
   seriesUid: undefined,
@@ -40,6 +43,7 @@ export const initialViewerState: ViewerState = {
   viewport: { zoom: 1, panX: 0, panY: 0 },
   fitted: true,
   helpOpen: false,
+  details: true,
 };
 
 const clampIndex = (index: number, count: number): number =>
@@ -109,5 +113,7 @@ export function viewerReducer(state: ViewerState, action: ViewerAction): ViewerS
       return { ...state, fitted: true, viewport: fitViewport(action.image, action.view) };
     case 'toggle-help':
       return { ...state, helpOpen: !state.helpOpen };
+    case 'toggle-details':
+      return { ...state, details: !state.details };
   }
 }
