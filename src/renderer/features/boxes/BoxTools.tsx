@@ -13,9 +13,9 @@ export function BoxTools({ editor, canExport, onExport }: Props) {
     <div className="button-group" role="group" aria-label="Box tools">
       <button
         type="button"
-        aria-pressed={editor.state.tool === 'draw'}
-        disabled={!editor.entry}
-        title="Drag on the image to draw a box (B)"
+        aria-pressed={editor.noDrawing === undefined && editor.state.tool === 'draw'}
+        disabled={!editor.entry || editor.noDrawing !== undefined}
+        title={editor.noDrawing ?? 'Drag on the image to draw a box (B)'}
         onClick={() =>
           editor.dispatch({ type: 'tool', tool: editor.state.tool === 'draw' ? 'window' : 'draw' })
         }

@@ -31,9 +31,11 @@ interface Input {
   index: number;
   viewport: Viewport;
   canvas: React.RefObject<HTMLCanvasElement | null>;
+  /** why boxes cannot be drawn on the image shown (a colour image); undefined: they can */
+  noDrawing?: string | undefined;
 }
 
-export function useBoxEditor({ series, index, viewport, canvas }: Input) {
+export function useBoxEditor({ series, index, viewport, canvas, noDrawing }: Input) {
   const [state, dispatch] = useReducer(boxesReducer, initialBoxesState);
   const folder = series?.folder;
   const warning = useBoxSession(state, dispatch, folder);
@@ -57,7 +59,7 @@ export function useBoxEditor({ series, index, viewport, canvas }: Input) {
   const style = { color: settings?.color ?? [255, 0, 0], thickness: settings?.thickness ?? 4 } as const;
   const pointer = useBoxPointer({
     canvas,
-    tool: state.tool,
+    tool: noDrawing === undefined ? state.tool : 'window',
     boxes: onSlice,
     slice,
     bounds,
@@ -99,7 +101,10 @@ export function useBoxEditor({ series, index, viewport, canvas }: Input) {
       : undefined;
 
   useBoxKeys({
-    toggleDraw: () => dispatch({ type: 'tool', tool: state.tool === 'draw' ? 'window' : 'draw' }),
+    toggleDraw: () => {
+      if (noDrawing === undefined)
+        dispatch({ type: 'tool', tool: state.tool === 'draw' ? 'window' : 'draw' });
+    },
     deleteSelected: () => {
       if (selectedShown) commit({ kind: 'delete', ids: [selectedShown.id] });
     },
@@ -129,6 +134,7 @@ export function useBoxEditor({ series, index, viewport, canvas }: Input) {
     selected: selectedShown,
     /** the selection overlay follows the box only on the slice where it lies */
     selectedOnSlice: selectedShown,
+    noDrawing,
     pointerTool: pointer.tool,
     commit,
     select,

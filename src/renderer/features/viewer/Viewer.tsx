@@ -45,6 +45,9 @@ interface Drawn {
   index: number;
 }
 
+const COLOUR_REASON =
+  'A colour image is shown as stored (findings already burned in, or ultrasound): window presets, width/level and drawing apply to grayscale images only.';
+
 function windowLabel(spec: WindowSpec, voi: ResolvedVoi | undefined): string {
   switch (spec.kind) {
     case 'preset':
@@ -69,7 +72,15 @@ export function Viewer({ series, patient, presets, allSeries, folders, info }: P
   const uid = series?.seriesInstanceUid;
   const sliceCount = series?.slices.length ?? 0;
   const [exporting, setExporting] = useState(false);
-  const boxes = useBoxEditor({ series, index: state.index, viewport: state.viewport, canvas });
+  // A colour image (already burned in, or ultrasound) is shown as stored: no window, nothing to draw on.
+  const colour = drawn?.voi.kind === 'none' ? COLOUR_REASON : undefined;
+  const boxes = useBoxEditor({
+    series,
+    index: state.index,
+    viewport: state.viewport,
+    canvas,
+    noDrawing: colour,
+  });
   const { burn, entry: session } = boxes;
 
   // A folder's saved window is applied once when its session arrives; later changes are saved back.
@@ -169,6 +180,7 @@ export function Viewer({ series, patient, presets, allSeries, folders, info }: P
         spec={state.window}
         numbers={numbers}
         helpOpen={state.helpOpen}
+        noWindow={colour}
         onPreset={(name) => dispatch({ type: 'preset', name })}
         onAuto={() => dispatch({ type: 'auto' })}
         onCustom={(center, width) => dispatch({ type: 'custom', center, width })}
@@ -193,7 +205,7 @@ export function Viewer({ series, patient, presets, allSeries, folders, info }: P
       ) : null}
       <div className="viewer-body">
         <div
-          className={`stage ${boxes.state.tool === 'draw' ? 'stage-draw' : ''}`}
+          className={`stage ${boxes.state.tool === 'draw' && colour === undefined ? 'stage-draw' : ''}`}
           ref={stage}
           tabIndex={0}
           aria-label="Image viewport: wheel or arrow keys change slice, drag changes the window"

@@ -4,12 +4,15 @@ import type { WindowSpec } from '../../../shared/pipeline/types';
 import type { WindowPreset } from '../../../shared/presets';
 import { NumberField } from '../../components/NumberField';
 import { MIN_WIDTH } from './viewer-state';
+import './toolbar.css';
 
 interface Props {
   presets: readonly WindowPreset[];
   spec: WindowSpec;
   numbers: { center: number; width: number } | undefined;
   helpOpen: boolean;
+  /** why the window cannot be changed (a colour image has no window), shown on hover; undefined: it can */
+  noWindow?: string | undefined;
   onPreset(name: string): void;
   onAuto(): void;
   onCustom(center: number, width: number): void;
@@ -21,15 +24,17 @@ interface Props {
 }
 
 export function ViewerToolbar(props: Props) {
-  const { presets, spec, numbers } = props;
+  const { presets, spec, numbers, noWindow } = props;
+  const off = noWindow !== undefined;
   return (
     <div className="toolbar" role="toolbar" aria-label="Viewer tools">
-      <div className="button-group" role="group" aria-label="Window presets">
+      <div className="button-group window-presets" role="group" aria-label="Window presets" title={noWindow}>
         <button
           type="button"
-          aria-pressed={spec.kind === 'auto'}
+          aria-pressed={!off && spec.kind === 'auto'}
+          disabled={off}
           onClick={props.onAuto}
-          title="The file's own window (A)"
+          title={noWindow ?? "The file's own window (A)"}
         >
           Auto
         </button>
@@ -37,15 +42,16 @@ export function ViewerToolbar(props: Props) {
           <button
             key={preset.id}
             type="button"
-            aria-pressed={spec.kind === 'preset' && spec.name === preset.name}
-            title={`W ${preset.width} L ${preset.center}${i < 9 ? ` (${i + 1})` : ''}`}
+            aria-pressed={!off && spec.kind === 'preset' && spec.name === preset.name}
+            disabled={off}
+            title={noWindow ?? `W ${preset.width} L ${preset.center}${i < 9 ? ` (${i + 1})` : ''}`}
             onClick={() => props.onPreset(preset.name)}
           >
             {preset.name}
           </button>
         ))}
       </div>
-      <div className="field-group" role="group" aria-label="Window width and level">
+      <div className="field-group" role="group" aria-label="Window width and level" title={noWindow}>
         <NumberField
           label="Width"
           value={numbers?.width}
