@@ -19,6 +19,15 @@ interface Props {
   onPick(entry: ListedBox): void;
 }
 
+/** The whole entry in one line, for the tooltip of an entry the panel's width wraps. */
+function entryTitle({ box, index }: ListedBox): string {
+  const parts = [`Slice ${index + 1}`];
+  if (box.label) parts.push(box.label);
+  if (box.score !== undefined) parts.push(formatScore(box.score));
+  if (box.region !== undefined) parts.push('outline');
+  return `${parts.join(' · ')}  ${box.x1},${box.y1} – ${box.x2},${box.y2}`;
+}
+
 export function BoxList({ listed, selectedId, minScore, hiddenLabels, unlabelled, onPick }: Props) {
   if (listed.length === 0) {
     return <p className="box-empty">No boxes in this series. Press “Draw box” (B) and drag on the image.</p>;
@@ -37,6 +46,7 @@ export function BoxList({ listed, selectedId, minScore, hiddenLabels, unlabelled
               type="button"
               className={`box-item ${hidden ? 'box-hidden' : ''}`}
               aria-pressed={box.id === selectedId}
+              title={entryTitle(entry)}
               onClick={() => onPick(entry)}
             >
               <span className="box-swatch" style={{ background: `rgb(${box.color.join(',')})` }} />

@@ -9,6 +9,7 @@ import { LabelList } from './LabelList';
 import { MinScoreField } from './MinScoreField';
 import { OutlineChoice } from './OutlineChoice';
 import { planCopy } from './box-copy';
+import './box-panel.css';
 import { boxesOfSeries, editorSlice, folderImages } from './series-boxes';
 import type { BoxEditor } from './use-box-editor';
 
