@@ -48,6 +48,16 @@ export function BoxPanel({ editor, series, allSeries, onGoto }: Props) {
   return (
     <aside className="box-panel" aria-label="Boxes">
       <h2>Boxes</h2>
+      {/* Import first: its report and questions show right where the import was started. */}
+      <BoxFiles
+        folder={series.folder}
+        boxes={boxes}
+        images={folderImages(allSeries, series.folder)}
+        style={{ color: settings?.color ?? [255, 0, 0], thickness: settings?.thickness ?? 4 }}
+        onImport={(imported, replace) =>
+          editor.commit({ kind: 'import', boxes: imported, ...(replace ? { replace } : {}) })
+        }
+      />
       <label className="choice">
         <input
           type="checkbox"
@@ -119,15 +129,6 @@ export function BoxPanel({ editor, series, allSeries, onGoto }: Props) {
           {copyNote}
         </p>
       ) : null}
-      <BoxFiles
-        folder={series.folder}
-        boxes={boxes}
-        images={folderImages(allSeries, series.folder)}
-        style={{ color: settings?.color ?? [255, 0, 0], thickness: settings?.thickness ?? 4 }}
-        onImport={(imported, replace) =>
-          editor.commit({ kind: 'import', boxes: imported, ...(replace ? { replace } : {}) })
-        }
-      />
     </aside>
   );
 }

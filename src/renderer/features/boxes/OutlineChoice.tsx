@@ -5,7 +5,7 @@
 import type { OutlinePlacement } from '../../../shared/boxes/model';
 
 const OPTIONS: readonly { value: OutlinePlacement; text: string }[] = [
-  { value: 'outside', text: 'Outside the box (finding fully visible)' },
+  { value: 'outside', text: 'Outside the box' },
   { value: 'inside', text: 'Inside the box edge' },
 ];
 
@@ -21,6 +21,7 @@ export function OutlineChoice({ value, disabled = false, onChange }: Props) {
       <span>Box outline</span>
       <select
         aria-label="Box outline"
+        title="Outside: every pixel of the finding stays visible. Inside: drawn inward from the box edge."
         value={value}
         disabled={disabled}
         onChange={(event) => onChange(event.target.value === 'inside' ? 'inside' : 'outside')}
