@@ -4,20 +4,23 @@
  * list and burned-in canvas pixels), and one undo removes one copy action.
  */
 import { expect, test, type Page } from '@playwright/test';
-import { dragImage, expectBoxes } from './support/box-page';
+import { dragImage, expectBoxes, goToFirstSlice } from './support/box-page';
 import { sampleStudyApp } from './support/sample-app';
 import { CANVAS, canvasPixels } from './support/pixels';
 
 const sample = sampleStudyApp('box-copy');
 const RED = [255, 0, 0];
 
-/** Waits until the canvas shows 1-based slice `n`, then returns its pixels at the box corners. */
+/**
+ * Waits until the canvas shows 1-based slice `n`, then returns its pixels just outside the corners of the
+ * box 60,60 – 100,90, where its (outside) outline lies.
+ */
 async function cornersOnSlice(page: Page, n: number): Promise<number[][]> {
   await expect(page.locator(CANVAS)).toHaveAttribute('data-slice', String(n));
   const shown = await canvasPixels(page);
   return [
-    [60, 60],
-    [100, 90],
+    [59, 59],
+    [101, 91],
   ].map(([x = 0, y = 0]) => {
     const o = (y * shown.width + x) * 4;
     return [shown.rgba[o] ?? -1, shown.rgba[o + 1] ?? -1, shown.rgba[o + 2] ?? -1];
@@ -28,8 +31,8 @@ test('a box copies to the next and previous slice and to a slice range at the sa
   page,
 }) => {
   await sample.open(page);
-  // Slice k = 5: four steps down from the first slice.
-  await page.locator('.stage').focus();
+  // Slice k = 5: four steps down from the first slice (the series opens on its middle, without findings).
+  await goToFirstSlice(page, 12);
   for (let i = 0; i < 4; i++) await page.keyboard.press('ArrowDown');
   await expect(page.locator(CANVAS)).toHaveAttribute('data-slice', '5');
   expect(await cornersOnSlice(page, 5)).not.toContainEqual(RED);

@@ -8,7 +8,7 @@ import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { initCodecs, readDicomFile } from '../../src/main/dicom/read-dicom';
 import { dciodvfy } from '../helpers/dicom-tools';
-import { dragImage, expectBoxes, imageToClient } from './support/box-page';
+import { dragImage, expectBoxes, goToFirstSlice, imageToClient } from './support/box-page';
 import { sampleStudyApp } from './support/sample-app';
 import { CANVAS, canvasPixels } from './support/pixels';
 
@@ -16,9 +16,10 @@ const sample = sampleStudyApp('boxes');
 const { work, study } = sample;
 const BOXES_CSV = path.resolve('assets/sample/boxes.csv');
 
-async function open(page: Page): Promise<void> {
+async function open(page: Page, opening?: number): Promise<void> {
   await sample.open(page);
   await expect(page.getByRole('button', { name: 'Draw box' })).toBeEnabled();
+  if (opening !== undefined) await goToFirstSlice(page, opening);
 }
 
 const rgbAt = (rgba: Uint8Array, width: number, x: number, y: number): number[] => {
@@ -31,7 +32,7 @@ test.describe.configure({ mode: 'serial' });
 test('a box is drawn, moved and resized with the mouse, and every edit undoes and redoes', async ({
   page,
 }) => {
-  await open(page);
+  await open(page, 12);
   await page.getByRole('button', { name: 'Draw box' }).click();
   await expect(page.getByRole('button', { name: 'Draw box' })).toHaveAttribute('aria-pressed', 'true');
   await dragImage(page, [60.5, 60.5], [100.5, 90.5]);

@@ -37,3 +37,14 @@ export async function expectBoxes(page: Page, expected: string[]): Promise<void>
 export async function waitForWholeSample(page: Page): Promise<void> {
   await expect(page.getByText(/CT · 24 images/)).toBeVisible();
 }
+
+/**
+ * Waits until the series has opened on the slice it opens on (`opening`, 1-based: the first slice with a
+ * finding, or the middle one), then goes to the first slice with Home.
+ */
+export async function goToFirstSlice(page: Page, opening: number): Promise<void> {
+  await expect(page.locator(CANVAS)).toHaveAttribute('data-slice', String(opening));
+  await page.locator('.stage').focus();
+  await page.keyboard.press('Home');
+  await expect(page.locator(CANVAS)).toHaveAttribute('data-slice', '1');
+}
