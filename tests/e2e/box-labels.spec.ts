@@ -130,26 +130,27 @@ test('the minimum score hides a weak box in the view and leaves it out of the ex
   await sample.open(page);
   await page.getByRole('button', { name: /left kidney/ }).click();
   await expect(page.locator(CANVAS)).toHaveAttribute('data-slice', '12');
+  // The outline lies just outside each box: its corner pixel is one up and left of the box's.
   let shown = await canvasPixels(page);
-  expect(rgbaAt(shown.rgba, shown.width, WEAK.x1, WEAK.y1)).toEqual(YELLOW);
+  expect(rgbaAt(shown.rgba, shown.width, WEAK.x1 - 1, WEAK.y1 - 1)).toEqual(YELLOW);
 
   await page.getByLabel('Minimum score (view and export)').fill('0.5');
   await expect(page.getByRole('button', { name: /cyst/ })).toContainText('hidden (below 0.50)');
   await expect
     .poll(async () => {
       shown = await canvasPixels(page);
-      return rgbaAt(shown.rgba, shown.width, WEAK.x1, WEAK.y1);
+      return rgbaAt(shown.rgba, shown.width, WEAK.x1 - 1, WEAK.y1 - 1);
     })
     .not.toEqual(YELLOW);
-  expect(rgbaAt(shown.rgba, shown.width, LEFT.x1, LEFT.y1)).toEqual(YELLOW);
+  expect(rgbaAt(shown.rgba, shown.width, LEFT.x1 - 1, LEFT.y1 - 1)).toEqual(YELLOW);
 
   const rgb = await exportThisImage(page, path.join(work, 'out-min-score'));
   const at = (x: number, y: number) => {
     const o = (y * shown.width + x) * 3;
     return [rgb[o], rgb[o + 1], rgb[o + 2]];
   };
-  expect(at(WEAK.x1, WEAK.y1)).not.toEqual(YELLOW);
-  expect(at(LEFT.x1, LEFT.y1)).toEqual(YELLOW);
+  expect(at(WEAK.x1 - 1, WEAK.y1 - 1)).not.toEqual(YELLOW);
+  expect(at(LEFT.x1 - 1, LEFT.y1 - 1)).toEqual(YELLOW);
   let differing = 0;
   for (let i = 0; i < shown.width * shown.height; i++)
     for (let c = 0; c < 3; c++) if (rgb[i * 3 + c] !== shown.rgba[i * 4 + c]) differing++;
