@@ -30,8 +30,17 @@ async function buildRendererIfPresent(): Promise<void> {
 }
 
 async function main(): Promise<void> {
+  const started = Date.now();
+  const nodeOnly = process.argv.includes('--node-only');
+  // `npm start` builds first: say what the seconds of silence are for.
+  console.log(
+    nodeOnly
+      ? `Building the command line and the app's Node parts into ${outDir}/ ...`
+      : `Building DICOM Ink into ${outDir}/: the command line and the app's Node parts, then its window (a few seconds) ...`,
+  );
   await buildNode();
-  if (!process.argv.includes('--node-only')) await buildRendererIfPresent();
+  if (!nodeOnly) await buildRendererIfPresent();
+  console.log(`Built in ${((Date.now() - started) / 1000).toFixed(1)} s.`);
 }
 
 main().catch((error: unknown) => {

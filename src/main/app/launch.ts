@@ -8,6 +8,7 @@ import { electronMainFile, sampleDir } from './app-paths';
 import { startBrowserApp } from './browser-app';
 import { downloadElectron, locateElectron, type ElectronBinary } from './electron-binary';
 import { OPEN_FOLDER_ARG } from './electron-args';
+import { openInBrowser } from './open-browser';
 import { stopOnSignal } from './stop-signals';
 
 export interface RunAppOptions {
@@ -15,14 +16,6 @@ export interface RunAppOptions {
   browser: boolean;
   port?: number;
   open: boolean;
-}
-
-function openInBrowser(url: string): void {
-  const command =
-    process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
-  const child = spawn(command, [url], { stdio: 'ignore', detached: true });
-  child.on('error', () => console.log(`Could not open a browser (${command}); open the URL above yourself.`));
-  child.unref();
 }
 
 async function runBrowser(folders: string[], options: RunAppOptions): Promise<void> {
