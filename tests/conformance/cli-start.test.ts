@@ -1,13 +1,14 @@
 /**
- * Starting, as a newcomer does (issue 25, point 9): the build says what it is doing while it works, and
- * browser mode on a machine with no display says that no browser could be opened and prints the URL again.
+ * Starting, as a newcomer does (issue 25, points 9-10): the build says what it is doing while it works,
+ * browser mode on a machine with no display says that no browser could be opened and prints the URL again,
+ * and the README's way of running the CLI (`node bin/dicom-ink.cjs`) is fast and prints nothing but its own.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { REPO } from '../helpers/cli-harness';
+import { REPO, runCli } from '../helpers/cli-harness';
 
 const work = mkdtempSync(path.join(tmpdir(), 'dicom-ink-start-'));
 const children: ChildProcess[] = [];
@@ -62,4 +63,19 @@ describe('starting the app', () => {
     child.kill('SIGTERM');
     await ended;
   }, 60_000);
+});
+
+describe('the command line from a checkout', () => {
+  it('node bin/dicom-ink.cjs answers at once with nothing but its own output; the README uses it, not npx', () => {
+    const started = Date.now();
+    const run = runCli(['--version']);
+    const elapsed = Date.now() - started;
+    expect(run.code).toBe(0);
+    expect(run.stdout.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    expect(run.stderr).toBe('');
+    expect(elapsed).toBeLessThan(2000);
+    const readme = readFileSync(path.join(REPO, 'README.md'), 'utf8');
+    expect(readme).not.toContain('npx dicom-ink ');
+    expect(readme).toContain('node bin/dicom-ink.cjs convert assets/sample/abdomen-ct');
+  });
 });

@@ -34,7 +34,7 @@ export const CONVERT_OPTIONS = {
     type: 'string',
     value: '<file>',
     multiple: true,
-    help: 'label masks to outline (repeatable): NIfTI-1/2 (.nii or .nii.gz), placed on the series whose grid they fit within half a voxel; a mask that fits none is refused',
+    help: 'label masks to outline (repeatable): NIfTI-1/2 (.nii or .nii.gz) or DICOM SEG, placed on the series whose grid they fit within half a voxel; a mask that fits none is refused',
   },
   'mask-style': {
     type: 'string',
