@@ -79,3 +79,23 @@ describe('the command line from a checkout', () => {
     expect(readme).toContain('node bin/dicom-ink.cjs convert assets/sample/abdomen-ct');
   });
 });
+
+describe("the README's Python helper", () => {
+  it('says what to install when its Python cannot import pydicom', () => {
+    // -S leaves out site-packages, where Debian's python3-pydicom lives: a Python without pydicom.
+    const run = spawnSync(
+      '/usr/bin/python3',
+      ['-S', 'tests/helpers/annotation_objects.py', 'sr', 'in', 'out.dcm'],
+      {
+        cwd: REPO,
+        encoding: 'utf8',
+      },
+    );
+    expect(run.status).toBe(1);
+    expect(run.stderr).toContain('annotation_objects.py needs pydicom and numpy');
+    expect(run.stderr).toContain(
+      'sudo apt-get install python3-pydicom python3-numpy, then run it with /usr/bin/python3',
+    );
+    expect(run.stderr).toContain('-m pip install pydicom numpy');
+  });
+});

@@ -18,11 +18,18 @@ import math
 import os
 import sys
 
-import numpy as np
-import pydicom
-from pydicom.dataset import Dataset, FileDataset, FileMetaDataset
-from pydicom.sequence import Sequence
-from pydicom.uid import ExplicitVRLittleEndian, generate_uid
+try:
+    import numpy as np
+    import pydicom
+    from pydicom.dataset import Dataset, FileDataset, FileMetaDataset
+    from pydicom.sequence import Sequence
+    from pydicom.uid import ExplicitVRLittleEndian, generate_uid
+except ImportError as missing:
+    sys.exit(
+        f"{os.path.basename(__file__)} needs pydicom and numpy, which {sys.executable} cannot import ({missing}).\n"
+        "On Debian or Ubuntu: sudo apt-get install python3-pydicom python3-numpy, then run it with /usr/bin/python3;\n"
+        f"with another Python: {sys.executable} -m pip install pydicom numpy"
+    )
 
 # OHIF writes CORNERSTONEFREETEXT (19 characters) as a CodeValue (SH, 16): kept, as real files have it.
 warnings.filterwarnings("ignore", message="The value length")
