@@ -126,7 +126,9 @@ describe('dicom-ink convert --send --zip', () => {
     const zip = join(dir, 'packed.zip');
     const run = runCli(['pack', join(dir, 'out'), '--zip', zip]);
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain(`${SLICES} delivered to ZIP ${zip}`);
+    // A ZIP is a medium, not a PACS: files written, no "delivered" or "not sent".
+    expect(run.stdout).toMatch(new RegExp(`^${SLICES} files written to ZIP ${zip} in \\d+\\.\\d s$`, 'm'));
+    expect(run.stdout).not.toContain('not sent');
     const entries = zipEntries(zip);
     expect(entries).toHaveLength(SLICES);
     expect(entries.every((name) => /^abdomen-ct\/series-1\/IM\d{4}$/.test(name))).toBe(true);

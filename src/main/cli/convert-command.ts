@@ -1,3 +1,4 @@
+import path from 'node:path';
 import type { ConversionReport } from '../export/job';
 import { startConversion } from '../export/start-conversion';
 import { unstoppableReason } from '../export/unstoppable-text';
@@ -118,7 +119,9 @@ export async function convertCommand(args: readonly string[]): Promise<number> {
       return endWhileStuck(interrupted);
     case 'completed':
     case 'cancelled':
-      printOut(`${summaryText(summary, { quiet, cancelled: summary.status === 'cancelled' })}\n`);
+      printOut(
+        `${summaryText(summary, { quiet, cancelled: summary.status === 'cancelled', outDir: path.resolve(job.outDir) })}\n`,
+      );
       if (stuckThreads(summary)) return endWhileStuck(interrupted);
       // 130 = 128 + SIGINT, what shells report for a job stopped by Ctrl-C; 1 stays "some image failed".
       if (interrupted) return EXIT.interrupted;

@@ -93,7 +93,7 @@ export function findingsNotPlaced(report: ConversionReport): number {
  */
 export function summaryText(
   report: ConversionReport,
-  options: { quiet: boolean; cancelled: boolean },
+  options: { quiet: boolean; cancelled: boolean; outDir?: string },
 ): string {
   const { tally } = report;
   const lines: string[] = [];
@@ -102,6 +102,8 @@ export function summaryText(
     `${options.cancelled ? 'Cancelled: ' : ''}${plural(tally.converted, 'file')} converted (${plural(tally.frames, 'frame')}, ${plural(tally.boxesDrawn, 'box', 'boxes')} burned in), ` +
       `${tally.skipped} skipped, ${tally.failed} failed in ${seconds.toFixed(1)} s`,
   );
+  // Where to look: the folder the outputs went to (under it, <input folder>/<series folder>/...).
+  if (options.outDir !== undefined) lines.push(`Outputs in ${options.outDir}`);
   for (const note of report.inputNotes ?? []) lines.push(`Note: ${note}`);
   const stuck = report.unstoppable ?? [];
   if (stuck.length > 0) {

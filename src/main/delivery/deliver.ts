@@ -21,6 +21,8 @@ export interface DeliveryProgress {
   queued: number;
   allQueued: boolean;
   delivered: number;
+  /** of those delivered, how many were sent in this run (the rest were delivered earlier) */
+  sentNow: number;
   failed: number;
   skipped: number;
   /** instances waiting for a retry after a transient failure */
@@ -40,6 +42,8 @@ export interface DeliveryOptions {
 
 export interface DeliveryReport {
   target: string;
+  /** the target is a medium (ZIP, DICOMDIR) written afresh, not a PACS */
+  media: boolean;
   status: 'completed' | 'cancelled';
   outcomes: DeliveryOutcome[];
   elapsedMs: number;
@@ -102,6 +106,7 @@ export function createDelivery(target: DeliveryTarget, options: DeliveryOptions 
       queued,
       allQueued,
       delivered: count('delivered'),
+      sentNow,
       failed: count('failed'),
       skipped: count('skipped'),
       retrying: ready.filter((i) => i.attempts > 0).length,
@@ -336,6 +341,7 @@ export function createDelivery(target: DeliveryTarget, options: DeliveryOptions 
       options.signal?.removeEventListener('abort', notify);
       return {
         target: target.label,
+        media: target.logKey === undefined,
         status: cancelled() ? 'cancelled' : 'completed',
         outcomes,
         elapsedMs: performance.now() - started,

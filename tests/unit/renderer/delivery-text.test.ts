@@ -47,8 +47,12 @@ describe('delivery words', () => {
       '12 of 24 sent · 5.0 instances/s · 3 s left · 2 failed · 3 waiting to retry',
     );
     expect(deliveryProgressText({ ...running, allQueued: false, failed: 0, retrying: 0 })).toBe(
-      '10 sent (24 so far) · 5.0 instances/s',
+      '10 of 24 sent, more to come · 5.0 instances/s',
     );
+    // Before the first converted image is handed over there is nothing to count ("0 sent (0 so far)").
+    expect(
+      deliveryProgressText({ ...running, queued: 0, allQueued: false, delivered: 0, failed: 0, retrying: 0 }),
+    ).toBe('Waiting for the first image to send…');
     expect(deliveryProgressText({ ...running, delivered: 0, failed: 0, retrying: 24 })).toBe(
       '0 of 24 sent · 24 waiting to retry',
     );

@@ -10,7 +10,8 @@ export function deliveryProgressText(p: RunningDelivery): string {
   const done = p.delivered + p.failed + p.skipped;
   const seconds = p.elapsedMs / 1000;
   const rate = seconds > 0 && p.delivered > 0 ? p.delivered / seconds : undefined;
-  const parts = [p.allQueued ? `${done} of ${p.queued} sent` : `${done} sent (${p.queued} so far)`];
+  if (p.queued === 0) return 'Waiting for the first image to send…';
+  const parts = [p.allQueued ? `${done} of ${p.queued} sent` : `${done} of ${p.queued} sent, more to come`];
   if (rate !== undefined) parts.push(`${rate.toFixed(1)} instances/s`);
   if (rate !== undefined && p.allQueued) parts.push(`${formatDuration((p.queued - done) / rate)} left`);
   if (p.failed > 0) parts.push(`${p.failed} failed`);
