@@ -15,7 +15,7 @@ import { sampleStudyApp } from './support/sample-app';
 import { CANVAS, canvasPixels } from './support/pixels';
 
 const sample = sampleStudyApp('labels');
-const { work } = sample;
+const { work, study } = sample;
 const csv = path.join(work, 'kidneys.csv');
 const LEFT = { x1: 40, y1: 120, x2: 100, y2: 170 };
 const RIGHT = { x1: 104, y1: 120, x2: 160, y2: 170 };
@@ -63,7 +63,8 @@ async function exportThisImage(page: Page, out: string): Promise<ArrayLike<numbe
   await expect(dialog.getByText('Exported 1 image.')).toBeVisible({ timeout: 60_000 });
   await dialog.getByRole('button', { name: 'Close' }).click();
   await initCodecs();
-  const read = await readDicomFile(path.join(out, 'IM0012'));
+  // One layout with the CLI: <out>/<opened folder's name>/<series folder>/<file>.
+  const read = await readDicomFile(path.join(out, path.basename(study), 'series-1', 'IM0012'));
   if (!read.ok) throw new Error(read.reason);
   return read.image.decodeFrame(0).data;
 }

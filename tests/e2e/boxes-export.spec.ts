@@ -119,19 +119,22 @@ test('the series exports into a typed folder: valid files whose pixels carry the
   await expect(dialog.getByText('Exported 24 images.')).toBeVisible({ timeout: 120_000 });
   await page.screenshot({ path: 'test-results/export-done.png' });
 
-  const files = readdirSync(out).sort();
+  // One layout with the CLI: <out>/<opened folder's name>/<series folder>/<file>.
+  const written = path.join(out, path.basename(study), 'series-1');
+  expect(readdirSync(out)).toEqual([path.basename(study)]);
+  const files = readdirSync(written).sort();
   expect(files).toHaveLength(24);
   await initCodecs();
   for (const name of files) {
-    const read = await readDicomFile(path.join(out, name));
+    const read = await readDicomFile(path.join(written, name));
     expect(read.ok, name).toBe(true);
   }
   for (const name of [files[0], files[12]]) {
-    expect(dciodvfy(path.join(out, name ?? '')).errors).toEqual([]);
+    expect(dciodvfy(path.join(written, name ?? '')).errors).toEqual([]);
   }
 
   // The exported slice with the selected box: outline red just outside its corners, gray inside, equal to the canvas.
-  const exported = await readDicomFile(path.join(out, path.basename(shown.path)));
+  const exported = await readDicomFile(path.join(written, path.basename(shown.path)));
   if (!exported.ok) throw new Error(exported.reason);
   expect(exported.image.header.pixel.samplesPerPixel).toBe(3);
   const rgb = exported.image.decodeFrame(0).data;

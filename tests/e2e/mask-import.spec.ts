@@ -128,12 +128,14 @@ test('the sample mask: outlines on the marked slices, hidden per label, exported
   await page.screenshot({ path: 'test-results/mask-outline.png' });
   const shown = await canvasPixels(page);
 
-  // Export the series into <parent>/series-1 (where the oracle looks for a series folder's outputs).
-  const parent = path.join(work, 'exported');
+  // Export the series: as the CLI, into <out>/<opened folder's name>/series-1, where the oracle looks for a
+  // series folder's outputs under <out>/<opened folder's name>.
+  const exportRoot = path.join(work, 'exported');
+  const parent = path.join(exportRoot, path.basename(study));
   const out = path.join(parent, 'series-1');
   await page.getByRole('button', { name: 'Export…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export' });
-  await dialog.getByLabel('Output folder').fill(out);
+  await dialog.getByLabel('Output folder').fill(exportRoot);
   await dialog.getByRole('radio', { name: /This series/ }).check();
   await dialog.getByRole('button', { name: 'Export', exact: true }).click();
   await expect(dialog.getByText('Exported 24 images.')).toBeVisible({ timeout: 180_000 });

@@ -157,11 +157,13 @@ test('Export with a destination sends each image once verified: 24 delivered, an
 
   expect(await instancesInSourceStudy()).toBe(SLICES);
   // The instances Orthanc holds are the files the export wrote (SOP Instance UIDs compared).
-  const written = readdirSync(out).filter((name) => !name.startsWith('.'));
+  // One layout with the CLI: <out>/<opened folder's name>/<series folder>/<file>.
+  const seriesOut = path.join(out, path.basename(study), 'series-1');
+  const written = readdirSync(seriesOut).filter((name) => !name.startsWith('.'));
   expect(written).toHaveLength(SLICES);
   const uids = await Promise.all(
     written.map(async (name) => {
-      const read = await readDicomFile(path.join(out, name));
+      const read = await readDicomFile(path.join(seriesOut, name));
       if (!read.ok) throw new Error(read.reason);
       return read.image.header.sopInstanceUid;
     }),
@@ -176,9 +178,10 @@ test('Send to… a port with nothing listening fails each image in words and los
   test.setTimeout(180_000);
   await open(page);
   const out = path.join(work, 'sent');
-  const before = readdirSync(out)
+  const seriesOut = path.join(out, path.basename(study), 'series-1');
+  const before = readdirSync(seriesOut)
     .filter((name) => !name.startsWith('.'))
-    .map((name) => [name, readFileSync(path.join(out, name))] as const);
+    .map((name) => [name, readFileSync(path.join(seriesOut, name))] as const);
   // Exporting into the same folder keeps the files there; "Send to…" sends them.
   const dialog = await openExport(page, out);
   await dialog.getByRole('button', { name: 'Export', exact: true }).click();
@@ -203,7 +206,8 @@ test('Send to… a port with nothing listening fails each image in words and los
   await expect(panel.getByText('Nothing was deleted.')).toBeVisible();
   await page.screenshot({ path: 'test-results/send-failed.png' });
   // Nothing lost: every output is still there, byte for byte.
-  for (const [name, bytes] of before) expect(readFileSync(path.join(out, name)).equals(bytes)).toBe(true);
+  for (const [name, bytes] of before)
+    expect(readFileSync(path.join(seriesOut, name)).equals(bytes)).toBe(true);
 
   // The same files to Orthanc: its delivery log says they are there, so nothing is sent again.
   await panel.getByLabel('Saved destination name').selectOption('orthanc');

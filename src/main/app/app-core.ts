@@ -1,7 +1,10 @@
 /** The main-process side of the app, shared by Electron and browser mode: services, handlers and events. */
+import { realpathSync } from 'node:fs';
+import path from 'node:path';
 import type { EventChannel, Transport } from '../../shared/ipc/contract';
 import { startConversion } from '../export/start-conversion';
 import { createSessionRegistry } from '../session';
+import { sampleDir } from './app-paths';
 import { createHandlers, type Handlers } from './ipc/handlers';
 import { refusedLibraryRoot } from './library-roots';
 import { createPathGuard } from './path-guard';
@@ -39,6 +42,15 @@ export interface CoreOptions {
   reveal?: (path: string) => void;
 }
 
+/** The bundled sample's real path (as the library lists opened folders), or as built when it is missing. */
+function realSampleDir(): string {
+  try {
+    return realpathSync(sampleDir());
+  } catch {
+    return sampleDir();
+  }
+}
+
 export function createAppCore(options: CoreOptions): AppCore {
   const guard = createPathGuard();
   // Scanning and decoding run on worker threads: the main process only routes messages.
@@ -62,6 +74,8 @@ export function createAppCore(options: CoreOptions): AppCore {
       transport: options.transport,
       canPickFolder: electron,
       canDropFolders: electron,
+      sampleFolder: realSampleDir(),
+      sampleExportsDir: path.join(options.dataDir, 'exports'),
     },
     library,
     images,

@@ -155,6 +155,23 @@ export interface EnumerateOptions {
   inputsFrom?: string;
   /** only this share of the inputs (by a hash of each output-relative path) */
   shard?: Shard;
+  /**
+   * Folders a named file is mirrored under (the app's opened folders): a file inside one goes to
+   * `<out>/<that folder's name>/<its path in the folder>`, as when the folder itself is converted, so the
+   * app's "This image" and "This series" write where the CLI writes. Absent: a named file goes to `<out>/<name>`.
+   */
+  mirrorFrom?: readonly string[];
+}
+
+/** A named file's place under `out`: mirrored under the folder of `mirrorFrom` holding it, else its name. */
+function fileInput(file: string, out: string, mirrorFrom: readonly string[] | undefined): ConvertInput {
+  const folder = mirrorFrom?.find((root) => isInsideRoot(root, file) && root !== file);
+  if (folder === undefined) {
+    const name = basename(file);
+    return { path: file, relativePath: name, outputPath: join(out, name) };
+  }
+  const relativePath = toPosix(relative(folder, file));
+  return { path: file, relativePath, outputPath: join(out, basename(folder), relativePath) };
 }
 
 /** Every file of one folder, mirrored under `out`/`prefix`, skipping --out when it lies inside. */
@@ -187,10 +204,8 @@ async function* allInputs(
 ): AsyncGenerator<ConvertInput> {
   for (const root of roots) {
     if (options.signal?.aborted) return;
-    if (!root.isDirectory) {
-      const name = basename(root.path);
-      yield { path: root.path, relativePath: name, outputPath: join(out, name) };
-    } else yield* folderInputs(root.path, out, root.outPrefix, options);
+    if (!root.isDirectory) yield fileInput(root.path, out, options.mirrorFrom);
+    else yield* folderInputs(root.path, out, root.outPrefix, options);
   }
   if (options.inputsFrom === undefined) return;
   for await (const listed of readInputList(options.inputsFrom, options.signal)) {

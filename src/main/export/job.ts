@@ -38,6 +38,8 @@ export interface ConversionJob {
    * reported as skipped and never read. Absent: links are followed anywhere (the CLI).
    */
   confineTo?: string[];
+  /** folders a named file is mirrored under (the app's opened folders; see EnumerateOptions.mirrorFrom) */
+  mirrorFrom?: string[];
   /** bundled worker entry (default: dist/convert.worker.cjs beside the running bundle) */
   workerPath?: string;
 }

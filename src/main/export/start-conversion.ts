@@ -110,6 +110,7 @@ export async function startConversion(
   const walk: EnumerateOptions = {
     signal,
     ...(job.confineTo ? { confineTo: job.confineTo } : {}),
+    ...(job.mirrorFrom ? { mirrorFrom: job.mirrorFrom } : {}),
     ...(job.inputsFrom !== undefined ? { inputsFrom: job.inputsFrom } : {}),
     ...(job.shard ? { shard: job.shard } : {}),
   };

@@ -26,6 +26,10 @@ export interface AppInfo {
   canPickFolder: boolean;
   /** true when dropped files carry a filesystem path (Electron's webUtils.getPathForFile) */
   canDropFolders: boolean;
+  /** the bundled sample study's folder: its exports go to `sampleExportsDir`, not into the app's own files */
+  sampleFolder: string;
+  /** where the sample's exports go by default: `exports` in DICOM Ink's data folder */
+  sampleExportsDir: string;
 }
 
 /** Sample type of the frame bytes, per RawFrame: bitsAllocated 1/8 -> uint8, 16 -> uint16, 32 -> uint32. */

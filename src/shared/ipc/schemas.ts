@@ -101,6 +101,8 @@ export const invokeSchemas: Schemas = {
       transport: z.enum(['electron', 'browser']),
       canPickFolder: z.boolean(),
       canDropFolders: z.boolean(),
+      sampleFolder: z.string(),
+      sampleExportsDir: z.string(),
     }),
   },
   'library:pick-folder': { request: empty, response: z.object({ folder: z.string().nullable() }) },

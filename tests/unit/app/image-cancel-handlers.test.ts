@@ -33,7 +33,14 @@ function fakeImages(): { images: ImageService; calls: Call[] } {
 
 function handlersWith(images: ImageService) {
   return createHandlers({
-    info: { version: '0', transport: 'browser', canPickFolder: false, canDropFolders: false },
+    info: {
+      version: '0',
+      transport: 'browser',
+      canPickFolder: false,
+      canDropFolders: false,
+      sampleFolder: '/app/assets/sample',
+      sampleExportsDir: '/data/dicom-ink/exports',
+    },
     images,
     // image loads never reach these services
     library: {} as unknown as LibraryService,

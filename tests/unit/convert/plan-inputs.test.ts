@@ -61,6 +61,20 @@ describe('planInputs and enumerateInputs', () => {
     ]);
   });
 
+  it("mirrors a named file under the opened folder holding it (the app's layout, the same as the folder's)", async () => {
+    const out = join(dir, 'o-app');
+    const roots = await plan([join(dir, 'a', 'sub', '2'), join(dir, 'c.dcm')], out);
+    const found: ConvertInput[] = [];
+    for await (const input of enumerateInputs(roots, out, { mirrorFrom: [join(dir, 'a')] }))
+      found.push(input);
+    expect(found.map((i) => [i.relativePath, i.outputPath])).toEqual([
+      // as `convert <dir>/a --out o-app` writes it
+      ['sub/2', join(out, 'a/sub/2')],
+      // outside every opened folder: by its name, as before
+      ['c.dcm', join(out, 'c.dcm')],
+    ]);
+  });
+
   it('converts overlapping inputs once: a sub-folder, a file inside, the same folder twice or through a link', async () => {
     const out = join(dir, 'o2');
     symlinkSync(join(dir, 'a'), join(dir, 'link-to-a'));

@@ -176,6 +176,8 @@ export function createExportService(deps: ExportDeps): ExportService {
           ...(outlines.length > 0 ? { findings: outlines } : {}),
           // The app reads only inside the folders the user opened: links leading elsewhere are not followed.
           confineTo: [...deps.guard.roots()],
+          // One layout with the CLI: <out>/<opened folder's name>/<series folder>/..., whatever the scope.
+          mirrorFrom: [...deps.guard.roots()],
           settings: {
             window: request.window,
             thickness: request.thickness,

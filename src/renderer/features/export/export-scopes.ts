@@ -69,7 +69,21 @@ export function exportScopes(
   return scopes;
 }
 
-/** `<folder>-dicom-ink` beside the input folder. */
-export function defaultOutDir(folder: string): string {
-  return `${folder.replace(/[\\/]+$/, '')}-dicom-ink`;
+/**
+ * `<folder>-dicom-ink` beside the input folder; for the bundled sample (inside the app's own files, a
+ * checkout or an installation) the app's exports folder in the user's data folder.
+ */
+export function defaultOutDir(
+  folder: string,
+  sample?: { sampleFolder: string; sampleExportsDir: string },
+): string {
+  const trimmed = folder.replace(/[\\/]+$/, '');
+  if (sample && isWithin(trimmed, sample.sampleFolder)) return sample.sampleExportsDir;
+  return `${trimmed}-dicom-ink`;
+}
+
+/** `path` is `root` or below it (either separator; the renderer has no path module). */
+function isWithin(path: string, root: string): boolean {
+  const base = root.replace(/[\\/]+$/, '');
+  return path === base || path.startsWith(`${base}/`) || path.startsWith(`${base}\\`);
 }

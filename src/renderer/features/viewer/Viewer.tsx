@@ -283,7 +283,7 @@ export function Viewer({ series, patient, presets, allSeries, folders, info }: P
           thickness={session?.settings.thickness ?? 4}
           outline={session?.settings.outline ?? 'outside'}
           labels={session?.settings.labels ?? false}
-          defaultOutDir={defaultOutDir(series.folder)}
+          defaultOutDir={defaultOutDir(series.folder, info)}
           canPickFolder={info?.canPickFolder ?? false}
           notCtSeries={allSeries
             .filter((s) => s.modality.trim().toUpperCase() !== 'CT')
