@@ -45,18 +45,22 @@ export function HelpTopics() {
         <p>
           “Export…” writes each image as an RGB Secondary Capture DICOM with the boxes (and, with Labels, each
           label and score) burned in, exactly as the viewer shows them. Choose what (this image, this series,
-          everything open), the window (the current view, a preset, or each file’s own) and the outline
-          thickness.
+          everything open), the window (the current view, a preset, or each file’s own), the outline thickness
+          and where outlines lie: outside the box (the default, so every pixel of the finding stays visible)
+          or inside its edge.
         </p>
       </section>
       <section aria-labelledby="help-outputs">
         <h3 id="help-outputs">Where outputs go</h3>
         <p>
-          By default into a new folder beside the opened one, named <code>&lt;folder&gt;-dicom-ink</code>; the
-          dialog’s “Output folder” can name any other (<code>~</code> means your home folder). Files already
-          there are kept and listed as skipped unless “Replace files already there” is ticked. Your boxes are
-          saved as you work in DICOM Ink’s data folder (<code>~/.local/share/dicom-ink/sessions/</code> on
-          Linux) and come back when the folder is opened again.
+          By default into a new folder beside the opened one, named <code>&lt;folder&gt;-dicom-ink</code> (for
+          the bundled sample: <code>exports</code> in DICOM Ink’s data folder); the dialog’s “Output folder”
+          can name any other (<code>~</code> means your home folder). Inside it, as on the command line, each
+          image goes to <code>&lt;opened folder’s name&gt;/&lt;series folder&gt;/&lt;file&gt;</code>. Files
+          already there are kept and listed as skipped unless “Replace files already there” is ticked. Your
+          boxes are saved as you work in DICOM Ink’s data folder (
+          <code>~/.local/share/dicom-ink/sessions/</code> on Linux) and come back when the folder is opened
+          again.
         </p>
       </section>
     </div>
