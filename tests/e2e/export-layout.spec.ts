@@ -2,7 +2,8 @@
  * The app's export writes where the CLI writes (issue 25, point 13): "This series" of the bundled sample
  * goes to `<out>/<opened folder's name>/<series folder>/...`, and by default into the exports folder in
  * DICOM Ink's data folder, never into the app's own files (a checkout's `git status` stays clean). Also
- * renders the Export dialog with every choice it offers (docs/screenshots/export-dialog.png).
+ * renders the Export dialog with every choice it offers (docs/screenshots/export-dialog.png, copied from
+ * test-results).
  */
 import { expect, test } from '@playwright/test';
 import { execFileSync } from 'node:child_process';

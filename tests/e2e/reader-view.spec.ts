@@ -2,7 +2,8 @@
  * The viewer as a reader expects it (issue 25, points 3-8): a series opens on a slice with a finding,
  * the patient direction letters and slice details frame the image, a command acts only on a box on the
  * shown slice, the window in use stands out, a colour image offers no window or drawing (and says why),
- * and the box panel gives the list the height there is without scrolling sideways.
+ * and the box panel gives the list the height there is without scrolling sideways. Also renders
+ * docs/screenshots/viewer-orientation.png and box-panel.png (copied from test-results).
  */
 import { expect, test, type Page } from '@playwright/test';
 import path from 'node:path';
