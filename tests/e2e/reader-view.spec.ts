@@ -43,12 +43,14 @@ test('the image shows the patient direction at its edges, where the slice lies a
   page,
 }) => {
   await sample.open(page);
-  const letters = ['left', 'right', 'top', 'bottom'].map((edge) => page.getByTestId(`orientation-${edge}`));
   // The sample is axial, Image Orientation (Patient) 1\0\0\0\1\0.
-  await expect(letters[0]!).toHaveText('R');
-  await expect(letters[1]!).toHaveText('L');
-  await expect(letters[2]!).toHaveText('A');
-  await expect(letters[3]!).toHaveText('P');
+  for (const [edge, letter] of [
+    ['left', 'R'],
+    ['right', 'L'],
+    ['top', 'A'],
+    ['bottom', 'P'],
+  ] as const)
+    await expect(page.getByTestId(`orientation-${edge}`)).toHaveText(letter);
   await expect(page.getByTestId('slice-place')).toHaveText(/^Loc -?\d+(\.\d+)? mm · Thk \d+(\.\d+)? mm$/);
   await expect(page.getByTestId('file-window')).toHaveText(/^File W \d+ L -?\d+$/);
   await page.screenshot({ path: 'test-results/viewer-orientation-1280x800.png' });
