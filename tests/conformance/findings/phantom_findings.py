@@ -235,11 +235,9 @@ def oracle(series_dir, output_dir, mask_path, t, style):
             if style == "outline":
                 expected[dilate(region, t) & ~region] = v
             else:
+                # one box per part, its outline just outside the box (the default placement)
                 for x1, y1, x2, y2 in components(region):
-                    band = np.zeros_like(region)
-                    band[y1 : y2 + 1, x1 : x2 + 1] = True
-                    band[y1 + t : max(y2 + 1 - t, 0), x1 + t : max(x2 + 1 - t, 0)] = False
-                    expected[band] = v
+                    expected[rect_band(region.shape, x1, y1, x2, y2, t, "outside")] = v
         gray = (out[..., 0] == out[..., 1]) & (out[..., 1] == out[..., 2])
         errors = int(np.count_nonzero((expected == 0) & ~gray))
         for v in sorted(set(np.unique(expected)) - {0}):
