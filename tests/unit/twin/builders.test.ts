@@ -23,7 +23,6 @@ function image(overrides: Partial<TwinImage> = {}): TwinImage {
     window: { center: 50, width: 400, fn: 'LINEAR', explanation: 'abdomen preset (center 50 width 400)' },
     patientStudy: [textElement(0x00100010, 'PN', 'PHANTOM'), textElement(0x00100020, 'LO', 'P1')],
     generalSeries: [],
-    textEncoding: 'latin1',
     findings: [
       {
         frame: 1,
