@@ -29,8 +29,13 @@ function* textElements(elements: readonly DataElement[]): Generator<TextElement>
   }
 }
 
-function isAscii(bytes: Uint8Array): boolean {
-  return bytes.every((b) => b < 0x80);
+function isAscii(bytes: string): boolean {
+  // eslint-disable-next-line no-control-regex -- the ASCII range
+  return /^[\u0000-\u007f]*$/.test(bytes);
+}
+
+function bytesOf(sourceBytes: string): Uint8Array {
+  return Buffer.from(sourceBytes, 'latin1');
 }
 
 /** Every text value in `set`, or undefined when one cannot be; copied values keep their bytes if `keep`. */
@@ -43,7 +48,7 @@ function encodeAll(
   for (const element of texts) {
     const bytes =
       element.sourceBytes !== undefined && keep(element)
-        ? element.sourceBytes
+        ? bytesOf(element.sourceBytes)
         : encodeText(element.text, set, element.vr);
     if (bytes === undefined) return undefined;
     encoded.set(element, bytes);
@@ -66,7 +71,9 @@ const LATIN_1 = characterSet('ISO_IR 100') as CharacterSet;
 const UTF_8 = characterSet('ISO_IR 192') as CharacterSet;
 
 /** The sets to try, in order: the declared one (copied values kept byte for byte), then the fallbacks. */
-function candidates(declared: string | undefined): { value: string | undefined; set: CharacterSet; keep: boolean }[] {
+function candidates(
+  declared: string | undefined,
+): { value: string | undefined; set: CharacterSet; keep: boolean }[] {
   const set = characterSet(declared);
   if (typeof set === 'string') {
     // A set that is not a defined term cannot be transcoded: its copied values are kept as they are
@@ -89,7 +96,7 @@ export function objectText(dataset: readonly DataElement[]): ObjectText {
   for (const candidate of candidates(declared)) {
     // Without a declared set, copied bytes beyond ASCII need a declaration: keep them only as ASCII.
     const keep = (e: TextElement): boolean =>
-      candidate.keep && (candidate.value !== undefined || isAscii(e.sourceBytes ?? new Uint8Array()));
+      candidate.keep && (candidate.value !== undefined || isAscii(e.sourceBytes ?? ''));
     const encoded = encodeAll(texts, candidate.set, keep);
     if (encoded === undefined) continue;
     const value = candidate.value;
@@ -104,7 +111,11 @@ export function objectText(dataset: readonly DataElement[]): ObjectText {
     };
   }
   const value = declared;
-  return { characterSet: value, dataset: [...dataset], encode: (e) => e.sourceBytes ?? asciiOnly(e.text) };
+  return {
+    characterSet: value,
+    dataset: [...dataset],
+    encode: (e) => (e.sourceBytes !== undefined ? bytesOf(e.sourceBytes) : asciiOnly(e.text)),
+  };
 }
 
 /** ASCII, any other character as '?' (only for a source whose declared set is not a defined term). */

@@ -158,7 +158,8 @@ export function characterSetTerm(raw: string): CharacterSetTerm | undefined {
   const extensions = match[1] === 'ISO 2022 IR';
   const number = match[2] as string;
   const singleSpec = SINGLE_BYTE[number];
-  if (singleSpec) return { kind: 'element', term, extensions, element: () => codeElement(number, singleSpec) };
+  if (singleSpec)
+    return { kind: 'element', term, extensions, element: () => codeElement(number, singleSpec) };
   const multiSpec = extensions ? MULTI_BYTE[number] : undefined;
   if (multiSpec) return { kind: 'element', term, extensions, element: () => codeElement(number, multiSpec) };
   return undefined;

@@ -53,7 +53,7 @@ function isDelimiter(char: string, vr: string): boolean {
   return vr === 'PN' && (char === '^' || char === '=');
 }
 
-/** Latin-1's right half, for stray high bytes where no set is declared (as most readers do). */
+/** Latin-1's right half, for stray high bytes where no set is declared. */
 const LENIENT_G1 = (): CodeElement | undefined => elementByEscape('-A');
 
 /** The escape at `at` (ESC, intermediates 0x20-0x2F, final 0x30-0x7E) as text after ESC, and its length. */
@@ -67,7 +67,10 @@ function escapeAt(bytes: Uint8Array, at: number): { escape: string; length: numb
 /** The characters of a value's bytes in `set` (an undecodable byte becomes U+FFFD). */
 export function decodeText(bytes: Uint8Array, set: CharacterSet, vr: string): string {
   if (set.kind === 'whole') return new TextDecoder(set.decoder).decode(bytes);
-  const initialG1 = set.value === undefined ? LENIENT_G1() : set.initialG1;
+  // Leniently, high bytes before any G1 designation are read in the first declared G1 set (some
+  // writers leave the escape out), or as Latin-1 where no set is declared (as most readers do).
+  const initialG1 =
+    set.value === undefined ? LENIENT_G1() : (set.initialG1 ?? set.elements.find((e) => e.slot === 'G1'));
   let g0: CodeElement | undefined;
   let g1 = initialG1;
   let text = '';
@@ -92,7 +95,7 @@ export function decodeText(bytes: Uint8Array, set: CharacterSet, vr: string): st
       if (isDelimiter(char, vr)) [g0, g1] = [undefined, initialG1];
       continue;
     }
-    const code = element.width === 2 ? (((byte & 0x7f) << 8) | ((bytes[at + 1] ?? 0) & 0x7f)) : byte & 0x7f;
+    const code = element.width === 2 ? ((byte & 0x7f) << 8) | ((bytes[at + 1] ?? 0) & 0x7f) : byte & 0x7f;
     text += element.decode.get(code) ?? '\ufffd';
     at += element.width;
   }
