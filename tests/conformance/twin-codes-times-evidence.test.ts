@@ -214,6 +214,22 @@ describe('point 8: same-study evidence is Current Requested Procedure Evidence',
       sc.values.StudyInstanceUID,
     );
   });
+
+  it("PixelMed's DicomSRValidator finds the Comprehensive SR IOD and TID 1500 with no error", () => {
+    const [report] = only('sr');
+    const run = runTool('java', [
+      '-Djdk.xml.xpathExprOpLimit=0',
+      '-Djdk.xml.xpathExprGrpLimit=0',
+      '-Djdk.xml.xpathTotalOpLimit=0',
+      '-cp',
+      '/usr/share/java/pixelmed.jar',
+      'com.pixelmed.validate.DicomSRValidator',
+      report,
+    ]);
+    const output = `${run.stdout}\n${run.stderr}`;
+    expect(output).toContain('Found Root Template TID_1500');
+    expect(output.split('\n').filter((line) => /error/i.test(line))).toEqual([]);
+  });
 });
 
 describe('point 9: the SC says when it was captured', () => {
