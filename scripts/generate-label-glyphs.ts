@@ -67,11 +67,14 @@ function main(): void {
 /** How many glyphs the table holds. */
 export const UNIFONT_GLYPH_COUNT = ${codes.length};
 /** Their code points, ascending: base64 of little-endian 16-bit values. */
-export const UNIFONT_CODES = '${codeBytes.toString('base64')}';
+export const UNIFONT_CODES =
+  '${codeBytes.toString('base64')}';
 /** One bit per glyph (bit i % 8 of byte i / 8): set when it is 16 columns wide, else 8. */
-export const UNIFONT_WIDE = '${wide.toString('base64')}';
+export const UNIFONT_WIDE =
+  '${wide.toString('base64')}';
 /** The bitmaps in code order, 16 rows each, one byte per row (8 wide) or two (16 wide), MSB leftmost. */
-export const UNIFONT_BITMAPS = '${Buffer.concat(bitmaps).toString('base64')}';
+export const UNIFONT_BITMAPS =
+  '${Buffer.concat(bitmaps).toString('base64')}';
 `;
   writeFileSync(OUT, text);
   process.stdout.write(`${codes.length} glyphs, ${text.length} bytes -> ${OUT}\n`);

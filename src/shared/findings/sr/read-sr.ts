@@ -1,5 +1,12 @@
 import type { DataSet } from 'dicom-parser';
-import { numberValues, sequenceItems, floatValues, stringValue, textDecoding, type TextDecoding } from '../../dicom/dataset-values';
+import {
+  numberValues,
+  sequenceItems,
+  floatValues,
+  stringValue,
+  textDecoding,
+  type TextDecoding,
+} from '../../dicom/dataset-values';
 import type { AnnotationGraphic, ImageReference, ReadGraphics } from '../annotations/graphic';
 import type { VolumeGraphic } from '../annotations/volume-graphic';
 
