@@ -59,8 +59,8 @@ export function stringValue(ds: DataSet, tag: string, utf8: TextDecoding = false
 }
 
 /** The values of a multi-valued string (separated by backslash, PS3.5 6.4). */
-export function stringValues(ds: DataSet, tag: string): string[] {
-  const value = rawString(ds, tag, false);
+export function stringValues(ds: DataSet, tag: string, utf8: TextDecoding = false): string[] {
+  const value = rawString(ds, tag, utf8);
   return value === undefined ? [] : value.split('\\').map((v) => v.trim());
 }
 
