@@ -107,7 +107,12 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'charset-twins-'));
   const input = join(dir, 'in');
   mkdirSync(input);
-  const cases = CASES.map((c) => ({ name: `${c.id}.dcm`, ...c }));
+  // C03's window has an explanation in its set: `info` must show it as characters.
+  const cases = CASES.map((c) => ({
+    name: `${c.id}.dcm`,
+    ...c,
+    ...(c.id === 'C03' ? { explanation: 'Живот' } : {}),
+  }));
   writeFileSync(join(dir, 'cases.json'), JSON.stringify(cases));
   python(['make', TEMPLATE, input, join(dir, 'cases.json')]);
   const rows = CASES.map((c) => `${c.id}.dcm,1,100,100,140,140,${c.label},`);
@@ -140,6 +145,14 @@ describe('text values in every character set (pydicom decodes what went in)', ()
     const srValues = Object.values(sr.values);
     expect(srValues).toContain(`${c.label} 1`);
     expect(srValues).toContain(c.label);
+  });
+});
+
+describe('values read from a source in its character set', () => {
+  it('`info` shows an ISO_IR 144 window explanation as characters', () => {
+    const run = runCli(['info', join(dir, 'in', 'C03.dcm')]);
+    expect(run.code, run.stderr).toBe(0);
+    expect(run.stdout).toContain('"Живот"');
   });
 });
 

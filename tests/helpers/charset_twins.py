@@ -2,7 +2,7 @@
 
   charset_twins.py make <template.dcm> <folder> <cases.json>
       cases: [{"name": file name, "id": Study ID, "charset": (0008,0005) or "", "patient": PN,
-      "study": LO, "TimezoneOffsetFromUTC": optional}];
+      "study": LO, "TimezoneOffsetFromUTC" and "explanation" (of a 40/400 window): optional}];
       one study per case (its own UIDs), PatientName and StudyDescription in that charset.
   charset_twins.py odil <file>...
       prints JSON: per file, its Patient Name as odil decodes it.
@@ -53,6 +53,9 @@ def make(template, folder, cases_path):
         ds.SeriesInstanceUID = generate_uid()
         ds.SOPInstanceUID = generate_uid()
         ds.file_meta.MediaStorageSOPInstanceUID = ds.SOPInstanceUID
+        if 'explanation' in case:
+            ds.WindowCenter, ds.WindowWidth = 40, 400
+            ds.WindowCenterWidthExplanation = case['explanation']
         if 'TimezoneOffsetFromUTC' in case:
             ds.TimezoneOffsetFromUTC = case['TimezoneOffsetFromUTC']
         ds.save_as(f"{folder}/{case['name']}", write_like_original=False)
