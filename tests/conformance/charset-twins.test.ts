@@ -82,6 +82,23 @@ interface Decoded {
 let dir: string;
 let decoded: Record<string, Decoded>;
 let files: string[];
+/** the sources, as pydicom decodes them */
+let sources: Record<string, Decoded>;
+
+/** Patient and study attributes every output copies from its source (copied-attributes.ts). */
+const COPIED = [
+  'PatientName',
+  'PatientID',
+  'PatientBirthDate',
+  'PatientSex',
+  'StudyInstanceUID',
+  'StudyDate',
+  'StudyTime',
+  'ReferringPhysicianName',
+  'StudyID',
+  'AccessionNumber',
+  'StudyDescription',
+];
 
 function python(args: string[]): string {
   const run = runTool('/usr/bin/python3', [HELPER, ...args]);
@@ -124,6 +141,10 @@ beforeAll(() => {
     .filter((e) => e.isFile() && e.name !== 'dicom-ink-report.json')
     .map((e) => join(e.parentPath, e.name));
   decoded = JSON.parse(python(['read', ...files])) as Record<string, Decoded>;
+  sources = JSON.parse(python(['read', ...CASES.map((c) => join(input, `${c.id}.dcm`))])) as Record<
+    string,
+    Decoded
+  >;
 }, 180_000);
 
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -137,6 +158,12 @@ describe('text values in every character set (pydicom decodes what went in)', ()
     for (const output of [sc, gsps, sr]) {
       expect(output.values.PatientName).toBe(c.patient);
       expect(output.values.StudyDescription).toBe(c.study);
+    }
+    const source = Object.entries(sources).find(([path]) => path.endsWith(`${c.id}.dcm`))?.[1];
+    for (const output of [sc, gsps, sr]) {
+      for (const keyword of COPIED) {
+        expect(output.values[keyword], keyword).toBe(source?.values[keyword]);
+      }
     }
     expect(gsps.values['GraphicAnnotationSequence[0].TextObjectSequence[0].UnformattedTextValue']).toBe(
       c.label,
