@@ -171,6 +171,21 @@ describe('objectText: the set an object is written in', () => {
   });
 });
 
+describe('objectText: a source set that is not a defined term', () => {
+  it('keeps the declaration and the copied bytes; new text beyond ASCII becomes "?"', () => {
+    const raw = Buffer.from([0x4d, 0xfc, 0x6c, 0x6c, 0x65, 0x72]).toString('latin1');
+    const source = copySourceAttributes({
+      getString: (tag) => ({ '00080005': 'ISO_IR 999', '00100010': raw })[tag],
+    });
+    const label = textElement(0x00700006, 'ST', 'очаг 1');
+    const text = objectText([...source.elements, textElement(0x00080005, 'CS', 'ISO_IR 999'), label]);
+    expect(text.characterSet).toBe('ISO_IR 999');
+    const patient = text.dataset.find((e) => e.tag === 0x00100010);
+    expect(hex(text.encode(patient as never))).toBe('4dfc6c6c6572');
+    expect(Buffer.from(text.encode(label)).toString('latin1')).toBe('???? 1');
+  });
+});
+
 describe('the app reads the labels of twins written in any set', () => {
   const image: TwinImage = {
     sopClassUid: '1.2.840.10008.5.1.4.1.1.2',
