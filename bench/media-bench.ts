@@ -48,7 +48,6 @@ async function stowLargeBench(dir: string): Promise<void> {
   const header = encodePart10Header(
     multiFrameDataset({ frames, size: 512 }, frames),
     EXPLICIT_VR_LITTLE_ENDIAN,
-    'latin1',
     {
       vr: 'OW',
       length,

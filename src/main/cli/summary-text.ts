@@ -3,6 +3,7 @@ import { twinLines } from '../twin/twin-text';
 import type { ConversionReport } from '../export/job';
 import { unstoppableReason } from '../export/unstoppable-text';
 import { unplacedLabelLine } from '../../shared/boxes/unplaced-label';
+import { labelWithoutGlyphsLine } from '../export/label-glyphs';
 import type { OutcomeGroup } from '../export/outcome-tally';
 import { groupedLines } from './grouped-lines';
 
@@ -65,6 +66,11 @@ function placementLines(placement: FindingsPlacement): string[] {
       lines.push(`  ${u.origin}: ${unplacedLabelLine(u.label, u.input, u.frame)}`);
     const more = placement.unplacedLabelCount - placement.unplacedLabels.length;
     if (more > 0) lines.push(`  ... and ${more} more (see --report)`);
+  }
+  const unglyphed = placement.labelsWithoutGlyphs ?? [];
+  if (unglyphed.length > 0) {
+    lines.push(`Labels with characters the label font lacks (${unglyphed.length}):`);
+    for (const entry of unglyphed) lines.push(`  ${labelWithoutGlyphsLine(entry)}`);
   }
   const notInShare = placement.notInShare ?? [];
   if (notInShare.length > 0) {

@@ -14,6 +14,7 @@ import {
   presentElement,
   stringValue,
   stringValues,
+  textDecoding,
   uint16Value,
 } from './dataset-values';
 import { failure } from './errors';
@@ -106,7 +107,9 @@ function readWindows(ds: DataSet): VoiWindow[] {
   const source = holder(ds, '00281050', '00289132');
   const centers = numberValues(source, '00281050') ?? [];
   const widths = numberValues(source, '00281051') ?? [];
-  const explanations = stringValues(source, '00281055');
+  // Explanations are shown and written again (derivation, Softcopy VOI LUT): as characters, in the
+  // character set the file declares, not one character per byte.
+  const explanations = stringValues(source, '00281055', textDecoding(ds));
   const fn = voiFunction(stringValue(source, '00281056'));
   const windows: VoiWindow[] = [];
   for (let i = 0; i < Math.min(centers.length, widths.length); i++) {

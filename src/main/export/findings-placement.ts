@@ -2,6 +2,7 @@ import type { BoxRecord, BoxTarget } from '../../shared/boxes/model';
 import type { PackedBoxReader } from '../../shared/boxes/packed-boxes';
 import { alreadyDoneReason, existsReason } from '../convert/write-output';
 import type { FileOutcome } from '../convert/outcome';
+import type { LabelWithoutGlyphs } from './label-glyphs';
 import type { RowShare } from './row-share';
 
 /** A CT preset that did not fit a series, said once per series. */
@@ -50,6 +51,8 @@ export interface FindingsPlacement {
   notInShare?: string[];
   /** a sharded run: rows naming files of other shares (they report them), not matched here */
   ofOtherShares?: number;
+  /** labels drawn (with --labels) with characters the label font lacks, as hollow boxes */
+  labelsWithoutGlyphs?: LabelWithoutGlyphs[];
 }
 
 function targetText(box: BoxRecord): string {

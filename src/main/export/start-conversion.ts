@@ -1,3 +1,4 @@
+import { labelsWithoutGlyphs } from './label-glyphs';
 import { accessSync, constants, existsSync, statSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -160,12 +161,16 @@ export async function startConversion(
         });
   for (const twin of twins) hooks.onTwin?.(twin);
   const unmatchedBoxes = placement.unmatched();
+  const unglyphed = job.settings.labels ? labelsWithoutGlyphs(readPackedBoxes(loaded.boxes)) : [];
   const report = {
     outcomes,
     tally,
     boxErrors: loaded.errors,
     unmatchedBoxes,
-    placement: placement.result(),
+    placement: {
+      ...placement.result(),
+      ...(unglyphed.length > 0 ? { labelsWithoutGlyphs: unglyphed } : {}),
+    },
     findingNotes: loaded.notes,
     inputNotes: plan.notes,
     ...(end.unstoppable === undefined ? {} : { unstoppable: end.unstoppable }),

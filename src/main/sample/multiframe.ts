@@ -72,7 +72,7 @@ export function writeFramesFile(
   frameCount: number,
   frames: Iterable<Uint8Array>,
 ): number {
-  const header = encodePart10Header(dataset, EXPLICIT_VR_LITTLE_ENDIAN, 'latin1', {
+  const header = encodePart10Header(dataset, EXPLICIT_VR_LITTLE_ENDIAN, {
     vr: 'OW',
     length: frameBytes * frameCount,
   });

@@ -17,9 +17,31 @@ export interface TwinIdentity {
   created: Date;
 }
 
-/** DA and TM of a moment, in the machine's local time as DICOM dates usually are (PS3.5 6.2). */
-export function dicomDateTime(moment: Date): { date: string; time: string } {
+const TIMEZONE_OFFSET_FROM_UTC = 0x00080201;
+
+/** The Timezone Offset From UTC (0008,0201) a twin copies from its source, when it is a valid &ZZXX. */
+export function sourceTimezoneOffset(source: TwinImage): string | undefined {
+  const element = source.patientStudy.find((e) => e.tag === TIMEZONE_OFFSET_FROM_UTC);
+  const text = element && 'text' in element ? element.text.trim() : '';
+  return /^[+-]\d{4}$/.test(text) ? text : undefined;
+}
+
+/**
+ * DA and TM of a moment (PS3.5 6.2). With an offset (&ZZXX, as Timezone Offset From UTC says it) the
+ * moment is written in that zone, since the object declares it for all its dates and times (PS3.3
+ * C.12.1.1.8); without one, in the machine's local time, as DICOM dates are when no offset is given.
+ */
+export function dicomDateTime(moment: Date, offset?: string): { date: string; time: string } {
   const pad = (n: number, width = 2): string => String(n).padStart(width, '0');
+  const match = offset === undefined ? null : /^([+-])(\d\d)(\d\d)$/.exec(offset);
+  if (match) {
+    const minutes = (match[1] === '-' ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3]));
+    const zoned = new Date(moment.getTime() + minutes * 60_000);
+    return {
+      date: `${zoned.getUTCFullYear()}${pad(zoned.getUTCMonth() + 1)}${pad(zoned.getUTCDate())}`,
+      time: `${pad(zoned.getUTCHours())}${pad(zoned.getUTCMinutes())}${pad(zoned.getUTCSeconds())}`,
+    };
+  }
   return {
     date: `${moment.getFullYear()}${pad(moment.getMonth() + 1)}${pad(moment.getDate())}`,
     time: `${pad(moment.getHours())}${pad(moment.getMinutes())}${pad(moment.getSeconds())}`,
@@ -52,7 +74,7 @@ export function documentBase(
   identity: TwinIdentity,
   modality: 'PR' | 'SR',
 ): DataElement[] {
-  const { date, time } = dicomDateTime(identity.created);
+  const { date, time } = dicomDateTime(identity.created, sourceTimezoneOffset(source));
   const elements: DataElement[] = [
     ...source.patientStudy,
     // SOP Common (PS3.3 C.12.1)

@@ -131,7 +131,8 @@ function fillImageLibrary(root: { ContentSequence: object[] }, images: readonly 
   (group as { ContentSequence?: object[] }).ContentSequence = images.map(
     (image) =>
       new sr.valueTypes.ImageContentItem({
-        name: concept(DCM('260753009', 'Source')),
+        // PS3.16 TID 1601: the Image Library Entry's concept name is SNOMED CT's, not DICOM's.
+        name: concept({ value: '260753009', scheme: 'SCT', meaning: 'Source' }),
         referencedSOPClassUID: image.sopClassUid,
         referencedSOPInstanceUID: image.sopInstanceUid,
         relationshipType: RelationshipTypes.CONTAINS,

@@ -7,7 +7,13 @@ import { rgbToDicomLab } from '../../shared/findings/rgb-to-cielab';
 import type { DataElement } from '../dicom/write/element';
 import { numberElement, sequenceElement, textElement } from '../dicom/write/element';
 import { SOFTWARE_NAME, SOFTWARE_VERSION } from '../dicom/write/implementation';
-import { documentBase, dicomDateTime, inTagOrder, type TwinIdentity } from './document-base';
+import {
+  documentBase,
+  dicomDateTime,
+  inTagOrder,
+  sourceTimezoneOffset,
+  type TwinIdentity,
+} from './document-base';
 import { boxPolyline, findingText } from './finding-text';
 import { graphicLayers, UNLABELLED, type GraphicLayer } from './graphic-layers';
 import type { Polyline, TwinFinding, TwinImage, TwinWindow } from './types';
@@ -207,7 +213,7 @@ export function buildPresentationState(images: readonly TwinImage[], identity: T
   const first = images[0];
   if (first === undefined) throw new RangeError('a presentation state needs at least one image');
   const layers = graphicLayers(images);
-  const { date, time } = dicomDateTime(identity.created);
+  const { date, time } = dicomDateTime(identity.created, sourceTimezoneOffset(first));
   const inverse = first.photometric === 'MONOCHROME1';
   return inTagOrder([
     ...documentBase(first, identity, 'PR'),

@@ -5,7 +5,13 @@
  */
 import type { DataElement } from '../dicom/write/element';
 import { sequenceElement, textElement } from '../dicom/write/element';
-import { documentBase, dicomDateTime, inTagOrder, type TwinIdentity } from './document-base';
+import {
+  documentBase,
+  dicomDateTime,
+  inTagOrder,
+  sourceTimezoneOffset,
+  type TwinIdentity,
+} from './document-base';
 import { findingTypeCode, PRIVATE_SCHEME, PRIVATE_SCHEME_NAME } from './finding-codes';
 import { measurementReportContent } from './measurement-report';
 import { naturalizedElements } from './naturalized-elements';
@@ -13,11 +19,15 @@ import type { TwinImage } from './types';
 
 export const COMPREHENSIVE_SR_STORAGE = '1.2.840.10008.5.1.4.1.1.88.33';
 
-/** The images the report's content references, by series (SR Document General Module evidence). */
+/**
+ * The images the report's content references, by series: Current Requested Procedure Evidence
+ * (0040,A375), as they belong to the report's own study (PS3.3 C.17.2.3: Pertinent Other Evidence is
+ * for evidence outside the current requested procedure).
+ */
 function evidence(images: readonly TwinImage[]): DataElement {
   const first = images[0] as TwinImage;
   const series = [...new Set(images.map((i) => i.seriesInstanceUid))];
-  return sequenceElement(0x0040a385, [
+  return sequenceElement(0x0040a375, [
     [
       sequenceElement(
         0x00081115,
@@ -63,7 +73,7 @@ function codingSchemes(images: readonly TwinImage[]): DataElement[] {
 export function buildStructuredReport(images: readonly TwinImage[], identity: TwinIdentity): DataElement[] {
   const first = images[0];
   if (first === undefined) throw new RangeError('a report needs at least one image with findings');
-  const { date, time } = dicomDateTime(identity.created);
+  const { date, time } = dicomDateTime(identity.created, sourceTimezoneOffset(first));
   return inTagOrder([
     ...documentBase(first, identity, 'SR'),
     ...codingSchemes(images),

@@ -3,6 +3,7 @@ import type { FrameBox } from '../convert/settings-key';
 import { describeVoi } from '../convert/settings-key';
 import type { DicomImage } from '../dicom/types';
 import { copySourceAttributes } from '../dicom/write/copy-source';
+import { describedAs } from '../dicom/write/secondary-capture';
 import { maskOutlines } from './mask-outline';
 import type { TwinFinding, TwinImage, TwinWindow } from './types';
 
@@ -55,6 +56,7 @@ export function twinImage(input: TwinImageInput): TwinImage {
   const { header } = input.image;
   const copied = copySourceAttributes(input.image);
   const window = twinWindow(input.voi, input.window);
+  const described = describedAs(input.image);
   const rescale = header.modalityTransform.kind === 'rescale' ? header.modalityTransform : undefined;
   return {
     sopClassUid: header.sopClassUid,
@@ -68,7 +70,7 @@ export function twinImage(input: TwinImageInput): TwinImage {
     photometric: header.pixel.photometric,
     modality: header.modality ?? 'OT',
     ...(header.seriesNumber !== undefined ? { seriesNumber: header.seriesNumber } : {}),
-    ...(header.seriesDescription !== undefined ? { seriesDescription: header.seriesDescription } : {}),
+    ...(described !== undefined ? { seriesDescription: described } : {}),
     ...(header.instanceNumber !== undefined ? { instanceNumber: header.instanceNumber } : {}),
     ...(rescale ? { rescale: { slope: rescale.slope, intercept: rescale.intercept } } : {}),
     ...(window ? { window } : {}),
@@ -76,7 +78,6 @@ export function twinImage(input: TwinImageInput): TwinImage {
     patientStudy: copied.elements.filter((e) => PATIENT_STUDY_TAGS.has(e.tag)),
     generalSeries: copied.elements.filter((e) => GENERAL_SERIES_TAGS.has(e.tag)),
     ...(copied.characterSet !== undefined ? { characterSet: copied.characterSet } : {}),
-    textEncoding: copied.textEncoding,
     findings: input.boxes.map(twinFinding),
     settingsKey: input.settingsKey,
     seriesKey: input.seriesKey,

@@ -66,8 +66,8 @@ export interface TwinImage {
   patientStudy: DataElement[];
   /** Laterality and Body Part Examined of the source (General Series), for the presentation state */
   generalSeries: DataElement[];
+  /** the source's Specific Character Set, which its copied values are in (text-encoding.ts decides what is written) */
   characterSet?: string;
-  textEncoding: 'latin1' | 'utf8';
   findings: TwinFinding[];
   /** Pixel Spacing (row, column spacing in mm), when the source has it */
   pixelSpacing?: number[];

@@ -166,12 +166,7 @@ function writePlanned(planned: PlannedTwin, options: TwinWriteOptions): TwinOutc
   try {
     const folder = prepareOutputFolder(dirname(output), options.outputRoot);
     if (!folder.ok) return { status: 'failed', kind, output, reason: folder.reason };
-    const first = planned.images[0] as TwinImage;
-    const bytes = encodePart10(
-      planned.build(planned.identity),
-      EXPLICIT_VR_LITTLE_ENDIAN,
-      first.textEncoding,
-    );
+    const bytes = encodePart10(planned.build(planned.identity), EXPLICIT_VR_LITTLE_ENDIAN);
     const expected = {
       bytes,
       sopClassUid: planned.sopClassUid,

@@ -1,5 +1,5 @@
 import type { RgbImage } from '../pipeline/types';
-import { GLYPH_HEIGHT, GLYPH_WIDTH, glyphRows } from './bitmap-font';
+import { advance, fontScale, glyph, labelFont } from './label-font';
 import { layoutLabels, type LabelLayout, type PlacedLabel } from './label-layout';
 import type { BurnBox, Rgb } from './model';
 import { rectangleBands } from './outline-bands';
@@ -40,22 +40,24 @@ function drawOutline(image: RgbImage, box: BurnBox): void {
 }
 
 function drawLabel(image: RgbImage, label: PlacedLabel, color: Rgb): void {
-  const { x, y, width, height, scale } = label;
+  const { x, y, width, height } = label;
   fillRect(image, x, y, x + width - 1, y + height - 1, LABEL_BACKGROUND);
+  const font = labelFont(label.text);
+  const scale = fontScale(font, label.scale);
   let penX = x + scale;
   const penY = y + scale;
   for (const char of Array.from(label.text)) {
-    const rows = glyphRows(char);
-    for (let row = 0; row < GLYPH_HEIGHT; row++) {
-      const bits = rows[row] ?? 0;
-      for (let col = 0; col < GLYPH_WIDTH; col++) {
-        if ((bits & (1 << (GLYPH_WIDTH - 1 - col))) === 0) continue;
+    const g = glyph(char, font);
+    for (let row = 0; row < g.height; row++) {
+      const bits = g.rows[row] ?? 0;
+      for (let col = 0; col < g.width; col++) {
+        if ((bits & (1 << (g.width - 1 - col))) === 0) continue;
         const px = penX + col * scale;
         const py = penY + row * scale;
         fillRect(image, px, py, px + scale - 1, py + scale - 1, color);
       }
     }
-    penX += (GLYPH_WIDTH + 1) * scale;
+    penX += advance(g, font) * scale;
   }
 }
 

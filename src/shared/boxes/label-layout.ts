@@ -7,7 +7,7 @@
  * inside it; only when none is free is the text drawn smaller, then abbreviated. A label that fits nowhere
  * is left out (and listed), never drawn over something else.
  */
-import { GLYPH_HEIGHT, GLYPH_WIDTH } from './bitmap-font';
+import { advance, fontHeight, fontScale, glyph, labelFont } from './label-font';
 import { abbreviations, labelText } from './label-text';
 import type { OutlinePlacement } from './model';
 import {
@@ -55,10 +55,15 @@ export function labelScale(image: { rows: number; columns: number }): number {
   return Math.max(1, Math.round(Math.min(image.rows, image.columns) / 300));
 }
 
-/** Width and height of a label strip: one glyph cell (glyph + 1 column gap) per character, plus padding. */
+/**
+ * Width and height of a label strip: each glyph's advance (label-font.ts), a font pixel of padding
+ * on the left and top (and one more column and row on the right and bottom).
+ */
 export function labelSize(text: string, scale: number): { width: number; height: number } {
-  const chars = Array.from(text).length;
-  return { width: (chars * (GLYPH_WIDTH + 1) + 1) * scale, height: (GLYPH_HEIGHT + 2) * scale };
+  const font = labelFont(text);
+  const s = fontScale(font, scale);
+  const columns = Array.from(text).reduce((sum, char) => sum + advance(glyph(char, font), font), 0);
+  return { width: (columns + 1 + (font === 'ascii' ? 0 : 1)) * s, height: (fontHeight(font) + 2) * s };
 }
 
 /** The pixels a box's outline covers (as draw.ts draws them), which no label may cover. */

@@ -1,4 +1,5 @@
 import type { DataSet, Element } from 'dicom-parser';
+import { characterSet, decodeText, type CharacterSet } from './charset/dicom-text';
 
 /**
  * Bounds-checked accessors over a dicom-parser DataSet. dicom-parser reads past the end of a truncated
@@ -18,11 +19,24 @@ export function presentElement(ds: DataSet, tag: string): Element | undefined {
   return element;
 }
 
-function decodeText(bytes: Uint8Array, utf8: boolean): string {
+/**
+ * How a value's bytes become characters: true for UTF-8 (ISO_IR 192), false for one character per
+ * byte (the reader's way, which keeps the bytes), or a declared character set (textDecoding).
+ */
+export type TextDecoding = boolean | CharacterSet;
+
+function decodeBytes(bytes: Uint8Array, utf8: TextDecoding): string {
+  if (typeof utf8 === 'object') return decodeText(bytes, utf8, '');
   if (utf8) return new TextDecoder('utf-8').decode(bytes);
   let text = '';
   for (const byte of bytes) text += String.fromCharCode(byte);
   return text;
+}
+
+/** The character set (0008,0005) declares, to read text values as characters (false: not a defined term). */
+export function textDecoding(ds: DataSet): TextDecoding {
+  const set = characterSet(rawString(ds, '00080005', false));
+  return typeof set === 'string' ? false : set;
 }
 
 /** True when Specific Character Set (0008,0005) names UTF-8 (ISO_IR 192, PS3.3 C.12.1.1.2). */
@@ -30,23 +44,23 @@ export function usesUtf8(ds: DataSet): boolean {
   return rawString(ds, '00080005', false)?.includes('ISO_IR 192') ?? false;
 }
 
-function rawString(ds: DataSet, tag: string, utf8: boolean): string | undefined {
+function rawString(ds: DataSet, tag: string, utf8: TextDecoding): string | undefined {
   const element = presentElement(ds, tag);
   if (!element || element.length === 0) return undefined;
   const bytes = ds.byteArray.subarray(element.dataOffset, element.dataOffset + element.length);
   // Values are padded with a space or NUL to even length (PS3.5 6.2).
-  return decodeText(bytes, utf8).replace(/[\0 ]+$/, '');
+  return decodeBytes(bytes, utf8).replace(/[\0 ]+$/, '');
 }
 
 /** A string value, trimmed of padding; undefined when absent or empty. */
-export function stringValue(ds: DataSet, tag: string, utf8 = false): string | undefined {
+export function stringValue(ds: DataSet, tag: string, utf8: TextDecoding = false): string | undefined {
   const value = rawString(ds, tag, utf8)?.trim();
   return value === '' ? undefined : value;
 }
 
 /** The values of a multi-valued string (separated by backslash, PS3.5 6.4). */
-export function stringValues(ds: DataSet, tag: string): string[] {
-  const value = rawString(ds, tag, false);
+export function stringValues(ds: DataSet, tag: string, utf8: TextDecoding = false): string[] {
+  const value = rawString(ds, tag, utf8);
   return value === undefined ? [] : value.split('\\').map((v) => v.trim());
 }
 

@@ -26,7 +26,7 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'dicom-ink-viewer-mf-'));
   path = join(dir, 'cine.dcm');
   const options = { frames: FRAMES, size: SIZE };
-  const header = encodePart10Header(multiFrameDataset(options, FRAMES), EXPLICIT_VR_LITTLE_ENDIAN, 'latin1', {
+  const header = encodePart10Header(multiFrameDataset(options, FRAMES), EXPLICIT_VR_LITTLE_ENDIAN, {
     vr: 'OW',
     length: FRAMES * FRAME_BYTES,
   });

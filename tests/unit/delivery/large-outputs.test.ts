@@ -38,7 +38,7 @@ function writeMultiFrame(path: string, frames: number, pixels?: Uint8Array): num
     bytesElement(0x00091010, 'OB', new Uint8Array(300_000)),
   ];
   const length = frames * SIZE * SIZE * 2;
-  const header = encodePart10Header(dataset, EXPLICIT_VR_LITTLE_ENDIAN, 'latin1', { vr: 'OW', length });
+  const header = encodePart10Header(dataset, EXPLICIT_VR_LITTLE_ENDIAN, { vr: 'OW', length });
   writeFileSync(path, header);
   if (pixels) writeFileSync(path, pixels, { flag: 'a' });
   else truncateSync(path, header.length + length);

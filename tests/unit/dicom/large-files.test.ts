@@ -43,7 +43,7 @@ beforeAll(() => {
     bytesElement(0x00091010, 'OB', new Uint8Array(300_000)),
   ];
   const pixelBytes = FRAMES * SIZE * SIZE * 2;
-  const header = encodePart10Header(dataset, EXPLICIT_VR_LITTLE_ENDIAN, 'latin1', {
+  const header = encodePart10Header(dataset, EXPLICIT_VR_LITTLE_ENDIAN, {
     vr: 'OW',
     length: pixelBytes,
   });

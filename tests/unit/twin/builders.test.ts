@@ -23,7 +23,6 @@ function image(overrides: Partial<TwinImage> = {}): TwinImage {
     window: { center: 50, width: 400, fn: 'LINEAR', explanation: 'abdomen preset (center 50 width 400)' },
     patientStudy: [textElement(0x00100010, 'PN', 'PHANTOM'), textElement(0x00100020, 'LO', 'P1')],
     generalSeries: [],
-    textEncoding: 'latin1',
     findings: [
       {
         frame: 1,
@@ -160,7 +159,7 @@ describe('TID 1500 report', () => {
     expect(text(report, 0x0040a040)).toBe('CONTAINER');
     const template = items(find(report, 0x0040a504))[0] ?? [];
     expect(text(template, 0x0040db00)).toBe('1500');
-    const evidence = items(find(report, 0x0040a385))[0] ?? [];
+    const evidence = items(find(report, 0x0040a375))[0] ?? [];
     const series = items(find(evidence, 0x00081115))[0] ?? [];
     expect(items(find(series, 0x00081199))).toHaveLength(1);
     const tags = report.map((e) => e.tag >>> 0);

@@ -1,5 +1,6 @@
+import { characterSet, decodeText } from '../../../shared/dicom/charset/dicom-text';
 import type { DataElement } from './element';
-import { textElement } from './element';
+import { copiedTextElement, textElement } from './element';
 import { COPIED_ATTRIBUTES } from './copied-attributes';
 import type { TextVr } from './vr';
 import { isMultiValuedText } from './vr';
@@ -11,10 +12,13 @@ export interface SourceText {
 }
 
 export interface CopiedSource {
+  /** text values with their characters and, as `sourceBytes`, their bytes in the source's set */
   elements: DataElement[];
-  /** Specific Character Set (0008,0005) to write, or undefined for the default repertoire */
+  /**
+   * the source's Specific Character Set (0008,0005), or undefined for the default repertoire: the
+   * writers declare it, and the encoder (text-encoding.ts) keeps it or writes ISO_IR 192 instead
+   */
   characterSet: string | undefined;
-  textEncoding: 'latin1' | 'utf8';
 }
 
 /** '0020000d' style key that DicomImage.getString takes. */
@@ -72,30 +76,71 @@ function unknownLaterality(copied: readonly DataElement[]): DataElement[] {
   return UNPAIRED_BODY_PARTS.has(text) ? [] : [textElement(LATERALITY, 'CS', '')];
 }
 
-/** PS3.3 C.12.1.1.2: ISO_IR 192 is UTF-8; for the single-byte sets the reader's text is one code per byte. */
-function isUtf8(characterSet: string | undefined): boolean {
-  return characterSet?.split('\\').includes('ISO_IR 192') ?? false;
+type KnownSet = Exclude<ReturnType<typeof characterSet>, string>;
+
+/**
+ * A source's text values as characters and as bytes. The reader gives UTF-8 values (ISO_IR 192)
+ * decoded and any other set's values one character per byte, which is how their bytes are had back.
+ */
+export interface SourceValues {
+  /** the source's (0008,0005), or undefined */
+  characterSet: string | undefined;
+  /** one value's characters (as `vr` delimits it) and bytes, or undefined when the source lacks it */
+  value(tag: number, vr: TextVr): { text: string; bytes: Uint8Array } | undefined;
+  /** the characters of a value as the reader gives it */
+  decode(read: string, vr: TextVr): string;
+}
+
+export function sourceValues(source: SourceText): SourceValues {
+  const declared = source.getString(tagKey(0x00080005));
+  const value = declared === undefined || declared === '' ? undefined : declared;
+  const utf8 = value?.includes('ISO_IR 192') ?? false;
+  const set = characterSet(value);
+  // A set that is not a defined term: its bytes are kept; as characters they are read as Latin-1.
+  const known: KnownSet = typeof set === 'string' ? (characterSet('ISO_IR 100') as KnownSet) : set;
+  const bytesOf = (read: string): Buffer => Buffer.from(read, utf8 ? 'utf8' : 'latin1');
+  const decode = (read: string, vr: TextVr): string => (utf8 ? read : decodeText(bytesOf(read), known, vr));
+  return {
+    characterSet: value,
+    decode,
+    value(tag, vr) {
+      const read = source.getString(tagKey(tag));
+      return read === undefined ? undefined : { text: decode(read, vr), bytes: bytesOf(read) };
+    },
+  };
+}
+
+/** The bytes of a value as sanitizeText leaves its characters: no NUL, no trailing white space. */
+function sanitizedBytes(bytes: Uint8Array): Uint8Array {
+  const kept = bytes.filter((b) => b !== 0);
+  let end = kept.length;
+  while (end > 0 && [0x20, 0x09, 0x0a, 0x0b, 0x0c, 0x0d].includes(kept[end - 1] as number)) end--;
+  return kept.subarray(0, end);
+}
+
+/** A copied value: its sanitized characters, and its bytes sanitized the same way. */
+function copiedValue(vr: TextVr, tag: number, values: SourceValues): DataElement | undefined {
+  const found = values.value(tag, vr);
+  if (found === undefined) return undefined;
+  const text = sanitizeText(vr, found.text);
+  // Dates and times may be rewritten (old ACR-NEMA forms): ASCII, so their bytes are their characters.
+  const dated = vr === 'DA' || vr === 'TM';
+  const bytes = dated ? Buffer.from(text, 'latin1') : sanitizedBytes(found.bytes);
+  return copiedTextElement(tag, vr, text, bytes);
 }
 
 /**
- * The allow-listed attributes of the source, with the VRs of our table. The character set is kept;
- * if a value cannot be written in it as read (a character beyond one byte), everything is written as
- * UTF-8 and the set becomes ISO_IR 192.
+ * The allow-listed attributes of the source, with the VRs of our table, as characters and as the
+ * source's bytes; the source's character set with them (the encoder decides what is declared).
  */
 export function copySourceAttributes(source: SourceText): CopiedSource {
+  const values = sourceValues(source);
   const elements: DataElement[] = [];
   for (const attribute of COPIED_ATTRIBUTES) {
-    const value = source.getString(tagKey(attribute.tag));
-    if (value === undefined && !attribute.type2) continue;
-    elements.push(textElement(attribute.tag, attribute.vr, sanitizeText(attribute.vr, value ?? '')));
+    const copied = copiedValue(attribute.vr, attribute.tag, values);
+    if (copied !== undefined) elements.push(copied);
+    else if (attribute.type2) elements.push(textElement(attribute.tag, attribute.vr, ''));
   }
   elements.push(...unknownLaterality(elements));
-  const sourceSet = source.getString(tagKey(0x00080005));
-  const characterSet = sourceSet === undefined || sourceSet === '' ? undefined : sourceSet;
-  if (isUtf8(characterSet)) return { elements, characterSet, textEncoding: 'utf8' };
-  // eslint-disable-next-line no-control-regex -- any code point past Latin-1
-  const wide = elements.some((e) => 'text' in e && /[^\u0000-\u00ff]/.test(e.text));
-  return wide
-    ? { elements, characterSet: 'ISO_IR 192', textEncoding: 'utf8' }
-    : { elements, characterSet, textEncoding: 'latin1' };
+  return { elements, characterSet: values.characterSet };
 }

@@ -1,4 +1,4 @@
-import type { DataElement } from './element';
+import type { DataElement, TextElement } from './element';
 import { formatTag } from './element';
 import type { NumberVr } from './vr';
 import { hasLongLength, numberWidth, paddingByte } from './vr';
@@ -8,8 +8,13 @@ export type VrEncoding = 'explicit' | 'implicit';
 
 export interface EncodeOptions {
   vrEncoding: VrEncoding;
-  /** 'latin1' writes each character code as one byte (ISO_IR 100 and ASCII); 'utf8' for ISO_IR 192 */
+  /**
+   * 'latin1' writes each character code as one byte (values as read, byte for byte: file meta, the
+   * DICOMDIR's copied keys); 'utf8' for ISO_IR 192. `encodeText`, when given, writes every text value
+   * instead (text-encoding.ts: an object's own character set).
+   */
   textEncoding: 'latin1' | 'utf8';
+  encodeText?: (element: TextElement) => Uint8Array;
 }
 
 /** Pieces of this size or more are kept by reference rather than copied (pixel frames, large values). */
@@ -232,9 +237,11 @@ function encodeElement(element: DataElement, options: EncodeOptions, pieces: Pie
     }
     default: {
       // PS3.5 6.2: UI values are NUL-padded, other text space-padded, to an even length.
-      const size = Buffer.byteLength(element.text, options.textEncoding);
+      const encoded = options.encodeText?.(element);
+      const size = encoded ? encoded.length : Buffer.byteLength(element.text, options.textEncoding);
       header(pieces, element, size + (size % 2), options.vrEncoding);
-      pieces.string(element.text, size, options.textEncoding);
+      if (encoded) pieces.bytes(encoded);
+      else pieces.string(element.text, size, options.textEncoding);
       if (size % 2 === 1) pieces.fill(paddingByte(element.vr), 1);
     }
   }

@@ -1,9 +1,9 @@
 import type { EXPLICIT_VR_LITTLE_ENDIAN } from '../transfer-syntaxes';
 import { IMPLICIT_VR_LITTLE_ENDIAN } from '../transfer-syntaxes';
 import type { DataElement } from './element';
-import type { EncodeOptions } from './encode-dataset';
 import { encodeElements, newPieces, type Pieces } from './encode-dataset';
 import { encodeFileMeta } from './file-meta';
+import { objectText } from './text-encoding';
 
 export type WritableTransferSyntax = typeof EXPLICIT_VR_LITTLE_ENDIAN | typeof IMPLICIT_VR_LITTLE_ENDIAN;
 
@@ -35,11 +35,7 @@ function joinPieces(pieces: readonly Uint8Array[], length: number, output: Outpu
   return out;
 }
 
-function part10Pieces(
-  dataset: readonly DataElement[],
-  transferSyntaxUid: WritableTransferSyntax,
-  textEncoding: EncodeOptions['textEncoding'],
-): Pieces {
+function part10Pieces(dataset: readonly DataElement[], transferSyntaxUid: WritableTransferSyntax): Pieces {
   const meta = encodeFileMeta({
     mediaStorageSopClassUid: uidOf(dataset, SOP_CLASS_UID, 'SOP Class UID'),
     mediaStorageSopInstanceUid: uidOf(dataset, SOP_INSTANCE_UID, 'SOP Instance UID'),
@@ -50,7 +46,9 @@ function part10Pieces(
   pieces.fill(0, 128);
   pieces.string('DICM', 4, 'latin1');
   pieces.append(meta);
-  encodeElements(dataset, { vrEncoding, textEncoding }, pieces);
+  // Every text value through one encoder, in the character set the object then declares.
+  const text = objectText(dataset);
+  encodeElements(text.dataset, { vrEncoding, textEncoding: 'latin1', encodeText: text.encode }, pieces);
   return pieces;
 }
 
@@ -64,16 +62,16 @@ function joined(pieces: Pieces): Buffer {
 /**
  * A DICOM file (PS3.10 7.1): 128-byte preamble, 'DICM', File Meta Information, then the data set in
  * `transferSyntaxUid`. The Media Storage SOP Class/Instance UIDs are taken from the data set itself,
- * so they always agree with (0008,0016)/(0008,0018). All pieces are joined by one copy into one Buffer,
+ * so they always agree with (0008,0016)/(0008,0018); its (0008,0005) names the source's character set
+ * and is replaced by the one the text is written in (text-encoding.ts). All pieces are joined by one copy into one Buffer,
  * or into the buffer `output` gives.
  */
 export function encodePart10(
   dataset: readonly DataElement[],
   transferSyntaxUid: WritableTransferSyntax,
-  textEncoding: EncodeOptions['textEncoding'] = 'latin1',
   output?: OutputBuffer,
 ): Uint8Array {
-  const pieces = part10Pieces(dataset, transferSyntaxUid, textEncoding);
+  const pieces = part10Pieces(dataset, transferSyntaxUid);
   return output ? joinPieces(pieces.pieces(), pieces.length, output) : joined(pieces);
 }
 
@@ -96,7 +94,6 @@ export interface PixelDataToFollow {
 export function encodePart10Header(
   dataset: readonly DataElement[],
   transferSyntaxUid: WritableTransferSyntax,
-  textEncoding: EncodeOptions['textEncoding'],
   pixelData: PixelDataToFollow,
 ): Uint8Array {
   const padded = pixelData.length + (pixelData.length % 2);
@@ -108,7 +105,7 @@ export function encodePart10Header(
       'the data set to write before streamed Pixel Data holds Pixel Data or a later element',
     );
   }
-  const pieces = part10Pieces(dataset, transferSyntaxUid, textEncoding);
+  const pieces = part10Pieces(dataset, transferSyntaxUid);
   pieces.tag(PIXEL_DATA);
   if (transferSyntaxUid !== IMPLICIT_VR_LITTLE_ENDIAN) {
     pieces.vr(pixelData.vr);

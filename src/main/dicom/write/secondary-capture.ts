@@ -2,7 +2,7 @@ import type { ImageHeader } from '../../../shared/dicom/image-header';
 import { EXPLICIT_VR_LITTLE_ENDIAN } from '../transfer-syntaxes';
 import { deriveUid } from '../uids';
 import type { SourceText } from './copy-source';
-import { copySourceAttributes, sanitizeText, tagKey } from './copy-source';
+import { copySourceAttributes, sanitizeText, sourceValues, tagKey } from './copy-source';
 import type { DataElement } from './element';
 import { bytesElement, numberElement, sequenceElement, textElement } from './element';
 import { SOFTWARE_NAME, SOFTWARE_VERSION } from './implementation';
@@ -85,7 +85,12 @@ function seriesNumber(source: number | undefined): string {
   return String(shifted <= 2147483647 ? shifted : source);
 }
 
-/** First date/time pair the source has, so the output is the same bytes on every run. */
+/**
+ * First date/time pair the source has, so the output is the same bytes on every run: the Content
+ * Date/Time and, with the same values, the SC Image Module's Date/Time of Secondary Capture (PS3.3
+ * C.8.6.2). Not the clock: a rerun (or a resumed or sharded run) writes the same bytes. Both are in
+ * the source's time zone, which its copied Timezone Offset From UTC (0008,0201) declares.
+ */
 function contentDateTime(source: SourceText): DataElement[] {
   const pairs: [number, number][] = [
     [0x00080023, 0x00080033], // Content
@@ -97,12 +102,25 @@ function contentDateTime(source: SourceText): DataElement[] {
     const date = source.getString(tagKey(dateTag));
     if (date === undefined || date === '') continue;
     const time = source.getString(tagKey(timeTag)) ?? '';
+    const day = sanitizeText('DA', date);
+    const moment = sanitizeText('TM', time);
     return [
-      textElement(0x00080023, 'DA', sanitizeText('DA', date)),
-      textElement(0x00080033, 'TM', sanitizeText('TM', time)),
+      textElement(0x00080023, 'DA', day),
+      textElement(0x00080033, 'TM', moment),
+      textElement(0x00181012, 'DA', day),
+      ...(moment === '' ? [] : [textElement(0x00181014, 'TM', moment)]),
     ];
   }
   return [];
+}
+
+/**
+ * The source's Series Description (as the header holds it: one character per byte unless UTF-8) as
+ * characters, whatever the source's character set.
+ */
+export function describedAs(source: SecondaryCaptureSource): string | undefined {
+  const read = source.header.seriesDescription;
+  return read === undefined ? undefined : sourceValues(source).decode(read, 'LO');
 }
 
 /** Source identity with stand-ins derived from the header when a UID is missing (never empty UIDs). */
@@ -146,7 +164,6 @@ function multiFrameModule(count: number): DataElement[] {
 
 interface Dataset extends SecondaryCaptureIdentity {
   elements: DataElement[];
-  textEncoding: 'latin1' | 'utf8';
 }
 
 /** Every element of the output but Pixel Data (see buildSecondaryCapture for what they say). */
@@ -175,7 +192,12 @@ function secondaryCaptureDataset(input: SecondaryCaptureDescription, frameCount:
     textElement(0x00080060, 'CS', sanitizeText('CS', header.modality || 'OT')),
     textElement(0x0020000e, 'UI', seriesInstanceUid),
     textElement(0x00200011, 'IS', seriesNumber(header.seriesNumber)),
-    textElement(0x0008103e, 'LO', seriesDescription(header.seriesDescription, input.seriesDescriptionSuffix)),
+    // the source's description as characters (the header holds it as read, one character per byte)
+    textElement(
+      0x0008103e,
+      'LO',
+      seriesDescription(describedAs(input.source), input.seriesDescriptionSuffix),
+    ),
     // SC Equipment (C.8.6.1): WSD = workstation
     textElement(0x00080064, 'CS', 'WSD'),
     textElement(0x00181016, 'LO', SOFTWARE_NAME),
@@ -201,7 +223,6 @@ function secondaryCaptureDataset(input: SecondaryCaptureDescription, frameCount:
   if (multiFrame) put(multiFrameModule(frameCount));
   return {
     elements: [...elements.values()],
-    textEncoding: copied.textEncoding,
     sopInstanceUid,
     seriesInstanceUid,
     sopClassUid,
@@ -226,9 +247,9 @@ export function buildSecondaryCapture(input: SecondaryCaptureInput): SecondaryCa
       );
     }
   });
-  const { elements, textEncoding, ...identity } = secondaryCaptureDataset(input, input.frames.length);
+  const { elements, ...identity } = secondaryCaptureDataset(input, input.frames.length);
   elements.push(bytesElement(0x7fe00010, 'OB', ...input.frames));
-  const bytes = encodePart10(elements, EXPLICIT_VR_LITTLE_ENDIAN, textEncoding, input.output);
+  const bytes = encodePart10(elements, EXPLICIT_VR_LITTLE_ENDIAN, input.output);
   return { bytes, ...identity };
 }
 
@@ -245,8 +266,8 @@ export function buildSecondaryCaptureHeader(
   if (!Number.isInteger(frameCount) || frameCount < 1) throw new RangeError('no frames to write');
   const { rows, columns } = input.source.header.pixel;
   const pixelBytes = rows * columns * 3 * frameCount;
-  const { elements, textEncoding, ...identity } = secondaryCaptureDataset(input, frameCount);
-  const header = encodePart10Header(elements, EXPLICIT_VR_LITTLE_ENDIAN, textEncoding, {
+  const { elements, ...identity } = secondaryCaptureDataset(input, frameCount);
+  const header = encodePart10Header(elements, EXPLICIT_VR_LITTLE_ENDIAN, {
     vr: 'OB',
     length: pixelBytes,
   });

@@ -3,7 +3,8 @@ import { useState } from 'react';
 import { edgesText } from '../../../shared/boxes/clip';
 import { UNPLACED_LABEL_TEXT } from '../../../shared/boxes/unplaced-label';
 import { parseHexColor } from '../../../shared/boxes/hex-color';
-import { formatScore } from '../../../shared/boxes/label-text';
+import { describeCharacter, missingGlyphs } from '../../../shared/boxes/label-font';
+import { formatScore, labelText } from '../../../shared/boxes/label-text';
 import { hexColor } from '../../../shared/boxes/serialize';
 import type { EditableBox } from '../../../shared/editor';
 import { NumberField } from '../../components/NumberField';
@@ -24,6 +25,7 @@ interface Props {
 export function BoxInspector({ box, labelNotDrawn, index, sliceCount, onStyle, onDelete, onCopy }: Props) {
   const [from, setFrom] = useState(index + 1);
   const [to, setTo] = useState(Math.min(sliceCount, index + 2));
+  const missing = missingGlyphs(labelText(box) ?? '');
   return (
     <section className="box-inspector" aria-label="Selected box">
       <h3>Selected box</h3>
@@ -37,6 +39,12 @@ export function BoxInspector({ box, labelNotDrawn, index, sliceCount, onStyle, o
           Label not drawn: {UNPLACED_LABEL_TEXT}, in the view and in the export.
         </p>
       ) : null}
+      {missing.length === 0 ? null : (
+        <p className="inspector-glyphs" role="note">
+          The label font has no glyph for {missing.map(describeCharacter).join(', ')}: drawn as hollow boxes,
+          in the view and in the export.
+        </p>
+      )}
       {box.clippedEdges === undefined ? null : (
         <p className="inspector-clipped" role="note">
           Clipped: in its box file this box reaches past {edgesText(box.clippedEdges)} of the image, so only

@@ -5,7 +5,8 @@
 import { edgesText } from '../../../shared/boxes/clip';
 import { UNPLACED_LABEL_TEXT } from '../../../shared/boxes/unplaced-label';
 import { passesMinScore } from '../../../shared/boxes/min-score';
-import { formatScore } from '../../../shared/boxes/label-text';
+import { describeCharacter, missingGlyphs } from '../../../shared/boxes/label-font';
+import { formatScore, labelText } from '../../../shared/boxes/label-text';
 import { labelShown } from '../../../shared/editor';
 import type { ListedBox } from './series-boxes';
 
@@ -68,6 +69,17 @@ export function BoxList({ listed, selectedId, minScore, hiddenLabels, unlabelled
                     · label not drawn (no room)
                   </span>
                 ) : null}
+                {missingGlyphs(labelText(box) ?? '').length === 0 ? null : (
+                  <span
+                    className="box-note box-glyphs"
+                    title={`The label font has no glyph for ${missingGlyphs(labelText(box) ?? '')
+                      .map(describeCharacter)
+                      .join(', ')}: drawn as hollow boxes`}
+                  >
+                    {' '}
+                    · characters drawn as boxes
+                  </span>
+                )}
                 {box.clippedEdges === undefined ? null : (
                   <span className="box-note box-clipped"> · clipped at {edgesText(box.clippedEdges)}</span>
                 )}

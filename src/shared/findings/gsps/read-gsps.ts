@@ -10,7 +10,8 @@ import {
   stringValue,
   tagKey,
   uint16Value,
-  usesUtf8,
+  textDecoding,
+  type TextDecoding,
 } from '../../dicom/dataset-values';
 import { dicomLabToRgb } from '../cielab';
 import type { AnnotationGraphic, Extent, ImageReference, ReadGraphics } from '../annotations/graphic';
@@ -25,7 +26,7 @@ interface Layer {
 }
 
 /** Graphic Layer Module (PS3.3 C.10.7): each layer's description and recommended CIELab colour. */
-function readLayers(ds: DataSet, utf8: boolean): Map<string, Layer> {
+function readLayers(ds: DataSet, utf8: TextDecoding): Map<string, Layer> {
   const layers = new Map<string, Layer>();
   for (const item of sequenceItems(ds, '00700060')) {
     const name = stringValue(item, GRAPHIC_LAYER);
@@ -142,7 +143,7 @@ function labelAndScore(
  * when they are unrotated RECTANGLEs (two corners); others are reported.
  */
 export function readPresentationState(root: DataSet, name: string): ReadGraphics {
-  const utf8 = usesUtf8(root);
+  const utf8 = textDecoding(root);
   const result: ReadGraphics = { graphics: [], problems: [], notes: [] };
   const layers = readLayers(root, utf8);
   const display = displayContext(root);

@@ -1,5 +1,12 @@
 import type { DataSet } from 'dicom-parser';
-import { numberValues, sequenceItems, floatValues, stringValue, usesUtf8 } from '../../dicom/dataset-values';
+import {
+  numberValues,
+  sequenceItems,
+  floatValues,
+  stringValue,
+  textDecoding,
+  type TextDecoding,
+} from '../../dicom/dataset-values';
 import type { AnnotationGraphic, ImageReference, ReadGraphics } from '../annotations/graphic';
 import type { VolumeGraphic } from '../annotations/volume-graphic';
 
@@ -19,7 +26,7 @@ const FINDING = '121071';
 const CONTENT_SEQUENCE = '0040a730';
 const CONCEPT_NAME = '0040a043';
 
-function code(ds: DataSet, sequence: string, utf8: boolean): Code | undefined {
+function code(ds: DataSet, sequence: string, utf8: TextDecoding): Code | undefined {
   const item = sequenceItems(ds, sequence)[0];
   if (!item) return undefined;
   return {
@@ -54,7 +61,7 @@ interface Group {
  * meaning), else its Tracking Identifier. The score: a NUM child in 0..1 whose concept names a score,
  * probability or confidence (TID 1500 has no concept of its own for a detector's confidence).
  */
-function readGroup(group: DataSet, utf8: boolean): Group {
+function readGroup(group: DataSet, utf8: TextDecoding): Group {
   const result: Group = {};
   let trackingId: string | undefined;
   for (const child of sequenceItems(group, CONTENT_SEQUENCE)) {
@@ -105,7 +112,7 @@ function imageReferences(scoord: DataSet): ImageReference[] | string {
  * for the caller to place through the images' planes.
  */
 export function readStructuredReport(root: DataSet, name: string): ReadGraphics {
-  const utf8 = usesUtf8(root);
+  const utf8 = textDecoding(root);
   const result: ReadGraphics = { graphics: [], problems: [], notes: [] };
   let index = 0;
   let groups = 0;
