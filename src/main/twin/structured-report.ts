@@ -6,7 +6,8 @@
 import type { DataElement } from '../dicom/write/element';
 import { sequenceElement, textElement } from '../dicom/write/element';
 import { documentBase, dicomDateTime, inTagOrder, type TwinIdentity } from './document-base';
-import { findingTypeCode, PRIVATE_SCHEME, PRIVATE_SCHEME_NAME } from './finding-codes';
+import { PRIVATE_SCHEME, PRIVATE_SCHEME_NAME } from './finding-codes';
+import { verificationElements, type Reviewer } from './review-content';
 import { measurementReportContent } from './measurement-report';
 import { naturalizedElements } from './naturalized-elements';
 import type { TwinImage } from './types';
@@ -14,6 +15,12 @@ import type { TwinImage } from './types';
 export const COMPREHENSIVE_SR_STORAGE = '1.2.840.10008.5.1.4.1.1.88.33';
 
 /** The images the report's content references, by series (SR Document General Module evidence). */
+/** DT of a moment (local time, to the second), as DA and TM of dicomDateTime joined. */
+function dicomDateTimeValue(moment: Date): string {
+  const { date, time } = dicomDateTime(moment);
+  return `${date}${time}`;
+}
+
 function evidence(images: readonly TwinImage[]): DataElement {
   const first = images[0] as TwinImage;
   const series = [...new Set(images.map((i) => i.seriesInstanceUid))];
@@ -39,12 +46,9 @@ function evidence(images: readonly TwinImage[]): DataElement {
   ]);
 }
 
-/** SOP Common Coding Scheme Identification (C.12.1): our private scheme, when a label needed it. */
-function codingSchemes(images: readonly TwinImage[]): DataElement[] {
-  const usesPrivate = images.some((i) =>
-    i.findings.some((f) => findingTypeCode(f.label).scheme === PRIVATE_SCHEME),
-  );
-  if (!usesPrivate) return [];
+/** SOP Common Coding Scheme Identification (C.12.1): our private scheme (review states, some labels). */
+function codingSchemes(): DataElement[] {
+  // Always used: every measurement group holds a "Review state" item of the private scheme.
   return [
     sequenceElement(0x00080110, [
       [
@@ -60,13 +64,17 @@ function codingSchemes(images: readonly TwinImage[]): DataElement[] {
  * The report's data elements (no File Meta). `images` are the study's converted images that have
  * findings, in the order their findings are to be reported.
  */
-export function buildStructuredReport(images: readonly TwinImage[], identity: TwinIdentity): DataElement[] {
+export function buildStructuredReport(
+  images: readonly TwinImage[],
+  identity: TwinIdentity,
+  reviewer?: Reviewer,
+): DataElement[] {
   const first = images[0];
   if (first === undefined) throw new RangeError('a report needs at least one image with findings');
   const { date, time } = dicomDateTime(identity.created);
   return inTagOrder([
     ...documentBase(first, identity, 'SR'),
-    ...codingSchemes(images),
+    ...codingSchemes(),
     // SR Document Series (C.17.1): Referenced Performed Procedure Step is Type 2
     sequenceElement(0x00081111, []),
     // SR Document General (C.17.2)
@@ -74,11 +82,11 @@ export function buildStructuredReport(images: readonly TwinImage[], identity: Tw
     textElement(0x00080023, 'DA', date),
     textElement(0x00080033, 'TM', time),
     textElement(0x0040a491, 'CS', 'COMPLETE'),
-    textElement(0x0040a493, 'CS', 'UNVERIFIED'),
+    ...verificationElements(images, reviewer, dicomDateTimeValue(identity.created)),
     textElement(0x0040a496, 'CS', 'PRELIMINARY'),
     sequenceElement(0x0040a372, []),
     evidence(images),
     // SR Document Content (C.17.3): the root container and its tree
-    ...naturalizedElements(measurementReportContent(images)),
+    ...naturalizedElements(measurementReportContent(images, reviewer)),
   ]);
 }
