@@ -26,7 +26,8 @@ function movedOrRelabelled(before: EditableBox, after: EditableBox): boolean {
  * first edit. A box the reader drew stays accepted; a rejected finding stays rejected.
  */
 export function editedByReader(before: EditableBox, after: EditableBox): EditableBox {
-  if (before.drawn === true || before.review === 'rejected' || !movedOrRelabelled(before, after)) return after;
+  if (before.drawn === true || before.review === 'rejected' || !movedOrRelabelled(before, after))
+    return after;
   const original = before.original ?? {
     x1: before.x1,
     y1: before.y1,

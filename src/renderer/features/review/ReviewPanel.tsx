@@ -83,7 +83,7 @@ export function ReviewPanel({ editor, series, onShow }: Props) {
             disabled={!action.enabled(context)}
             onClick={() => action.perform(context)}
           >
-            {action.does.replace(/^Review: /, '').split(/[ ,(]/)[0]} ({action.keyLabel})
+            {action.label} ({action.keyLabel})
           </button>
         ))}
         <button type="button" onClick={() => setReviewing(false)} title="R">

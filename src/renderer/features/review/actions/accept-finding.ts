@@ -5,6 +5,7 @@ import { verdict, type ReviewAction } from './review-action';
 export const acceptFinding: ReviewAction = {
   id: 'accept-finding',
   key: 'y',
+  label: 'Accept',
   keyLabel: 'Y',
   does: 'Review: accept the finding, then go to the next unreviewed one',
   enabled: (context) => context.current !== undefined,

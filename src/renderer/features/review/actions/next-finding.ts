@@ -4,6 +4,7 @@ import type { ReviewAction } from './review-action';
 export const nextFinding: ReviewAction = {
   id: 'next-finding',
   key: 'n',
+  label: 'Next',
   keyLabel: 'N',
   does: 'Review: next finding (its slice, centred)',
   enabled: (context) => context.findings.length > 0,

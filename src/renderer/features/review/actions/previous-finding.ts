@@ -4,6 +4,7 @@ import type { ReviewAction } from './review-action';
 export const previousFinding: ReviewAction = {
   id: 'previous-finding',
   key: 'p',
+  label: 'Previous',
   keyLabel: 'P',
   does: 'Review: previous finding',
   enabled: (context) => context.findings.length > 0,

@@ -5,6 +5,7 @@ import { verdict, type ReviewAction } from './review-action';
 export const rejectFinding: ReviewAction = {
   id: 'reject-finding',
   key: 'x',
+  label: 'Reject',
   keyLabel: 'X',
   does: 'Review: reject the finding (kept in the list and the report, not burned in)',
   enabled: (context) => context.current !== undefined,

@@ -4,6 +4,7 @@ import { verdict, type ReviewAction } from './review-action';
 export const restoreFinding: ReviewAction = {
   id: 'restore-finding',
   key: 'u',
+  label: 'Restore',
   keyLabel: 'U',
   does: 'Review: restore a rejected finding (take the verdict back)',
   enabled: (context) =>

@@ -24,6 +24,8 @@ export interface ReviewAction {
   id: string;
   /** the key (KeyboardEvent.key, lower case) */
   key: string;
+  /** the button's text */
+  label: string;
   /** as Help and the button title show it */
   keyLabel: string;
   does: string;
