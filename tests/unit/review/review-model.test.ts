@@ -15,6 +15,8 @@ import { reviewProgress, stepFinding } from '../../../src/renderer/features/revi
 import { actionForKey } from '../../../src/renderer/features/viewer/shortcuts';
 import type { LoadedSession } from '../../../src/shared/ipc/session';
 import type { Edit } from '../../../src/shared/editor';
+import { exportableBoxes, importBoxRecords } from '../../../src/shared/editor/box-io';
+import { boxesToCsv } from '../../../src/shared/boxes/serialize';
 
 const imported = (x: number, extra: Partial<NewBox> = {}): NewBox => ({
   sliceKey: '1.2.3',
@@ -201,5 +203,38 @@ describe('review actions', () => {
       expect(['b', 'delete', 'backspace', 'escape']).not.toContain(key);
     }
     expect(reviewActionForKey({ key: 'Y', ctrlKey: true, metaKey: false, altKey: false })).toBeUndefined();
+  });
+});
+
+describe('box files carry the verdicts both ways in the app', () => {
+  it('an imported row keeps its id and review; Save CSV/JSON writes them back', () => {
+    const image = {
+      sopInstanceUid: '1.2.3',
+      seriesInstanceUid: '1.2',
+      relativePath: 'IM1',
+      columns: 64,
+      rows: 64,
+      frames: 1,
+    };
+    const { boxes } = importBoxRecords(
+      [
+        {
+          target: { kind: 'sop', sopInstanceUid: '1.2.3' },
+          frame: 1,
+          x1: 1,
+          y1: 1,
+          x2: 9,
+          y2: 9,
+          origin: 'b.csv:2',
+          id: 'f1',
+          review: 'rejected',
+        },
+      ],
+      [image],
+      { color: [255, 0, 0], thickness: 2 },
+    );
+    expect([boxes[0]?.findingId, boxes[0]?.review]).toEqual(['f1', 'rejected']);
+    const rows = exportableBoxes([{ ...(boxes[0] as NewBox), id: 'b1' }], [image]);
+    expect(boxesToCsv(rows).split('\n')[1]?.endsWith(',f1,rejected')).toBe(true);
   });
 });
