@@ -62,7 +62,15 @@ test('the reader reviews the findings with the keyboard and the export honours t
   // Moved by the reader: edited, where it was put.
   await dragImage(page, [184.5, 153.5], [204.5, 173.5]);
   await expect(review(page)).toContainText('on slice 13: edited');
-  await expect(review(page)).toContainText('3 of 6 reviewed · 3 left');
+  await stage.focus();
+  await page.keyboard.press('n');
+  await expect(review(page)).toContainText('on slice 14: unreviewed');
+  await page.keyboard.press('y');
+  await expect(review(page)).toContainText('on slice 15: unreviewed');
+  await page.keyboard.press('p');
+  await page.keyboard.press('p');
+  await expect(review(page)).toContainText('on slice 13: edited');
+  await expect(review(page)).toContainText('4 of 6 reviewed · 2 left');
   await expect(review(page).getByRole('list', { name: 'Audit trail' })).toContainText('DOE^JANE');
   const items = await listedBoxes(page);
   expect(items.filter((t) => t.includes('rejected'))).toEqual([expect.stringContaining('Slice 12')]);
@@ -91,13 +99,13 @@ test('the reader reviews the findings with the keyboard and the export honours t
   expect(tree).toContain('<has obs context PNAME:(,,"Person Observer Name")="DOE^JANE">');
   expect(tree).toContain('Verification Flag   : UNVERIFIED');
   const states = [...tree.matchAll(/"Review state"\)="(\w+)"/g)].map((m) => m[1]);
-  expect(states).toEqual(['accepted', 'rejected', 'edited', 'unreviewed', 'unreviewed', 'unreviewed']);
+  expect(states).toEqual(['accepted', 'rejected', 'edited', 'accepted', 'unreviewed', 'unreviewed']);
 });
 
 test('a reload keeps the verdicts and the audit trail', async ({ page }) => {
   await sample.open(page);
   await waitForWholeSample(page);
-  await expect(review(page)).toContainText('3 of 6 reviewed');
+  await expect(review(page)).toContainText('4 of 6 reviewed');
   await page
     .getByRole('list', { name: 'Boxes in this series' })
     .getByRole('button')
@@ -110,5 +118,11 @@ test('a reload keeps the verdicts and the audit trail', async ({ page }) => {
   await expect(trail).toContainText('rejected —');
   await page.keyboard.press('u');
   await expect(review(page)).toContainText('on slice 12: unreviewed');
-  await expect(review(page)).toContainText('2 of 6 reviewed');
+  await expect(review(page)).toContainText('3 of 6 reviewed');
+  // Help lists the review keys.
+  await page.keyboard.press('?');
+  await expect(page.getByText('Review mode on / off (walk the findings, give each a verdict)')).toBeVisible();
+  await expect(
+    page.getByText('Review: reject the finding (kept in the list and the report, not burned in)'),
+  ).toBeVisible();
 });
