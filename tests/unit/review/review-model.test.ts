@@ -17,6 +17,7 @@ import type { LoadedSession } from '../../../src/shared/ipc/session';
 import type { Edit } from '../../../src/shared/editor';
 import { exportableBoxes, importBoxRecords } from '../../../src/shared/editor/box-io';
 import { boxesToCsv } from '../../../src/shared/boxes/serialize';
+import { reviewerOf } from '../../../src/renderer/features/review/reviewer-of';
 
 const imported = (x: number, extra: Partial<NewBox> = {}): NewBox => ({
   sliceKey: '1.2.3',
@@ -203,6 +204,24 @@ describe('review actions', () => {
       expect(['b', 'delete', 'backspace', 'escape']).not.toContain(key);
     }
     expect(reviewActionForKey({ key: 'Y', ctrlKey: true, metaKey: false, altKey: false })).toBeUndefined();
+  });
+});
+
+describe('the reviewer is named once', () => {
+  it("a folder without a reviewer takes another opened folder's", () => {
+    let state = boxesReducer(initialBoxesState, {
+      type: 'loaded',
+      folder: 'a',
+      session: session('DOE^JANE'),
+    });
+    state = boxesReducer(state, { type: 'loaded', folder: 'b', session: session() });
+    expect(reviewerOf(state.folders, 'b')).toBe('DOE^JANE');
+    state = boxesReducer(state, { type: 'settings', folder: 'b', patch: { reviewer: 'ROE^RICHARD' } });
+    expect([reviewerOf(state.folders, 'a'), reviewerOf(state.folders, 'b')]).toEqual([
+      'DOE^JANE',
+      'ROE^RICHARD',
+    ]);
+    expect(reviewerOf(initialBoxesState.folders, 'a')).toBeUndefined();
   });
 });
 

@@ -2,7 +2,7 @@
  * Review mode: walks the series' findings in slice order, shows "7 of 13 reviewed", the finding under
  * review with its verdict and audit trail, and runs the review actions (buttons and keys, register.ts).
  */
-import { useMemo, useState } from 'react';
+import { useEffect, useMemo, useState } from 'react';
 import { reviewOf } from '../../../shared/review/review-state';
 import type { SeriesEntry } from '../../../shared/ipc/library';
 import type { BoxEditor } from '../boxes/use-box-editor';
@@ -11,6 +11,7 @@ import { REVIEW_ACTIONS } from './actions/register';
 import type { ReviewContext } from './actions/review-action';
 import { AuditTrail } from './AuditTrail';
 import { reviewProgress } from './review-order';
+import { reviewerOf } from './reviewer-of';
 import { ReviewerField } from './ReviewerField';
 import { useReviewKeys } from './use-review-keys';
 
@@ -27,7 +28,13 @@ export function ReviewPanel({ editor, series, onShow }: Props) {
   const boxes = editor.entry?.editor.document.boxes;
   const audit = editor.entry?.editor.document.audit;
   const findings = useMemo(() => (boxes ? boxesOfSeries(boxes, series) : []), [boxes, series]);
-  const reviewer = editor.entry?.settings.reviewer;
+  const own = editor.entry?.settings.reviewer;
+  // Named once: a folder without a reviewer of its own takes the one named in another opened folder.
+  const reviewer = reviewerOf(editor.state.folders, editor.folder);
+  const { setSettings } = editor;
+  useEffect(() => {
+    if (own === undefined && reviewer !== undefined && editor.entry !== undefined) setSettings({ reviewer });
+  }, [own, reviewer, editor.entry, setSettings]);
   const current = findings.find((f) => f.box.id === editor.state.selectedId);
   const context: ReviewContext = {
     findings,
