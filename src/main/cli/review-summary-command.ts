@@ -4,6 +4,7 @@ import { EXIT } from './exit-codes';
 import { readReviewedFindings } from './review-findings';
 import { REVIEW_SUMMARY_OPTIONS } from './specs/review-summary';
 import { usageError } from './usage-error';
+import { printErr, printOut } from './print';
 
 /** `dicom-ink review-summary <file>...`: returns the exit code (exit-codes.ts). */
 export async function reviewSummaryCommand(args: readonly string[]): Promise<number> {
@@ -15,7 +16,7 @@ export async function reviewSummaryCommand(args: readonly string[]): Promise<num
   for (const path of parsed.positionals) {
     const read = await readReviewedFindings(path);
     if (!read.ok) {
-      process.stderr.write(`dicom-ink: ${read.reason}\n`);
+      printErr(`dicom-ink: ${read.reason}\n`);
       return EXIT.someFailed;
     }
     findings.push(...read.findings);
@@ -25,6 +26,6 @@ export async function reviewSummaryCommand(args: readonly string[]): Promise<num
     parsed.values.json === true
       ? JSON.stringify({ ...summary, findings }, null, 2)
       : reviewSummaryText(summary);
-  process.stdout.write(`${text}\n`);
+  printOut(`${text}\n`);
   return EXIT.ok;
 }
