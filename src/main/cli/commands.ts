@@ -3,6 +3,7 @@ import { APP_SPEC } from './specs/app';
 import { CONVERT_SPEC } from './specs/convert';
 import { INFO_SPEC } from './specs/info';
 import { PRESETS_SPEC } from './specs/presets';
+import { REVIEW_SUMMARY_SPEC } from './specs/review-summary';
 import { DESTINATIONS_SPEC, ECHO_SPEC, PACK_SPEC, SEND_SPEC } from './specs/send';
 
 /** A sub-command: its spec (for help and parsing) and its code, loaded only when it runs. */
@@ -24,6 +25,10 @@ export const COMMANDS: readonly CommandEntry[] = [
   { spec: SEND_SPEC, load: async () => (await import('./send-command')).sendCommand },
   { spec: ECHO_SPEC, load: async () => (await import('./echo-command')).echoCommand },
   { spec: DESTINATIONS_SPEC, load: async () => (await import('./destinations-command')).destinationsCommand },
+  {
+    spec: REVIEW_SUMMARY_SPEC,
+    load: async () => (await import('./review-summary-command')).reviewSummaryCommand,
+  },
   { spec: PACK_SPEC, load: async () => (await import('./pack-command')).packCommand },
   { spec: APP_SPEC, load: async () => (await import('./app-command')).appCommand },
 ];

@@ -2,7 +2,8 @@ import { parseHexColor } from '../../shared/boxes/hex-color';
 import { isOutlinePlacement } from '../../shared/boxes/model';
 import { PRESETS, findPreset } from '../../shared/presets';
 import type { WindowSpec } from '../../shared/pipeline/types';
-import { DEFAULT_COLOR, DEFAULT_THICKNESS } from '../convert/convert-settings';
+import { DEFAULT_COLOR, DEFAULT_THICKNESS, type ConvertSettings } from '../convert/convert-settings';
+import { hasControlOrBackslash, parseReviewerName } from '../../shared/review/review-state';
 import type { ConversionJob } from '../export/job';
 import type { LabelSpec } from '../../shared/findings/mask-labels';
 import { parseMaskLabels } from '../../shared/findings/mask-labels';
@@ -79,6 +80,33 @@ function positiveInteger(
   return { ok: true, value };
 }
 
+/** --reviewer (a DICOM person name), --reviewer-org and --require-review as settings. */
+function parseReviewOptions(values: {
+  reviewer?: string;
+  'reviewer-org'?: string;
+  'require-review'?: boolean;
+}): Parsed<Pick<ConvertSettings, 'reviewer' | 'reviewerOrganisation' | 'requireReview'>> {
+  const settings: Pick<ConvertSettings, 'reviewer' | 'reviewerOrganisation' | 'requireReview'> = {};
+  if (values.reviewer !== undefined) {
+    const name = parseReviewerName(values.reviewer);
+    if (!name.ok) return { ok: false, reason: `--reviewer: ${name.reason}` };
+    settings.reviewer = name.name;
+  }
+  const organisation = values['reviewer-org'];
+  if (organisation !== undefined) {
+    if (values.reviewer === undefined)
+      return { ok: false, reason: '--reviewer-org only applies with --reviewer <name>' };
+    if (organisation.trim() === '' || organisation.length > 64 || hasControlOrBackslash(organisation))
+      return {
+        ok: false,
+        reason: `--reviewer-org needs a name of 1 to 64 characters without backslash, got "${organisation}"`,
+      };
+    settings.reviewerOrganisation = organisation.trim();
+  }
+  if (values['require-review'] === true) settings.requireReview = true;
+  return { ok: true, value: settings };
+}
+
 /** Parses the arguments after `convert` into a job; a usage error says which argument is wrong. */
 /**
  * A presentation state covers a whole series and a report a whole study, but a shard holds only its
@@ -145,6 +173,8 @@ export function parseConvertArgs(
   if (!isTwinChoice(twin))
     return { ok: false, reason: `--twin must be one of ${TWIN_CHOICES.join(', ')}, got "${twin}"` };
   if (twin !== 'none' && shard.shard) return { ok: false, reason: TWIN_WITH_SHARD };
+  const review = parseReviewOptions(values);
+  if (!review.ok) return review;
   const color = values.color === undefined ? DEFAULT_COLOR : parseHexColor(values.color);
   if (!color)
     return { ok: false, reason: `--color needs a hex colour like ff0000 or #00ff00, got "${values.color}"` };
@@ -171,6 +201,7 @@ export function parseConvertArgs(
           overwrite: values.overwrite ?? false,
           ...(values['include-derived'] === true ? { includeDerived: true } : {}),
           ...(twin !== 'none' ? { twin } : {}),
+          ...review.value,
         },
       },
       reportPath: values.report,

@@ -20,8 +20,7 @@ import { renderOneFrame } from './render-frames';
 import { scratchView } from './scratch-buffers';
 import { imageWarnings, unplacedLabelWarnings } from './image-warnings';
 import { isOwnOutput, ownOutputReason } from './own-output';
-import { selectBoxes } from './select-boxes';
-import type { FrameBox } from './settings-key';
+import { selectBoxes, type BoxSelection } from './select-boxes';
 import { derivationDescription, seriesKey, seriesSuffix, settingsKey } from './settings-key';
 import { prepareOutput } from './prepare-output';
 import { alreadyDoneReason, existingMatches, existsReason, writeAtomically } from './write-output';
@@ -99,9 +98,10 @@ function writeStreamed(
   image: DicomImage,
   input: ConvertInput,
   context: ConvertContext,
-  boxes: readonly FrameBox[],
+  selection: Pick<BoxSelection, 'boxes' | 'findings'>,
   existing: boolean,
 ): Written {
+  const { boxes, findings } = selection;
   const { settings } = context;
   const { header } = image;
   const { rows, columns, numberOfFrames } = header.pixel;
@@ -111,7 +111,7 @@ function writeStreamed(
   const built = buildSecondaryCaptureHeader(
     {
       source: image,
-      settingsKey: settingsKey(window, boxes, settings.labels),
+      settingsKey: settingsKey(window, findings, settings.labels),
       seriesKey: seriesKey(window, settings.labels),
       derivationDescription: derivationDescription(first.voi, window, boxes.length),
       seriesDescriptionSuffix: seriesSuffix(window),
@@ -126,8 +126,8 @@ function writeStreamed(
             outputFolder: dirname(input.outputPath),
             window,
             voi: first.voi,
-            boxes,
-            settingsKey: settingsKey(window, boxes, settings.labels),
+            boxes: findings,
+            settingsKey: settingsKey(window, findings, settings.labels),
             seriesKey: seriesKey(window, settings.labels),
           }),
         }
@@ -248,7 +248,7 @@ export async function convertFile(input: ConvertInput, context: ConvertContext):
         return { status: 'failed', input: input.path, reason: folder.reason, matchedBoxOrigins, ...stop };
       }
     }
-    const written = writeStreamed(image, input, context, selection.boxes, existing);
+    const written = writeStreamed(image, input, context, selection, existing);
     if (!written.result.ok) {
       const { reason, exists, stop } = written.result;
       if (exists) {

@@ -31,6 +31,12 @@ export interface ConvertSettings {
   includeDerived?: boolean;
   /** also write a presentation state and/or a TID 1500 report of the findings (src/main/twin; default none) */
   twin?: TwinChoice;
+  /** who reviewed the findings (DICOM PN, e.g. DOE^JANE): the report's observer, and its verifier when every finding is reviewed */
+  reviewer?: string;
+  /** the reviewer's organisation (Verifying Organization), where known */
+  reviewerOrganisation?: string;
+  /** refuse the run (nothing written) while any finding is unreviewed */
+  requireReview?: boolean;
 }
 
 export const DEFAULT_THICKNESS = 4;

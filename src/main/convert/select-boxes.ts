@@ -2,10 +2,13 @@ import type { BoxRecord, OutlinePlacement, Rgb } from '../../shared/boxes/model'
 import { toBurnBox } from '../../shared/boxes/match';
 import { passesMinScore } from '../../shared/boxes/min-score';
 import type { FrameBox } from './settings-key';
+import { isShown } from '../../shared/review/review-state';
 
 export interface BoxSelection {
-  /** boxes to draw, per 1-based frame */
+  /** boxes to draw, per 1-based frame: every finding the reader has not rejected */
   boxes: FrameBox[];
+  /** every finding of the image (rejected ones too), for the report and the output identity */
+  findings: FrameBox[];
   /** origins of the rows that name this image and one of its frames (drawn or dropped by --min-score) */
   matchedOrigins: string[];
   /** origins of the rows drawn */
@@ -21,25 +24,26 @@ export interface BoxDrawingOptions {
 
 /**
  * From the rows a box file has for one image, the boxes to burn in: rows naming a frame the image
- * does not have stay unmatched (the summary lists them), rows scoring below --min-score are dropped.
+ * does not have stay unmatched (the summary lists them), rows scoring below --min-score are dropped,
+ * rows the reader rejected are kept as findings (the report lists them) but not drawn.
  */
 export function selectBoxes(
   records: readonly BoxRecord[],
   frameCount: number,
   options: BoxDrawingOptions,
 ): BoxSelection {
-  const boxes: FrameBox[] = [];
+  const findings: FrameBox[] = [];
   const matchedOrigins: string[] = [];
   const drawnOrigins: string[] = [];
   for (const record of records) {
     if (record.frame < 1 || record.frame > frameCount) continue;
     matchedOrigins.push(record.origin);
     if (!passesMinScore(record, options.minScore)) continue;
-    drawnOrigins.push(record.origin);
-    boxes.push({
+    findings.push({
       frame: record.frame,
       box: toBurnBox(record, options),
     });
+    if (isShown(record)) drawnOrigins.push(record.origin);
   }
-  return { boxes, matchedOrigins, drawnOrigins };
+  return { boxes: findings.filter((f) => isShown(f.box)), findings, matchedOrigins, drawnOrigins };
 }

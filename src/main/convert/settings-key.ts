@@ -33,6 +33,9 @@ function regionHash(region: MaskRegion): string {
 function boxKey({ frame, box }: FrameBox): string {
   const color = box.color.map((c) => c.toString(16).padStart(2, '0')).join('');
   const parts = [frame, box.x1, box.y1, box.x2, box.y2, color, box.thickness, box.label ?? ''];
+  // A verdict changes what the outputs say (a rejected box is not burned, the report records every state).
+  if (box.review !== undefined) parts.push(`review:${box.review}`);
+  if (box.id !== undefined) parts.push(`id:${box.id}`);
   if (box.region) parts.push(`region:${regionHash(box.region)}`);
   // Only the non-default placement is named: an outside outline keeps the key the box had before.
   if (box.outline === 'inside') parts.push('inside');

@@ -17,6 +17,7 @@ import { addOutcome, createTally } from './outcome-tally';
 import { runPool } from './worker-pool';
 import type { TwinImage } from '../twin/types';
 import { writeTwins } from '../twin/write-twins';
+import { reviewerOf, reviewGateProblem } from './review-gate';
 
 const DEFAULT_FILE_TIMEOUT_MS = 120_000;
 const CANCEL_GRACE_MS = 5_000;
@@ -81,6 +82,8 @@ export async function startConversion(
   const requested = [...(job.boxFiles ?? []), ...(job.maskFiles ?? [])];
   const unusable = noUsableFindings(requested, loaded.boxes.count, loaded.errors);
   if (unusable !== undefined) return { status: 'failed', reason: unusable, cause: 'findings' };
+  const unreviewed = reviewGateProblem(job.settings, readPackedBoxes(loaded.boxes));
+  if (unreviewed !== undefined) return { status: 'failed', reason: unreviewed, cause: 'findings' };
   const unwritable = outputFolderProblem(job.outDir);
   if (unwritable !== undefined) return { status: 'failed', reason: unwritable, cause: 'output' };
   // DICOM_INK_TEST_CONVERT_WORKER: tests only, a stand-in converter (one that blocks in a system call).
@@ -158,6 +161,7 @@ export async function startConversion(
           outputRoot: plan.outRoot,
           overwrite: job.settings.overwrite,
           verify: job.settings.verify,
+          ...reviewerOf(job.settings),
         });
   for (const twin of twins) hooks.onTwin?.(twin);
   const unmatchedBoxes = placement.unmatched();

@@ -26,6 +26,8 @@ export interface SessionSettings {
   minScore?: number;
   /** labels whose findings are hidden in the viewer and left out of the export ('' = boxes without a label) */
   hiddenLabels?: string[];
+  /** the reader giving verdicts (DICOM PN), named once before the first verdict */
+  reviewer?: string;
   /** the image shown when the folder was last closed */
   lastSlice?: SliceRef;
 }
@@ -70,6 +72,7 @@ const settingsSchema = z.object({
   outline: z.enum(['outside', 'inside']).optional(),
   minScore: z.number().min(0).max(1).optional(),
   hiddenLabels: z.array(z.string().max(200)).max(1000).optional(),
+  reviewer: z.string().min(1).max(320).optional(),
   lastSlice: z.object({ sliceKey: z.string().min(1), frame: z.number().int().min(1) }).optional(),
 });
 

@@ -91,11 +91,16 @@ declare module 'dcmjs' {
       class ObserverContext extends Template {
         constructor(options: {
           observerType: coding.CodedConcept;
-          observerIdentifyingAttributes: DeviceObserverIdentifyingAttributes;
+          observerIdentifyingAttributes:
+            DeviceObserverIdentifyingAttributes | PersonObserverIdentifyingAttributes;
         });
       }
       class PersonObserverIdentifyingAttributes extends Template {
-        constructor(options: { name: string });
+        constructor(options: {
+          name: string;
+          organizationName?: string;
+          roleInProcedure?: coding.CodedConcept;
+        });
       }
       class ObservationContext extends Template {
         constructor(options: {

@@ -9,10 +9,11 @@ export interface Code {
 
 /**
  * DICOM Ink's private coding scheme (PS3.16 8: designators beginning "99" are private) for finding
- * labels no standard code is known for: the label is the meaning, the value derived from it.
+ * labels no standard code is known for (the label is the meaning, the value derived from it) and for
+ * the concept "Review state" (review-content.ts).
  */
 export const PRIVATE_SCHEME = '99DICOMINK';
-export const PRIVATE_SCHEME_NAME = 'DICOM Ink finding labels';
+export const PRIVATE_SCHEME_NAME = 'DICOM Ink finding labels and review states';
 
 /** Labels with a known SNOMED CT concept (as PS3.16 lists them, e.g. CID 7151 / CID 6102 terms). */
 const KNOWN: Readonly<Record<string, Code>> = {

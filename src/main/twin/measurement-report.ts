@@ -1,8 +1,8 @@
 /**
  * TID 1500 Measurement Report content (PS3.16) of one study's findings, built with dcmjs's SR templates
  * and content items (its port of highdicom): one Planar ROI measurement group (TID 1410) per finding, with its tracking
- * identifier and UID, finding type, score and the box as a closed SCOORD POLYLINE on its source image
- * and frame. Pure: returns the root content item as a naturalized data set.
+ * identifier and UID, finding type, score, the reader's verdict (review-content.ts) and the box as a
+ * closed SCOORD POLYLINE on its source image and frame. Pure: returns the root content item as a naturalized data set.
  */
 import { sr } from 'dcmjs';
 import { deriveUid } from '../dicom/uids';
@@ -10,6 +10,7 @@ import { SOFTWARE_NAME, SOFTWARE_VERSION } from '../dicom/write/implementation';
 import { boxPolyline } from './finding-text';
 import { findingTypeCode, type Code } from './finding-codes';
 import type { TwinFinding, TwinImage } from './types';
+import { isVerified, readerObserverContext, reviewStateItem, type Reviewer } from './review-content';
 
 const { CodedConcept } = sr.coding;
 const { RelationshipTypes } = sr.valueTypes;
@@ -31,7 +32,7 @@ export function deviceObserverUid(): string {
  * ObserverContext; its manufacturer option carries the code of Device Observer Name, so the name
  * and model items are added here with the codes PS3.16 gives them.)
  */
-function deviceObservation(): InstanceType<typeof sr.templates.ObservationContext> {
+function deviceObservation(reviewer: Reviewer | undefined, verifying: boolean): ObservationContext {
   const attributes = new sr.templates.DeviceObserverIdentifyingAttributes({ uid: deviceObserverUid() });
   attributes.push(
     new sr.valueTypes.TextContentItem({
@@ -49,8 +50,15 @@ function deviceObservation(): InstanceType<typeof sr.templates.ObservationContex
     observerType: concept(DCM('121007', 'Device')),
     observerIdentifyingAttributes: attributes,
   });
-  return new sr.templates.ObservationContext({ observerPersonContext: device });
+  // The reader, when named, observed the verdicts; the device the findings (TID 1001 lists both).
+  if (reviewer === undefined) return new sr.templates.ObservationContext({ observerPersonContext: device });
+  return new sr.templates.ObservationContext({
+    observerPersonContext: readerObserverContext(reviewer, verifying),
+    observerDeviceContext: device,
+  });
 }
+
+type ObservationContext = InstanceType<typeof sr.templates.ObservationContext>;
 
 /** One finding of one image, numbered in the report. */
 export interface ReportedFinding {
@@ -60,9 +68,13 @@ export interface ReportedFinding {
   number: number;
 }
 
-/** Tracking Unique Identifier: the same finding on the same image gives the same UID. */
+/**
+ * Tracking Unique Identifier: the same finding on the same image gives the same UID. A finding with an
+ * id (box file `id`) keeps its UID however the reader moves or relabels it.
+ */
 export function trackingUid(entry: ReportedFinding): string {
   const { image, finding } = entry;
+  if (finding.id !== undefined) return deriveUid('dicom-ink:tracking-id', image.sopInstanceUid, finding.id);
   const where = [finding.frame, finding.x1, finding.y1, finding.x2, finding.y2].join(',');
   return deriveUid('dicom-ink:tracking', image.sopInstanceUid, where, finding.label ?? '');
 }
@@ -89,7 +101,7 @@ function measurementGroup(entry: ReportedFinding): object {
   const label = finding.label ?? 'finding';
   const tracking = new sr.templates.TrackingIdentifier({
     uid: trackingUid(entry),
-    identifier: `${label} ${entry.number}`.slice(0, 64),
+    identifier: finding.id ?? `${label} ${entry.number}`.slice(0, 64),
   });
   const findingType = new sr.valueTypes.CodeContentItem({
     name: concept(DCM('121071', 'Finding')),
@@ -101,7 +113,7 @@ function measurementGroup(entry: ReportedFinding): object {
     relationshipType: RelationshipTypes.CONTAINS,
     templateID: '1410',
   });
-  const content: object[] = [...tracking, findingType, region];
+  const content: object[] = [...tracking, findingType, region, reviewStateItem(finding)];
   if (finding.score !== undefined) {
     content.push(
       new sr.valueTypes.NumContentItem({
@@ -151,12 +163,12 @@ export function reportedFindings(images: readonly TwinImage[]): ReportedFinding[
 }
 
 /** The root CONTAINER of the report (126000 Imaging Measurement Report, TID 1500), naturalized. */
-export function measurementReportContent(images: readonly TwinImage[]): object {
+export function measurementReportContent(images: readonly TwinImage[], reviewer?: Reviewer): object {
   const findings = reportedFindings(images);
   const groups = findings.map(measurementGroup);
   const report = new sr.templates.MeasurementReport({
     languageOfContentItemAndDescendants: new sr.templates.LanguageOfContentItemAndDescendants({}),
-    observationContext: deviceObservation(),
+    observationContext: deviceObservation(reviewer, isVerified(images, reviewer)),
     procedureReported: concept({ value: '363679005', scheme: 'SCT', meaning: 'Imaging procedure' }),
     // dcmjs lays these out as the Imaging Measurements container's content.
     imagingMeasurements: groups as never,

@@ -12,7 +12,8 @@ import {
   sourceTimezoneOffset,
   type TwinIdentity,
 } from './document-base';
-import { findingTypeCode, PRIVATE_SCHEME, PRIVATE_SCHEME_NAME } from './finding-codes';
+import { PRIVATE_SCHEME, PRIVATE_SCHEME_NAME } from './finding-codes';
+import { verificationElements, type Reviewer } from './review-content';
 import { measurementReportContent } from './measurement-report';
 import { naturalizedElements } from './naturalized-elements';
 import type { TwinImage } from './types';
@@ -20,10 +21,20 @@ import type { TwinImage } from './types';
 export const COMPREHENSIVE_SR_STORAGE = '1.2.840.10008.5.1.4.1.1.88.33';
 
 /**
+ * DT of a moment, to the second, in the source's Timezone Offset From UTC (with that offset as the DT's
+ * suffix, PS3.5 6.2), else local time: DA and TM of dicomDateTime joined.
+ */
+function dicomDateTimeValue(moment: Date, offset: string | undefined): string {
+  const { date, time } = dicomDateTime(moment, offset);
+  return `${date}${time}${offset ?? ''}`;
+}
+
+/**
  * The images the report's content references, by series: Current Requested Procedure Evidence
  * (0040,A375), as they belong to the report's own study (PS3.3 C.17.2.3: Pertinent Other Evidence is
  * for evidence outside the current requested procedure).
  */
+
 function evidence(images: readonly TwinImage[]): DataElement {
   const first = images[0] as TwinImage;
   const series = [...new Set(images.map((i) => i.seriesInstanceUid))];
@@ -49,12 +60,9 @@ function evidence(images: readonly TwinImage[]): DataElement {
   ]);
 }
 
-/** SOP Common Coding Scheme Identification (C.12.1): our private scheme, when a label needed it. */
-function codingSchemes(images: readonly TwinImage[]): DataElement[] {
-  const usesPrivate = images.some((i) =>
-    i.findings.some((f) => findingTypeCode(f.label).scheme === PRIVATE_SCHEME),
-  );
-  if (!usesPrivate) return [];
+/** SOP Common Coding Scheme Identification (C.12.1): our private scheme (review states, some labels). */
+function codingSchemes(): DataElement[] {
+  // Always used: every measurement group holds a "Review state" item of the private scheme.
   return [
     sequenceElement(0x00080110, [
       [
@@ -70,13 +78,18 @@ function codingSchemes(images: readonly TwinImage[]): DataElement[] {
  * The report's data elements (no File Meta). `images` are the study's converted images that have
  * findings, in the order their findings are to be reported.
  */
-export function buildStructuredReport(images: readonly TwinImage[], identity: TwinIdentity): DataElement[] {
+export function buildStructuredReport(
+  images: readonly TwinImage[],
+  identity: TwinIdentity,
+  reviewer?: Reviewer,
+): DataElement[] {
   const first = images[0];
   if (first === undefined) throw new RangeError('a report needs at least one image with findings');
-  const { date, time } = dicomDateTime(identity.created, sourceTimezoneOffset(first));
+  const offset = sourceTimezoneOffset(first);
+  const { date, time } = dicomDateTime(identity.created, offset);
   return inTagOrder([
     ...documentBase(first, identity, 'SR'),
-    ...codingSchemes(images),
+    ...codingSchemes(),
     // SR Document Series (C.17.1): Referenced Performed Procedure Step is Type 2
     sequenceElement(0x00081111, []),
     // SR Document General (C.17.2)
@@ -84,11 +97,11 @@ export function buildStructuredReport(images: readonly TwinImage[], identity: Tw
     textElement(0x00080023, 'DA', date),
     textElement(0x00080033, 'TM', time),
     textElement(0x0040a491, 'CS', 'COMPLETE'),
-    textElement(0x0040a493, 'CS', 'UNVERIFIED'),
+    ...verificationElements(images, reviewer, dicomDateTimeValue(identity.created, offset)),
     textElement(0x0040a496, 'CS', 'PRELIMINARY'),
     sequenceElement(0x0040a372, []),
     evidence(images),
     // SR Document Content (C.17.3): the root container and its tree
-    ...naturalizedElements(measurementReportContent(images)),
+    ...naturalizedElements(measurementReportContent(images, reviewer)),
   ]);
 }

@@ -37,6 +37,8 @@ function twinFinding({ frame, box }: FrameBox): TwinFinding {
     ...(box.label !== undefined ? { label: box.label } : {}),
     ...(box.score !== undefined ? { score: box.score } : {}),
     ...(box.region ? { outlines: maskOutlines(box.region) } : {}),
+    ...(box.id !== undefined ? { id: box.id } : {}),
+    ...(box.review !== undefined ? { review: box.review } : {}),
   };
 }
 
@@ -46,6 +48,7 @@ export interface TwinImageInput {
   window: WindowSpec;
   /** the VOI applied to the first frame (the window every frame shares unless it came from min-max) */
   voi: ResolvedVoi;
+  /** every finding of the image, rejected ones too (the presentation state leaves those out) */
   boxes: readonly FrameBox[];
   settingsKey: string;
   seriesKey: string;

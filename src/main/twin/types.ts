@@ -4,6 +4,7 @@
  * the main thread per series (GSPS) and per study (SR) once every image is written.
  */
 import type { Rgb } from '../../shared/boxes/model';
+import type { ReviewState } from '../../shared/review/review-state';
 import type { VoiFunction } from '../../shared/dicom/image-header';
 import type { DataElement } from '../dicom/write/element';
 
@@ -33,6 +34,10 @@ export interface TwinFinding {
   color: Rgb;
   /** a mask finding: the closed outlines of its region, along pixel edges */
   outlines?: Polyline[];
+  /** the finding's identifier from its box file or report (the report's Tracking Identifier) */
+  id?: string;
+  /** the reader's verdict; absent = unreviewed. A rejected finding is reported, never drawn. */
+  review?: ReviewState;
 }
 
 /** The window the export applied, as a Softcopy VOI LUT can say it (absent for a VOI LUT or colour). */

@@ -16,6 +16,8 @@ import { buildPresentationState, GRAYSCALE_SOFTCOPY_PRESENTATION_STATE_STORAGE }
 import { buildStructuredReport, COMPREHENSIVE_SR_STORAGE } from './structured-report';
 import type { TwinChoice, TwinImage } from './types';
 import { verifyWrittenTwin } from './verify-twin';
+import { isShown } from '../../shared/review/review-state';
+import type { Reviewer } from './review-content';
 
 export type TwinKind = 'gsps' | 'sr';
 
@@ -40,6 +42,8 @@ export interface TwinWriteOptions {
   verify: boolean;
   /** when the twins are made (their creation date and time) */
   created?: Date;
+  /** who reviewed the findings (--reviewer, the app's Settings): the report's observer and verifier */
+  reviewer?: Reviewer;
 }
 
 /** Images in slice order (Instance Number), then by SOP Instance UID: the same order on every run. */
@@ -94,8 +98,16 @@ interface PlannedTwin {
   build: (identity: TwinIdentity) => DataElement[];
 }
 
+/** The images with only the findings a presentation state draws: a rejected finding is never drawn. */
+function withShownFindings(images: readonly TwinImage[]): TwinImage[] {
+  return images.map((image) =>
+    image.findings.every(isShown) ? image : { ...image, findings: image.findings.filter(isShown) },
+  );
+}
+
 /** One presentation state per source series (and modality transform / photometric) with findings. */
-function plannedPresentationStates(images: readonly TwinImage[], created: Date): PlannedTwin[] {
+function plannedPresentationStates(all: readonly TwinImage[], created: Date): PlannedTwin[] {
+  const images = withShownFindings(all);
   const groups = groupBy(images, (i) =>
     [
       i.seriesInstanceUid,
@@ -130,7 +142,11 @@ function plannedPresentationStates(images: readonly TwinImage[], created: Date):
 }
 
 /** One report per study with findings. */
-function plannedReports(images: readonly TwinImage[], created: Date): PlannedTwin[] {
+function plannedReports(
+  images: readonly TwinImage[],
+  created: Date,
+  reviewer: Reviewer | undefined,
+): PlannedTwin[] {
   const withFindings = images.filter((i) => i.findings.length > 0);
   return groupBy(withFindings, (i) => i.studyInstanceUid).map((unsorted) => {
     const group = [...unsorted].sort(
@@ -140,7 +156,9 @@ function plannedReports(images: readonly TwinImage[], created: Date): PlannedTwi
         a.sopInstanceUid.localeCompare(b.sopInstanceUid),
     );
     const first = group[0] as TwinImage;
-    const sopInstanceUid = deriveUid('dicom-ink:sr', first.studyInstanceUid, contentKey(group));
+    // The reviewer is part of what the report says (observer, verification): another reader, another report.
+    const byReviewer = reviewer ? `|reviewer:${reviewer.name}^${reviewer.organisation ?? ''}` : '';
+    const sopInstanceUid = deriveUid('dicom-ink:sr', first.studyInstanceUid, contentKey(group) + byReviewer);
     return {
       kind: 'sr',
       folder: commonFolder(group.map((i) => i.outputFolder)),
@@ -155,7 +173,7 @@ function plannedReports(images: readonly TwinImage[], created: Date): PlannedTwi
         created,
       },
       images: group,
-      build: (identity) => buildStructuredReport(group, identity),
+      build: (identity) => buildStructuredReport(group, identity, reviewer),
     };
   });
 }
@@ -204,7 +222,9 @@ export function writeTwins(images: readonly TwinImage[], options: TwinWriteOptio
     ...(options.choice === 'gsps' || options.choice === 'both'
       ? plannedPresentationStates(images, created)
       : []),
-    ...(options.choice === 'sr' || options.choice === 'both' ? plannedReports(images, created) : []),
+    ...(options.choice === 'sr' || options.choice === 'both'
+      ? plannedReports(images, created, options.reviewer)
+      : []),
   ];
   return planned.map((p) => writePlanned(p, options));
 }

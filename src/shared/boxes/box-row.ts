@@ -1,5 +1,6 @@
 import type { BoxParseError, BoxRecord, BoxTarget } from './model';
 import { parseHexColor } from './hex-color';
+import { isReviewState, REVIEW_STATES } from '../review/review-state';
 
 /** The column names a box file may use (header names are matched case-insensitively, see `columnKey`). */
 export const BOX_COLUMNS = [
@@ -16,6 +17,8 @@ export const BOX_COLUMNS = [
   'score',
   'color',
   'thickness',
+  'id',
+  'review',
 ] as const;
 
 export type BoxColumn = (typeof BOX_COLUMNS)[number];
@@ -86,10 +89,10 @@ function coordinate(
 
 function target(get: (c: BoxColumn) => BoxCell, problems: Problems): BoxTarget | undefined {
   const sopInstanceUid = text(get('sop_instance_uid'));
+  const seriesInstanceUid = text(get('series_instance_uid'));
   if (sopInstanceUid !== undefined) return { kind: 'sop', sopInstanceUid };
   const file = text(get('file'));
   if (file !== undefined) return { kind: 'file', file };
-  const seriesInstanceUid = text(get('series_instance_uid'));
   const instanceRaw = text(get('instance_number'));
   if (seriesInstanceUid !== undefined && instanceRaw !== undefined) {
     const instanceNumber = number(get('instance_number'));
@@ -145,7 +148,29 @@ function optionalFields(
       );
     } else result.thickness = thickness;
   }
+  reviewFields(get, result, problems);
   return result;
+}
+
+/** Longest `id` kept: the report's Tracking Identifier is a TEXT item, but ids are names, not essays. */
+export const MAX_ID_LENGTH = 64;
+
+/** The `id` and `review` columns (both optional; an empty `review` is unreviewed). */
+function reviewFields(get: (c: BoxColumn) => BoxCell, result: Partial<BoxRecord>, problems: Problems): void {
+  const id = text(get('id'));
+  if (id !== undefined) {
+    if (id.length > MAX_ID_LENGTH)
+      problems.add(`column id: "${id.slice(0, 20)}..." is longer than ${MAX_ID_LENGTH} characters`);
+    else result.id = id;
+  }
+  const review = text(get('review'))?.toLowerCase();
+  if (review !== undefined) {
+    if (!isReviewState(review))
+      problems.add(
+        `column review: "${review}" is not a review state; write one of ${REVIEW_STATES.join(', ')}, or leave it empty (unreviewed)`,
+      );
+    else if (review !== 'unreviewed') result.review = review;
+  }
 }
 
 /**
@@ -170,6 +195,8 @@ export function parseBoxRow(get: (column: BoxColumn) => BoxCell, origin: string)
   record.x2 = Math.max(x1, x2);
   record.y2 = Math.max(y1, y2);
   record.origin = origin;
+  const series = text(get('series_instance_uid'));
+  if (series !== undefined && boxTarget.kind !== 'series-instance') record.series = series;
   return record;
 }
 

@@ -110,6 +110,8 @@ export function toBurnBox(
   if (record.label !== undefined) box.label = record.label;
   if (record.score !== undefined) box.score = record.score;
   if (defaults.outline === 'inside' && !record.region) box.outline = 'inside';
+  if (record.id !== undefined) box.id = record.id;
+  if (record.review !== undefined) box.review = record.review;
   if (record.region) {
     // The outline lies outside the region: the label goes beside the outline, not over it.
     box.region = record.region;

@@ -1,5 +1,7 @@
 /** Boxes live in image pixel space: 0-based column (x) and row (y), corners inclusive. */
 
+import type { ReviewState } from '../review/review-state';
+
 export type Rgb = readonly [number, number, number];
 
 /** Which image a box belongs to, as a box file names it. */
@@ -38,6 +40,12 @@ export interface BoxRecord {
   origin: string;
   /** a mask region: x1..y2 is then its bounding box and the outline follows the region, outside it */
   region?: MaskRegion;
+  /** the finding's identifier (box file `id`, the report's Tracking Identifier): kept through every output */
+  id?: string;
+  /** the reader's verdict (box file `review`); absent = unreviewed */
+  review?: ReviewState;
+  /** the Series Instance UID a row names beside its SOP Instance UID or file (for --require-review's message) */
+  series?: string;
 }
 
 /** A row that could not be used, with the reason a person can act on. */
@@ -72,4 +80,8 @@ export interface BurnBox {
   score?: number;
   /** outline this region (outside it) instead of the rectangle; x1..y2 then bound the drawn outline */
   region?: MaskRegion;
+  /** the finding's identifier, carried to the twins (Tracking Identifier) */
+  id?: string;
+  /** the reader's verdict, carried to the twins and the output identity; a rejected box is never burned */
+  review?: ReviewState;
 }

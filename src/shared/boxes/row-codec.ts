@@ -1,4 +1,5 @@
 import type { BoxRecord, BoxTarget, MaskRegion, Rgb } from './model';
+import { REVIEW_STATES } from '../review/review-state';
 
 /**
  * One BoxRecord as bytes, so a job's rows can sit once in shared memory and be decoded only where an
@@ -7,7 +8,8 @@ import type { BoxRecord, BoxTarget, MaskRegion, Rgb } from './model';
  *
  * Layout (little-endian): origin, target kind (u8), target text (SOP Instance UID, file or Series
  * Instance UID), [instance number f64], frame x1 y1 x2 y2 (f64), flags (u8), then what the flags say:
- * label, score, colour (3 f64), thickness, region (x y width height f64, u32 byte count, bits).
+ * label, score, colour (3 f64), thickness, region (x y width height f64, u32 byte count, bits), id,
+ * review state (u8, its index in REVIEW_STATES), series.
  * A text is a u32 (code units x 2, plus 1 when any unit is above 0xff) and the units: one byte each
  * (Latin-1, the usual case: paths, UIDs, `file:line`), else two.
  */
@@ -18,6 +20,9 @@ const SCORE = 2;
 const COLOR = 4;
 const THICKNESS = 8;
 const REGION = 16;
+const ID = 32;
+const REVIEW = 64;
+const SERIES = 128;
 
 function isNarrow(value: string): boolean {
   for (let i = 0; i < value.length; i++) if (value.charCodeAt(i) > 0xff) return false;
@@ -48,6 +53,9 @@ export function encodedSize(record: BoxRecord): number {
   if (record.color !== undefined) size += 3 * 8;
   if (record.thickness !== undefined) size += 8;
   if (record.region !== undefined) size += 4 * 8 + 4 + record.region.bits.length;
+  if (record.id !== undefined) size += textSize(record.id);
+  if (record.review !== undefined) size += 1;
+  if (record.series !== undefined) size += textSize(record.series);
   return size;
 }
 
@@ -121,7 +129,10 @@ export function encodeRecord(out: ByteWriter, record: BoxRecord): void {
     (record.score !== undefined ? SCORE : 0) |
     (record.color !== undefined ? COLOR : 0) |
     (record.thickness !== undefined ? THICKNESS : 0) |
-    (record.region !== undefined ? REGION : 0);
+    (record.region !== undefined ? REGION : 0) |
+    (record.id !== undefined ? ID : 0) |
+    (record.review !== undefined ? REVIEW : 0) |
+    (record.series !== undefined ? SERIES : 0);
   out.u8(flags);
   if (record.label !== undefined) out.text(record.label);
   if (record.score !== undefined) out.f64(record.score);
@@ -132,6 +143,9 @@ export function encodeRecord(out: ByteWriter, record: BoxRecord): void {
     for (const n of [x, y, width, height]) out.f64(n);
     out.raw(bits);
   }
+  if (record.id !== undefined) out.text(record.id);
+  if (record.review !== undefined) out.u8(REVIEW_STATES.indexOf(record.review));
+  if (record.series !== undefined) out.text(record.series);
 }
 
 /** Code units per String.fromCharCode call (well under any engine's argument limit). */
@@ -240,5 +254,12 @@ export function decodeRecord(view: DataView, at: number): BoxRecord {
     region.bits = reader.raw();
     record.region = region;
   }
+  if (flags & ID) record.id = reader.text();
+  if (flags & REVIEW) {
+    const review = REVIEW_STATES[reader.u8()];
+    if (review === undefined) throw new Error('corrupt packed box row (unknown review state)');
+    record.review = review;
+  }
+  if (flags & SERIES) record.series = reader.text();
   return record;
 }

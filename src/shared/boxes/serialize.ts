@@ -6,7 +6,7 @@ import type { BoxRecord, Rgb } from './model';
  * `dicom-ink convert --boxes`. Every identifier known for a box is written: the SOP Instance UID names the
  * image exactly, and series UID + instance number keep the file usable by pipelines that key on those.
  */
-export interface SerializableBox extends Omit<BoxRecord, 'target' | 'origin'> {
+export interface SerializableBox extends Omit<BoxRecord, 'target' | 'origin' | 'series'> {
   sopInstanceUid?: string;
   seriesInstanceUid?: string;
   instanceNumber?: number;
@@ -27,23 +27,29 @@ type Column =
   | 'label'
   | 'score'
   | 'color'
-  | 'thickness';
+  | 'thickness'
+  | 'id'
+  | 'review';
 
 const BEFORE_FILE: readonly Column[] = ['sop_instance_uid', 'series_instance_uid', 'instance_number'];
 const AFTER_FILE: readonly Column[] = ['frame', 'x1', 'y1', 'x2', 'y2', 'label', 'score', 'color'];
 
 /**
- * `file` and `thickness` are written only when some box has one: most exports name images by UID alone,
+ * `file`, `thickness`, `id` and `review` are written only when some box has one: most exports name images by UID alone,
  * and model output has no per-box outline width.
  */
 function columnsFor(boxes: readonly SerializableBox[]): Column[] {
   const withFile = boxes.some((b) => b.file !== undefined);
   const withThickness = boxes.some((b) => b.thickness !== undefined);
+  const withId = boxes.some((b) => b.id !== undefined);
+  const withReview = boxes.some((b) => b.review !== undefined);
   return [
     ...BEFORE_FILE,
     ...(withFile ? (['file'] as const) : []),
     ...AFTER_FILE,
     ...(withThickness ? (['thickness'] as const) : []),
+    ...(withId ? (['id'] as const) : []),
+    ...(withReview ? (['review'] as const) : []),
   ];
 }
 
@@ -75,6 +81,10 @@ function cell(box: SerializableBox, column: Column): string | number | undefined
       return box.color === undefined ? undefined : hexColor(box.color);
     case 'thickness':
       return box.thickness;
+    case 'id':
+      return box.id;
+    case 'review':
+      return box.review;
   }
 }
 
@@ -130,12 +140,13 @@ export function boxesToJson(boxes: readonly SerializableBox[]): string {
 
 /** A parsed box file row, ready to be written again (e.g. after filtering by score). */
 export function boxRecordToSerializable(record: BoxRecord): SerializableBox {
-  const { target, origin: _origin, ...rest } = record;
+  const { target, origin: _origin, series, ...rest } = record;
+  const named = series !== undefined ? { seriesInstanceUid: series } : {};
   switch (target.kind) {
     case 'sop':
-      return { ...rest, sopInstanceUid: target.sopInstanceUid };
+      return { ...rest, ...named, sopInstanceUid: target.sopInstanceUid };
     case 'file':
-      return { ...rest, file: target.file };
+      return { ...rest, ...named, file: target.file };
     case 'series-instance':
       return { ...rest, seriesInstanceUid: target.seriesInstanceUid, instanceNumber: target.instanceNumber };
   }

@@ -93,6 +93,8 @@ function toNewBox(record: PlacedRecord, image: EditorImage, style: BoxStyle): Ne
   if (record.label !== undefined) box.label = record.label;
   if (record.score !== undefined) box.score = record.score;
   if (record.region !== undefined) box.region = record.region;
+  if (record.id !== undefined) box.findingId = record.id;
+  if (record.review !== undefined) box.review = record.review;
   return clampToImage(box, image);
 }
 
@@ -121,6 +123,8 @@ export function exportableBoxes(
     }
     if (box.label !== undefined) row.label = box.label;
     if (box.score !== undefined) row.score = box.score;
+    if (box.findingId !== undefined) row.id = box.findingId;
+    if (box.review !== undefined) row.review = box.review;
     return row;
   });
 }

@@ -1,6 +1,7 @@
 import type { ImageEdge } from '../boxes/clip';
 import type { BurnBox, OutlinePlacement, Rgb } from '../boxes/model';
 import { unpackRegionCached, type PackedRegion } from '../boxes/packed-region';
+import type { ReviewState } from '../review/review-state';
 
 /**
  * A box as the editor holds it: a plain, serialisable object in image pixels.
@@ -34,6 +35,14 @@ export interface EditableBox {
    * to the image; an edge is dropped once the box's side on it is moved (keepClippedEdges)
    */
   clippedEdges?: ImageEdge[];
+  /** the finding's identifier from its file (box file `id`, a report's Tracking Identifier), kept on export */
+  findingId?: string;
+  /** the reader's verdict (src/shared/review); absent = unreviewed. A box the reader draws is accepted. */
+  review?: ReviewState;
+  /** true for a box the reader drew: accepted by its author, and moving it does not make it `edited` */
+  drawn?: boolean;
+  /** where the finding was and what it was called before the reader first edited it (kept for the record) */
+  original?: { x1: number; y1: number; x2: number; y2: number; label?: string };
 }
 
 /** A box before the document has given it an id. */
@@ -110,6 +119,8 @@ export function toBurnBox(box: EditableBox, outline: OutlinePlacement = 'outside
   if (box.label !== undefined && box.label !== '') burn.label = box.label;
   if (box.score !== undefined) burn.score = box.score;
   if (outline === 'inside' && box.region === undefined) burn.outline = 'inside';
+  if (box.findingId !== undefined) burn.id = box.findingId;
+  if (box.review !== undefined) burn.review = box.review;
   if (box.region !== undefined) {
     // As the converter does (src/shared/boxes/match.ts): the outline lies outside the region, so the
     // bounds that labels keep clear grow by the thickness.

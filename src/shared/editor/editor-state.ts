@@ -81,9 +81,15 @@ export function findBox(state: EditorState, id: string): EditableBox | undefined
   return state.document.boxes.find((b) => b.id === id);
 }
 
-/** Ids are never handed out twice, even after undo: a UI holding an undone id cannot hit a new box. */
+/**
+ * Ids are never handed out twice, even after undo: a UI holding an undone id cannot hit a new box. The
+ * review's audit trail is not undone either (undo itself is recorded as a change).
+ */
 function keepIdCounter(target: EditorDocument, current: EditorDocument): EditorDocument {
-  return target.nextId >= current.nextId ? target : { ...target, nextId: current.nextId };
+  const kept = target.nextId >= current.nextId ? target : { ...target, nextId: current.nextId };
+  if (kept.audit === current.audit) return kept;
+  const { audit: _older, ...rest } = kept;
+  return current.audit === undefined ? rest : { ...rest, audit: current.audit };
 }
 
 /** Ids present in `to` whose box object differs from `from` (unchanged boxes are shared, so `!==` is exact). */

@@ -1,12 +1,17 @@
 import type { Rgb } from '../boxes/model';
 import { keepClippedEdges, sameGeometry, type EditableBox, type NewBox, type SliceRef } from './editable-box';
 import { copyBoxToSlices } from './box-geometry';
+import type { AuditEntry } from '../review/audit';
+import { editedByReader, withReview } from '../review/finding-review';
+import { reviewOf, type ReviewState } from '../review/review-state';
 
 /** The undoable part of the editor: plain data, saved as-is in a session. */
 export interface EditorDocument {
   boxes: EditableBox[];
   /** the next id to hand out (`b<n>`): ids stay unique across undo, redo and reloads */
   nextId: number;
+  /** the review's audit trail, oldest first (src/shared/review/audit.ts); never undone */
+  audit?: AuditEntry[];
 }
 
 /** Every change a user can make to the boxes; each one is one undo step. */
@@ -18,6 +23,8 @@ export type Edit =
   | { kind: 'copy-to-slices'; id: string; targets: readonly SliceRef[] }
   /** `replace`: ids of boxes the import takes the place of (the same boxes imported before), in one step */
   | { kind: 'import'; boxes: readonly NewBox[]; replace?: readonly string[] }
+  /** the reader's verdict on findings (accept, reject, restore) */
+  | { kind: 'review'; ids: readonly string[]; review: ReviewState }
   /** `label: null` removes the label */
   | { kind: 'set-style'; ids: readonly string[]; color?: Rgb; thickness?: number; label?: string | null };
 
@@ -33,7 +40,8 @@ export const emptyDocument: EditorDocument = { boxes: [], nextId: 1 };
 export function applyToDocument(doc: EditorDocument, edit: Edit): EditResult {
   switch (edit.kind) {
     case 'add':
-      return append(doc, [edit.box]);
+      // A box the reader draws is accepted by its author.
+      return append(doc, [{ review: 'accepted', drawn: true, ...edit.box }]);
     case 'import':
       return importBoxes(doc, edit.boxes, new Set(edit.replace ?? []));
     case 'update':
@@ -44,7 +52,20 @@ export function applyToDocument(doc: EditorDocument, edit: Edit): EditResult {
       return copyToSlices(doc, edit.id, edit.targets);
     case 'set-style':
       return setStyle(doc, edit);
+    case 'review':
+      return setReview(doc, edit.ids, edit.review);
   }
+}
+
+function setReview(doc: EditorDocument, ids: readonly string[], review: ReviewState): EditResult {
+  const wanted = new Set(ids);
+  const changed: string[] = [];
+  const boxes = doc.boxes.map((box) => {
+    if (!wanted.has(box.id) || reviewOf(box) === review) return box;
+    changed.push(box.id);
+    return withReview(box, review);
+  });
+  return changed.length === 0 ? { document: doc, changed } : { document: { ...doc, boxes }, changed };
 }
 
 function append(doc: EditorDocument, boxes: readonly NewBox[]): EditResult {
@@ -88,7 +109,7 @@ function update(doc: EditorDocument, next: EditableBox): EditResult {
   const index = doc.boxes.findIndex((b) => b.id === next.id);
   const current = doc.boxes[index];
   if (current === undefined || sameBox(current, next)) return { document: doc, changed: [] };
-  const box = keepClippedEdges(current, next);
+  const box = editedByReader(current, keepClippedEdges(current, next));
   const boxes = doc.boxes.slice();
   boxes[index] = box;
   return { document: { ...doc, boxes }, changed: [box.id] };
@@ -122,13 +143,14 @@ function setStyle(doc: EditorDocument, edit: Extract<Edit, { kind: 'set-style' }
     else if (edit.label !== undefined) next.label = edit.label;
     if (sameBox(box, next)) return box;
     changed.push(box.id);
-    return next;
+    return next.label === box.label ? next : editedByReader(box, next);
   });
   return changed.length === 0 ? { document: doc, changed } : { document: { ...doc, boxes }, changed };
 }
 
 function sameBox(a: EditableBox, b: EditableBox): boolean {
   return (
+    a.review === b.review &&
     sameGeometry(a, b) &&
     a.id === b.id &&
     a.label === b.label &&

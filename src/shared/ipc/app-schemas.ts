@@ -41,6 +41,7 @@ export const sessionSettingsSchema = z.strictObject({
   outline: z.enum(['outside', 'inside']).optional(),
   minScore: z.number().min(0).max(1).optional(),
   hiddenLabels: z.array(z.string().max(200)).max(1000).optional(),
+  reviewer: z.string().min(1).max(320).optional(),
   lastSlice: z.strictObject({ sliceKey: z.string().min(1), frame: z.number().int().min(1) }).optional(),
 });
 
@@ -72,6 +73,8 @@ const exportBox = z
     label: z.string().max(200).optional(),
     score: z.number().min(0).max(1).optional(),
     region: packedRegionSchema.optional(),
+    id: z.string().min(1).max(64).optional(),
+    review: z.enum(['unreviewed', 'accepted', 'rejected', 'edited']).optional(),
   })
   .refine((b) => b.x1 <= b.x2 && b.y1 <= b.y2, { message: 'box corners out of order (x1 > x2 or y1 > y2)' });
 
@@ -90,6 +93,8 @@ export const exportRequestSchema: z.ZodType<ExportRequest> = z.strictObject({
   boxes: z.array(exportBox).max(100_000),
   sendTo: destinationText.optional(),
   twin: z.enum(['none', 'gsps', 'sr', 'both']).optional(),
+  reviewer: z.string().min(1).max(320).optional(),
+  requireReview: z.boolean().optional(),
 });
 
 const count = z.number().int().nonnegative();

@@ -5,6 +5,7 @@
 import type { OutlinePlacement, Rgb } from '../boxes/model';
 import type { PackedRegion } from '../boxes/packed-region';
 import type { WindowSpec } from '../pipeline/types';
+import type { ReviewState } from '../review/review-state';
 
 /** A box as the export burns it: the image by SOP Instance UID (0008,0018), pixels inclusive, 1-based frame. */
 export interface ExportBox {
@@ -22,6 +23,10 @@ export interface ExportBox {
   score?: number;
   /** a mask outline: x1..y2 bound the region, the outline follows it (outside), as in the viewer */
   region?: PackedRegion;
+  /** the finding's identifier (the report's Tracking Identifier) */
+  id?: string;
+  /** the reader's verdict: a rejected box is not burned in, the report records every state */
+  review?: ReviewState;
 }
 
 export interface ExportRequest {
@@ -47,6 +52,10 @@ export interface ExportRequest {
    * the burned-in copies (as `convert --twin`; default none)
    */
   twin?: ExportTwin;
+  /** who reviewed the findings (DICOM PN): the report's observer, and verifier when all are reviewed */
+  reviewer?: string;
+  /** refuse the export while any finding is unreviewed ("Only when every finding is reviewed") */
+  requireReview?: boolean;
 }
 
 /** The machine-readable twins an export can write beside the burned-in copies (`convert --twin`). */

@@ -18,6 +18,8 @@ export interface SessionSettingsData {
   minScore?: number;
   /** labels whose findings are hidden in the viewer and left out of the export ('' = boxes without a label) */
   hiddenLabels?: string[];
+  /** the reader giving verdicts (DICOM PN, e.g. DOE^JANE): required before the first verdict */
+  reviewer?: string;
   lastSlice?: SliceRef;
 }
 

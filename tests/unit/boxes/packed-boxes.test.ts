@@ -26,7 +26,8 @@ const records: BoxRecord[] = [
   box({ kind: 'sop', sopInstanceUid: '1.2.3' }, 'b.csv:6', { frame: 2, x1: -0.5, x2: 1e-300 }),
   box({ kind: 'file', file: 'series 1/IM0001' }, 'b.csv:7', { label: 'naïve \ud800 ✓' }),
   box({ kind: 'series-instance', seriesInstanceUid: SERIES, instanceNumber: 4 }, 'b.csv:8'),
-  box({ kind: 'file', file: 'series 1/IM0002' }, 'b.csv:9'),
+  box({ kind: 'file', file: 'series 1/IM0002' }, 'b.csv:9', { id: 'f9', review: 'edited', series: SERIES }),
+  box({ kind: 'file', file: 'series 1/IM0003' }, 'b.csv:10', { review: 'rejected', id: 'naïve ✓' }),
   box({ kind: 'sop', sopInstanceUid: '1.2.3' }, 'outline[0]', {
     region: { x: 3, y: 4, width: 3, height: 2, bits: new Uint8Array([0, 1, 1, 1, 1, 0]) },
   }),

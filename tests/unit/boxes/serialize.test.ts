@@ -58,6 +58,8 @@ describe('round trip through parseBoxFile', () => {
   const expected = [
     {
       target: { kind: 'sop', sopInstanceUid: '1.2.826.0.1.3680043.2.1125.1.1' },
+      // the series a row names beside its SOP Instance UID is kept (--require-review names it)
+      series: '1.2.826.0.1.3680043.2.1125.1',
       frame: 1,
       x1: 10,
       y1: 20,
@@ -120,6 +122,38 @@ describe('round trip through parseBoxFile', () => {
     const first = boxesToCsv(boxes.slice(1));
     const again = boxesToCsv(parseBoxFile(first, 'b.csv').boxes.map(boxRecordToSerializable));
     expect(again).toBe(first);
+  });
+
+  it('writes id and review columns only when a box has them, and they parse back', () => {
+    const reviewed: SerializableBox[] = [
+      { sopInstanceUid: '1.2', frame: 1, x1: 0, y1: 0, x2: 9, y2: 9, id: 'f1', review: 'rejected' },
+      { sopInstanceUid: '1.3', frame: 1, x1: 0, y1: 0, x2: 9, y2: 9 },
+    ];
+    const csv = boxesToCsv(reviewed);
+    expect(csv.split('\n')[0]?.endsWith(',color,id,review')).toBe(true);
+    expect(csv.split('\n')[2]?.endsWith(',,')).toBe(true);
+    const parsed = parseBoxFile(csv, 'b.csv').boxes;
+    expect(parsed.map((b) => [b.id, b.review])).toEqual([
+      ['f1', 'rejected'],
+      [undefined, undefined],
+    ]);
+    expect(boxesToCsv(boxes).split('\n')[0]).not.toContain('review');
+    const json = JSON.parse(boxesToJson(reviewed)) as Record<string, unknown>[];
+    expect([json[0]?.id, json[0]?.review, 'review' in (json[1] ?? {})]).toEqual(['f1', 'rejected', false]);
+  });
+
+  it('reads review states case-insensitively, empty and "unreviewed" as unreviewed, and refuses others', () => {
+    const csv =
+      'sop_instance_uid,x1,y1,x2,y2,review\n1.2,0,0,1,1,Accepted\n1.2,0,0,1,1,\n1.2,0,0,1,1,unreviewed\n1.2,0,0,1,1,maybe\n';
+    const parsed = parseBoxFile(csv, 'b.csv');
+    expect(parsed.boxes.map((b) => b.review)).toEqual(['accepted', undefined, undefined]);
+    expect(parsed.errors).toEqual([
+      {
+        origin: 'b.csv:5',
+        reason:
+          'column review: "maybe" is not a review state; write one of accepted, rejected, edited, unreviewed, or leave it empty (unreviewed)',
+      },
+    ]);
   });
 
   it('writes a per-box outline thickness that parses back', () => {

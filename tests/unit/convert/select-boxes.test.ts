@@ -18,6 +18,26 @@ function record(origin: string, extra: Partial<BoxRecord> = {}): BoxRecord {
 describe('selectBoxes', () => {
   const options = { color: [255, 0, 0] as const, thickness: 4, minScore: 0.5 };
 
+  it('keeps a rejected finding for the report but does not draw it', () => {
+    const result = selectBoxes(
+      [
+        record('b.csv:2', { review: 'rejected', id: 'f1' }),
+        record('b.csv:3', { review: 'accepted' }),
+        record('b.csv:4'),
+      ],
+      1,
+      options,
+    );
+    expect(result.boxes.map((b) => b.box.review)).toEqual(['accepted', undefined]);
+    expect(result.findings.map((b) => [b.box.id, b.box.review])).toEqual([
+      ['f1', 'rejected'],
+      [undefined, 'accepted'],
+      [undefined, undefined],
+    ]);
+    expect(result.drawnOrigins).toEqual(['b.csv:3', 'b.csv:4']);
+    expect(result.matchedOrigins).toEqual(['b.csv:2', 'b.csv:3', 'b.csv:4']);
+  });
+
   it('drops boxes below --min-score but still counts them as matched', () => {
     const result = selectBoxes(
       [record('b.csv:2', { score: 0.4 }), record('b.csv:3', { score: 0.5 }), record('b.csv:4')],

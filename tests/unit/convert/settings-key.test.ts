@@ -38,6 +38,18 @@ describe('settingsKey', () => {
     expect(new Set(keys).size).toBe(6);
   });
 
+  it("changes with a finding's review state and id (a verdict gives the outputs a new identity)", () => {
+    const key = (box: FrameBox['box']): string => settingsKey({ kind: 'auto' }, [{ frame: 1, box }], false);
+    const keys = [
+      key(boxA.box),
+      key({ ...boxA.box, review: 'accepted' }),
+      key({ ...boxA.box, review: 'rejected' }),
+      key({ ...boxA.box, review: 'edited' }),
+      key({ ...boxA.box, id: 'f1' }),
+    ];
+    expect(new Set(keys).size).toBe(5);
+  });
+
   it('gives one series key per window and labels option, whatever the boxes', () => {
     expect(seriesKey({ kind: 'preset', name: 'abdomen' }, false)).toBe(
       seriesKey({ kind: 'preset', name: 'Abdomen' }, false),

@@ -63,6 +63,9 @@ async function checkInputs(guard: PathGuard, inputs: readonly string[]): Promise
  * folder" field and the "Replace files already there" checkbox. Longest phrases first.
  */
 const APP_WORDS: readonly (readonly [string, string])[] = [
+  ['or run without --require-review', 'or untick “Only when every finding is reviewed”'],
+  ["the box file's review column: accepted, rejected or edited", 'Review mode: accept, reject or edit each'],
+  ['--require-review: ', ''],
   ['pass --overwrite to replace it', 'tick “Replace files already there” to replace it'],
   ['choose an --out outside the inputs', 'choose an output folder outside the inputs'],
   ['another --out folder', 'another output folder'],
@@ -188,6 +191,8 @@ export function createExportService(deps: ExportDeps): ExportService {
             verify: true,
             overwrite: request.overwrite,
             ...(request.twin !== undefined && request.twin !== 'none' ? { twin: request.twin } : {}),
+            ...(request.reviewer !== undefined ? { reviewer: request.reviewer } : {}),
+            ...(request.requireReview === true ? { requireReview: true } : {}),
           },
           ...(deps.jobs === undefined ? {} : { jobs: deps.jobs }),
         },

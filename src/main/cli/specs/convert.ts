@@ -72,6 +72,20 @@ export const CONVERT_OPTIONS = {
     value: '<kind>',
     help: 'also write the findings as: gsps (a presentation state over the original images, one per series), sr (a TID 1500 structured report, one per study), both, or none (default); not with --shard: see the README',
   },
+  reviewer: {
+    type: 'string',
+    value: '<PN>',
+    help: 'who gave the verdicts in the box file\'s review column, as a DICOM person name (e.g. "DOE^JANE"): the report names them as observer, and as verifier when every finding is reviewed',
+  },
+  'reviewer-org': {
+    type: 'string',
+    value: '<name>',
+    help: "the reviewer's organisation (the report's Verifying Organization; default UNKNOWN)",
+  },
+  'require-review': {
+    type: 'boolean',
+    help: 'refuse the run (exit 2, nothing written) while any finding is unreviewed',
+  },
   jobs: { type: 'string', value: '<N>', help: 'worker threads (default: number of CPU cores)' },
   overwrite: {
     type: 'boolean',

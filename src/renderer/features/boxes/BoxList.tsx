@@ -2,6 +2,7 @@
  * The boxes of the series (slice, label, score, pixel corners); a click selects the box and shows its
  * slice. Boxes below the minimum score stay listed, marked as hidden, so they can still be found.
  */
+import { ReviewNote } from '../review/ReviewNote';
 import { edgesText } from '../../../shared/boxes/clip';
 import { UNPLACED_LABEL_TEXT } from '../../../shared/boxes/unplaced-label';
 import { passesMinScore } from '../../../shared/boxes/min-score';
@@ -45,7 +46,8 @@ export function BoxList({ listed, selectedId, minScore, hiddenLabels, unlabelled
           <li key={box.id}>
             <button
               type="button"
-              className={`box-item ${hidden ? 'box-hidden' : ''}`}
+              className={`box-item ${hidden ? 'box-hidden' : ''} ${box.review === 'rejected' ? 'box-rejected' : ''}`}
+              data-review={box.review ?? 'unreviewed'}
               aria-pressed={box.id === selectedId}
               title={entryTitle(entry)}
               onClick={() => onPick(entry)}
@@ -63,6 +65,7 @@ export function BoxList({ listed, selectedId, minScore, hiddenLabels, unlabelled
                   <span className="box-note"> · hidden (label hidden)</span>
                 ) : null}
                 {box.region === undefined ? null : <span className="box-note"> · outline</span>}
+                <ReviewNote box={box} />
                 {unlabelled.has(box.id) ? (
                   <span className="box-note box-unlabelled" title={UNPLACED_LABEL_TEXT}>
                     {' '}

@@ -13,6 +13,7 @@ import {
   type EditorState,
 } from '../../../shared/editor';
 import type { LoadedSession, SessionSettingsData } from '../../../shared/ipc/session';
+import { auditEntries } from '../../../shared/review/audit';
 
 export type Tool = 'window' | 'draw';
 
@@ -29,9 +30,10 @@ export interface BoxesState {
 
 export type BoxesAction =
   | { type: 'loaded'; folder: string; session: LoadedSession }
-  | { type: 'edit'; folder: string; edit: Edit }
-  | { type: 'undo'; folder: string }
-  | { type: 'redo'; folder: string }
+  /** `at`: when (ISO 8601) for the review's audit trail; now when absent */
+  | { type: 'edit'; folder: string; edit: Edit; at?: string }
+  | { type: 'undo'; folder: string; at?: string }
+  | { type: 'redo'; folder: string; at?: string }
   | { type: 'select'; id: string | undefined }
   | { type: 'tool'; tool: Tool }
   | { type: 'settings'; folder: string; patch: Partial<SessionSettingsData> };
@@ -49,16 +51,34 @@ function reselect(
   return previous !== undefined && findBox(editor, previous) ? previous : undefined;
 }
 
+/** The editor after `next`, its document's audit trail extended by what changed in the findings' review. */
+function audited(
+  current: FolderBoxes,
+  next: EditorState,
+  context: { action: string; at: string | undefined },
+): EditorState {
+  const entries = auditEntries(current.editor.document.boxes, next.document.boxes, {
+    who: current.settings.reviewer ?? '',
+    when: context.at ?? new Date().toISOString(),
+    action: context.action,
+  });
+  if (entries.length === 0) return next;
+  const audit = [...(next.document.audit ?? []), ...entries];
+  return { ...next, document: { ...next.document, audit } };
+}
+
 function withEditor(
   state: BoxesState,
   folder: string,
   next: (editor: EditorState) => EditorState,
   selectChanged: boolean,
+  context: { action: string; at: string | undefined },
 ): BoxesState {
   const current = state.folders[folder];
   if (!current) return state;
-  const editor = next(current.editor);
-  if (editor === current.editor) return state;
+  const changed = next(current.editor);
+  if (changed === current.editor) return state;
+  const editor = audited(current, changed, context);
   return {
     ...state,
     folders: { ...state.folders, [folder]: { ...current, editor } },
@@ -85,12 +105,16 @@ export function boxesReducer(state: BoxesState, action: BoxesAction): BoxesState
       // Adding, importing and copying select the new box; a move, resize, style change or delete keeps it.
       const select =
         action.edit.kind === 'add' || action.edit.kind === 'import' || action.edit.kind === 'copy-to-slices';
-      return withEditor(state, action.folder, (editor) => applyEdit(editor, action.edit), select);
+      const what = action.edit.kind === 'review' ? action.edit.review : action.edit.kind;
+      return withEditor(state, action.folder, (editor) => applyEdit(editor, action.edit), select, {
+        action: what,
+        at: action.at,
+      });
     }
     case 'undo':
-      return withEditor(state, action.folder, undo, true);
+      return withEditor(state, action.folder, undo, true, { action: 'undo', at: action.at });
     case 'redo':
-      return withEditor(state, action.folder, redo, true);
+      return withEditor(state, action.folder, redo, true, { action: 'redo', at: action.at });
     case 'select':
       return state.selectedId === action.id ? state : { ...state, selectedId: action.id };
     case 'tool':

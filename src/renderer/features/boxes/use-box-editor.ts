@@ -16,6 +16,7 @@ import {
   type Viewport,
 } from '../../../shared/editor';
 import { passesMinScore } from '../../../shared/boxes/min-score';
+import { isShown } from '../../../shared/review/review-state';
 import type { SeriesEntry } from '../../../shared/ipc/library';
 import type { SessionSettingsData } from '../../../shared/ipc/session';
 import type { Burn } from '../viewer/render-frame';
@@ -85,7 +86,9 @@ export function useBoxEditor({ series, index, viewport, canvas, noDrawing }: Inp
     () => ({
       boxes: shown
         .filter(
-          (b) => b.id === pointer.draft?.id || (passesMinScore(b, minScore) && labelShown(b, hiddenLabels)),
+          (b) =>
+            b.id === pointer.draft?.id ||
+            (isShown(b) && passesMinScore(b, minScore) && labelShown(b, hiddenLabels)),
         )
         .map((box) => toBurnBox(box, outline)),
       labels,

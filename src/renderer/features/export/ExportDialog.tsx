@@ -16,6 +16,7 @@ import { useExportSending } from '../delivery/use-export-sending';
 import { ExportResult } from './ExportResult';
 import { OwnWindowChoice } from './OwnWindowChoice';
 import { TwinChoice } from './TwinChoice';
+import { RequireReviewChoice } from '../review/RequireReviewChoice';
 import { progressText } from './export-progress';
 import type { ExportScope, ScopeId } from './export-scopes';
 
@@ -30,6 +31,8 @@ interface Props {
   canPickFolder: boolean;
   /** open series that are not CT ("MR · Brain"): a CT preset does not fit them */
   notCtSeries: readonly string[];
+  /** the reader who reviewed the findings (DICOM PN), when named: the report's observer and verifier */
+  reviewer?: string;
   onClose(): void;
 }
 
@@ -52,6 +55,7 @@ export function ExportDialog(props: Props) {
   const [overwrite, setOverwrite] = useState(false);
   const [ownWhereMisfit, setOwnWhereMisfit] = useState(true);
   const [twin, setTwin] = useState<ExportTwin>('none');
+  const [requireReview, setRequireReview] = useState(false);
   const chosenWindow = windowFor(windowChoice, props.currentWindow, preset);
   // In "everything open", CT and other series go out together: a CT preset may not fit some of them.
   const offerOwnWindow = scope === 'everything' && chosenWindow.kind === 'preset';
@@ -87,6 +91,8 @@ export function ExportDialog(props: Props) {
       boxes: chosen.boxes,
       ...(sending.sendTo !== undefined ? { sendTo: sending.sendTo } : {}),
       ...(twin !== 'none' ? { twin } : {}),
+      ...(props.reviewer !== undefined ? { reviewer: props.reviewer } : {}),
+      ...(requireReview ? { requireReview: true } : {}),
     });
     if (answer.ok) {
       setJobId(answer.value.jobId);
@@ -193,6 +199,7 @@ export function ExportDialog(props: Props) {
             Labels
           </label>
           <TwinChoice value={twin} onChange={setTwin} />
+          <RequireReviewChoice checked={requireReview} onChange={setRequireReview} />
         </fieldset>
         <fieldset disabled={running}>
           <legend>Where</legend>

@@ -25,6 +25,8 @@ export function toExportBox(box: EditableBox): ExportBox {
     ...(box.label === undefined || box.label === '' ? {} : { label: box.label }),
     ...(box.score === undefined ? {} : { score: box.score }),
     ...(box.region === undefined ? {} : { region: box.region }),
+    ...(box.findingId === undefined ? {} : { id: box.findingId }),
+    ...(box.review === undefined ? {} : { review: box.review }),
   };
 }
 

@@ -7,7 +7,9 @@ import type { WindowPreset } from '../../../shared/presets';
 import { labelShown, sliceMarks } from '../../../shared/editor';
 import { passesMinScore } from '../../../shared/boxes/min-score';
 import { BoxPanel } from '../boxes/BoxPanel';
-import { boxesOfSeries } from '../boxes/series-boxes';
+import { boxesOfSeries, type ListedBox } from '../boxes/series-boxes';
+import { ReviewPanel } from '../review/ReviewPanel';
+import { centringPan } from '../review/centring';
 import { BoxTools } from '../boxes/BoxTools';
 import { SelectionOverlay } from '../boxes/SelectionOverlay';
 import { useBoxEditor } from '../boxes/use-box-editor';
@@ -149,6 +151,18 @@ export function Viewer({ series, patient, presets, allSeries, folders, info }: P
     tool: boxes.pointerTool,
   });
 
+  // Review mode shows each finding: its slice, the box centred in the view, selected.
+  const { select } = boxes;
+  const showFinding = useCallback(
+    (finding: ListedBox) => {
+      dispatch({ type: 'goto', index: finding.index });
+      select(finding.box.id);
+      const view = stage.current;
+      if (view) dispatch({ type: 'pan', ...centringPan(state.viewport, finding.box, view) });
+    },
+    [select, state.viewport],
+  );
+
   const numbers = windowNumbers(drawn?.voi);
   const folderBoxes = session?.editor.document.boxes;
   const minScore = session?.settings.minScore;
@@ -267,12 +281,15 @@ export function Viewer({ series, patient, presets, allSeries, folders, info }: P
           />
         ) : null}
         {series ? (
-          <BoxPanel
-            editor={boxes}
-            series={series}
-            allSeries={allSeries}
-            onGoto={(index) => dispatch({ type: 'goto', index })}
-          />
+          <div className="side-column">
+            <ReviewPanel editor={boxes} series={series} onShow={showFinding} />
+            <BoxPanel
+              editor={boxes}
+              series={series}
+              allSeries={allSeries}
+              onGoto={(index) => dispatch({ type: 'goto', index })}
+            />
+          </div>
         ) : null}
       </div>
       {exporting && series ? (
@@ -285,6 +302,7 @@ export function Viewer({ series, patient, presets, allSeries, folders, info }: P
           labels={session?.settings.labels ?? false}
           defaultOutDir={defaultOutDir(series.folder, info)}
           canPickFolder={info?.canPickFolder ?? false}
+          {...(session?.settings.reviewer !== undefined ? { reviewer: session.settings.reviewer } : {})}
           notCtSeries={allSeries
             .filter((s) => s.modality.trim().toUpperCase() !== 'CT')
             .map((s) => `${s.modality || 'no modality'} · ${s.description || 'series without description'}`)}

@@ -1,6 +1,7 @@
 /** Keyboard shortcuts: one table drives both the key handling and the help panel, so they cannot disagree. */
 import type { WindowPreset } from '../../../shared/presets';
 import type { ViewerAction } from './viewer-state';
+import { REVIEW_SHORTCUTS } from '../review/actions/register';
 
 export interface Shortcut {
   keys: string;
@@ -30,6 +31,7 @@ export const SHORTCUTS: readonly Shortcut[] = [
   { keys: 'Ctrl + Z / Ctrl + Shift + Z (or Ctrl + Y)', does: 'Undo / redo a box edit' },
   { keys: 'Escape', does: 'Leave drawing, clear the selection' },
   { keys: '?', does: 'Show or hide this help' },
+  ...REVIEW_SHORTCUTS,
 ];
 
 export interface KeyInput {

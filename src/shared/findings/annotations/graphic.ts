@@ -1,5 +1,6 @@
 import type { Rgb } from '../../boxes/model';
 import type { VolumeGraphic } from './volume-graphic';
+import type { ReviewState } from '../../review/review-state';
 
 /**
  * A 2D graphic read from a Structured Report (SCOORD) or a presentation state (Graphic Object), before it
@@ -22,6 +23,10 @@ export interface AnnotationGraphic {
   label?: string;
   score?: number;
   color?: Rgb;
+  /** the finding's identifier (a report's Tracking Identifier) */
+  id?: string;
+  /** the reader's verdict a DICOM Ink report recorded (review-content.ts); absent = unreviewed */
+  review?: ReviewState;
 }
 
 /** An image a graphic lies on; `frames` undefined means every frame of it (PS3.3 C.10.5.1, C.17.3.2.x). */

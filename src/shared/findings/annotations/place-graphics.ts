@@ -114,6 +114,8 @@ export function placeGraphics(
         };
         if (graphic.label !== undefined) record.label = graphic.label;
         if (graphic.score !== undefined) record.score = graphic.score;
+        if (graphic.id !== undefined) record.id = graphic.id;
+        if (graphic.review !== undefined) record.review = graphic.review;
         if (graphic.color !== undefined) record.color = graphic.color;
         placed.findings.push(record);
       }

@@ -9,6 +9,7 @@ import {
 } from '../../dicom/dataset-values';
 import type { AnnotationGraphic, ImageReference, ReadGraphics } from '../annotations/graphic';
 import type { VolumeGraphic } from '../annotations/volume-graphic';
+import { isReviewState, type ReviewState } from '../../review/review-state';
 
 /** A coded concept (PS3.3 Table 8.8-1): value, scheme and meaning. */
 interface Code {
@@ -36,6 +37,11 @@ function code(ds: DataSet, sequence: string, utf8: TextDecoding): Code | undefin
   };
 }
 
+/** DICOM Ink's "Review state" item (src/main/twin/review-content.ts): private scheme 99DICOMINK, code REVIEW. */
+function isReviewConcept(concept: Code | undefined): boolean {
+  return concept?.value === 'REVIEW' && concept.scheme === '99DICOMINK';
+}
+
 function isDcm(concept: Code | undefined, value: string): boolean {
   return concept?.value === value && concept.scheme === 'DCM';
 }
@@ -54,6 +60,8 @@ function numericValue(ds: DataSet): number | undefined {
 interface Group {
   label?: string;
   score?: number;
+  id?: string;
+  review?: ReviewState;
 }
 
 /**
@@ -72,6 +80,10 @@ function readGroup(group: DataSet, utf8: TextDecoding): Group {
       if (finding) result.label = finding;
     } else if (type === 'TEXT' && isDcm(concept, TRACKING_IDENTIFIER)) {
       trackingId = stringValue(child, '0040a160', utf8);
+      if (trackingId !== undefined) result.id = trackingId;
+    } else if (type === 'TEXT' && isReviewConcept(concept)) {
+      const state = stringValue(child, '0040a160', utf8)?.trim().toLowerCase() ?? '';
+      if (isReviewState(state) && state !== 'unreviewed') result.review = state;
     } else if (type === 'NUM' && /score|probability|confidence|likelihood/i.test(concept?.meaning ?? '')) {
       const value = numericValue(child);
       if (value !== undefined && value >= 0 && value <= 1) result.score = value;
@@ -157,6 +169,8 @@ export function readStructuredReport(root: DataSet, name: string): ReadGraphics 
             const label = inner?.label ?? measurement;
             if (label !== undefined) graphic.label = label;
             if (inner?.score !== undefined) graphic.score = inner.score;
+            if (inner?.id !== undefined) graphic.id = inner.id;
+            if (inner?.review !== undefined) graphic.review = inner.review;
             result.graphics.push(graphic);
           }
         }
