@@ -165,6 +165,7 @@ export function createDelivery(target: DeliveryTarget, options: DeliveryOptions 
         sopInstanceUid: info.sopInstanceUid,
         detail: answer.detail,
         code: answer.code,
+        ...(answer.httpStatus !== undefined ? { httpStatus: answer.httpStatus } : {}),
         meaning: answer.meaning,
         attempts: item.attempts,
       });
@@ -194,6 +195,7 @@ export function createDelivery(target: DeliveryTarget, options: DeliveryOptions 
       sopInstanceUid: info.sopInstanceUid,
       transient: answer.transient,
       code: answer.code,
+      ...(answer.httpStatus !== undefined ? { httpStatus: answer.httpStatus } : {}),
       meaning: `${answer.meaning}${tries}`,
       attempts: item.attempts,
     });
