@@ -28,7 +28,9 @@ function outcomeLine(o: DeliveryOutcome): string {
     case 'failed': {
       // `code` is a C-STORE status (hex); an HTTP status is named as such, never as hex.
       const http =
-        o.httpStatus !== undefined && !o.meaning.includes(`HTTP ${o.httpStatus}`) ? ` (HTTP ${o.httpStatus})` : '';
+        o.httpStatus !== undefined && !o.meaning.includes(`HTTP ${o.httpStatus}`)
+          ? ` (HTTP ${o.httpStatus})`
+          : '';
       return `  ${o.file}: ${o.code !== undefined ? `${hex4(o.code)} ` : ''}${o.meaning}${http}${o.transient ? '' : ' [permanent: not retried]'}`;
     }
     case 'skipped':

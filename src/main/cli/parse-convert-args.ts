@@ -172,9 +172,9 @@ export function parseConvertArgs(
     if (!labels.ok) return labels;
     maskLabels = labels.specs;
   }
-  const deliveryOnly = (['connections', 'retries', 'calling-ae', 'resend', 'timeout', 'token-file'] as const).find(
-    (flag) => values[flag] !== undefined,
-  );
+  const deliveryOnly = (
+    ['connections', 'retries', 'calling-ae', 'resend', 'timeout', 'token-file'] as const
+  ).find((flag) => values[flag] !== undefined);
   if (deliveryOnly !== undefined && values.send === undefined)
     return { ok: false, reason: `--${deliveryOnly} only applies with --send <destination>` };
   const twin = values.twin ?? 'none';

@@ -26,7 +26,10 @@ async function readSecretFile(path: string, flag: string): Promise<Parsed<string
     if (secret.trim() === '') return { ok: false, reason: `${flag} ${path} is empty` };
     return { ok: true, value: secret.trim() };
   } catch (error) {
-    return { ok: false, reason: `${flag} ${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})` };
+    return {
+      ok: false,
+      reason: `${flag} ${path} cannot be read (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
+    };
   } finally {
     await handle?.close();
   }

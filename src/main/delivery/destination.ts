@@ -37,7 +37,10 @@ function parseDimse(url: URL, callingAe: string | undefined): Parsed<Destination
   }
   const port = Number(url.port);
   if (!url.port || !Number.isInteger(port) || port < 1 || port > 65535)
-    return { ok: false, reason: `"${redactUrl(url.href)}" needs a port (1-65535) after the host; ${EXAMPLES}` };
+    return {
+      ok: false,
+      reason: `"${redactUrl(url.href)}" needs a port (1-65535) after the host; ${EXAMPLES}`,
+    };
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
   if (!host) return { ok: false, reason: `"${redactUrl(url.href)}" names no host; ${EXAMPLES}` };
   return { ok: true, value: { kind: 'dimse', calledAe, callingAe: calling, host, port } };

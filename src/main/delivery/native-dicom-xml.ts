@@ -6,7 +6,8 @@ interface Frame {
   attribute?: { vr?: string; Value: unknown[] };
 }
 
-const TAG = /<(\/?)([A-Za-z][\w:-]*)((?:\s+[\w:-]+\s*=\s*"[^"]*")*)\s*(\/?)>|<\?[^>]*\?>|<!--[\s\S]*?-->|([^<]+)/g;
+const TAG =
+  /<(\/?)([A-Za-z][\w:-]*)((?:\s+[\w:-]+\s*=\s*"[^"]*")*)\s*(\/?)>|<\?[^>]*\?>|<!--[\s\S]*?-->|([^<]+)/g;
 
 function attribute(attributes: string, name: string): string | undefined {
   return new RegExp(`${name}\\s*=\\s*"([^"]*)"`).exec(attributes)?.[1];

@@ -106,7 +106,12 @@ function storedWithWarning(warning: number): Answer {
   const answer = classifyStoreStatus(warning);
   return answer.kind === 'stored'
     ? answer
-    : { kind: 'stored', detail: 'warning', code: warning, meaning: `stored with warning reason ${answer.meaning}` };
+    : {
+        kind: 'stored',
+        detail: 'warning',
+        code: warning,
+        meaning: `stored with warning reason ${answer.meaning}`,
+      };
 }
 
 /** A Failure Reason is a failure status; one that claims success is still listed as failed. */

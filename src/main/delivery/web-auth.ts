@@ -16,7 +16,8 @@ export function authHeaders(destination: WebDestination): Record<string, string>
  * retrying meets the same certificate.
  */
 function certificateFailure(code: string, root: string): { transient: false; meaning: string } | undefined {
-  if (!/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|HOSTNAME_MISMATCH/.test(code)) return undefined;
+  if (!/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|HOSTNAME_MISMATCH/.test(code))
+    return undefined;
   return {
     transient: false,
     meaning: `the TLS certificate of ${root} is not trusted (${code}): fix the server's certificate, or trust its CA with NODE_EXTRA_CA_CERTS=ca.pem`,

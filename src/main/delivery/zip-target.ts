@@ -13,9 +13,13 @@ export async function checkZipPath(
 ): Promise<{ ok: true } | { ok: false; reason: string }> {
   const info = await stat(zipPath).catch(() => undefined);
   if (!info) return { ok: true };
-  if (!info.isFile()) return { ok: false, reason: `${zipPath} exists and is not a file; choose another ZIP name` };
+  if (!info.isFile())
+    return { ok: false, reason: `${zipPath} exists and is not a file; choose another ZIP name` };
   if (overwrite) return { ok: true };
-  return { ok: false, reason: `${zipPath} already exists: choose another name, or add --overwrite to replace it` };
+  return {
+    ok: false,
+    reason: `${zipPath} already exists: choose another name, or add --overwrite to replace it`,
+  };
 }
 
 /**
