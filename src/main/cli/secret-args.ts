@@ -1,3 +1,4 @@
+import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 import type { Parsed } from '../delivery/destination';
 
@@ -17,7 +18,8 @@ export interface Secrets {
 async function readSecretFile(path: string, flag: string): Promise<Parsed<string>> {
   let handle;
   try {
-    handle = await open(path, 'r');
+    // O_NONBLOCK: a FIFO given by mistake is refused below instead of waiting for a writer.
+    handle = await open(path, constants.O_RDONLY | constants.O_NONBLOCK);
     const info = await handle.stat();
     if (!info.isFile()) return { ok: false, reason: `${flag} ${path} is not a regular file` };
     if (info.size > MAX_SECRET_BYTES)
