@@ -15,11 +15,14 @@ export interface SilentPeer {
   close(): Promise<void>;
 }
 
-/** Accepts every connection, reads what comes and never writes a byte, never closes. */
+/**
+ * Accepts every connection, reads what comes and never writes a byte, never closes, not even when the
+ * client half-closes (allowHalfOpen: as a process that never calls accept() or close()).
+ */
 export async function startSilentListener(): Promise<SilentPeer> {
   const sockets = new Set<Socket>();
   let accepted = 0;
-  const server = createServer((socket) => {
+  const server = createServer({ allowHalfOpen: true }, (socket) => {
     accepted++;
     sockets.add(socket);
     socket.on('data', () => undefined);
