@@ -75,7 +75,8 @@ describe('a peer that accepts and never speaks', () => {
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/no answer from 127\.0\.0\.1:\d+ .*\(timeout\)/);
     expect(run.ms).toBeGreaterThan(9000);
-    expect(run.ms).toBeLessThan(14_000);
+    // 10 s, plus the CLI's start-up on a loaded machine
+    expect(run.ms).toBeLessThan(16_000);
   });
 
   it('dicom-ink send --timeout 1 --retries 0 ends in seconds, exit 1, every instance failed in the report', async () => {
@@ -97,7 +98,7 @@ describe('a peer that accepts and never speaks', () => {
       { killAfterMs: 30_000 },
     );
     expect(run.code).toBe(1);
-    expect(run.ms).toBeLessThan(8000);
+    expect(run.ms).toBeLessThan(10_000);
     const outcomes = (
       JSON.parse(readFileSync(report, 'utf8')) as {
         delivery: { outcomes: { status: string; meaning: string }[] };
@@ -127,7 +128,7 @@ describe('a peer that accepts and never speaks', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toContain(`0 delivered to dicom://PACS@127.0.0.1:${silent.port}`);
     expect(run.stdout).toContain(`${SLICES} failed`);
-    expect(run.ms).toBeLessThan(12_000);
+    expect(run.ms).toBeLessThan(15_000);
   });
 });
 

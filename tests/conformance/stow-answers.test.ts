@@ -92,15 +92,15 @@ function handle(request: IncomingMessage, response: ServerResponse): void {
   const mode = request.url?.split('/')[1] ?? '';
   authorizations.push(request.headers.authorization);
   if (mode === 'slow') {
-    // A slow but steady sink: a 50 ms pause after each MiB read (at most 20 MB/s), so 40 MB take
-    // about 2 s in all, while no gap comes near the 1 s timeout.
+    // A slow but steady sink: a 100 ms pause after each MiB read (at most 10 MB/s), so 40 MB take
+    // 4 s or more in all, while no gap comes near the 2 s timeout.
     let sincePause = 0;
     request.on('data', (chunk: Buffer) => {
       sincePause += chunk.length;
       if (sincePause < 1 << 20) return;
       sincePause = 0;
       request.pause();
-      setTimeout(() => request.resume(), 50);
+      setTimeout(() => request.resume(), 100);
     });
     request.on('end', () => answer('good', request, response));
     return;
@@ -234,12 +234,12 @@ describe('STOW-RS limits', () => {
     writeFileSync(big, Buffer.concat([readFileSync(files[0] ?? ''), Buffer.alloc(40 << 20)]));
     const started = Date.now();
     const report = await deliverFiles(`${base}/slow`, [big], logRoot(), {
-      timeoutMs: 1000,
+      timeoutMs: 2000,
       connections: 1,
       retry: { attempts: 1, baseDelayMs: 10, maxDelayMs: 10 },
     });
     expect(tally(report)).toEqual({ 'delivered:success': 1 });
-    expect(Date.now() - started).toBeGreaterThan(1500);
+    expect(Date.now() - started).toBeGreaterThan(3000);
   });
 
   it('a server that takes the files and never answers fails after the idle timeout, as transient', async () => {
