@@ -17,6 +17,7 @@ import { DELIVERY_LOG_NAME } from '../../src/main/delivery/delivery-log';
 import { parseDestinationUrl } from '../../src/main/delivery/destination';
 import { echoDestination } from '../../src/main/delivery/echo';
 import { runCliAsync } from '../helpers/cli-async';
+import { startSlowSink } from '../helpers/slow-sink';
 import { SLICES, convertSample, deliverFiles, sopInstanceUidOf, tally } from '../helpers/delivery-fixture';
 
 let dir: string;
@@ -91,20 +92,6 @@ function sendHuge(response: ServerResponse): void {
 function handle(request: IncomingMessage, response: ServerResponse): void {
   const mode = request.url?.split('/')[1] ?? '';
   authorizations.push(request.headers.authorization);
-  if (mode === 'slow') {
-    // A slow but steady sink: a 100 ms pause after each MiB read (at most 10 MB/s), so 40 MB take
-    // 4 s or more in all, while no gap comes near the 2 s timeout.
-    let sincePause = 0;
-    request.on('data', (chunk: Buffer) => {
-      sincePause += chunk.length;
-      if (sincePause < 1 << 20) return;
-      sincePause = 0;
-      request.pause();
-      setTimeout(() => request.resume(), 100);
-    });
-    request.on('end', () => answer('good', request, response));
-    return;
-  }
   request.resume();
   request.on('end', () => answer(mode, request, response));
 }
@@ -228,18 +215,24 @@ describe('the STOW-RS success rule', () => {
 
 describe('STOW-RS limits', () => {
   it('a slow but steady upload longer than the timeout succeeds: the timeout is inactivity', async () => {
-    // One 40 MB instance: far more than the loopback's socket buffers hold, so the upload is paced by the sink.
+    // One 40 MB instance to a sink reading about 10 MB/s through a 64 KiB receive buffer: 4 s or more
+    // in all, against a 2 s idle limit.
     const big = join(dir, 'big', 'IM0001');
     mkdirSync(join(dir, 'big'));
     writeFileSync(big, Buffer.concat([readFileSync(files[0] ?? ''), Buffer.alloc(40 << 20)]));
-    const started = Date.now();
-    const report = await deliverFiles(`${base}/slow`, [big], logRoot(), {
-      timeoutMs: 2000,
-      connections: 1,
-      retry: { attempts: 1, baseDelayMs: 10, maxDelayMs: 10 },
-    });
-    expect(tally(report)).toEqual({ 'delivered:success': 1 });
-    expect(Date.now() - started).toBeGreaterThan(3000);
+    const sink = await startSlowSink([uids[0] ?? '']);
+    try {
+      const started = Date.now();
+      const report = await deliverFiles(`http://127.0.0.1:${sink.port}/dicom-web`, [big], logRoot(), {
+        timeoutMs: 2000,
+        connections: 1,
+        retry: { attempts: 1, baseDelayMs: 10, maxDelayMs: 10 },
+      });
+      expect(tally(report)).toEqual({ 'delivered:success': 1 });
+      expect(Date.now() - started).toBeGreaterThan(3000);
+    } finally {
+      await sink.close();
+    }
   });
 
   it('a server that takes the files and never answers fails after the idle timeout, as transient', async () => {
