@@ -44,7 +44,7 @@ describe('pack --zip', () => {
     const zip = join(dir, 'a.zip');
     const run = runCli(['pack', folder, '--zip', zip]);
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain(`${SLICES} delivered to ZIP ${zip}`);
+    expect(run.stdout).toContain(`${SLICES} files written to ZIP ${zip}`);
     expect(run.stdout).toMatch(
       /evil\.dcm: cannot be stored in a ZIP under the name "\.\.\\\\\.\.\\\\evil\.dcm" \(invalid relative path/,
     );
@@ -63,7 +63,7 @@ describe('pack --zip', () => {
     );
     expect(readFileSync(zip, 'utf8')).toBe('precious');
     const replaced = runCli(['pack', folder, '--zip', zip, '--overwrite']);
-    expect(replaced.stdout).toContain(`${SLICES} delivered to ZIP ${zip}`);
+    expect(replaced.stdout).toContain(`${SLICES} files written to ZIP ${zip}`);
     expect(readFileSync(zip).subarray(0, 2).toString()).toBe('PK');
   });
 });
