@@ -57,17 +57,19 @@ async function stowLargeBench(dir: string): Promise<void> {
   writeFileSync(path, header);
   truncateSync(path, header.length + length);
   let received = 0;
+  const read = await readInstance(path);
+  if (!read.ok) throw new Error(read.reason);
+  // Only a Store Instances response naming the instance counts as stored (PS3.18 10.5.3).
+  const stored = { '00081155': { vr: 'UI', Value: [read.info.sopInstanceUid] } };
   const server = createServer((request, response) => {
     request.on('data', (chunk: Buffer) => (received += chunk.length));
     request.on('end', () => {
       response.writeHead(200, { 'Content-Type': 'application/dicom+json' });
-      response.end('{}');
+      response.end(JSON.stringify({ '00081199': { vr: 'SQ', Value: [stored] } }));
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   try {
-    const read = await readInstance(path);
-    if (!read.ok) throw new Error(read.reason);
     const before = peakMiB();
     const started = performance.now();
     const end = await stowBatch(

@@ -59,18 +59,22 @@ export async function startConvertDeliveries(
     const started = startCliDelivery(pacsTarget(args.value.destination, args.value.connections), {
       retry: args.value.retry,
       resend: args.value.resend,
+      timeoutMs: args.value.timeoutMs,
       signal,
       quiet: true,
     });
     deliveries.push(started.delivery);
   }
+  const { removeStalePartials } = await import('../delivery/stale-partials');
   if (command.zipPath !== undefined) {
     const { zipTarget } = await import('../delivery/zip-target');
+    await removeStalePartials(resolve(command.zipPath));
     deliveries.push(
       startCliDelivery(zipTarget(resolve(command.zipPath), outDir), { signal, quiet: true }).delivery,
     );
   }
   if (media !== undefined) {
+    await removeStalePartials(media);
     const { dicomdirTarget } = await import('../delivery/dicomdir/dicomdir-target');
     deliveries.push(startCliDelivery(dicomdirTarget(media, { overwrite }), { signal, quiet: true }).delivery);
   }

@@ -2,12 +2,17 @@ import { DEFAULT_RETRY } from '../delivery/deliver';
 import type { RetryPolicy } from '../delivery/deliver';
 import type { Destination, Parsed } from '../delivery/destination';
 import { resolveDestination } from '../delivery/destinations-store';
+import { secretsFromArgs, timeoutArg } from './secret-args';
+
+/** How long one association or HTTP request may stay silent (no byte either way) before it fails. */
+export const DEFAULT_DELIVERY_TIMEOUT_MS = 30_000;
 
 export interface DeliveryArgs {
   destination: Destination;
   connections: number;
   retry: RetryPolicy;
   resend: boolean;
+  timeoutMs: number;
 }
 
 function wholeNumber(text: string | undefined, flag: string, min: number, fallback: number): Parsed<number> {
@@ -21,13 +26,24 @@ function wholeNumber(text: string | undefined, flag: string, min: number, fallba
 /** The destination and the delivery options shared by `send` and `convert --send`. */
 export async function parseDeliveryArgs(
   to: string,
-  values: { connections?: string; retries?: string; 'calling-ae'?: string; resend?: boolean },
+  values: {
+    connections?: string;
+    retries?: string;
+    'calling-ae'?: string;
+    resend?: boolean;
+    timeout?: string;
+    'token-file'?: string;
+  },
 ): Promise<Parsed<DeliveryArgs>> {
   const connections = wholeNumber(values.connections, '--connections', 1, 2);
   if (!connections.ok) return connections;
   const retries = wholeNumber(values.retries, '--retries', 0, DEFAULT_RETRY.attempts - 1);
   if (!retries.ok) return retries;
-  const destination = await resolveDestination(to, { callingAe: values['calling-ae'] });
+  const timeoutMs = timeoutArg(values.timeout, DEFAULT_DELIVERY_TIMEOUT_MS);
+  if (!timeoutMs.ok) return timeoutMs;
+  const secrets = await secretsFromArgs(values);
+  if (!secrets.ok) return secrets;
+  const destination = await resolveDestination(to, { callingAe: values['calling-ae'], ...secrets.value });
   if (!destination.ok) return destination;
   return {
     ok: true,
@@ -36,6 +52,7 @@ export async function parseDeliveryArgs(
       connections: connections.value,
       retry: { ...DEFAULT_RETRY, attempts: retries.value + 1 },
       resend: values.resend ?? false,
+      timeoutMs: timeoutMs.value,
     },
   };
 }

@@ -25,8 +25,14 @@ function outcomeLine(o: DeliveryOutcome): string {
   switch (o.status) {
     case 'delivered':
       return `  ${o.file}: ${o.detail}${o.meaning ? ` (${o.meaning})` : ''}`;
-    case 'failed':
-      return `  ${o.file}: ${o.code !== undefined ? `${hex4(o.code)} ` : ''}${o.meaning}${o.transient ? '' : ' [permanent: not retried]'}`;
+    case 'failed': {
+      // `code` is a C-STORE status (hex); an HTTP status is named as such, never as hex.
+      const http =
+        o.httpStatus !== undefined && !o.meaning.includes(`HTTP ${o.httpStatus}`)
+          ? ` (HTTP ${o.httpStatus})`
+          : '';
+      return `  ${o.file}: ${o.code !== undefined ? `${hex4(o.code)} ` : ''}${o.meaning}${http}${o.transient ? '' : ' [permanent: not retried]'}`;
+    }
     case 'skipped':
       return `  ${o.file}: ${o.reason}`;
     case 'not-sent':

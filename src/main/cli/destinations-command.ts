@@ -8,6 +8,7 @@ import {
 } from '../delivery/destinations-store';
 import { parseCommandArgs } from './args/parse-args';
 import { EXIT } from './exit-codes';
+import { secretsFromArgs } from './secret-args';
 import { DESTINATIONS_OPTIONS } from './specs/send';
 import { usageError } from './usage-error';
 import { printOut, printErr } from './print';
@@ -33,8 +34,11 @@ export async function destinationsCommand(args: readonly string[]): Promise<numb
     case 'add': {
       if (rest.length !== 2) return usageError('destinations add needs a name and a URL', 'destinations');
       const [name = '', url = ''] = rest;
+      // Only what is given here is saved: a token in the environment applies to each run, not to the file.
+      const secrets = await secretsFromArgs(parsed.values, {});
+      if (!secrets.ok) return usageError(secrets.reason, 'destinations');
       const added = await addDestination(
-        { name, url, callingAe: parsed.values['calling-ae'], token: parsed.values.token },
+        { name, url, callingAe: parsed.values['calling-ae'], token: secrets.value.token },
         file,
       ).catch((error: unknown) => ({
         ok: false as const,

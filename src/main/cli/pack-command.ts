@@ -4,7 +4,8 @@ import { DELIVERY_LOG_NAME } from '../delivery/delivery-log';
 import { checkMediaFolder } from '../delivery/dicomdir/place-folder';
 import { dicomdirTarget } from '../delivery/dicomdir/dicomdir-target';
 import type { DeliveryTarget } from '../delivery/target';
-import { zipTarget } from '../delivery/zip-target';
+import { checkZipPath, zipTarget } from '../delivery/zip-target';
+import { removeStalePartials } from '../delivery/stale-partials';
 import { isInside, scanFolder } from '../dicom/scan-folder';
 import { parseCommandArgs } from './args/parse-args';
 import { deliveryComplete } from './delivery-text';
@@ -47,9 +48,12 @@ export async function packCommand(args: readonly string[]): Promise<number> {
     if (!check.ok) return usageError(check.reason, 'pack');
     target = dicomdirTarget(media, { overwrite: parsed.values.overwrite ?? false });
   } else {
+    const check = await checkZipPath(zip as string, parsed.values.overwrite ?? false);
+    if (!check.ok) return usageError(check.reason, 'pack');
     target = zipTarget(zip as string, root);
     exclude.push(zip as string);
   }
+  await removeStalePartials(zip ?? resolve(dicomdirArg ?? ''));
   const quiet = parsed.values.quiet ?? false;
   const { delivery, endDisplay } = startCliDelivery(target, { quiet: true });
   for await (const file of scanFolder(root, { exclude })) {

@@ -17,7 +17,15 @@ export interface ConvertCommand {
   reportPath?: string;
   quiet: boolean;
   /** `--send` and its options, checked by the delivery's own parser */
-  send?: { to: string; connections?: string; retries?: string; 'calling-ae'?: string; resend?: boolean };
+  send?: {
+    to: string;
+    connections?: string;
+    retries?: string;
+    'calling-ae'?: string;
+    resend?: boolean;
+    timeout?: string;
+    'token-file'?: string;
+  };
   zipPath?: string;
   /** `--dicomdir`: a DICOMDIR media folder of the outputs */
   dicomdirPath?: string;
@@ -164,9 +172,9 @@ export function parseConvertArgs(
     if (!labels.ok) return labels;
     maskLabels = labels.specs;
   }
-  const deliveryOnly = (['connections', 'retries', 'calling-ae', 'resend'] as const).find(
-    (flag) => values[flag] !== undefined,
-  );
+  const deliveryOnly = (
+    ['connections', 'retries', 'calling-ae', 'resend', 'timeout', 'token-file'] as const
+  ).find((flag) => values[flag] !== undefined);
   if (deliveryOnly !== undefined && values.send === undefined)
     return { ok: false, reason: `--${deliveryOnly} only applies with --send <destination>` };
   const twin = values.twin ?? 'none';
@@ -214,6 +222,8 @@ export function parseConvertArgs(
               retries: values.retries,
               'calling-ae': values['calling-ae'],
               resend: values.resend,
+              timeout: values.timeout,
+              'token-file': values['token-file'],
             },
           }
         : {}),

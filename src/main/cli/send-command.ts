@@ -51,6 +51,7 @@ export async function sendCommand(args: readonly string[]): Promise<number> {
     {
       retry: delivery.value.retry,
       resend: delivery.value.resend,
+      timeoutMs: delivery.value.timeoutMs,
       signal: controller.signal,
       quiet,
     },

@@ -6,6 +6,8 @@
 export interface AssociationFailure {
   transient: boolean;
   meaning: string;
+  /** the HTTP status, when a DICOMweb server answered the whole request with one */
+  httpStatus?: number;
 }
 
 const REJECT_REASONS: Record<number, Record<number, string>> = {

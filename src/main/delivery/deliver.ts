@@ -3,16 +3,12 @@ import { DeliveryLog, stampOf } from './delivery-log';
 import type { FileStamp } from './delivery-log';
 import { readInstance } from './instance-file';
 import type { InstanceInfo } from './instance-file';
+import { afterAnswer } from './answer-transition';
+import type { RetryPolicy } from './answer-transition';
 import type { Answer, DeliveryOutcome } from './outcome';
 import type { DeliveryTarget } from './target';
 
-export interface RetryPolicy {
-  /** tries per instance for transient failures, the first included */
-  attempts: number;
-  /** wait before the 2nd try; doubled for each further one, capped at maxDelayMs */
-  baseDelayMs: number;
-  maxDelayMs: number;
-}
+export type { RetryPolicy };
 
 export const DEFAULT_RETRY: RetryPolicy = { attempts: 4, baseDelayMs: 1000, maxDelayMs: 10_000 };
 
@@ -154,49 +150,27 @@ export function createDelivery(target: DeliveryTarget, options: DeliveryOptions 
   }
 
   function answerItem(item: Item, answer: Answer): void {
-    const { info } = item;
-    if (answer.kind === 'stored') {
-      sentNow++;
-      if (item.log && target.logKey)
-        item.log.record(target.logKey, info.path, item.stamp, info.sopInstanceUid, answer.detail);
-      settle({
-        status: 'delivered',
-        file: info.path,
-        sopInstanceUid: info.sopInstanceUid,
-        detail: answer.detail,
-        code: answer.code,
-        meaning: answer.meaning,
-        attempts: item.attempts,
-      });
-      return;
+    const next = afterAnswer(item.info, item.attempts, answer, { retry, cancelled: cancelled() });
+    switch (next.to) {
+      case 'delivered':
+        sentNow++;
+        if (item.log && target.logKey)
+          item.log.record(
+            target.logKey,
+            item.info.path,
+            item.stamp,
+            item.info.sopInstanceUid,
+            next.outcome.detail,
+          );
+        return settle(next.outcome);
+      case 'retry':
+        item.notBefore = performance.now() + next.afterMs;
+        ready.push(item);
+        return report();
+      case 'failed':
+      case 'not-sent':
+        return settle(next.outcome);
     }
-    if (answer.transient && item.attempts < retry.attempts && !cancelled()) {
-      item.notBefore =
-        performance.now() + Math.min(retry.maxDelayMs, retry.baseDelayMs * 2 ** (item.attempts - 1));
-      ready.push(item);
-      report();
-      return;
-    }
-    const tries = answer.transient && item.attempts > 1 ? ` (after ${item.attempts} attempts)` : '';
-    if (cancelled() && answer.transient) {
-      settle({
-        status: 'not-sent',
-        file: info.path,
-        sopInstanceUid: info.sopInstanceUid,
-        reason: 'cancelled before the PACS confirmed it',
-        attempts: item.attempts,
-      });
-      return;
-    }
-    settle({
-      status: 'failed',
-      file: info.path,
-      sopInstanceUid: info.sopInstanceUid,
-      transient: answer.transient,
-      code: answer.code,
-      meaning: `${answer.meaning}${tries}`,
-      attempts: item.attempts,
-    });
   }
 
   /** Writes the logs touched; a log that cannot be written is reported once (deliveries stay delivered). */

@@ -37,13 +37,17 @@ function parseDimse(url: URL, callingAe: string | undefined): Parsed<Destination
   }
   const port = Number(url.port);
   if (!url.port || !Number.isInteger(port) || port < 1 || port > 65535)
-    return { ok: false, reason: `"${url.href}" needs a port (1-65535) after the host; ${EXAMPLES}` };
+    return {
+      ok: false,
+      reason: `"${redactUrl(url.href)}" needs a port (1-65535) after the host; ${EXAMPLES}`,
+    };
   const host = url.hostname.replace(/^\[(.*)\]$/, '$1');
-  if (!host) return { ok: false, reason: `"${url.href}" names no host; ${EXAMPLES}` };
+  if (!host) return { ok: false, reason: `"${redactUrl(url.href)}" names no host; ${EXAMPLES}` };
   return { ok: true, value: { kind: 'dimse', calledAe, callingAe: calling, host, port } };
 }
 
-function parseWeb(url: URL, token: string | undefined): Parsed<Destination> {
+function parseWeb(url: URL, secrets: { token?: string; password?: string }): Parsed<Destination> {
+  const { token } = secrets;
   const root = `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`;
   if (url.search || url.hash)
     return { ok: false, reason: `a DICOMweb root takes no query or fragment: "${redactUrl(url.href)}"` };
@@ -53,15 +57,18 @@ function parseWeb(url: URL, token: string | undefined): Parsed<Destination> {
     auth = {
       kind: 'basic',
       user: decodeURIComponent(url.username),
-      password: decodeURIComponent(url.password),
+      password: url.password ? decodeURIComponent(url.password) : (secrets.password ?? ''),
     };
   return { ok: true, value: auth ? { kind: 'dicomweb', root, auth } : { kind: 'dicomweb', root } };
 }
 
-/** Parses a destination URL; `callingAe` overrides the calling AE title, `token` adds bearer auth. */
+/**
+ * Parses a destination URL; `callingAe` overrides the calling AE title, `token` adds bearer auth,
+ * `password` is the basic-auth password of a URL that names only the user.
+ */
 export function parseDestinationUrl(
   text: string,
-  extra: { callingAe?: string; token?: string } = {},
+  extra: { callingAe?: string; token?: string; password?: string } = {},
 ): Parsed<Destination> {
   let url: URL;
   try {
@@ -74,15 +81,25 @@ export function parseDestinationUrl(
       return parseDimse(url, extra.callingAe);
     case 'http:':
     case 'https:':
-      return parseWeb(url, extra.token);
+      return parseWeb(url, extra);
     default:
       return { ok: false, reason: `"${url.protocol}" destinations are not supported; ${EXAMPLES}` };
   }
 }
 
-/** Hides a password in a URL-like text (for messages about text that did not parse). */
+/**
+ * Hides a password in a URL-like text (for messages about text that did not parse). The credentials run
+ * from "//" to the LAST "@" (a password may hold "/", "@" or ":"); everything after the user's first ":"
+ * up to there is hidden.
+ */
 export function redactUrl(text: string): string {
-  return text.replace(/(\/\/[^/:@]*):[^/@]*@/, '$1:***@');
+  const start = text.indexOf('//');
+  const at = text.lastIndexOf('@');
+  if (start < 0 || at < start) return text;
+  const credentials = text.slice(start + 2, at);
+  const colon = credentials.indexOf(':');
+  if (colon < 0) return text;
+  return `${text.slice(0, start + 2)}${credentials.slice(0, colon)}:***${text.slice(at)}`;
 }
 
 /** How a destination is shown in messages, logs and reports: never with its secret. */

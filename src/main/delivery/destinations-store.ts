@@ -114,7 +114,7 @@ export function describeNamed(entry: NamedDestination): string {
  */
 export async function resolveDestination(
   text: string,
-  extra: { callingAe?: string; token?: string } = {},
+  extra: { callingAe?: string; token?: string; password?: string } = {},
   file: string = destinationsFile(),
 ): Promise<Parsed<Destination>> {
   if (text.includes('://')) return parseDestinationUrl(text, extra);
@@ -130,9 +130,9 @@ export async function resolveDestination(
       reason: `"${text}" is neither a saved destination nor a URL (${known}); use dicom://AETITLE@host:port or http(s)://host[:port]/dicom-web`,
     };
   }
-  return destinationOf({
-    ...entry,
+  return parseDestinationUrl(entry.url, {
     callingAe: extra.callingAe ?? entry.callingAe,
     token: extra.token ?? entry.token,
+    ...(extra.password !== undefined ? { password: extra.password } : {}),
   });
 }

@@ -1,8 +1,8 @@
 import type { association, responses } from 'dcmjs-dimse';
 import { sopClassName } from '../dicom/sop-classes';
-import { DROPPED, associationRejected, networkFailure } from './association-errors';
+import { DROPPED } from './association-errors';
 import type { AssociationFailure } from './association-errors';
-import { destroySocket, dimseLibrary, networkOptions } from './dimse-client';
+import { dimseLibrary, runAssociation } from './dimse-client';
 import type { DimseDestination } from './dimse-client';
 import { classifyStoreStatus } from './dimse-status';
 import type { InstanceInfo } from './instance-file';
@@ -36,7 +36,8 @@ export type BatchEnd = { ok: true } | { ok: false; failure: AssociationFailure }
  * (what we write, PS3.5 A.2) and Implicit VR Little Endian (A.1, the default every SCP supports); the SCP
  * picks, and the library re-encodes a data set when it picks Implicit. Instances are
  * sent one after another and answered one by one; an instance whose SOP class the SCP did not accept is
- * answered at once as a permanent failure. Resolves when the association is released, rejected or lost.
+ * answered at once as a permanent failure. Resolves when the association is released, rejected, lost, cancelled or silent for the timeout
+ * (runAssociation destroys the socket then, so no peer can hold a batch open).
  */
 export function storeBatch(
   destination: DimseDestination,
@@ -76,55 +77,19 @@ export function storeBatch(
   }
   if (pending.length === 0) return Promise.resolve({ ok: true });
 
-  return new Promise<BatchEnd>((resolve) => {
-    let failure: AssociationFailure | undefined;
-    let settled = false;
-    const finish = (): void => {
-      if (settled) return;
-      settled = true;
-      options.signal?.removeEventListener('abort', onCancel);
-      const unanswered = pending.some((p) => !answered.has(p.index));
-      resolve(failure ? { ok: false, failure } : unanswered ? { ok: false, failure: DROPPED } : { ok: true });
-    };
-    const onCancel = (): void => {
-      failure ??= { transient: true, meaning: 'cancelled' };
-      try {
-        client.abort();
-      } catch {
-        // no association yet: nothing to abort
-      }
-      destroySocket(client);
-      setTimeout(finish, 100);
-    };
-    client.on('associationAccepted', (accepted: association.Association) => {
-      for (const { index, request } of pending) {
-        if (accepted.getAcceptedPresentationContextFromRequest(request)) continue;
-        const sopClass = instances[index]?.sopClassUid ?? '';
-        answer(index, {
-          kind: 'failed',
-          transient: false,
-          meaning: `the PACS accepts no ${sopClassName(sopClass)} (${sopClass}) in Explicit or Implicit VR Little Endian`,
-        });
-      }
-    });
-    client.on('associationRejected', (reject: { result: number; source: number; reason: number }) => {
-      failure = associationRejected(reject);
-    });
-    client.on('networkError', (error: Error) => {
-      failure ??= networkFailure(error.message, destination.host, destination.port);
-    });
-    client.on('closed', finish);
-    if (options.signal?.aborted) {
-      resolve({ ok: false, failure: { transient: true, meaning: 'cancelled' } });
-      return;
+  client.on('associationAccepted', (accepted: association.Association) => {
+    for (const { index, request } of pending) {
+      if (accepted.getAcceptedPresentationContextFromRequest(request)) continue;
+      const sopClass = instances[index]?.sopClassUid ?? '';
+      answer(index, {
+        kind: 'failed',
+        transient: false,
+        meaning: `the PACS accepts no ${sopClassName(sopClass)} (${sopClass}) in Explicit or Implicit VR Little Endian`,
+      });
     }
-    options.signal?.addEventListener('abort', onCancel, { once: true });
-    client.send(
-      destination.host,
-      destination.port,
-      destination.callingAe,
-      destination.calledAe,
-      networkOptions(options.timeoutMs),
-    );
+  });
+  return runAssociation(client, destination, options).then((failure) => {
+    const unanswered = pending.some((p) => !answered.has(p.index));
+    return failure ? { ok: false, failure } : unanswered ? { ok: false, failure: DROPPED } : { ok: true };
   });
 }

@@ -12,8 +12,10 @@ export type DeliveryOutcome =
       file: string;
       sopInstanceUid: string;
       detail: DeliveryDetail;
-      /** status code (DIMSE) or HTTP status (DICOMweb) when the PACS gave one */
+      /** the C-STORE status (DIMSE, or a DICOMweb Warning Reason) when the PACS gave one */
       code?: number;
+      /** the HTTP status of the STOW-RS answer (DICOMweb) */
+      httpStatus?: number;
       meaning?: string;
       attempts: number;
     }
@@ -22,7 +24,10 @@ export type DeliveryOutcome =
       file: string;
       sopInstanceUid?: string;
       transient: boolean;
+      /** the C-STORE status (DIMSE, or a DICOMweb Failure Reason) */
       code?: number;
+      /** the HTTP status of the STOW-RS answer (DICOMweb) */
+      httpStatus?: number;
       meaning: string;
       attempts: number;
     }
@@ -35,8 +40,14 @@ export type DeliveryStatus = DeliveryOutcome['status'];
 
 /** A PACS's answer for one instance in one attempt, before retries are decided. */
 export type Answer =
-  | { kind: 'stored'; detail: Exclude<DeliveryDetail, 'already-delivered'>; code?: number; meaning?: string }
-  | { kind: 'failed'; transient: boolean; code?: number; meaning: string };
+  | {
+      kind: 'stored';
+      detail: Exclude<DeliveryDetail, 'already-delivered'>;
+      code?: number;
+      httpStatus?: number;
+      meaning?: string;
+    }
+  | { kind: 'failed'; transient: boolean; code?: number; httpStatus?: number; meaning: string };
 
 export function hex4(code: number): string {
   return `0x${code.toString(16).toUpperCase().padStart(4, '0')}`;

@@ -1,4 +1,5 @@
 import type { Destination } from './destination';
+import { IdleTimeoutError, ResponseTooLargeError } from './streamed-post';
 
 export type WebDestination = Extract<Destination, { kind: 'dicomweb' }>;
 
@@ -10,10 +11,25 @@ export function authHeaders(destination: WebDestination): Record<string, string>
   return { Authorization: `Basic ${Buffer.from(`${auth.user}:${auth.password}`).toString('base64')}` };
 }
 
+/**
+ * A TLS certificate the connection refused (OpenSSL's verify codes, Node's ERR_TLS_CERT_*): final, since
+ * retrying meets the same certificate.
+ */
+function certificateFailure(code: string, root: string): { transient: false; meaning: string } | undefined {
+  if (!/CERT|SELF_SIGNED|UNABLE_TO_VERIFY|UNABLE_TO_GET_ISSUER|HOSTNAME_MISMATCH/.test(code))
+    return undefined;
+  return {
+    transient: false,
+    meaning: `the TLS certificate of ${root} is not trusted (${code}): fix the server's certificate, or trust its CA with NODE_EXTRA_CA_CERTS=ca.pem`,
+  };
+}
+
 /** A fetch error in words: Node's fetch hides the socket error in `cause`. */
 export function fetchFailure(error: unknown, root: string): { transient: boolean; meaning: string } {
   const cause = (error as { cause?: { code?: string; message?: string } }).cause;
   const code = cause?.code ?? '';
+  const certificate = certificateFailure(code, root);
+  if (certificate) return certificate;
   if ((error as Error).name === 'TimeoutError')
     return { transient: true, meaning: `no answer from ${root} in time (timeout)` };
   if (code === 'ECONNREFUSED')
@@ -25,10 +41,19 @@ export function fetchFailure(error: unknown, root: string): { transient: boolean
 }
 
 /** A failed streamed POST (node:http) in words: the socket error's code is on the error itself. */
-export function postFailure(error: unknown, root: string): { transient: boolean; meaning: string } {
+export function postFailure(
+  error: unknown,
+  root: string,
+): { transient: boolean; meaning: string; httpStatus?: number } {
   const { code, name, cause } = error as { code?: string; name?: string; cause?: { name?: string } };
+  if (error instanceof IdleTimeoutError)
+    return { transient: true, meaning: `no answer from ${root}: ${error.message} (timeout)` };
+  if (error instanceof ResponseTooLargeError)
+    return { transient: false, meaning: error.message, httpStatus: error.status };
   if (name === 'TimeoutError' || cause?.name === 'TimeoutError')
     return { transient: true, meaning: `no answer from ${root} in time (timeout)` };
+  const certificate = certificateFailure(code ?? '', root);
+  if (certificate) return certificate;
   if (code === 'ECONNREFUSED')
     return { transient: true, meaning: `connection refused: nothing is listening at ${root}` };
   if (code === 'ECONNRESET' || code === 'EPIPE')

@@ -1,9 +1,26 @@
 import { createWriteStream } from 'node:fs';
-import { rename, rm } from 'node:fs/promises';
-import { basename, dirname, join, relative, sep } from 'node:path';
+import { rename, rm, stat } from 'node:fs/promises';
+import { basename, relative, sep } from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { ZipFile } from 'yazl';
+import { partialPath } from './stale-partials';
 import type { DeliveryTarget } from './target';
+
+/** Whether a ZIP may be written at `zipPath`: nothing there, or a file to replace with `overwrite`. */
+export async function checkZipPath(
+  zipPath: string,
+  overwrite: boolean,
+): Promise<{ ok: true } | { ok: false; reason: string }> {
+  const info = await stat(zipPath).catch(() => undefined);
+  if (!info) return { ok: true };
+  if (!info.isFile())
+    return { ok: false, reason: `${zipPath} exists and is not a file; choose another ZIP name` };
+  if (overwrite) return { ok: true };
+  return {
+    ok: false,
+    reason: `${zipPath} already exists: choose another name, or add --overwrite to replace it`,
+  };
+}
 
 /**
  * A ZIP of the outputs as a delivery target: each file is streamed from disk into the archive when the
@@ -13,7 +30,7 @@ import type { DeliveryTarget } from './target';
  */
 export function zipTarget(zipPath: string, root: string): DeliveryTarget {
   const zip = new ZipFile();
-  const temp = join(dirname(zipPath), `.${basename(zipPath)}.partial-${process.pid}`);
+  const temp = partialPath(zipPath);
   const written = pipeline(zip.outputStream, createWriteStream(temp, { mode: 0o644 }));
   // Report a write error only through finish(); until then keep it from being unhandled.
   written.catch(() => undefined);
@@ -34,8 +51,18 @@ export function zipTarget(zipPath: string, root: string): DeliveryTarget {
           });
           continue;
         }
+        try {
+          // yazl refuses a name it cannot store safely (a file named "..\evil.dcm": ZIP readers take "\" as "/").
+          zip.addFile(instance.path, name);
+        } catch (error) {
+          options.onAnswer(index, {
+            kind: 'failed',
+            transient: false,
+            meaning: `cannot be stored in a ZIP under the name ${JSON.stringify(name)} (${(error as Error).message}); rename the file`,
+          });
+          continue;
+        }
         names.add(name);
-        zip.addFile(instance.path, name);
         options.onAnswer(index, { kind: 'stored', detail: 'success' });
       }
       return Promise.resolve({ ok: true });

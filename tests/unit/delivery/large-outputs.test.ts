@@ -103,19 +103,21 @@ describe('a 3 GiB output', () => {
 describe('STOW-RS of a 16 MB output', () => {
   it('sends the file byte for byte with a Content-Length, as one multipart part', async () => {
     const received: { length?: string; body: Buffer }[] = [];
+    const info = await infoOf(moderate);
     const server = createServer((request, response) => {
       const chunks: Buffer[] = [];
       request.on('data', (chunk: Buffer) => chunks.push(chunk));
       request.on('end', () => {
         received.push({ length: request.headers['content-length'], body: Buffer.concat(chunks) });
         response.writeHead(200, { 'Content-Type': 'application/dicom+json' });
-        response.end('{}');
+        // Only a Store Instances response naming the instance makes it stored (PS3.18 10.5.3).
+        const stored = { '00081155': { vr: 'UI', Value: [info.sopInstanceUid] } };
+        response.end(JSON.stringify({ '00081199': { vr: 'SQ', Value: [stored] } }));
       });
     });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     try {
       const { port } = server.address() as AddressInfo;
-      const info = await infoOf(moderate);
       const answers: Answer[] = [];
       const end = await stowBatch({ kind: 'dicomweb', root: `http://127.0.0.1:${port}/dw` }, [info], {
         timeoutMs: 60_000,

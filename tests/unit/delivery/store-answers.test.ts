@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { classifyStoreStatus } from '../../../src/main/delivery/dimse-status';
 import type { InstanceInfo } from '../../../src/main/delivery/instance-file';
-import { answersFromResponse } from '../../../src/main/delivery/stow';
+import { answersFromResponse, parseStoreResponse } from '../../../src/main/delivery/store-response';
 
 describe('classifyStoreStatus (PS3.4 B.2.3)', () => {
   it.each([
@@ -57,9 +57,9 @@ const failed = (uid: string, reason?: number): Record<string, unknown> => ({
   ...(reason !== undefined ? { '00081197': { vr: 'US', Value: [reason] } } : {}),
 });
 
-describe('answersFromResponse (PS3.18 10.5.3)', () => {
-  const batch = [info('1.1'), info('1.2'), info('1.3'), info('1.4')];
+const batch = [info('1.1'), info('1.2'), info('1.3'), info('1.4')];
 
+describe('answersFromResponse (PS3.18 10.5.3)', () => {
   it('reads stored, coerced and failed instances from the Referenced and Failed SOP Sequences', () => {
     const response = {
       '00081199': { vr: 'SQ', Value: [referenced('1.1'), referenced('1.2', 0xb000)] },
@@ -73,20 +73,62 @@ describe('answersFromResponse (PS3.18 10.5.3)', () => {
     expect(answers.get(3)).toMatchObject({ kind: 'failed', transient: false, code: 0x0110 });
   });
 
-  it('takes a 200 without a body as every instance stored', () => {
-    const answers = answersFromResponse(batch, 200, undefined);
-    expect([...answers.values()].every((a) => a.kind === 'stored')).toBe(true);
+  it('counts an instance the response does not mention as failed, whatever the HTTP status', () => {
+    const response = { '00081199': { vr: 'SQ', Value: [referenced('1.1')] } };
+    for (const status of [200, 202, 409]) {
+      const answers = answersFromResponse(batch, status, response);
+      expect(answers.get(0)).toMatchObject({ kind: 'stored', httpStatus: status });
+      expect(answers.get(1)).toMatchObject({
+        kind: 'failed',
+        transient: false,
+        httpStatus: status,
+        meaning: `HTTP ${status}: the server's Store Instances response does not list this instance (1.2) as stored`,
+      });
+      expect(answers.get(1)).not.toHaveProperty('code');
+    }
+  });
+});
+
+describe('parseStoreResponse (PS3.18 10.5.3.2, F.2 JSON and F.3 XML)', () => {
+  const xml = `<?xml version="1.0" encoding="UTF-8"?>
+<NativeDicomModel xml:space="preserve">
+  <DicomAttribute tag="00081190" vr="UR"><Value number="1">http://pacs/studies/1</Value></DicomAttribute>
+  <DicomAttribute tag="00081199" vr="SQ">
+    <Item number="1">
+      <DicomAttribute tag="00081150" vr="UI"><Value number="1">1.2.840.10008.5.1.4.1.1.7</Value></DicomAttribute>
+      <DicomAttribute tag="00081155" vr="UI"><Value number="1">1.1</Value></DicomAttribute>
+    </Item>
+  </DicomAttribute>
+  <DicomAttribute tag="00081198" vr="SQ">
+    <Item number="1">
+      <DicomAttribute tag="00081155" vr="UI"><Value number="1">1.2</Value></DicomAttribute>
+      <DicomAttribute tag="00081197" vr="US"><Value number="1">49152</Value></DicomAttribute>
+    </Item>
+  </DicomAttribute>
+</NativeDicomModel>`;
+
+  it('reads the Native DICOM Model: stored and failed instances with the Failure Reason', () => {
+    const dataset = parseStoreResponse(xml, 'application/dicom+xml');
+    if (!dataset) throw new Error('the XML response did not parse');
+    const answers = answersFromResponse(batch.slice(0, 2), 202, dataset);
+    expect(answers.get(0)).toMatchObject({ kind: 'stored', detail: 'success' });
+    expect(answers.get(1)).toMatchObject({ kind: 'failed', transient: false, code: 0xc000 });
   });
 
-  it('counts an instance the response does not mention as failed, unless the status is 200', () => {
-    const response = { '00081199': { vr: 'SQ', Value: [referenced('1.1')] } };
-    const answers = answersFromResponse(batch, 409, response);
-    expect(answers.get(0)).toMatchObject({ kind: 'stored' });
-    expect(answers.get(1)).toMatchObject({
-      kind: 'failed',
-      transient: false,
-      code: 409,
-      meaning: 'HTTP 409: the server did not list this instance as stored',
-    });
+  it('reads DICOM JSON as an object or as an array of one data set', () => {
+    const json = { '00081199': { vr: 'SQ', Value: [referenced('1.1')] } };
+    expect(parseStoreResponse(JSON.stringify(json), 'application/dicom+json')).toEqual(json);
+    expect(parseStoreResponse(JSON.stringify([json]), 'application/json')).toEqual(json);
+  });
+
+  it.each([
+    ['an empty body', ''],
+    ['a welcome page', '<html><body><h1>Welcome to nginx!</h1></body></html>'],
+    ['garbage', '{{{ not json'],
+    ['JSON that is not a Store response', '{"status":"ok"}'],
+    ['XML that is not the Native DICOM Model', '<?xml version="1.0"?><ok/>'],
+    ['truncated XML', xml.slice(0, 400)],
+  ])('finds no Store Instances response in %s', (_name, body) => {
+    expect(parseStoreResponse(body, 'text/html')).toBeUndefined();
   });
 });

@@ -18,6 +18,16 @@ export const DELIVERY_OPTIONS = {
     help: 'retries of an instance after a transient failure: connection refused or dropped, timeout, 0xA7xx out of resources, HTTP 503 (default 3, with back-off)',
   },
   resend: { type: 'boolean', help: 'send again what the delivery log says was delivered' },
+  timeout: {
+    type: 'string',
+    value: '<seconds>',
+    help: 'fail an association or HTTP request after this long without a byte sent or received (default 30); a timeout is retried like other transient failures',
+  },
+  'token-file': {
+    type: 'string',
+    value: '<file>',
+    help: 'DICOMweb bearer token from the first line of this file (also $DICOM_INK_TOKEN; a basic-auth password for https://user@host/... from $DICOM_INK_PASSWORD), so no secret is on the command line',
+  },
 } as const;
 
 export const DESTINATION_FORMS =
@@ -44,21 +54,39 @@ export const SEND_SPEC: CommandSpec = {
   ],
 };
 
-export const ECHO_OPTIONS = { 'calling-ae': DELIVERY_OPTIONS['calling-ae'] } as const;
+export const ECHO_OPTIONS = {
+  'calling-ae': DELIVERY_OPTIONS['calling-ae'],
+  timeout: {
+    type: 'string',
+    value: '<seconds>',
+    help: 'give up after this long without an answer (default 10)',
+  },
+  'token-file': DELIVERY_OPTIONS['token-file'],
+} as const;
 
 export const ECHO_SPEC: CommandSpec = {
   name: 'echo',
-  synopsis: 'dicom-ink echo <destination> [--calling-ae AE]',
+  synopsis: 'dicom-ink echo <destination> [--calling-ae AE] [--timeout S]',
   summary: 'test a destination (C-ECHO or a QIDO-RS query)',
   description: `Checks that a destination answers: a C-ECHO (Verification) for a DICOM node, a QIDO-RS study search for a DICOMweb service. ${DESTINATION_FORMS}`,
   options: ECHO_OPTIONS,
-  notes: 'Exit codes: 0 the destination answered, 1 it did not (the reason is printed), 2 usage error.',
+  notes:
+    'A redirect is refused, as send refuses it: give the final URL. Exit codes: 0 the destination answered, 1 it did not (the reason is printed, within the timeout), 2 usage error.',
   examples: ['dicom-ink echo dicom://ORTHANC@localhost:4242', 'dicom-ink echo pacs'],
 };
 
 export const DESTINATIONS_OPTIONS = {
   'calling-ae': { type: 'string', value: '<AE>', help: 'add: our AE title towards this DICOM node' },
-  token: { type: 'string', value: '<token>', help: 'add: bearer token for a DICOMweb service' },
+  token: {
+    type: 'string',
+    value: '<token>',
+    help: 'add: bearer token for a DICOMweb service (visible to other users in `ps`: prefer --token-file or $DICOM_INK_TOKEN)',
+  },
+  'token-file': {
+    type: 'string',
+    value: '<file>',
+    help: 'add: bearer token from the first line of this file',
+  },
 } as const;
 
 export const DESTINATIONS_SPEC: CommandSpec = {
@@ -83,7 +111,10 @@ export const PACK_OPTIONS = {
     value: '<folder>',
     help: 'write a DICOMDIR media folder (General Purpose CD/DVD/USB: DICOMDIR + DICOM/PA.../ST.../SE.../IM... files)',
   },
-  overwrite: { type: 'boolean', help: '--dicomdir: replace a folder that is not empty' },
+  overwrite: {
+    type: 'boolean',
+    help: '--zip: replace an existing ZIP; --dicomdir: replace a folder that is not empty',
+  },
   quiet: { type: 'boolean', help: 'print only failures and the totals' },
 } as const;
 
@@ -92,7 +123,7 @@ export const PACK_SPEC: CommandSpec = {
   synopsis: 'dicom-ink pack <folder> --zip <file.zip> | --dicomdir <folder> [--overwrite]',
   summary: 'pack a folder of outputs into a ZIP or a DICOMDIR media folder',
   description:
-    'Writes every DICOM file of the folder (searched recursively; other files are skipped). --zip: into a ZIP under its path relative to the folder, streamed from disk. --dicomdir: copies each file into a media folder under an 8-character File ID (DICOM/PA000001/ST000001/SE000001/IM000001) and writes a DICOMDIR indexing patients, studies, series and images (SR and presentation states by their own record types), as PS3.10/PS3.11 General Purpose media; the folder may not lie inside the packed one, and a folder that is not empty is refused unless --overwrite is given. Either way the result appears under its name only when complete, and the packed files are only read.',
+    'Writes every DICOM file of the folder (searched recursively; other files are skipped). --zip: into a ZIP under its path relative to the folder, streamed from disk. --dicomdir: copies each file into a media folder under an 8-character File ID (DICOM/PA000001/ST000001/SE000001/IM000001) and writes a DICOMDIR indexing patients, studies, series and images (SR and presentation states by their own record types), as PS3.10/PS3.11 General Purpose media; the folder may not lie inside the packed one, and a folder that is not empty is refused unless --overwrite is given (so is an existing ZIP). Either way the result appears under its name only when complete (a temporary .NAME.partial-PID beside it, removed by the next run if its process was killed), and the packed files are only read.',
   options: PACK_OPTIONS,
   notes:
     'Exit codes: 0 every DICOM file packed, 1 some file could not be packed or the ZIP/folder could not be written, 2 usage error (including a DICOMDIR folder that is not empty).',
