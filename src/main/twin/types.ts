@@ -80,4 +80,6 @@ export interface TwinImage {
   settingsKey: string;
   /** the settings every image of the export shares (window request, labels): one twin series per source series */
   seriesKey: string;
+  /** the source file it was converted from (set by the main thread): media pack it beside the twins */
+  sourcePath?: string;
 }

@@ -84,8 +84,11 @@ describe('STUDY record dates', () => {
     expect(filledStudyDateNotes(entries, '20310101')).toEqual([]);
   });
 
-  it('fills them from the series, acquisition or content date the files hold (not today), and says so', () => {
-    const entries = laidOut([instance(1, 'P', { '00080022': '20180303', '00080032': '101010.5' })]);
+  it('fills them from the earliest series, acquisition or content date the files hold (not today), and says so', () => {
+    const entries = laidOut([
+      instance(1, 'P', { '00080023': '20310101', '00080033': '120000' }),
+      instance(2, 'P', { '00080022': '20180303', '00080032': '101010.5' }),
+    ]);
     const [study] = buildRecordTree(entries, new Date(2031, 0, 1))[0]?.children ?? [];
     expect(keyText(study?.keys, 0x00080020)).toBe('20180303');
     expect(keyText(study?.keys, 0x00080030)).toBe('101010.5');

@@ -1,9 +1,11 @@
 import type { MediaEntry } from './records';
 
 /**
- * Where a STUDY record's Study Date and Time come from, best first: Study Date and Time are Type 1 in
- * the STUDY record (PS3.3 Table F.5-2), so a study whose files lack them takes the date and time of the
- * nearest attribute its files do hold. Today is used only when no file holds any date, and said.
+ * Where a STUDY record's Study Date and Time come from: Study Date and Time are Type 1 in the STUDY
+ * record (PS3.3 Table F.5-2), so a study whose files lack them takes the earliest date and time its files
+ * hold in any of the other attributes (the study began no later than its first series, acquisition or
+ * content; reports and copies made later carry later dates). Today is used only when no file holds a
+ * date, and said.
  */
 export const STUDY_DATE_SOURCES = [
   { date: '00080020', time: '00080030', name: 'Study Date/Time' },
@@ -23,17 +25,33 @@ export interface StudyDateTime {
   source: string | undefined;
 }
 
-/** A study's date and time from its files (any file of the study, in media order). */
+/** The date and time of each file of `group` in one attribute pair. */
+function candidates(
+  group: readonly MediaEntry[],
+  source: (typeof STUDY_DATE_SOURCES)[number],
+): StudyDateTime[] {
+  return group.flatMap(({ info }) => {
+    const date = info.tags[source.date];
+    if (date === undefined) return [];
+    return [{ date, time: info.tags[source.time] ?? NO_TIME, source: source.name }];
+  });
+}
+
+const earliest = (list: readonly StudyDateTime[]): StudyDateTime | undefined =>
+  [...list].sort((a, b) => `${a.date} ${a.time}`.localeCompare(`${b.date} ${b.time}`))[0];
+
+/** A study's date and time from its files: its Study Date/Time, else the earliest other one. */
 export function studyDateTime(group: readonly MediaEntry[], today: string): StudyDateTime {
-  for (const source of STUDY_DATE_SOURCES) {
-    const holder = group.find((entry) => entry.info.tags[source.date] !== undefined);
-    if (holder === undefined) continue;
-    const date = holder.info.tags[source.date] as string;
-    const time =
-      holder.info.tags[source.time] ?? group.find((e) => e.info.tags[source.time])?.info.tags[source.time];
-    return { date, time: time ?? NO_TIME, source: source.name };
-  }
-  return { date: today, time: NO_TIME, source: undefined };
+  const [study, ...others] = STUDY_DATE_SOURCES;
+  const own = candidates(group, study)[0];
+  if (own !== undefined) return own;
+  return (
+    earliest(others.flatMap((source) => candidates(group, source))) ?? {
+      date: today,
+      time: NO_TIME,
+      source: undefined,
+    }
+  );
 }
 
 /** What the summary says of each STUDY record whose files hold no Study Date (entries in File ID order). */
