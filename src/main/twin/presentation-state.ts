@@ -14,14 +14,11 @@ import {
   sourceTimezoneOffset,
   type TwinIdentity,
 } from './document-base';
-import { boxPolyline, findingText } from './finding-text';
-import { graphicLayers, UNLABELLED, type GraphicLayer } from './graphic-layers';
-import type { Polyline, TwinFinding, TwinImage, TwinWindow } from './types';
+import { boxPolyline } from './finding-text';
+import { graphicLayers, layerKey, UNLABELLED, type GraphicLayer } from './graphic-layers';
+import type { Polyline, ShownLabel, TwinImage, TwinWindow } from './types';
 
 export const GRAYSCALE_SOFTCOPY_PRESENTATION_STATE_STORAGE = '1.2.840.10008.5.1.4.1.1.11.1';
-
-/** Height in pixels of the box a label's text is placed in, above (or below) its finding. */
-const TEXT_HEIGHT = 14;
 
 function referencedImage(image: TwinImage, frame?: number): DataElement[] {
   const item = [
@@ -139,19 +136,17 @@ function polylineObject(points: Polyline): DataElement[] {
   ];
 }
 
-/** Text box above the finding, or below it when there is no room above, within the image. */
-function textObject(finding: TwinFinding, image: TwinImage): DataElement[] {
-  const text = findingText(finding);
-  const width = Math.max(finding.x2 + 1 - finding.x1, text.length * 7);
-  const left = Math.min(finding.x1, Math.max(0, image.columns - width));
-  const right = Math.min(image.columns, left + width);
-  const above = finding.y1 >= TEXT_HEIGHT;
-  const top = above ? finding.y1 - TEXT_HEIGHT : Math.min(finding.y2 + 1, image.rows - TEXT_HEIGHT);
+/**
+ * The label as the burned-in copy shows it: its text in its strip's place (PIXEL units, the strip's
+ * outer pixel edges, C.10.5.1.1), so a viewer shows what the copy shows; a label the copy had no room
+ * for has none.
+ */
+function textObject(label: ShownLabel): DataElement[] {
   return [
     textElement(0x00700003, 'CS', 'PIXEL'),
-    textElement(0x00700006, 'ST', text),
-    numberElement(0x00700010, 'FL', left, Math.max(0, top)),
-    numberElement(0x00700011, 'FL', right, Math.min(image.rows, Math.max(0, top) + TEXT_HEIGHT)),
+    textElement(0x00700006, 'ST', label.text),
+    numberElement(0x00700010, 'FL', label.x, label.y),
+    numberElement(0x00700011, 'FL', label.x + label.width, label.y + label.height),
     textElement(0x00700012, 'CS', 'LEFT'),
   ];
 }
@@ -163,10 +158,10 @@ function graphicAnnotations(images: readonly TwinImage[], layers: readonly Graph
     const frames = [...new Set(image.findings.map((f) => f.frame))].sort((a, b) => a - b);
     for (const frame of frames) {
       for (const layer of layers) {
-        const findings = image.findings.filter((f) => f.frame === frame && f.label === layer.label);
+        const findings = image.findings.filter((f) => f.frame === frame && layerKey(f) === layer.key);
         if (findings.length === 0) continue;
         const graphics = findings.flatMap((f) => (f.outlines ?? [boxPolyline(f)]).map(polylineObject));
-        const texts = findings.filter((f) => findingText(f) !== '').map((f) => textObject(f, image));
+        const texts = findings.flatMap((f) => (f.shownLabel ? [textObject(f.shownLabel)] : []));
         const item: DataElement[] = [
           sequenceElement(0x00081140, [referencedImage(image, frame)]),
           textElement(0x00700002, 'CS', layer.name),

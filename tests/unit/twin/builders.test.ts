@@ -33,6 +33,7 @@ function image(overrides: Partial<TwinImage> = {}): TwinImage {
         label: 'kidney lesion',
         score: 0.93,
         color: [255, 204, 0],
+        shownLabel: { text: 'kidney lesion 0.93', x: 140, y: 106, width: 109, height: 14 },
       },
     ],
     settingsKey: 'k',
@@ -94,6 +95,35 @@ describe('buildPresentationState', () => {
     expect(numbers(graphic, 0x00700022)).toEqual([140, 120, 172, 120, 172, 151, 140, 151, 140, 120]);
     const label = items(find(annotation, 0x00700008))[0] ?? [];
     expect(text(label, 0x00700006)).toBe('kidney lesion 0.93');
+  });
+
+  it("places the label where the burned-in copy's strip is, and writes none the copy left out", () => {
+    const annotation = items(find(ps, 0x00700001))[0] ?? [];
+    const label = items(find(annotation, 0x00700008))[0] ?? [];
+    expect(numbers(label, 0x00700010)).toEqual([140, 106]);
+    expect(numbers(label, 0x00700011)).toEqual([249, 120]);
+    const unshown = image({
+      findings: [{ frame: 1, x1: 1, y1: 1, x2: 9, y2: 9, label: 'kidney lesion', color: [255, 0, 0] }],
+    });
+    const [only] = items(find(buildPresentationState([unshown], identity), 0x00700001));
+    expect(find(only ?? [], 0x00700008)).toBeUndefined();
+  });
+
+  it('gives findings of one label in two colours a layer each, in its own colour', () => {
+    const two = image({
+      findings: [
+        { frame: 1, x1: 1, y1: 1, x2: 9, y2: 9, label: 'kidney lesion', color: [255, 140, 0] },
+        { frame: 1, x1: 20, y1: 20, x2: 29, y2: 29, label: 'kidney lesion', color: [255, 0, 0] },
+      ],
+    });
+    const built = buildPresentationState([two], identity);
+    const layers = items(find(built, 0x00700060));
+    expect(layers.map((l) => numbers(l, 0x00700067))).toEqual([
+      [255, 140, 0],
+      [255, 0, 0],
+    ]);
+    const annotations = items(find(built, 0x00700001));
+    expect(annotations.map((a) => text(a, 0x00700002))).toEqual(layers.map((l) => text(l, 0x00700002)));
   });
 
   it('gives each label a layer with its colour in RGB and CIELab', () => {
