@@ -124,7 +124,12 @@ function modalityLut(images: readonly TwinImage[]): DataElement[] {
   ];
 }
 
-function polylineObject(points: Polyline): DataElement[] {
+/** Graphic Group ID (C.10.5.1.3): ties each finding's outlines to its text, one group per finding. */
+function groupId(group: number): DataElement {
+  return numberElement(0x00700295, 'UL', group);
+}
+
+function polylineObject(points: Polyline, group: number): DataElement[] {
   return [
     textElement(0x00700005, 'CS', 'PIXEL'),
     numberElement(0x00700020, 'US', 2),
@@ -133,6 +138,7 @@ function polylineObject(points: Polyline): DataElement[] {
     textElement(0x00700023, 'CS', 'POLYLINE'),
     // Graphic Filled (1C): required for a closed polyline (first point = last); an outline, not a fill.
     textElement(0x00700024, 'CS', 'N'),
+    groupId(group),
   ];
 }
 
@@ -141,27 +147,42 @@ function polylineObject(points: Polyline): DataElement[] {
  * outer pixel edges, C.10.5.1.1), so a viewer shows what the copy shows; a label the copy had no room
  * for has none.
  */
-function textObject(label: ShownLabel): DataElement[] {
+function textObject(label: ShownLabel, group: number): DataElement[] {
   return [
     textElement(0x00700003, 'CS', 'PIXEL'),
     textElement(0x00700006, 'ST', label.text),
     numberElement(0x00700010, 'FL', label.x, label.y),
     numberElement(0x00700011, 'FL', label.x + label.width, label.y + label.height),
     textElement(0x00700012, 'CS', 'LEFT'),
+    groupId(group),
   ];
 }
 
-/** Graphic Annotation (C.10.5): per image, frame and layer, the outlines and the label texts. */
+/**
+ * Graphic Annotation (C.10.5): per image, frame and layer, the outlines and the label texts; and the
+ * Graphic Group Sequence (C.10.5.1.3 / C.10.7x Graphic Group Module) naming one group per finding, so a
+ * reader pairs each text with its own outlines even where another finding's label was left out.
+ */
 function graphicAnnotations(images: readonly TwinImage[], layers: readonly GraphicLayer[]): DataElement[] {
   const items: DataElement[][] = [];
+  const groups: DataElement[][] = [];
   for (const image of images) {
     const frames = [...new Set(image.findings.map((f) => f.frame))].sort((a, b) => a - b);
     for (const frame of frames) {
       for (const layer of layers) {
         const findings = image.findings.filter((f) => f.frame === frame && layerKey(f) === layer.key);
         if (findings.length === 0) continue;
-        const graphics = findings.flatMap((f) => (f.outlines ?? [boxPolyline(f)]).map(polylineObject));
-        const texts = findings.flatMap((f) => (f.shownLabel ? [textObject(f.shownLabel)] : []));
+        const graphics: DataElement[][] = [];
+        const texts: DataElement[][] = [];
+        for (const finding of findings) {
+          const group = groups.length + 1;
+          groups.push([
+            groupId(group),
+            textElement(0x00700207, 'LO', (finding.label ?? UNLABELLED).slice(0, 64)),
+          ]);
+          graphics.push(...(finding.outlines ?? [boxPolyline(finding)]).map((p) => polylineObject(p, group)));
+          if (finding.shownLabel) texts.push(textObject(finding.shownLabel, group));
+        }
         const item: DataElement[] = [
           sequenceElement(0x00081140, [referencedImage(image, frame)]),
           textElement(0x00700002, 'CS', layer.name),
@@ -172,7 +193,8 @@ function graphicAnnotations(images: readonly TwinImage[], layers: readonly Graph
       }
     }
   }
-  return items.length === 0 ? [] : [sequenceElement(0x00700001, items)];
+  if (items.length === 0) return [];
+  return [sequenceElement(0x00700001, items), sequenceElement(0x00700234, groups)];
 }
 
 /** Graphic Layer (C.10.7): one per label, with its colour as CIELab and (retired, still read) RGB. */

@@ -109,6 +109,31 @@ describe('buildPresentationState', () => {
     expect(find(only ?? [], 0x00700008)).toBeUndefined();
   });
 
+  it('ties each text to its own outlines by Graphic Group, one group per finding', () => {
+    const pair = image({
+      findings: [
+        { frame: 1, x1: 1, y1: 1, x2: 9, y2: 9, label: 'cyst', color: [255, 0, 0] },
+        {
+          frame: 1,
+          x1: 20,
+          y1: 20,
+          x2: 29,
+          y2: 29,
+          label: 'cyst',
+          color: [255, 0, 0],
+          shownLabel: { text: 'cyst', x: 20, y: 6, width: 25, height: 14 },
+        },
+      ],
+    });
+    const built = buildPresentationState([pair], identity);
+    const [annotation] = items(find(built, 0x00700001));
+    const graphicGroups = items(find(annotation ?? [], 0x00700009)).map((g) => numbers(g, 0x00700295));
+    const textGroups = items(find(annotation ?? [], 0x00700008)).map((t) => numbers(t, 0x00700295));
+    expect(graphicGroups).toEqual([[1], [2]]);
+    expect(textGroups).toEqual([[2]]);
+    expect(items(find(built, 0x00700234)).map((g) => numbers(g, 0x00700295))).toEqual([[1], [2]]);
+  });
+
   it('gives findings of one label in two colours a layer each, in its own colour', () => {
     const two = image({
       findings: [

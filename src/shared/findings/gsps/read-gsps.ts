@@ -96,8 +96,9 @@ interface TextObject {
 }
 
 /**
- * The text object that goes with a graphic: the one in its Graphic Group (C.10.5.1.3), else the one at
- * the same position when the annotation has as many texts as graphics, else the annotation's only text.
+ * The text object that goes with a graphic: the one in its Graphic Group (C.10.5.1.3; a graphic in a
+ * group without a text has none), else the one at the same position when the annotation has as many
+ * texts as graphics, else the annotation's only text.
  */
 function pairedText(
   texts: readonly TextObject[],
@@ -105,10 +106,8 @@ function pairedText(
   position: number,
   graphics: number,
 ): string | undefined {
-  if (group !== undefined) {
-    const grouped = texts.find((t) => t.group === group);
-    if (grouped) return grouped.text;
-  }
+  if (group !== undefined && texts.some((t) => t.group !== undefined))
+    return texts.find((t) => t.group === group)?.text;
   if (texts.length === graphics) return texts[position]?.text;
   return texts.length === 1 ? texts[0]?.text : undefined;
 }
