@@ -3,6 +3,7 @@
  * the export's window and every finding as a graphic that a viewer can switch off. Pure: data in,
  * data elements out (write-twins.ts writes them).
  */
+import { MASK_REGION_GROUP } from '../../shared/findings/annotations/outline-region';
 import { rgbToDicomLab } from '../../shared/findings/rgb-to-cielab';
 import type { DataElement } from '../dicom/write/element';
 import { numberElement, sequenceElement, textElement } from '../dicom/write/element';
@@ -16,7 +17,7 @@ import {
 } from './document-base';
 import { boxPolyline } from './finding-text';
 import { graphicLayers, layerKey, UNLABELLED, type GraphicLayer } from './graphic-layers';
-import type { Polyline, ShownLabel, TwinImage, TwinWindow } from './types';
+import type { Polyline, ShownLabel, TwinFinding, TwinImage, TwinWindow } from './types';
 
 export const GRAYSCALE_SOFTCOPY_PRESENTATION_STATE_STORAGE = '1.2.840.10008.5.1.4.1.1.11.1';
 
@@ -159,6 +160,16 @@ function textObject(label: ShownLabel, group: number): DataElement[] {
 }
 
 /**
+ * A Graphic Group Sequence item (C.10.x Graphic Group Module): the finding's label; a mask's group is
+ * described as a region (outline-region.ts), so DICOM Ink reads its outlines back as that region.
+ */
+function graphicGroupItem(finding: TwinFinding, group: number): DataElement[] {
+  const item = [groupId(group), textElement(0x00700207, 'LO', (finding.label ?? UNLABELLED).slice(0, 64))];
+  if (finding.outlines) item.push(textElement(0x00700208, 'ST', MASK_REGION_GROUP));
+  return item;
+}
+
+/**
  * Graphic Annotation (C.10.5): per image, frame and layer, the outlines and the label texts; and the
  * Graphic Group Sequence (C.10.5.1.3 / C.10.7x Graphic Group Module) naming one group per finding, so a
  * reader pairs each text with its own outlines even where another finding's label was left out.
@@ -176,10 +187,7 @@ function graphicAnnotations(images: readonly TwinImage[], layers: readonly Graph
         const texts: DataElement[][] = [];
         for (const finding of findings) {
           const group = groups.length + 1;
-          groups.push([
-            groupId(group),
-            textElement(0x00700207, 'LO', (finding.label ?? UNLABELLED).slice(0, 64)),
-          ]);
+          groups.push(graphicGroupItem(finding, group));
           graphics.push(...(finding.outlines ?? [boxPolyline(finding)]).map((p) => polylineObject(p, group)));
           if (finding.shownLabel) texts.push(textObject(finding.shownLabel, group));
         }
