@@ -6,6 +6,7 @@ import { isInside } from '../dicom/scan-folder';
 import type { Parsed } from '../delivery/destination';
 import { originalsTracker } from '../delivery/media-originals';
 import type { ConvertCommand } from './parse-convert-args';
+import { printErr } from './print';
 
 /** Where `convert` hands each verified output: a PACS (`--send`), a ZIP (`--zip`), a DICOMDIR folder (`--dicomdir`). */
 export interface ConvertDeliveries {
@@ -107,7 +108,7 @@ export async function startConvertDeliveries(
         for (const delivery of media) for (const original of fresh) delivery.add(original, outDir);
       },
       async finish({ quiet, print }) {
-        if (print) for (const line of originals.warnings(outDir)) process.stderr.write(`warning: ${line}\n`);
+        if (print) for (const line of originals.warnings(outDir)) printErr(`warning: ${line}\n`);
         const reports = [];
         for (const delivery of deliveries) {
           const report = await delivery.end();

@@ -11,6 +11,7 @@ import { parseCommandArgs } from './args/parse-args';
 import { deliveryComplete } from './delivery-text';
 import { EXIT } from './exit-codes';
 import { planOriginals } from './pack-originals';
+import { printErr } from './print';
 import { finishCliDelivery, startCliDelivery } from './run-delivery';
 import { PACK_OPTIONS } from './specs/send';
 import { usageError } from './usage-error';
@@ -73,7 +74,7 @@ export async function packCommand(args: readonly string[]): Promise<number> {
   for (const file of [...files, ...originals.add]) delivery.add(file, root);
   const report = await delivery.end();
   endDisplay();
-  for (const warning of originals.warnings) process.stderr.write(`warning: ${warning}\n`);
+  for (const warning of originals.warnings) printErr(`warning: ${warning}\n`);
   await finishCliDelivery(report, { quiet });
   return deliveryComplete(report) && !originals.incomplete ? EXIT.ok : EXIT.someFailed;
 }
