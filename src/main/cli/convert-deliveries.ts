@@ -1,4 +1,4 @@
-import { dirname, resolve } from 'node:path';
+import { dirname, parse, resolve } from 'node:path';
 import type { FileOutcome } from '../convert/outcome';
 import type { TwinOutcome } from '../twin/write-twins';
 import type { Delivery, DeliveryReport } from '../delivery/deliver';
@@ -74,11 +74,11 @@ export async function startConvertDeliveries(
   if (command.zipPath !== undefined) {
     const { zipTarget } = await import('../delivery/zip-target');
     await removeStalePartials(resolve(command.zipPath));
-    // An original goes under originals/ with its path from the folder holding the input it came from.
-    const extra = command.job.inputs.map((input) => ({
-      folder: dirname(resolve(input)),
-      prefix: 'originals/',
-    }));
+    // An original goes under originals/ with its path from the folder holding the input it came from;
+    // one listed by --inputs-from, with its whole path (never by its name alone, which two may share).
+    const extra = [...command.job.inputs.map((input) => dirname(resolve(input))), parse(outDir).root].map(
+      (folder) => ({ folder, prefix: 'originals/' }),
+    );
     const zip = zipTarget(resolve(command.zipPath), outDir, extra);
     media.push(startCliDelivery(zip, { signal, quiet: true }).delivery);
   }
