@@ -4,8 +4,9 @@ usage: python3 gsps_vs_copy.py <presentation state> <output folder>
 
 For each graphic annotation, on the burned-in copy of its image (found by the copy's Source Image
 Sequence): each text object's bounding box must hold a label strip, only black and the layer's colour
-with some of that colour; each box outline (a 5-point closed polyline) must be drawn in its layer's
-colour along its top edge; each mask outline's layer colour must be drawn within a pixel of it.
+with some of that colour; each outline's layer colour must be drawn within REACH pixels of it (outlines
+are as thick as --thickness, a mask's lies outside its region, and where a box and a mask outline meet the
+one drawn last covers the other).
 Prints JSON: texts, layer colours, and every mismatch.
 """
 import json
@@ -42,13 +43,7 @@ for ann in gsps.GraphicAnnotationSequence:
     for g in ann.GraphicObjectSequence:
         xs = [int(v) for v in g.GraphicData[0::2]]
         ys = [int(v) for v in g.GraphicData[1::2]]
-        if len(xs) == 5:
-            row = pixels[min(ys), min(xs):max(xs)].reshape(-1, 3)
-            drawn = sum(1 for p in row if tuple(int(c) for c in p) == colour)
-            if drawn * 2 < len(row):
-                mismatches.append(f'box at {min(xs)},{min(ys)} on layer {ann.GraphicLayer}: the copy draws it in another colour than {colour}')
-        else:
-            area = pixels[max(0, min(ys) - REACH):max(ys) + REACH, max(0, min(xs) - REACH):max(xs) + REACH].reshape(-1, 3)
-            if colour not in {tuple(int(c) for c in p) for p in area}:
-                mismatches.append(f'mask outline at {min(xs)},{min(ys)}: no {colour} in the copy there')
+        area = pixels[max(0, min(ys) - REACH):max(ys) + REACH, max(0, min(xs) - REACH):max(xs) + REACH].reshape(-1, 3)
+        if colour not in {tuple(int(c) for c in p) for p in area}:
+            mismatches.append(f'outline at {min(xs)},{min(ys)} on layer {ann.GraphicLayer}: no {colour} in the copy there')
 print(json.dumps({'texts': texts, 'colours': sorted(set(layers.values())), 'mismatches': mismatches}))
