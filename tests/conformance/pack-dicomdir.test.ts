@@ -60,7 +60,7 @@ beforeAll(() => {
   media = join(dir, 'study-cd');
   const run = runCli(['pack', out, '--dicomdir', media]);
   expect(run.code, run.stderr).toBe(0);
-  expect(run.stdout).toContain(`${INSTANCES} delivered to DICOMDIR ${media}`);
+  expect(run.stdout).toContain(`${INSTANCES} files written to DICOMDIR ${media}`);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -166,7 +166,7 @@ describe('dicom-ink convert --dicomdir', () => {
     const cd = join(dir, 'converted-cd');
     const first = runCli(['convert', SAMPLE, '--out', converted, '--dicomdir', cd, '--quiet']);
     expect(first.code, first.stderr).toBe(0);
-    expect(first.stdout).toContain(`${SLICES} delivered to DICOMDIR ${cd}`);
+    expect(first.stdout).toContain(`${SLICES} files written to DICOMDIR ${cd}`);
     expect(count(dcmtkRecords(join(cd, 'DICOMDIR')).types)).toEqual({
       PATIENT: 1,
       STUDY: 1,

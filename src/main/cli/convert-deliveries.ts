@@ -1,10 +1,12 @@
-import { resolve } from 'node:path';
+import { dirname, parse, resolve } from 'node:path';
 import type { FileOutcome } from '../convert/outcome';
 import type { TwinOutcome } from '../twin/write-twins';
 import type { Delivery, DeliveryReport } from '../delivery/deliver';
 import { isInside } from '../dicom/scan-folder';
 import type { Parsed } from '../delivery/destination';
+import { originalsTracker } from '../delivery/media-originals';
 import type { ConvertCommand } from './parse-convert-args';
+import { printErr } from './print';
 
 /** Where `convert` hands each verified output: a PACS (`--send`), a ZIP (`--zip`), a DICOMDIR folder (`--dicomdir`). */
 export interface ConvertDeliveries {
@@ -39,16 +41,19 @@ export async function startConvertDeliveries(
     await Promise.all([import('./delivery-args'), import('./delivery-text'), import('./run-delivery')]);
   const outDir = resolve(command.job.outDir);
   const deliveries: Delivery[] = [];
+  /** ZIP and DICOMDIR: they also take the originals the twins refer to */
+  const media: Delivery[] = [];
+  const originals = originalsTracker(command.noOriginals !== true);
   const overwrite = command.job.settings.overwrite;
-  const media = command.dicomdirPath === undefined ? undefined : resolve(command.dicomdirPath);
-  if (media !== undefined) {
-    if (isInside(outDir, media) || isInside(media, outDir))
+  const mediaFolder = command.dicomdirPath === undefined ? undefined : resolve(command.dicomdirPath);
+  if (mediaFolder !== undefined) {
+    if (isInside(outDir, mediaFolder) || isInside(mediaFolder, outDir))
       return {
         ok: false,
-        reason: `the DICOMDIR folder ${media} must lie outside --out ${outDir} (and not contain it)`,
+        reason: `the DICOMDIR folder ${mediaFolder} must lie outside --out ${outDir} (and not contain it)`,
       };
     const { checkMediaFolder } = await import('../delivery/dicomdir/place-folder');
-    const check = await checkMediaFolder(media, overwrite);
+    const check = await checkMediaFolder(mediaFolder, overwrite);
     if (!check.ok) return check;
   }
   if (command.send) {
@@ -69,15 +74,21 @@ export async function startConvertDeliveries(
   if (command.zipPath !== undefined) {
     const { zipTarget } = await import('../delivery/zip-target');
     await removeStalePartials(resolve(command.zipPath));
-    deliveries.push(
-      startCliDelivery(zipTarget(resolve(command.zipPath), outDir), { signal, quiet: true }).delivery,
+    // An original goes under originals/ with its path from the folder holding the input it came from;
+    // one listed by --inputs-from, with its whole path (never by its name alone, which two may share).
+    const extra = [...command.job.inputs.map((input) => dirname(resolve(input))), parse(outDir).root].map(
+      (folder) => ({ folder, prefix: 'originals/' }),
     );
+    const zip = zipTarget(resolve(command.zipPath), outDir, extra);
+    media.push(startCliDelivery(zip, { signal, quiet: true }).delivery);
   }
-  if (media !== undefined) {
-    await removeStalePartials(media);
+  if (mediaFolder !== undefined) {
+    await removeStalePartials(mediaFolder);
     const { dicomdirTarget } = await import('../delivery/dicomdir/dicomdir-target');
-    deliveries.push(startCliDelivery(dicomdirTarget(media, { overwrite }), { signal, quiet: true }).delivery);
+    const target = dicomdirTarget(mediaFolder, { overwrite });
+    media.push(startCliDelivery(target, { signal, quiet: true }).delivery);
   }
+  deliveries.push(...media);
   return {
     ok: true,
     value: {
@@ -93,8 +104,11 @@ export async function startConvertDeliveries(
       onTwin(outcome) {
         if (outcome.status === 'failed') return;
         for (const delivery of deliveries) delivery.add(outcome.output, outDir);
+        const fresh = originals.add(outcome);
+        for (const delivery of media) for (const original of fresh) delivery.add(original, outDir);
       },
       async finish({ quiet, print }) {
+        if (print) for (const line of originals.warnings(outDir)) printErr(`warning: ${line}\n`);
         const reports = [];
         for (const delivery of deliveries) {
           const report = await delivery.end();

@@ -96,6 +96,7 @@ export function deliverySummary(report: DeliveryReport, options: { quiet: boolea
     );
   }
   if (report.finishError) lines.push(`Not finished: ${report.finishError}`);
+  for (const note of report.mediaNotes ?? []) lines.push(`Note: ${note}`);
   if (report.logError) lines.push(`Warning: ${report.logError}`);
   if (failed > 0 || notSent > 0)
     lines.push(

@@ -1,5 +1,5 @@
 import { stat } from 'node:fs/promises';
-import { basename, resolve } from 'node:path';
+import { basename, dirname, resolve } from 'node:path';
 import { DELIVERY_LOG_NAME } from '../delivery/delivery-log';
 import { checkMediaFolder } from '../delivery/dicomdir/place-folder';
 import { dicomdirTarget } from '../delivery/dicomdir/dicomdir-target';
@@ -10,6 +10,8 @@ import { isInside, scanFolder } from '../dicom/scan-folder';
 import { parseCommandArgs } from './args/parse-args';
 import { deliveryComplete } from './delivery-text';
 import { EXIT } from './exit-codes';
+import { planOriginals } from './pack-originals';
+import { printErr } from './print';
 import { finishCliDelivery, startCliDelivery } from './run-delivery';
 import { PACK_OPTIONS } from './specs/send';
 import { usageError } from './usage-error';
@@ -38,6 +40,9 @@ export async function packCommand(args: readonly string[]): Promise<number> {
   if (!info?.isDirectory()) return usageError(`${folder} is not a folder`, 'pack');
   const root = resolve(folder);
   const zip = zipArg === undefined ? undefined : resolve(zipArg);
+  const originalsArg = parsed.values.originals === undefined ? undefined : resolve(parsed.values.originals);
+  if (originalsArg !== undefined && parsed.values['no-originals'] === true)
+    return usageError('give --originals <folder> or --no-originals, not both', 'pack');
   let target: DeliveryTarget;
   const exclude: string[] = [];
   if (dicomdirArg !== undefined) {
@@ -50,17 +55,26 @@ export async function packCommand(args: readonly string[]): Promise<number> {
   } else {
     const check = await checkZipPath(zip as string, parsed.values.overwrite ?? false);
     if (!check.ok) return usageError(check.reason, 'pack');
-    target = zipTarget(zip as string, root);
+    // Originals under originals/ with their path from the folder holding --originals, as convert --zip names them.
+    const extra = originalsArg === undefined ? [] : [{ folder: dirname(originalsArg), prefix: 'originals/' }];
+    target = zipTarget(zip as string, root, extra);
     exclude.push(zip as string);
   }
+  const files: string[] = [];
+  for await (const file of scanFolder(root, { exclude })) if (!isOwnFile(file, zip)) files.push(file);
+  const originals = await planOriginals(files, {
+    root,
+    ...(originalsArg !== undefined ? { originals: originalsArg } : {}),
+    noOriginals: parsed.values['no-originals'] ?? false,
+  });
+  if (!originals.ok) return usageError(originals.reason, 'pack');
   await removeStalePartials(zip ?? resolve(dicomdirArg ?? ''));
   const quiet = parsed.values.quiet ?? false;
   const { delivery, endDisplay } = startCliDelivery(target, { quiet: true });
-  for await (const file of scanFolder(root, { exclude })) {
-    if (!isOwnFile(file, zip)) delivery.add(file, root);
-  }
+  for (const file of [...files, ...originals.add]) delivery.add(file, root);
   const report = await delivery.end();
   endDisplay();
+  for (const warning of originals.warnings) printErr(`warning: ${warning}\n`);
   await finishCliDelivery(report, { quiet });
-  return deliveryComplete(report) ? EXIT.ok : EXIT.someFailed;
+  return deliveryComplete(report) && !originals.incomplete ? EXIT.ok : EXIT.someFailed;
 }

@@ -29,6 +29,8 @@ export interface ConvertCommand {
   zipPath?: string;
   /** `--dicomdir`: a DICOMDIR media folder of the outputs */
   dicomdirPath?: string;
+  /** `--no-originals`: media without the originals the twins refer to */
+  noOriginals?: boolean;
 }
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
@@ -229,6 +231,7 @@ export function parseConvertArgs(
         : {}),
       ...(values.zip !== undefined ? { zipPath: values.zip } : {}),
       ...(values.dicomdir !== undefined ? { dicomdirPath: values.dicomdir } : {}),
+      ...(values['no-originals'] === true ? { noOriginals: true } : {}),
     },
   };
 }

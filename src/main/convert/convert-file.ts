@@ -127,6 +127,7 @@ function writeStreamed(
             window,
             voi: first.voi,
             boxes: findings,
+            labels: settings.labels,
             settingsKey: settingsKey(window, findings, settings.labels),
             seriesKey: seriesKey(window, settings.labels),
           }),

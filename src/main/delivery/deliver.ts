@@ -47,6 +47,8 @@ export interface DeliveryReport {
   sentNow: number;
   /** a media target that could not be finished */
   finishError?: string;
+  /** what a finished media target says of its contents (e.g. a study spanning patients) */
+  mediaNotes?: string[];
   /** the delivery log could not be written */
   logError?: string;
 }
@@ -321,6 +323,7 @@ export function createDelivery(target: DeliveryTarget, options: DeliveryOptions 
         elapsedMs: performance.now() - started,
         sentNow,
         ...(finished && !finished.ok ? { finishError: finished.reason } : {}),
+        ...(finished?.ok && finished.notes?.length ? { mediaNotes: finished.notes } : {}),
         ...(logError !== undefined ? { logError } : {}),
       };
     },

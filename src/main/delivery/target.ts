@@ -5,6 +5,9 @@ import { storeBatch } from './dimse-store';
 import type { InstanceInfo } from './instance-file';
 import { stowBatch } from './stow';
 
+/** How a media target ended: `notes` are what its summary should tell (filled values, odd inputs). */
+export type FinishResult = { ok: true; notes?: string[] } | { ok: false; reason: string };
+
 /**
  * Anything outputs can be delivered to: a PACS over DIMSE or DICOMweb, or media (a ZIP, a DICOMDIR
  * folder). The delivery engine batches instances, retries transient failures and keeps the log; a target
@@ -21,7 +24,7 @@ export interface DeliveryTarget {
   readonly maxParallel: number;
   sendBatch(batch: readonly InstanceInfo[], options: BatchOptions): Promise<BatchEnd>;
   /** after the last batch: media finish their files here */
-  finish?(): Promise<{ ok: true } | { ok: false; reason: string }>;
+  finish?(): Promise<FinishResult>;
   /** after a cancel: media remove what they had started */
   discard?(): Promise<void>;
 }

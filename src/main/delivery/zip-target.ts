@@ -22,13 +22,34 @@ export async function checkZipPath(
   };
 }
 
+/** Files outside the packed root that go under a prefix (e.g. a twin's originals under `originals/`). */
+export interface ZipExtraRoot {
+  folder: string;
+  prefix: string;
+}
+
+/** The entry name of `path`: relative to `root`, else to the deepest extra root holding it, else its name. */
+function entryName(path: string, root: string, extra: readonly ZipExtraRoot[]): string {
+  const name = relative(root, path).split(sep).join('/');
+  if (!name.startsWith('../') && name !== '') return name;
+  const holders = extra.filter((r) => !relative(r.folder, path).startsWith('..'));
+  const deepest = holders.sort((a, b) => b.folder.length - a.folder.length)[0];
+  if (deepest === undefined) return basename(path);
+  return `${deepest.prefix}${relative(deepest.folder, path).split(sep).join('/')}`;
+}
+
 /**
  * A ZIP of the outputs as a delivery target: each file is streamed from disk into the archive when the
- * archive is written (never held in memory), under its path relative to `root` with "/" separators. The
- * archive is written to a temporary beside `zipPath` and renamed over it when complete, so a failed or
- * cancelled run never leaves a truncated ZIP under the final name.
+ * archive is written (never held in memory), under its path relative to `root` with "/" separators
+ * (files outside it under an extra root's prefix). The archive is written to a temporary beside
+ * `zipPath` and renamed over it when complete, so a failed or cancelled run never leaves a truncated ZIP
+ * under the final name.
  */
-export function zipTarget(zipPath: string, root: string): DeliveryTarget {
+export function zipTarget(
+  zipPath: string,
+  root: string,
+  extra: readonly ZipExtraRoot[] = [],
+): DeliveryTarget {
   const zip = new ZipFile();
   const temp = partialPath(zipPath);
   const written = pipeline(zip.outputStream, createWriteStream(temp, { mode: 0o644 }));
@@ -41,8 +62,7 @@ export function zipTarget(zipPath: string, root: string): DeliveryTarget {
     maxParallel: 1,
     sendBatch(batch, options) {
       for (const [index, instance] of batch.entries()) {
-        let name = relative(root, instance.path).split(sep).join('/');
-        if (name.startsWith('../') || name === '') name = basename(instance.path);
+        const name = entryName(instance.path, root, extra);
         if (names.has(name)) {
           options.onAnswer(index, {
             kind: 'stored',

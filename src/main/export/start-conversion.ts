@@ -60,7 +60,7 @@ function stopReason(outcome: FileOutcome, done: number): string {
 function keepTwin(outcome: FileOutcome, twinImages: TwinImage[]): FileOutcome {
   if (outcome.status === 'failed' || outcome.twin === undefined) return outcome;
   const { twin, ...rest } = outcome;
-  twinImages.push(twin);
+  twinImages.push({ ...twin, sourcePath: outcome.input });
   return rest;
 }
 

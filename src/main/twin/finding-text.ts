@@ -1,12 +1,5 @@
 import type { TwinFinding } from './types';
 
-/** The text shown with a finding: its label and score, as the burned-in label reads ("kidney lesion 0.93"). */
-export function findingText(finding: TwinFinding): string {
-  const label = finding.label ?? '';
-  const score = finding.score === undefined ? '' : finding.score.toFixed(2);
-  return [label, score].filter((part) => part !== '').join(' ');
-}
-
 /**
  * The closed polyline of a box along its outer pixel edges, in PIXEL units (PS3.3 C.10.5.1.2 and
  * C.18.6.1.1: column\row, 0,0 the top-left corner of the top-left pixel): a box covering columns

@@ -1,8 +1,14 @@
 import type { Rgb } from '../../shared/boxes/model';
 import type { TwinImage } from './types';
 
-/** One Graphic Layer (PS3.3 C.10.7) per finding label, with the colour its findings were drawn in. */
+/**
+ * One Graphic Layer (PS3.3 C.10.7) per finding label and colour: the layer's colour is what a viewer
+ * draws its graphics and texts in, so findings of one label drawn in two colours (a red box, an orange
+ * mask) get a layer each and keep the colours the burned-in copy shows.
+ */
 export interface GraphicLayer {
+  /** which findings it holds: see layerKey */
+  key: string;
   /** Graphic Layer (0070,0002): CS, at most 16 of A-Z, 0-9, space and underscore */
   name: string;
   /** the finding label it holds (Graphic Layer Description), or undefined for unlabelled findings */
@@ -24,9 +30,14 @@ function csName(label: string): string {
   return name === '' ? UNLABELLED : name;
 }
 
+/** The layer a finding belongs to: its label and its colour. */
+export function layerKey(finding: { label?: string | undefined; color: Rgb }): string {
+  return `${finding.label ?? ''}\u0000${finding.color.join(',')}`;
+}
+
 /**
  * The layers of a set of images, in order of first appearance (images in the order given, findings
- * in their order): one per distinct label. Two labels with the same CS form get a numbered name.
+ * in their order): one per distinct label and colour. Two layers with the same CS form get a numbered name.
  */
 export function graphicLayers(images: readonly TwinImage[]): GraphicLayer[] {
   const layers: GraphicLayer[] = [];
@@ -34,13 +45,13 @@ export function graphicLayers(images: readonly TwinImage[]): GraphicLayer[] {
   const taken = new Set<string>();
   for (const image of images) {
     for (const finding of image.findings) {
-      const labelKey = finding.label ?? '';
-      if (byLabel.has(labelKey)) continue;
+      const key = layerKey(finding);
+      if (byLabel.has(key)) continue;
       let name = finding.label === undefined ? UNLABELLED : csName(finding.label);
       for (let n = 2; taken.has(name); n++) name = `${name.slice(0, 16 - String(n).length - 1)}_${n}`;
       taken.add(name);
-      const layer = { name, label: finding.label, color: finding.color };
-      byLabel.set(labelKey, layer);
+      const layer = { key, name, label: finding.label, color: finding.color };
+      byLabel.set(key, layer);
       layers.push(layer);
     }
   }

@@ -3,6 +3,7 @@
  * the export's window and every finding as a graphic that a viewer can switch off. Pure: data in,
  * data elements out (write-twins.ts writes them).
  */
+import { MASK_REGION_GROUP } from '../../shared/findings/annotations/outline-region';
 import { rgbToDicomLab } from '../../shared/findings/rgb-to-cielab';
 import type { DataElement } from '../dicom/write/element';
 import { numberElement, sequenceElement, textElement } from '../dicom/write/element';
@@ -14,14 +15,11 @@ import {
   sourceTimezoneOffset,
   type TwinIdentity,
 } from './document-base';
-import { boxPolyline, findingText } from './finding-text';
-import { graphicLayers, UNLABELLED, type GraphicLayer } from './graphic-layers';
-import type { Polyline, TwinFinding, TwinImage, TwinWindow } from './types';
+import { boxPolyline } from './finding-text';
+import { graphicLayers, layerKey, UNLABELLED, type GraphicLayer } from './graphic-layers';
+import type { Polyline, ShownLabel, TwinFinding, TwinImage, TwinWindow } from './types';
 
 export const GRAYSCALE_SOFTCOPY_PRESENTATION_STATE_STORAGE = '1.2.840.10008.5.1.4.1.1.11.1';
-
-/** Height in pixels of the box a label's text is placed in, above (or below) its finding. */
-const TEXT_HEIGHT = 14;
 
 function referencedImage(image: TwinImage, frame?: number): DataElement[] {
   const item = [
@@ -127,7 +125,12 @@ function modalityLut(images: readonly TwinImage[]): DataElement[] {
   ];
 }
 
-function polylineObject(points: Polyline): DataElement[] {
+/** Graphic Group ID (C.10.5.1.3): ties each finding's outlines to its text, one group per finding. */
+function groupId(group: number): DataElement {
+  return numberElement(0x00700295, 'UL', group);
+}
+
+function polylineObject(points: Polyline, group: number): DataElement[] {
   return [
     textElement(0x00700005, 'CS', 'PIXEL'),
     numberElement(0x00700020, 'US', 2),
@@ -136,37 +139,58 @@ function polylineObject(points: Polyline): DataElement[] {
     textElement(0x00700023, 'CS', 'POLYLINE'),
     // Graphic Filled (1C): required for a closed polyline (first point = last); an outline, not a fill.
     textElement(0x00700024, 'CS', 'N'),
+    groupId(group),
   ];
 }
 
-/** Text box above the finding, or below it when there is no room above, within the image. */
-function textObject(finding: TwinFinding, image: TwinImage): DataElement[] {
-  const text = findingText(finding);
-  const width = Math.max(finding.x2 + 1 - finding.x1, text.length * 7);
-  const left = Math.min(finding.x1, Math.max(0, image.columns - width));
-  const right = Math.min(image.columns, left + width);
-  const above = finding.y1 >= TEXT_HEIGHT;
-  const top = above ? finding.y1 - TEXT_HEIGHT : Math.min(finding.y2 + 1, image.rows - TEXT_HEIGHT);
+/**
+ * The label as the burned-in copy shows it: its text in its strip's place (PIXEL units, the strip's
+ * outer pixel edges, C.10.5.1.1), so a viewer shows what the copy shows; a label the copy had no room
+ * for has none.
+ */
+function textObject(label: ShownLabel, group: number): DataElement[] {
   return [
     textElement(0x00700003, 'CS', 'PIXEL'),
-    textElement(0x00700006, 'ST', text),
-    numberElement(0x00700010, 'FL', left, Math.max(0, top)),
-    numberElement(0x00700011, 'FL', right, Math.min(image.rows, Math.max(0, top) + TEXT_HEIGHT)),
+    textElement(0x00700006, 'ST', label.text),
+    numberElement(0x00700010, 'FL', label.x, label.y),
+    numberElement(0x00700011, 'FL', label.x + label.width, label.y + label.height),
     textElement(0x00700012, 'CS', 'LEFT'),
+    groupId(group),
   ];
 }
 
-/** Graphic Annotation (C.10.5): per image, frame and layer, the outlines and the label texts. */
+/**
+ * A Graphic Group Sequence item (C.10.x Graphic Group Module): the finding's label; a mask's group is
+ * described as a region (outline-region.ts), so DICOM Ink reads its outlines back as that region.
+ */
+function graphicGroupItem(finding: TwinFinding, group: number): DataElement[] {
+  const item = [groupId(group), textElement(0x00700207, 'LO', (finding.label ?? UNLABELLED).slice(0, 64))];
+  if (finding.outlines) item.push(textElement(0x00700208, 'ST', MASK_REGION_GROUP));
+  return item;
+}
+
+/**
+ * Graphic Annotation (C.10.5): per image, frame and layer, the outlines and the label texts; and the
+ * Graphic Group Sequence (C.10.5.1.3 / C.10.7x Graphic Group Module) naming one group per finding, so a
+ * reader pairs each text with its own outlines even where another finding's label was left out.
+ */
 function graphicAnnotations(images: readonly TwinImage[], layers: readonly GraphicLayer[]): DataElement[] {
   const items: DataElement[][] = [];
+  const groups: DataElement[][] = [];
   for (const image of images) {
     const frames = [...new Set(image.findings.map((f) => f.frame))].sort((a, b) => a - b);
     for (const frame of frames) {
       for (const layer of layers) {
-        const findings = image.findings.filter((f) => f.frame === frame && f.label === layer.label);
+        const findings = image.findings.filter((f) => f.frame === frame && layerKey(f) === layer.key);
         if (findings.length === 0) continue;
-        const graphics = findings.flatMap((f) => (f.outlines ?? [boxPolyline(f)]).map(polylineObject));
-        const texts = findings.filter((f) => findingText(f) !== '').map((f) => textObject(f, image));
+        const graphics: DataElement[][] = [];
+        const texts: DataElement[][] = [];
+        for (const finding of findings) {
+          const group = groups.length + 1;
+          groups.push(graphicGroupItem(finding, group));
+          graphics.push(...(finding.outlines ?? [boxPolyline(finding)]).map((p) => polylineObject(p, group)));
+          if (finding.shownLabel) texts.push(textObject(finding.shownLabel, group));
+        }
         const item: DataElement[] = [
           sequenceElement(0x00081140, [referencedImage(image, frame)]),
           textElement(0x00700002, 'CS', layer.name),
@@ -177,7 +201,8 @@ function graphicAnnotations(images: readonly TwinImage[], layers: readonly Graph
       }
     }
   }
-  return items.length === 0 ? [] : [sequenceElement(0x00700001, items)];
+  if (items.length === 0) return [];
+  return [sequenceElement(0x00700001, items), sequenceElement(0x00700234, groups)];
 }
 
 /** Graphic Layer (C.10.7): one per label, with its colour as CIELab and (retired, still read) RGB. */

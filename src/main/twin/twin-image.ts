@@ -1,3 +1,5 @@
+import { layoutLabels } from '../../shared/boxes/label-layout';
+import { isShown } from '../../shared/review/review-state';
 import type { ResolvedVoi, WindowSpec } from '../../shared/pipeline/types';
 import type { FrameBox } from '../convert/settings-key';
 import { describeVoi } from '../convert/settings-key';
@@ -5,7 +7,7 @@ import type { DicomImage } from '../dicom/types';
 import { copySourceAttributes } from '../dicom/write/copy-source';
 import { describedAs } from '../dicom/write/secondary-capture';
 import { maskOutlines } from './mask-outline';
-import type { TwinFinding, TwinImage, TwinWindow } from './types';
+import type { ShownLabel, TwinFinding, TwinImage, TwinWindow } from './types';
 
 /**
  * Source attributes a twin document copies: Patient (C.7.1.1), General Study (C.7.2.1), Patient Study
@@ -25,8 +27,36 @@ function twinWindow(voi: ResolvedVoi, spec: WindowSpec): TwinWindow | undefined 
   return { center: voi.center, width: voi.width, fn: voi.fn, explanation: describeVoi(voi, spec) };
 }
 
+/**
+ * The label each box shows in the burned-in copy, laid out exactly as render-frames.ts draws them (the
+ * boxes of each frame in their order, on the image's size), so the presentation state shows the same
+ * texts in the same places and leaves out those the copy had no room for. None without --labels.
+ */
+function shownLabels(
+  image: { rows: number; columns: number },
+  boxes: readonly FrameBox[],
+  labels: boolean,
+): (ShownLabel | undefined)[] {
+  const shown: (ShownLabel | undefined)[] = boxes.map(() => undefined);
+  if (!labels) return shown;
+  const byFrame = new Map<number, number[]>();
+  // Only what the copy burns: a rejected finding is neither drawn nor laid out.
+  boxes.forEach((b, i) => {
+    if (isShown(b.box)) byFrame.set(b.frame, [...(byFrame.get(b.frame) ?? []), i]);
+  });
+  for (const indices of byFrame.values()) {
+    const layout = layoutLabels(
+      image,
+      indices.map((i) => (boxes[i] as FrameBox).box),
+    );
+    for (const { box, text, x, y, width, height } of layout.placed)
+      shown[indices[box] as number] = { text, x, y, width, height };
+  }
+  return shown;
+}
+
 /** A drawn box as a twin finding: masks keep their outlines along the region's pixel edges. */
-function twinFinding({ frame, box }: FrameBox): TwinFinding {
+function twinFinding({ frame, box }: FrameBox, shownLabel: ShownLabel | undefined): TwinFinding {
   return {
     frame,
     x1: box.x1,
@@ -39,6 +69,7 @@ function twinFinding({ frame, box }: FrameBox): TwinFinding {
     ...(box.region ? { outlines: maskOutlines(box.region) } : {}),
     ...(box.id !== undefined ? { id: box.id } : {}),
     ...(box.review !== undefined ? { review: box.review } : {}),
+    ...(shownLabel ? { shownLabel } : {}),
   };
 }
 
@@ -50,6 +81,8 @@ export interface TwinImageInput {
   voi: ResolvedVoi;
   /** every finding of the image, rejected ones too (the presentation state leaves those out) */
   boxes: readonly FrameBox[];
+  /** whether labels are burned in (--labels) */
+  labels: boolean;
   settingsKey: string;
   seriesKey: string;
 }
@@ -61,6 +94,11 @@ export function twinImage(input: TwinImageInput): TwinImage {
   const window = twinWindow(input.voi, input.window);
   const described = describedAs(input.image);
   const rescale = header.modalityTransform.kind === 'rescale' ? header.modalityTransform : undefined;
+  const shown = shownLabels(
+    { rows: header.pixel.rows, columns: header.pixel.columns },
+    input.boxes,
+    input.labels,
+  );
   return {
     sopClassUid: header.sopClassUid,
     sopInstanceUid: header.sopInstanceUid,
@@ -81,7 +119,7 @@ export function twinImage(input: TwinImageInput): TwinImage {
     patientStudy: copied.elements.filter((e) => PATIENT_STUDY_TAGS.has(e.tag)),
     generalSeries: copied.elements.filter((e) => GENERAL_SERIES_TAGS.has(e.tag)),
     ...(copied.characterSet !== undefined ? { characterSet: copied.characterSet } : {}),
-    findings: input.boxes.map(twinFinding),
+    findings: input.boxes.map((box, i) => twinFinding(box, shown[i])),
     settingsKey: input.settingsKey,
     seriesKey: input.seriesKey,
   };

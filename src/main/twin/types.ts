@@ -38,6 +38,17 @@ export interface TwinFinding {
   id?: string;
   /** the reader's verdict; absent = unreviewed. A rejected finding is reported, never drawn. */
   review?: ReviewState;
+  /** the label as the burned-in copy shows it (text, possibly shortened, and its strip): absent when it shows none */
+  shownLabel?: ShownLabel;
+}
+
+/** A label strip placed by layoutLabels (src/shared/boxes/label-layout.ts), in image pixels. */
+export interface ShownLabel {
+  text: string;
+  x: number;
+  y: number;
+  width: number;
+  height: number;
 }
 
 /** The window the export applied, as a Softcopy VOI LUT can say it (absent for a VOI LUT or colour). */
@@ -80,4 +91,6 @@ export interface TwinImage {
   settingsKey: string;
   /** the settings every image of the export shares (window request, labels): one twin series per source series */
   seriesKey: string;
+  /** the source file it was converted from (set by the main thread): media pack it beside the twins */
+  sourcePath?: string;
 }

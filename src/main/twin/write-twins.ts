@@ -30,8 +30,10 @@ export type TwinOutcome =
       sopInstanceUid: string;
       findings: number;
       images: number;
+      /** the source files of the images it references (media pack them with it) */
+      originals: string[];
     }
-  | { status: 'skipped'; kind: TwinKind; output: string; reason: string }
+  | { status: 'skipped'; kind: TwinKind; output: string; reason: string; originals: string[] }
   | { status: 'failed'; kind: TwinKind; output: string; reason: string };
 
 export interface TwinWriteOptions {
@@ -178,9 +180,15 @@ function plannedReports(
   });
 }
 
+/** The source files of a twin's images, once each. */
+function originalsOf(images: readonly TwinImage[]): string[] {
+  return [...new Set(images.flatMap((i) => (i.sourcePath === undefined ? [] : [i.sourcePath])))];
+}
+
 function writePlanned(planned: PlannedTwin, options: TwinWriteOptions): TwinOutcome {
   const output = join(planned.folder, planned.name);
   const { kind } = planned;
+  const originals = originalsOf(planned.images);
   try {
     const folder = prepareOutputFolder(dirname(output), options.outputRoot);
     if (!folder.ok) return { status: 'failed', kind, output, reason: folder.reason };
@@ -196,7 +204,7 @@ function writePlanned(planned: PlannedTwin, options: TwinWriteOptions): TwinOutc
     });
     if (!result.ok) {
       return result.exists
-        ? { status: 'skipped', kind, output, reason: result.reason }
+        ? { status: 'skipped', kind, output, reason: result.reason, originals }
         : { status: 'failed', kind, output, reason: result.reason };
     }
     const findings = planned.images.reduce((n, i) => n + i.findings.length, 0);
@@ -207,6 +215,7 @@ function writePlanned(planned: PlannedTwin, options: TwinWriteOptions): TwinOutc
       sopInstanceUid: planned.identity.sopInstanceUid,
       findings,
       images: planned.images.length,
+      originals,
     };
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);

@@ -171,12 +171,14 @@ describe('export with twins (the dialog\'s "Also write")', () => {
         sopInstanceUid: '2.25.1',
         findings: 6,
         images: 24,
+        originals: [],
       },
       {
         status: 'skipped',
         kind: 'sr',
         output: path.join(out, 'sr.dcm'),
         reason: 'exists; pass --overwrite to replace it',
+        originals: [],
       },
       { status: 'failed', kind: 'sr', output: path.join(out, 'sr2.dcm'), reason: 'disk full' },
     ];

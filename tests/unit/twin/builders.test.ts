@@ -33,6 +33,7 @@ function image(overrides: Partial<TwinImage> = {}): TwinImage {
         label: 'kidney lesion',
         score: 0.93,
         color: [255, 204, 0],
+        shownLabel: { text: 'kidney lesion 0.93', x: 140, y: 106, width: 109, height: 14 },
       },
     ],
     settingsKey: 'k',
@@ -94,6 +95,60 @@ describe('buildPresentationState', () => {
     expect(numbers(graphic, 0x00700022)).toEqual([140, 120, 172, 120, 172, 151, 140, 151, 140, 120]);
     const label = items(find(annotation, 0x00700008))[0] ?? [];
     expect(text(label, 0x00700006)).toBe('kidney lesion 0.93');
+  });
+
+  it("places the label where the burned-in copy's strip is, and writes none the copy left out", () => {
+    const annotation = items(find(ps, 0x00700001))[0] ?? [];
+    const label = items(find(annotation, 0x00700008))[0] ?? [];
+    expect(numbers(label, 0x00700010)).toEqual([140, 106]);
+    expect(numbers(label, 0x00700011)).toEqual([249, 120]);
+    const unshown = image({
+      findings: [{ frame: 1, x1: 1, y1: 1, x2: 9, y2: 9, label: 'kidney lesion', color: [255, 0, 0] }],
+    });
+    const [only] = items(find(buildPresentationState([unshown], identity), 0x00700001));
+    expect(find(only ?? [], 0x00700008)).toBeUndefined();
+  });
+
+  it('ties each text to its own outlines by Graphic Group, one group per finding', () => {
+    const pair = image({
+      findings: [
+        { frame: 1, x1: 1, y1: 1, x2: 9, y2: 9, label: 'cyst', color: [255, 0, 0] },
+        {
+          frame: 1,
+          x1: 20,
+          y1: 20,
+          x2: 29,
+          y2: 29,
+          label: 'cyst',
+          color: [255, 0, 0],
+          shownLabel: { text: 'cyst', x: 20, y: 6, width: 25, height: 14 },
+        },
+      ],
+    });
+    const built = buildPresentationState([pair], identity);
+    const [annotation] = items(find(built, 0x00700001));
+    const graphicGroups = items(find(annotation ?? [], 0x00700009)).map((g) => numbers(g, 0x00700295));
+    const textGroups = items(find(annotation ?? [], 0x00700008)).map((t) => numbers(t, 0x00700295));
+    expect(graphicGroups).toEqual([[1], [2]]);
+    expect(textGroups).toEqual([[2]]);
+    expect(items(find(built, 0x00700234)).map((g) => numbers(g, 0x00700295))).toEqual([[1], [2]]);
+  });
+
+  it('gives findings of one label in two colours a layer each, in its own colour', () => {
+    const two = image({
+      findings: [
+        { frame: 1, x1: 1, y1: 1, x2: 9, y2: 9, label: 'kidney lesion', color: [255, 140, 0] },
+        { frame: 1, x1: 20, y1: 20, x2: 29, y2: 29, label: 'kidney lesion', color: [255, 0, 0] },
+      ],
+    });
+    const built = buildPresentationState([two], identity);
+    const layers = items(find(built, 0x00700060));
+    expect(layers.map((l) => numbers(l, 0x00700067))).toEqual([
+      [255, 140, 0],
+      [255, 0, 0],
+    ]);
+    const annotations = items(find(built, 0x00700001));
+    expect(annotations.map((a) => text(a, 0x00700002))).toEqual(layers.map((l) => text(l, 0x00700002)));
   });
 
   it('gives each label a layer with its colour in RGB and CIELab', () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { MaskRegion } from '../../../src/shared/boxes/model';
 import { maskOutlines } from '../../../src/main/twin/mask-outline';
+import { regionFromOutlines } from '../../../src/shared/findings/annotations/outline-region';
 
 function region(x: number, y: number, rows: string[]): MaskRegion {
   const width = rows[0]?.length ?? 0;
@@ -48,5 +49,24 @@ describe('maskOutlines', () => {
       [0, 2],
       [0, 0],
     ]);
+  });
+});
+
+describe('regionFromOutlines (reading our mask outlines back)', () => {
+  const shapes: Record<string, MaskRegion> = {
+    square: region(10, 20, ['##', '##']),
+    ring: region(3, 4, ['###', '#.#', '###']),
+    'two parts touching at a corner': region(0, 0, ['#.', '.#']),
+    'an L with a notch': region(5, 5, ['#..#', '####', '.##.']),
+  };
+  for (const [name, shape] of Object.entries(shapes)) {
+    it(`gives back the region outlined: ${name}`, () => {
+      const outlines = maskOutlines(shape).map((outline) => outline.flat());
+      expect(regionFromOutlines(outlines)).toEqual(shape);
+    });
+  }
+
+  it('refuses outlines off the pixel edges', () => {
+    expect(regionFromOutlines([[0.5, 0, 2, 0, 2, 2, 0.5, 2, 0.5, 0]])).toBeUndefined();
   });
 });

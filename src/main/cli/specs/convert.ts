@@ -134,6 +134,10 @@ export const CONVERT_OPTIONS = {
     value: '<folder>',
     help: 'also write the outputs into a DICOMDIR media folder (see `dicom-ink pack --help`); with --overwrite a folder that is not empty is replaced',
   },
+  'no-originals': {
+    type: 'boolean',
+    help: '--zip/--dicomdir with --twin: leave out the original images the twins refer to (packed byte for byte by default, ZIP entries under originals/); a warning names the references that will not resolve',
+  },
 } as const;
 
 export const CONVERT_SPEC: CommandSpec = {

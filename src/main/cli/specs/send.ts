@@ -115,20 +115,31 @@ export const PACK_OPTIONS = {
     type: 'boolean',
     help: '--zip: replace an existing ZIP; --dicomdir: replace a folder that is not empty',
   },
+  originals: {
+    type: 'string',
+    value: '<folder>',
+    help: "where the source images are: the instances the folder's presentation states and reports refer to are found there by SOP Instance UID and packed too, byte for byte (ZIP entries under originals/)",
+  },
+  'no-originals': {
+    type: 'boolean',
+    help: 'pack presentation states and reports without the images they refer to; a warning names the references that will not resolve',
+  },
   quiet: { type: 'boolean', help: 'print only failures and the totals' },
 } as const;
 
 export const PACK_SPEC: CommandSpec = {
   name: 'pack',
-  synopsis: 'dicom-ink pack <folder> --zip <file.zip> | --dicomdir <folder> [--overwrite]',
+  synopsis:
+    'dicom-ink pack <folder> --zip <file.zip> | --dicomdir <folder> [--overwrite] [--originals <folder> | --no-originals]',
   summary: 'pack a folder of outputs into a ZIP or a DICOMDIR media folder',
   description:
-    'Writes every DICOM file of the folder (searched recursively; other files are skipped). --zip: into a ZIP under its path relative to the folder, streamed from disk. --dicomdir: copies each file into a media folder under an 8-character File ID (DICOM/PA000001/ST000001/SE000001/IM000001) and writes a DICOMDIR indexing patients, studies, series and images (SR and presentation states by their own record types), as PS3.10/PS3.11 General Purpose media; the folder may not lie inside the packed one, and a folder that is not empty is refused unless --overwrite is given (so is an existing ZIP). Either way the result appears under its name only when complete (a temporary .NAME.partial-PID beside it, removed by the next run if its process was killed), and the packed files are only read.',
+    'Writes every DICOM file of the folder (searched recursively; other files are skipped). --zip: into a ZIP under its path relative to the folder, streamed from disk. --dicomdir: copies each file into a media folder under an 8-character File ID (DICOM/PA000001/ST000001/SE000001/IM000001) and writes a DICOMDIR indexing patients, studies, series and images (SR and presentation states by their own record types), as PS3.10/PS3.11 General Purpose media; the folder may not lie inside the packed one, and a folder that is not empty is refused unless --overwrite is given (so is an existing ZIP). Either way the result appears under its name only when complete (a temporary .NAME.partial-PID beside it, removed by the next run if its process was killed), and the packed files are only read. When the folder holds presentation states or reports (convert --twin) that refer to images it lacks (the originals), pack needs --originals <folder> to find and pack those images too, or --no-originals to pack without them (nothing is written until one is given).',
   options: PACK_OPTIONS,
   notes:
-    'Exit codes: 0 every DICOM file packed, 1 some file could not be packed or the ZIP/folder could not be written, 2 usage error (including a DICOMDIR folder that is not empty).',
+    'Exit codes: 0 every DICOM file packed, 1 some file could not be packed, an instance a twin refers to was not found under --originals, or the ZIP/folder could not be written, 2 usage error (including a DICOMDIR folder that is not empty, or twins whose originals are missing without --originals or --no-originals).',
   examples: [
     'dicom-ink pack study-burned/ --zip study-burned.zip',
     'dicom-ink pack study-burned/ --dicomdir study-cd/',
+    'dicom-ink pack study-burned/ --dicomdir study-cd/ --originals study/',
   ],
 };

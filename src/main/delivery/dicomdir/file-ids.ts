@@ -2,7 +2,8 @@
  * File IDs of a General Purpose media file-set (PS3.10 8.2, PS3.11 Annex D profiles): components of 1 to
  * 8 characters from A-Z, 0-9 and "_", at most 8 components. Instances go to
  * DICOM/PAnnnnnn/STnnnnnn/SEnnnnnn/IMnnnnnn: one folder per patient, study and series, numbered in the
- * order they are first seen, and one file per instance.
+ * order they are first seen, and one file per instance. A study is keyed by its patient and its UID, a
+ * series by its study and its UID: a study whose files name two patients gets a folder under each.
  */
 export const MEDIA_ROOT = 'DICOM';
 const PER_LEVEL_LIMIT = 999_999;
@@ -26,7 +27,7 @@ export function isFileIdComponent(text: string): boolean {
 export class FileIdAssigner {
   private readonly patients = new Map<string, number>();
   private readonly studies = new Map<string, { patient: number; index: number }>();
-  private readonly series = new Map<string, { study: string; index: number; instances: number }>();
+  private readonly series = new Map<string, { index: number; instances: number }>();
   private readonly studiesOf = new Map<number, number>();
   private readonly seriesOf = new Map<string, number>();
 
@@ -37,19 +38,21 @@ export class FileIdAssigner {
       patient = this.patients.size + 1;
       this.patients.set(keys.patientKey, patient);
     }
-    let study = this.studies.get(keys.studyInstanceUid);
+    const studyKey = `${patient}\\${keys.studyInstanceUid}`;
+    let study = this.studies.get(studyKey);
     if (study === undefined) {
       const index = (this.studiesOf.get(patient) ?? 0) + 1;
       this.studiesOf.set(patient, index);
       study = { patient, index };
-      this.studies.set(keys.studyInstanceUid, study);
+      this.studies.set(studyKey, study);
     }
-    let series = this.series.get(keys.seriesInstanceUid);
+    const seriesKey = `${studyKey}\\${keys.seriesInstanceUid}`;
+    let series = this.series.get(seriesKey);
     if (series === undefined) {
-      const index = (this.seriesOf.get(keys.studyInstanceUid) ?? 0) + 1;
-      this.seriesOf.set(keys.studyInstanceUid, index);
-      series = { study: keys.studyInstanceUid, index, instances: 0 };
-      this.series.set(keys.seriesInstanceUid, series);
+      const index = (this.seriesOf.get(studyKey) ?? 0) + 1;
+      this.seriesOf.set(studyKey, index);
+      series = { index, instances: 0 };
+      this.series.set(seriesKey, series);
     }
     series.instances++;
     const counts = [study.patient, study.index, series.index, series.instances];

@@ -1,4 +1,5 @@
 import type { TextVr } from '../../dicom/write/vr';
+import { STUDY_DATE_SOURCES } from './study-date';
 
 /**
  * Directory record types this writer emits (PS3.3 F.5) and the attributes each copies from its files.
@@ -96,10 +97,13 @@ export const SEQUENCE_KEYS: Readonly<Record<RecordType, readonly SequenceKey[]>>
   PRESENTATION: [{ tag: '00081115', type: '1C', items: REFERENCED_SERIES_ITEM }],
 };
 
-/** Every text tag any record copies (read once from each file's header). */
+/** Every text tag any record copies or fills from (read once from each file's header). */
 export const ALL_TEXT_TAGS: readonly string[] = [
   SPECIFIC_CHARACTER_SET,
-  ...new Set(Object.values(TEXT_KEYS).flatMap((keys) => keys.map((k) => k.tag))),
+  ...new Set([
+    ...Object.values(TEXT_KEYS).flatMap((keys) => keys.map((k) => k.tag)),
+    ...STUDY_DATE_SOURCES.flatMap((s) => [s.date, s.time]),
+  ]),
 ];
 export const ALL_SEQUENCE_KEYS: readonly SequenceKey[] = [
   ...new Map(Object.values(SEQUENCE_KEYS).flatMap((keys) => keys.map((k) => [k.tag, k] as const))).values(),

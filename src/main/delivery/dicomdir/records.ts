@@ -3,6 +3,7 @@ import { textElement } from '../../dicom/write/element';
 import type { InstanceInfo } from '../instance-file';
 import type { KeyType, RecordType } from './record-keys';
 import { SEQUENCE_KEYS, SPECIFIC_CHARACTER_SET, TEXT_KEYS, recordTypeOf } from './record-keys';
+import { studyDateTime } from './study-date';
 
 /** One instance placed in the file-set: its header and its File ID components. */
 export interface MediaEntry {
@@ -24,18 +25,21 @@ interface Context {
   /** 1-based position in the parent (series and instance numbers when the file has none) */
   ordinal: number;
   info: InstanceInfo;
+  /** every instance under the record (in media order) */
+  group: readonly MediaEntry[];
   /** today as DA, for a date a file lacks */
   today: string;
 }
 
 /**
- * Values for Type 1 keys a file lacks, since a record must carry them (PS3.3 F.5): the file's own
- * Content Date/Time, the File ID component or the position, or a neutral code. Nothing else is invented.
+ * Values for Type 1 keys a file lacks, since a record must carry them (PS3.3 F.5): a date and time the
+ * files hold (study-date.ts), the File ID component or the position, or a neutral code. Nothing else is
+ * invented.
  */
 const FALLBACKS: Readonly<Record<string, (c: Context) => string>> = {
   '00100020': (c) => c.component,
-  '00080020': (c) => c.info.tags['00080023'] ?? c.today,
-  '00080030': (c) => c.info.tags['00080033'] ?? '000000',
+  '00080020': (c) => studyDateTime(c.group, c.today).date,
+  '00080030': (c) => studyDateTime(c.group, c.today).time,
   '00200010': (c) => c.component,
   '00080060': () => 'OT',
   '00200011': (c) => String(c.ordinal),
@@ -115,7 +119,7 @@ export function buildRecordTree(entries: readonly MediaEntry[], today = new Date
   const day = dicomDate(today);
   const node = (type: RecordType, group: MediaEntry[], level: number, ordinal: number): RecordNode => {
     const first = group[0] as MediaEntry;
-    const context = { component: first.fileId[level] ?? '', ordinal, info: first.info, today: day };
+    const context = { component: first.fileId[level] ?? '', ordinal, info: first.info, group, today: day };
     return { type, keys: recordKeys(type, context), children: [] };
   };
   return groupBy(entries, 1).map((patientGroup, p) => {

@@ -27,6 +27,8 @@ export interface AnnotationGraphic {
   id?: string;
   /** the reader's verdict a DICOM Ink report recorded (review-content.ts); absent = unreviewed */
   review?: ReviewState;
+  /** a mask region given as its closed outlines along pixel edges (PIXEL units): placed as that region */
+  outlines?: readonly (readonly number[])[];
 }
 
 /** An image a graphic lies on; `frames` undefined means every frame of it (PS3.3 C.10.5.1, C.17.3.2.x). */

@@ -1,6 +1,7 @@
-import type { BoxParseError, BoxRecord } from '../../boxes/model';
+import type { BoxParseError, BoxRecord, MaskRegion } from '../../boxes/model';
 import type { AnnotationGraphic, Extent, GraphicProblem, ImageReference, ReadGraphics } from './graphic';
 import { extentPixels, graphicExtent } from './graphic';
+import { regionFromOutlines } from './outline-region';
 import type { PlaneImage } from './volume-graphic';
 import { volumeToImage } from './volume-graphic';
 
@@ -38,6 +39,11 @@ function toPixels(
     right: area.left + extent.right * width,
     bottom: area.top + extent.bottom * height,
   };
+}
+
+/** A region's bounds as inclusive pixel corners (how mask importers give x1..y2 of a region). */
+function regionBounds(region: MaskRegion): { x1: number; y1: number; x2: number; y2: number } {
+  return { x1: region.x, y1: region.y, x2: region.x + region.width - 1, y2: region.y + region.height - 1 };
 }
 
 /**
@@ -95,7 +101,9 @@ export function placeGraphics(
         placed.problems.push({ index: graphic.index, origin, reason: pixels });
         continue;
       }
-      const box = extentPixels(pixels);
+      const region =
+        graphic.outlines && graphic.units === 'PIXEL' ? regionFromOutlines(graphic.outlines) : undefined;
+      const box = region ? regionBounds(region) : extentPixels(pixels);
       if (box.x2 < 0 || box.y2 < 0 || box.x1 > image.columns - 1 || box.y1 > image.rows - 1) {
         placed.problems.push({
           index: graphic.index,
@@ -117,6 +125,7 @@ export function placeGraphics(
         if (graphic.id !== undefined) record.id = graphic.id;
         if (graphic.review !== undefined) record.review = graphic.review;
         if (graphic.color !== undefined) record.color = graphic.color;
+        if (region) record.region = region;
         placed.findings.push(record);
       }
     }

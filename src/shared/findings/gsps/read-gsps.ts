@@ -15,6 +15,7 @@ import {
 } from '../../dicom/dataset-values';
 import { dicomLabToRgb } from '../cielab';
 import type { AnnotationGraphic, Extent, ImageReference, ReadGraphics } from '../annotations/graphic';
+import { MASK_REGION_GROUP } from '../annotations/outline-region';
 
 const REFERENCED_IMAGES = '00081140';
 const GRAPHIC_LAYER = '00700002';
@@ -96,8 +97,9 @@ interface TextObject {
 }
 
 /**
- * The text object that goes with a graphic: the one in its Graphic Group (C.10.5.1.3), else the one at
- * the same position when the annotation has as many texts as graphics, else the annotation's only text.
+ * The text object that goes with a graphic: the one in its Graphic Group (C.10.5.1.3; a graphic in a
+ * group without a text has none), else the one at the same position when the annotation has as many
+ * texts as graphics, else the annotation's only text.
  */
 function pairedText(
   texts: readonly TextObject[],
@@ -105,10 +107,8 @@ function pairedText(
   position: number,
   graphics: number,
 ): string | undefined {
-  if (group !== undefined) {
-    const grouped = texts.find((t) => t.group === group);
-    if (grouped) return grouped.text;
-  }
+  if (group !== undefined && texts.some((t) => t.group !== undefined))
+    return texts.find((t) => t.group === group)?.text;
   if (texts.length === graphics) return texts[position]?.text;
   return texts.length === 1 ? texts[0]?.text : undefined;
 }
@@ -142,9 +142,50 @@ function labelAndScore(
  * or name; its colour is the layer's recommended CIELab colour. Compound graphics are read
  * when they are unrotated RECTANGLEs (two corners); others are reported.
  */
+/** Graphic Group IDs whose Graphic Group Description marks a mask region (outline-region.ts). */
+function regionGroups(root: DataSet): Set<number> {
+  const groups = new Set<number>();
+  for (const item of sequenceItems(root, '00700234')) {
+    const id = graphicGroup(item);
+    if (id !== undefined && stringValue(item, '00700208') === MASK_REGION_GROUP) groups.add(id);
+  }
+  return groups;
+}
+
+/**
+ * The graphics of one annotation with each mask region's outlines (the POLYLINEs of one region group)
+ * joined into one graphic that carries them all, placed as that region.
+ */
+function joinRegions(
+  graphics: AnnotationGraphic[],
+  groups: readonly (number | undefined)[],
+  regions: ReadonlySet<number>,
+): AnnotationGraphic[] {
+  const joined: AnnotationGraphic[] = [];
+  const byGroup = new Map<number, AnnotationGraphic>();
+  graphics.forEach((graphic, i) => {
+    const group = groups[i];
+    if (group === undefined || !regions.has(group) || graphic.type !== 'POLYLINE') {
+      joined.push(graphic);
+      return;
+    }
+    const first = byGroup.get(group);
+    if (first === undefined) {
+      const region = { ...graphic, outlines: [graphic.points] };
+      byGroup.set(group, region);
+      joined.push(region);
+      return;
+    }
+    first.outlines = [...(first.outlines ?? []), graphic.points];
+    first.points = [...first.points, ...graphic.points];
+  });
+  return joined;
+}
+
 export function readPresentationState(root: DataSet, name: string): ReadGraphics {
   const utf8 = textDecoding(root);
   const result: ReadGraphics = { graphics: [], problems: [], notes: [] };
+  const regions = regionGroups(root);
   const layers = readLayers(root, utf8);
   const display = displayContext(root);
   const seriesImages = sequenceItems(root, '00081115').flatMap(referencedImages);
@@ -166,6 +207,8 @@ export function readPresentationState(root: DataSet, name: string): ReadGraphics
       ...sequenceItems(annotation, '00700209').map((item) => ({ item, compound: true })),
     ];
     const graphicCount = objects.length;
+    const read: AnnotationGraphic[] = [];
+    const readGroups: (number | undefined)[] = [];
     for (const [graphicIndex, { item, compound }] of objects.entries()) {
       index++;
       const origin = `${name} graphic ${index}`;
@@ -207,8 +250,10 @@ export function readPresentationState(root: DataSet, name: string): ReadGraphics
       const text = pairedText(texts, graphicGroup(item), graphicIndex, graphicCount);
       Object.assign(graphic, labelAndScore(text, layer?.description ?? (layerName || undefined)));
       if (layer?.color) graphic.color = layer.color;
-      result.graphics.push(graphic);
+      read.push(graphic);
+      readGroups.push(graphicGroup(item));
     }
+    result.graphics.push(...joinRegions(read, readGroups, regions));
   }
   const label = stringValue(root, '00700080', utf8);
   result.notes.push(
