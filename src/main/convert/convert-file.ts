@@ -26,6 +26,7 @@ import { prepareOutput } from './prepare-output';
 import { alreadyDoneReason, existingMatches, existsReason, writeAtomically } from './write-output';
 import type { OutputSink, WriteResult } from './write-output';
 import { twinImage } from '../twin/twin-image';
+import { withAlgorithm } from './algorithm-key';
 import type { TwinImage } from '../twin/types';
 
 export interface ConvertContext {
@@ -108,13 +109,15 @@ function writeStreamed(
   const window = effectiveWindow(settings, header);
   const options = { window, labels: settings.labels, boxes };
   const first = renderOneFrame(image, 0, options);
+  const { algorithm } = settings;
   const built = buildSecondaryCaptureHeader(
     {
       source: image,
-      settingsKey: settingsKey(window, findings, settings.labels),
-      seriesKey: seriesKey(window, settings.labels),
+      settingsKey: withAlgorithm(settingsKey(window, findings, settings.labels), algorithm),
+      seriesKey: withAlgorithm(seriesKey(window, settings.labels), algorithm),
       derivationDescription: derivationDescription(first.voi, window, boxes.length),
       seriesDescriptionSuffix: seriesSuffix(window),
+      ...(algorithm === undefined ? {} : { algorithm }),
     },
     numberOfFrames,
   );
@@ -127,8 +130,13 @@ function writeStreamed(
             window,
             voi: first.voi,
             boxes: findings,
-            settingsKey: settingsKey(window, findings, settings.labels),
-            seriesKey: seriesKey(window, settings.labels),
+            settingsKey: withAlgorithm(settingsKey(window, findings, settings.labels), algorithm),
+            seriesKey: withAlgorithm(seriesKey(window, settings.labels), algorithm),
+            copy: {
+              sopClassUid: built.sopClassUid,
+              sopInstanceUid: built.sopInstanceUid,
+              seriesInstanceUid: built.seriesInstanceUid,
+            },
           }),
         }
       : {};

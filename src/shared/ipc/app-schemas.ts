@@ -125,7 +125,7 @@ export const exportProgressSchema: z.ZodType<ExportProgress> = z.discriminatedUn
     twins: z
       .array(
         z.object({
-          kind: z.enum(['presentation state', 'structured report']),
+          kind: z.enum(['presentation state', 'structured report', 'key object selection']),
           status: z.enum(['written', 'skipped', 'failed']),
           output: z.string(),
           detail: z.string(),

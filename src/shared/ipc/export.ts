@@ -63,7 +63,7 @@ export type ExportTwin = 'none' | 'gsps' | 'sr' | 'both';
 
 /** A presentation state or report the export wrote (or could not write), after the images. */
 export interface ExportTwinResult {
-  kind: 'presentation state' | 'structured report';
+  kind: 'presentation state' | 'structured report' | 'key object selection';
   status: 'written' | 'skipped' | 'failed';
   output: string;
   /** written: the findings and images it covers; otherwise the reason */
