@@ -12,6 +12,7 @@ import { CONVERT_OPTIONS } from './specs/convert';
 import { resolveShard } from '../convert/shard';
 import { twinChoiceProblem, twinKinds } from '../twin/types';
 import type { AlgorithmIdentity } from '../../shared/findings/algorithm-identity';
+import { parseNotice } from '../../shared/boxes/notice';
 
 export interface ConvertCommand {
   job: ConversionJob;
@@ -201,6 +202,7 @@ export function parseConvertArgs(
   const algorithm = algorithmFlags(values);
   const review = parseReviewOptions(values);
   if (!review.ok) return review;
+  const notice = parseNotice(values.notice ?? 'none');
   const color = values.color === undefined ? DEFAULT_COLOR : parseHexColor(values.color);
   if (!color)
     return { ok: false, reason: `--color needs a hex colour like ff0000 or #00ff00, got "${values.color}"` };
@@ -228,6 +230,7 @@ export function parseConvertArgs(
           ...(values['include-derived'] === true ? { includeDerived: true } : {}),
           ...(twin !== undefined ? { twin } : {}),
           ...review.value,
+          ...(notice.kind === 'none' ? {} : { notice }),
         },
         ...(algorithm === undefined ? {} : { algorithm }),
       },

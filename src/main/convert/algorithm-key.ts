@@ -10,3 +10,8 @@ export function withAlgorithm(key: string, algorithm: AlgorithmIdentity | undefi
   const { name, version = '', manufacturer = '' } = algorithm;
   return `${key}|algorithm=${JSON.stringify([name, version, manufacturer])}`;
 }
+
+/** A settings or series key with the notice text in it (it changes the pixels); unchanged without one. */
+export function withNotice(key: string, notice: string | undefined): string {
+  return notice === undefined ? key : `${key}|notice=${JSON.stringify(notice)}`;
+}

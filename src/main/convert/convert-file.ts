@@ -26,7 +26,8 @@ import { prepareOutput } from './prepare-output';
 import { alreadyDoneReason, existingMatches, existsReason, writeAtomically } from './write-output';
 import type { OutputSink, WriteResult } from './write-output';
 import { twinImage } from '../twin/twin-image';
-import { withAlgorithm } from './algorithm-key';
+import { withAlgorithm, withNotice } from './algorithm-key';
+import { noticeText } from '../../shared/boxes/notice';
 import type { TwinImage } from '../twin/types';
 
 export interface ConvertContext {
@@ -107,14 +108,18 @@ function writeStreamed(
   const { header } = image;
   const { rows, columns, numberOfFrames } = header.pixel;
   const window = effectiveWindow(settings, header);
-  const options = { window, labels: settings.labels, boxes };
+  const notice = settings.notice === undefined ? undefined : noticeText(settings.notice, settings.algorithm);
+  const options = { window, labels: settings.labels, boxes, ...(notice === undefined ? {} : { notice }) };
   const first = renderOneFrame(image, 0, options);
   const { algorithm } = settings;
   const built = buildSecondaryCaptureHeader(
     {
       source: image,
-      settingsKey: withAlgorithm(settingsKey(window, findings, settings.labels), algorithm),
-      seriesKey: withAlgorithm(seriesKey(window, settings.labels), algorithm),
+      settingsKey: withNotice(
+        withAlgorithm(settingsKey(window, findings, settings.labels), algorithm),
+        notice,
+      ),
+      seriesKey: withNotice(withAlgorithm(seriesKey(window, settings.labels), algorithm), notice),
       derivationDescription: derivationDescription(first.voi, window, boxes.length),
       seriesDescriptionSuffix: seriesSuffix(window),
       ...(algorithm === undefined ? {} : { algorithm }),
@@ -130,8 +135,11 @@ function writeStreamed(
             window,
             voi: first.voi,
             boxes: findings,
-            settingsKey: withAlgorithm(settingsKey(window, findings, settings.labels), algorithm),
-            seriesKey: withAlgorithm(seriesKey(window, settings.labels), algorithm),
+            settingsKey: withNotice(
+              withAlgorithm(settingsKey(window, findings, settings.labels), algorithm),
+              notice,
+            ),
+            seriesKey: withNotice(withAlgorithm(seriesKey(window, settings.labels), algorithm), notice),
             copy: {
               sopClassUid: built.sopClassUid,
               sopInstanceUid: built.sopInstanceUid,

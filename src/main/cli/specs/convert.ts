@@ -82,6 +82,11 @@ export const CONVERT_OPTIONS = {
     value: '<V>',
     help: "the algorithm's version (default: a COCO file's info.version)",
   },
+  notice: {
+    type: 'string',
+    value: '<auto|none|text>',
+    help: "write one short line on each image with a finding, in the corner that covers no finding and the least anatomy: auto ('AI: <algorithm> <version> - not reviewed'), your own text, or none (default)",
+  },
   'algorithm-manufacturer': {
     type: 'string',
     value: '<name>',
