@@ -18,7 +18,17 @@ let dir: string;
 
 const run = (out: string, boxes: string, notice: string): void => {
   const args = ['convert', SAMPLE, '--out', join(dir, out), '--boxes', boxes, '--window', 'abdomen'];
-  const result = runCli([...args, '--labels', '--quiet', '--algorithm', 'KidneyNet', '--algorithm-version', '2.1', '--notice', notice]);
+  const result = runCli([
+    ...args,
+    '--labels',
+    '--quiet',
+    '--algorithm',
+    'KidneyNet',
+    '--algorithm-version',
+    '2.1',
+    '--notice',
+    notice,
+  ]);
   expect(result.stderr).toBe('');
   expect(result.code).toBe(0);
 };
@@ -50,7 +60,12 @@ function changedBounds(a: Buffer, b: Buffer, columns: number): Bounds | undefine
     const x = Math.floor(i / 3) % columns;
     const y = Math.floor(i / 3 / columns);
     bounds = bounds
-      ? { x1: Math.min(bounds.x1, x), y1: Math.min(bounds.y1, y), x2: Math.max(bounds.x2, x), y2: Math.max(bounds.y2, y) }
+      ? {
+          x1: Math.min(bounds.x1, x),
+          y1: Math.min(bounds.y1, y),
+          x2: Math.max(bounds.x2, x),
+          y2: Math.max(bounds.y2, y),
+        }
       : { x1: x, y1: y, x2: x, y2: y };
   }
   return bounds;

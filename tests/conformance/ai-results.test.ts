@@ -27,7 +27,13 @@ interface Read {
   instanceNumber: number;
   seriesDescription: string;
   title: string[] | null;
-  equipment: { manufacturer: string; model: string; versions: string; deviceUid: string; purpose: string[][] }[];
+  equipment: {
+    manufacturer: string;
+    model: string;
+    versions: string;
+    deviceUid: string;
+    purpose: string[][];
+  }[];
   observer: Record<string, string>;
   references: string[];
 }
@@ -43,7 +49,10 @@ function filesUnder(root: string): string[] {
 }
 
 function readAll(root: string): Read[] {
-  const run = runTool('/usr/bin/python3', [join(REPO, 'tests', 'helpers', 'ai_results.py'), ...filesUnder(root)]);
+  const run = runTool('/usr/bin/python3', [
+    join(REPO, 'tests', 'helpers', 'ai_results.py'),
+    ...filesUnder(root),
+  ]);
   if (run.status !== 0) throw new Error(`pydicom failed: ${run.stderr}`);
   return run.stdout
     .trim()
@@ -68,7 +77,17 @@ beforeAll(() => {
   const common = ['--window', 'abdomen', '--labels', '--quiet', '--twin', 'all'];
   const algorithm = ['--algorithm', 'KidneyNet', '--algorithm-version', '2.1'];
   const maker = ['--algorithm-manufacturer', 'Acme AI'];
-  run(['convert', SAMPLE, '--out', join(dir, 'flagged'), '--boxes', SAMPLE_BOXES, ...common, ...algorithm, ...maker]);
+  run([
+    'convert',
+    SAMPLE,
+    '--out',
+    join(dir, 'flagged'),
+    '--boxes',
+    SAMPLE_BOXES,
+    ...common,
+    ...algorithm,
+    ...maker,
+  ]);
   const coco = {
     info: { description: 'CocoNet', version: '0.9', contributor: 'Coco Labs' },
     images: [{ id: 1, file_name: 'series-1/IM0012' }],
@@ -76,7 +95,17 @@ beforeAll(() => {
     categories: [{ id: 1, name: 'kidney lesion' }],
   };
   writeFileSync(join(dir, 'coco.json'), JSON.stringify(coco));
-  run(['convert', SAMPLE, '--out', join(dir, 'coco'), '--boxes', join(dir, 'coco.json'), ...common, '--algorithm-version', '3.0']);
+  run([
+    'convert',
+    SAMPLE,
+    '--out',
+    join(dir, 'coco'),
+    '--boxes',
+    join(dir, 'coco.json'),
+    ...common,
+    '--algorithm-version',
+    '3.0',
+  ]);
   flagged = readAll(join(dir, 'flagged'));
   fromCoco = readAll(join(dir, 'coco'));
 }, 600_000);
@@ -122,7 +151,11 @@ describe('the algorithm in Contributing Equipment', () => {
   it("a COCO file's info names the algorithm; a flag (--algorithm-version) wins over it", () => {
     expect(fromCoco.length).toBeGreaterThan(0);
     for (const read of fromCoco)
-      expect(read.equipment[0]).toMatchObject({ manufacturer: 'Coco Labs', model: 'CocoNet', versions: '3.0' });
+      expect(read.equipment[0]).toMatchObject({
+        manufacturer: 'Coco Labs',
+        model: 'CocoNet',
+        versions: '3.0',
+      });
   });
 });
 

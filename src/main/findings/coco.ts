@@ -23,7 +23,11 @@ function bbox(value: unknown): [number, number, number, number] | undefined {
 function cocoAlgorithm(info: unknown): Partial<AlgorithmIdentity> | undefined {
   if (!isObject(info)) return undefined;
   const text = (value: unknown): string | undefined =>
-    typeof value === 'string' && value.trim() !== '' ? value.trim() : typeof value === 'number' ? String(value) : undefined;
+    typeof value === 'string' && value.trim() !== ''
+      ? value.trim()
+      : typeof value === 'number'
+        ? String(value)
+        : undefined;
   const name = text(info.description);
   if (name === undefined) return undefined;
   const version = text(info.version);

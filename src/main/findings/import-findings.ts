@@ -151,7 +151,8 @@ export async function importFindings(
     else for (const finding of result.findings) summary.findings.push(finding);
     for (const problem of result.problems) summary.problems.push(problem);
     summary.notes.push(...result.notes);
-    if (summary.algorithm === undefined && result.algorithm !== undefined) summary.algorithm = result.algorithm;
+    if (summary.algorithm === undefined && result.algorithm !== undefined)
+      summary.algorithm = result.algorithm;
   }
   return summary;
 }

@@ -6,7 +6,6 @@
  */
 import { sr } from 'dcmjs';
 import { deriveUid } from '../dicom/uids';
-import { SOFTWARE_NAME, SOFTWARE_VERSION } from '../dicom/write/implementation';
 import { boxPolyline } from './finding-text';
 import { findingTypeCode, type Code } from './finding-codes';
 import type { TwinFinding, TwinImage } from './types';

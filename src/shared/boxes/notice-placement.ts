@@ -18,7 +18,12 @@ export type Corner = 'bottom-left' | 'bottom-right' | 'top-left' | 'top-right';
 /** Ties (equally dark corners) go to the first in this order. */
 const CORNERS: readonly Corner[] = ['bottom-left', 'bottom-right', 'top-left', 'top-right'];
 
-function cornerRect(corner: Corner, size: { width: number; height: number }, image: RgbImage, inset: number): Rect {
+function cornerRect(
+  corner: Corner,
+  size: { width: number; height: number },
+  image: RgbImage,
+  inset: number,
+): Rect {
   const x = corner.endsWith('left') ? inset : image.columns - inset - size.width;
   const y = corner.startsWith('top') ? inset : image.rows - inset - size.height;
   return { x, y, width: size.width, height: size.height };
@@ -38,7 +43,12 @@ function brightness(image: RgbImage, r: Rect): number {
 function findingArea(box: LabelBox): Rect {
   const x1 = Math.min(box.x1, box.x2);
   const y1 = Math.min(box.y1, box.y2);
-  return { x: x1, y: y1, width: Math.max(box.x1, box.x2) - x1 + 1, height: Math.max(box.y1, box.y2) - y1 + 1 };
+  return {
+    x: x1,
+    y: y1,
+    width: Math.max(box.x1, box.x2) - x1 + 1,
+    height: Math.max(box.y1, box.y2) - y1 + 1,
+  };
 }
 
 /** The text at the label scale, shortened (with '...') until it fits inside the image with its inset. */

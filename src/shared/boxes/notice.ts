@@ -24,7 +24,10 @@ export function parseNotice(value: string): NoticeChoice {
 }
 
 /** The line a choice writes, or undefined for none. */
-export function noticeText(choice: NoticeChoice, algorithm: AlgorithmIdentity | undefined): string | undefined {
+export function noticeText(
+  choice: NoticeChoice,
+  algorithm: AlgorithmIdentity | undefined,
+): string | undefined {
   switch (choice.kind) {
     case 'none':
       return undefined;

@@ -30,6 +30,8 @@ export function mergeAlgorithm(
   return {
     name: name.trim(),
     ...(version !== undefined && version.trim() !== '' ? { version: version.trim() } : {}),
-    ...(manufacturer !== undefined && manufacturer.trim() !== '' ? { manufacturer: manufacturer.trim() } : {}),
+    ...(manufacturer !== undefined && manufacturer.trim() !== ''
+      ? { manufacturer: manufacturer.trim() }
+      : {}),
   };
 }

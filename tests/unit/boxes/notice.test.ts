@@ -12,7 +12,8 @@ function image(dark: 'bottom-left' | 'top-right' | undefined): RgbImage {
   if (dark !== undefined) {
     const left = dark === 'bottom-left' ? 0 : columns - 120;
     const top = dark === 'bottom-left' ? rows - 40 : 0;
-    for (let y = top; y < top + 40; y++) data.fill(0, (y * columns + left) * 3, (y * columns + left + 120) * 3);
+    for (let y = top; y < top + 40; y++)
+      data.fill(0, (y * columns + left) * 3, (y * columns + left + 120) * 3);
   }
   return { rows, columns, data };
 }

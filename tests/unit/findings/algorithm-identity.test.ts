@@ -3,7 +3,9 @@ import { describeAlgorithm, mergeAlgorithm } from '../../../src/shared/findings/
 
 describe('the algorithm identity of a run', () => {
   it('takes each field from the flags first, then from the findings file', () => {
-    expect(mergeAlgorithm({ version: '3.0' }, { name: 'CocoNet', version: '0.9', manufacturer: 'Coco Labs' })).toEqual({
+    expect(
+      mergeAlgorithm({ version: '3.0' }, { name: 'CocoNet', version: '0.9', manufacturer: 'Coco Labs' }),
+    ).toEqual({
       name: 'CocoNet',
       version: '3.0',
       manufacturer: 'Coco Labs',

@@ -37,7 +37,12 @@ export const UNKNOWN_MANUFACTURER = 'unknown manufacturer';
 
 /** The algorithm's Device UID: derived from its name, version and maker, the same on every run. */
 export function algorithmDeviceUid(algorithm: AlgorithmIdentity): string {
-  return deriveUid('dicom-ink:algorithm', algorithm.name, algorithm.version ?? '', algorithm.manufacturer ?? '');
+  return deriveUid(
+    'dicom-ink:algorithm',
+    algorithm.name,
+    algorithm.version ?? '',
+    algorithm.manufacturer ?? '',
+  );
 }
 
 /** DICOM Ink's Device UID (one per version). */
