@@ -84,7 +84,7 @@ export const CONVERT_OPTIONS = {
   },
   notice: {
     type: 'string',
-    value: '<auto|none|text>',
+    value: '<how>',
     help: "write one short line on each image with a finding, in the corner that covers no finding and the least anatomy: auto ('AI: <algorithm> <version> - not reviewed'), your own text, or none (default)",
   },
   'algorithm-manufacturer': {
