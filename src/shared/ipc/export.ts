@@ -59,7 +59,8 @@ export interface ExportRequest {
 }
 
 /** The machine-readable twins an export can write beside the burned-in copies (`convert --twin`). */
-export type ExportTwin = 'none' | 'gsps' | 'sr' | 'both';
+/** The twins the dialog offers: the `--twin` values (kos = key images, all = every kind). */
+export type ExportTwin = 'none' | 'gsps' | 'sr' | 'both' | 'kos' | 'all';
 
 /** A presentation state or report the export wrote (or could not write), after the images. */
 export interface ExportTwinResult {
