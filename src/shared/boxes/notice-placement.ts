@@ -1,6 +1,6 @@
 /**
  * Where the AI notice goes on an image with findings: one of the four corners, inset a little, that
- * covers no finding (box or mask bounds, outline included) and no placed label, and of those the one
+ * covers no finding (box or mask bounds with room for the outline on every side) and no placed label, and of those the one
  * whose pixels are darkest at the export's window, i.e. covers the least anatomy. The choice reads the
  * rendered pixels, so the same image and window always give the same corner, in the viewer and the
  * export alike. Pure.
@@ -40,14 +40,16 @@ function brightness(image: RgbImage, r: Rect): number {
   return sum;
 }
 
+/** The finding with room for its outline on every side (drawn outside the box by default, inside on request). */
 function findingArea(box: LabelBox): Rect {
-  const x1 = Math.min(box.x1, box.x2);
-  const y1 = Math.min(box.y1, box.y2);
+  const t = Math.max(1, Math.ceil(box.thickness));
+  const x1 = Math.min(box.x1, box.x2) - t;
+  const y1 = Math.min(box.y1, box.y2) - t;
   return {
     x: x1,
     y: y1,
-    width: Math.max(box.x1, box.x2) - x1 + 1,
-    height: Math.max(box.y1, box.y2) - y1 + 1,
+    width: Math.max(box.x1, box.x2) + t - x1 + 1,
+    height: Math.max(box.y1, box.y2) + t - y1 + 1,
   };
 }
 
