@@ -207,11 +207,7 @@ function secondaryCaptureDataset(input: SecondaryCaptureDescription, frameCount:
     textElement(0x0020000e, 'UI', seriesInstanceUid),
     textElement(0x00200011, 'IS', seriesNumber(header.seriesNumber)),
     // the source's description as characters (the header holds it as read, one character per byte)
-    textElement(
-      0x0008103e,
-      'LO',
-      seriesDescription(describedAs(input.source), suffixOf(input)),
-    ),
+    textElement(0x0008103e, 'LO', seriesDescription(describedAs(input.source), suffixOf(input))),
     // SC Equipment (C.8.6.1): WSD = workstation
     textElement(0x00080064, 'CS', 'WSD'),
     textElement(0x00181016, 'LO', SOFTWARE_NAME),
