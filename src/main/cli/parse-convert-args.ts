@@ -10,7 +10,9 @@ import { parseMaskLabels } from '../../shared/findings/mask-labels';
 import { parseCommandArgs } from './args/parse-args';
 import { CONVERT_OPTIONS } from './specs/convert';
 import { resolveShard } from '../convert/shard';
-import { isTwinChoice, TWIN_CHOICES } from '../twin/types';
+import { twinChoiceProblem, twinKinds } from '../twin/types';
+import type { AlgorithmIdentity } from '../../shared/findings/algorithm-identity';
+import { parseNotice } from '../../shared/boxes/notice';
 
 export interface ConvertCommand {
   job: ConversionJob;
@@ -76,6 +78,22 @@ function parseWindow(values: { window?: string; center?: string; width?: string 
     };
   }
   return { ok: true, value: { kind: 'preset', name: preset.id } };
+}
+
+/** --algorithm, --algorithm-version, --algorithm-manufacturer: the fields given, or undefined for none. */
+function algorithmFlags(values: {
+  algorithm?: string;
+  'algorithm-version'?: string;
+  'algorithm-manufacturer'?: string;
+}): Partial<AlgorithmIdentity> | undefined {
+  const fields: Partial<AlgorithmIdentity> = {
+    ...(values.algorithm === undefined ? {} : { name: values.algorithm }),
+    ...(values['algorithm-version'] === undefined ? {} : { version: values['algorithm-version'] }),
+    ...(values['algorithm-manufacturer'] === undefined
+      ? {}
+      : { manufacturer: values['algorithm-manufacturer'] }),
+  };
+  return Object.keys(fields).length === 0 ? undefined : fields;
 }
 
 function positiveInteger(
@@ -179,12 +197,14 @@ export function parseConvertArgs(
   ).find((flag) => values[flag] !== undefined);
   if (deliveryOnly !== undefined && values.send === undefined)
     return { ok: false, reason: `--${deliveryOnly} only applies with --send <destination>` };
-  const twin = values.twin ?? 'none';
-  if (!isTwinChoice(twin))
-    return { ok: false, reason: `--twin must be one of ${TWIN_CHOICES.join(', ')}, got "${twin}"` };
-  if (twin !== 'none' && shard.shard) return { ok: false, reason: TWIN_WITH_SHARD };
+  const twinProblem = twinChoiceProblem(values.twin ?? 'none');
+  if (twinProblem !== undefined) return { ok: false, reason: twinProblem };
+  const twin = twinKinds(values.twin).size > 0 ? values.twin : undefined;
+  if (twin !== undefined && shard.shard) return { ok: false, reason: TWIN_WITH_SHARD };
+  const algorithm = algorithmFlags(values);
   const review = parseReviewOptions(values);
   if (!review.ok) return review;
+  const notice = parseNotice(values.notice ?? 'none');
   const color = values.color === undefined ? DEFAULT_COLOR : parseHexColor(values.color);
   if (!color)
     return { ok: false, reason: `--color needs a hex colour like ff0000 or #00ff00, got "${values.color}"` };
@@ -210,9 +230,11 @@ export function parseConvertArgs(
           verify: !(values['no-verify'] ?? false) && (values.verify ?? true),
           overwrite: values.overwrite ?? false,
           ...(values['include-derived'] === true ? { includeDerived: true } : {}),
-          ...(twin !== 'none' ? { twin } : {}),
+          ...(twin !== undefined ? { twin } : {}),
           ...review.value,
+          ...(notice.kind === 'none' ? {} : { notice }),
         },
+        ...(algorithm === undefined ? {} : { algorithm }),
       },
       reportPath: values.report,
       quiet: values.quiet ?? false,

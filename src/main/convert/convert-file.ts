@@ -26,6 +26,8 @@ import { prepareOutput } from './prepare-output';
 import { alreadyDoneReason, existingMatches, existsReason, writeAtomically } from './write-output';
 import type { OutputSink, WriteResult } from './write-output';
 import { twinImage } from '../twin/twin-image';
+import { withAlgorithm, withNotice } from './algorithm-key';
+import { noticeText } from '../../shared/boxes/notice';
 import type { TwinImage } from '../twin/types';
 
 export interface ConvertContext {
@@ -106,15 +108,21 @@ function writeStreamed(
   const { header } = image;
   const { rows, columns, numberOfFrames } = header.pixel;
   const window = effectiveWindow(settings, header);
-  const options = { window, labels: settings.labels, boxes };
+  const notice = settings.notice === undefined ? undefined : noticeText(settings.notice, settings.algorithm);
+  const options = { window, labels: settings.labels, boxes, ...(notice === undefined ? {} : { notice }) };
   const first = renderOneFrame(image, 0, options);
+  const { algorithm } = settings;
   const built = buildSecondaryCaptureHeader(
     {
       source: image,
-      settingsKey: settingsKey(window, findings, settings.labels),
-      seriesKey: seriesKey(window, settings.labels),
+      settingsKey: withNotice(
+        withAlgorithm(settingsKey(window, findings, settings.labels), algorithm),
+        notice,
+      ),
+      seriesKey: withNotice(withAlgorithm(seriesKey(window, settings.labels), algorithm), notice),
       derivationDescription: derivationDescription(first.voi, window, boxes.length),
       seriesDescriptionSuffix: seriesSuffix(window),
+      ...(algorithm === undefined ? {} : { algorithm }),
     },
     numberOfFrames,
   );
@@ -128,8 +136,16 @@ function writeStreamed(
             voi: first.voi,
             boxes: findings,
             labels: settings.labels,
-            settingsKey: settingsKey(window, findings, settings.labels),
-            seriesKey: seriesKey(window, settings.labels),
+            settingsKey: withNotice(
+              withAlgorithm(settingsKey(window, findings, settings.labels), algorithm),
+              notice,
+            ),
+            seriesKey: withNotice(withAlgorithm(seriesKey(window, settings.labels), algorithm), notice),
+            copy: {
+              sopClassUid: built.sopClassUid,
+              sopInstanceUid: built.sopInstanceUid,
+              seriesInstanceUid: built.seriesInstanceUid,
+            },
           }),
         }
       : {};

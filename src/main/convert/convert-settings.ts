@@ -1,6 +1,8 @@
 import type { WindowSpec } from '../../shared/pipeline/types';
 import type { OutlinePlacement, Rgb } from '../../shared/boxes/model';
 import type { TwinChoice } from '../twin/types';
+import type { AlgorithmIdentity } from '../../shared/findings/algorithm-identity';
+import type { NoticeChoice } from '../../shared/boxes/notice';
 
 /**
  * How every file of one conversion is rendered and written. Plain data: it is sent once to each worker
@@ -37,6 +39,10 @@ export interface ConvertSettings {
   reviewerOrganisation?: string;
   /** refuse the run (nothing written) while any finding is unreviewed */
   requireReview?: boolean;
+  /** the algorithm that found the findings (flags over findings files): Contributing Equipment, descriptions */
+  algorithm?: AlgorithmIdentity;
+  /** --notice: how the AI notice is chosen (notice.ts); absent: none */
+  notice?: NoticeChoice;
 }
 
 export const DEFAULT_THICKNESS = 4;

@@ -1,4 +1,4 @@
-import { drawBoxes } from '../../shared/boxes/draw';
+import { burnFindings } from '../../shared/boxes/notice';
 import { renderFrame } from '../../shared/pipeline/render';
 import { resolveVoi } from '../../shared/pipeline/resolve-voi';
 import type { ResolvedVoi, WindowSpec } from '../../shared/pipeline/types';
@@ -17,6 +17,8 @@ export interface FrameRenderOptions {
   labels: boolean;
   /** every box of the image; each frame draws those of its own (1-based) frame number */
   boxes: readonly FrameBox[];
+  /** the AI notice written on frames with a finding (notice.ts); absent: none */
+  notice?: string;
 }
 
 /**
@@ -31,6 +33,9 @@ export function renderOneFrame(image: DicomImage, index: number, options: FrameR
   const target = scratchBuffer('rgb', header.pixel.rows * header.pixel.columns * 3);
   const rgb = renderFrame(header, raw, voi, target);
   const frameBoxes = options.boxes.filter((b) => b.frame === index + 1).map((b) => b.box);
-  if (frameBoxes.length > 0) drawBoxes(rgb, frameBoxes, { labels: options.labels });
+  burnFindings(rgb, frameBoxes, {
+    labels: options.labels,
+    ...(options.notice === undefined ? {} : { notice: options.notice }),
+  });
   return { rgb: rgb.data, voi };
 }

@@ -1,4 +1,5 @@
 import type { FindingsPlacement } from './findings-placement';
+import type { AlgorithmIdentity } from '../../shared/findings/algorithm-identity';
 import type { UnstoppableThread } from './worker-pool';
 import type { BoxParseError, BoxRecord } from '../../shared/boxes/model';
 import type { ConvertSettings } from '../convert/convert-settings';
@@ -19,6 +20,8 @@ export interface ConversionJob {
   /** output root; each folder input is mirrored under it */
   outDir: string;
   settings: ConvertSettings;
+  /** --algorithm and its kin: each field given wins over what a findings file names (COCO info, SEG) */
+  algorithm?: Partial<AlgorithmIdentity>;
   /** CSV or JSON box file (the app's export writes its boxes to one) */
   boxFile?: string;
   /** findings already placed (the app's mask outlines, whose regions a box file cannot carry) */

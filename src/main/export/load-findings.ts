@@ -1,3 +1,4 @@
+import type { AlgorithmIdentity } from '../../shared/findings/algorithm-identity';
 import type { BoxParseError } from '../../shared/boxes/model';
 import { createBoxPacker } from '../../shared/boxes/packed-boxes';
 import type { PackedBoxes } from '../../shared/boxes/packed-boxes';
@@ -8,7 +9,14 @@ import type { ConversionJob, FailureCause } from './job';
 import { loadBoxes } from './load-boxes';
 
 export type LoadedFindings =
-  | { ok: true; boxes: PackedBoxes; errors: BoxParseError[]; notes: string[] }
+  | {
+      ok: true;
+      boxes: PackedBoxes;
+      errors: BoxParseError[];
+      notes: string[];
+      /** the algorithm a findings file names (a flag still wins: start-conversion.ts) */
+      algorithm?: Partial<AlgorithmIdentity>;
+    }
   | { ok: false; reason: string; cause: FailureCause };
 
 /**
@@ -51,5 +59,6 @@ export async function loadFindings(
     boxes: packer.finish(),
     errors: [...loaded.errors, ...imported.problems],
     notes: imported.notes,
+    ...(imported.algorithm === undefined ? {} : { algorithm: imported.algorithm }),
   };
 }

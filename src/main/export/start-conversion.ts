@@ -18,6 +18,7 @@ import { runPool } from './worker-pool';
 import type { TwinImage } from '../twin/types';
 import { writeTwins } from '../twin/write-twins';
 import { reviewerOf, reviewGateProblem } from './review-gate';
+import { mergeAlgorithm } from '../../shared/findings/algorithm-identity';
 
 const DEFAULT_FILE_TIMEOUT_MS = 120_000;
 const CANCEL_GRACE_MS = 5_000;
@@ -77,6 +78,8 @@ export async function startConversion(
   if (!plan.ok) return { status: 'failed', reason: plan.reason, cause: 'inputs' };
   const loaded = await loadFindings(job, plan.roots, hooks.signal);
   if (!loaded.ok) return { status: 'failed', reason: loaded.reason, cause: loaded.cause };
+  const algorithm = mergeAlgorithm(job.algorithm ?? {}, loaded.algorithm);
+  const settings = algorithm === undefined ? job.settings : { ...job.settings, algorithm };
   const unreadableList = listProblem(job.inputsFrom);
   if (unreadableList) return { status: 'failed', reason: unreadableList, cause: 'inputs' };
   const requested = [...(job.boxFiles ?? []), ...(job.maskFiles ?? [])];
@@ -131,7 +134,7 @@ export async function startConversion(
 
   const end = await runPool(enumerateInputs(plan.roots, job.outDir, walk)[Symbol.asyncIterator](), {
     workerPath,
-    init: { settings: job.settings, boxes: loaded.boxes, outputRoot: plan.outRoot },
+    init: { settings, boxes: loaded.boxes, outputRoot: plan.outRoot },
     size: job.jobs ?? availableParallelism(),
     fileTimeoutMs: job.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS,
     graceMs: CANCEL_GRACE_MS,
@@ -158,6 +161,7 @@ export async function startConversion(
       ? []
       : writeTwins(twinImages, {
           choice: job.settings.twin ?? 'none',
+          ...(algorithm === undefined ? {} : { algorithm }),
           outputRoot: plan.outRoot,
           overwrite: job.settings.overwrite,
           verify: job.settings.verify,

@@ -1,3 +1,4 @@
+import type { AlgorithmIdentity } from '../../shared/findings/algorithm-identity';
 import type { BoxRecord } from '../../shared/boxes/model';
 import type { CatalogImage } from '../../shared/findings/catalog';
 import type { FindingImporter, ImportedFindings } from './importer';
@@ -18,6 +19,26 @@ function bbox(value: unknown): [number, number, number, number] | undefined {
   return numbers as [number, number, number, number];
 }
 
+/** info.description names the algorithm, info.version its version, info.contributor its maker. */
+function cocoAlgorithm(info: unknown): Partial<AlgorithmIdentity> | undefined {
+  if (!isObject(info)) return undefined;
+  const text = (value: unknown): string | undefined =>
+    typeof value === 'string' && value.trim() !== ''
+      ? value.trim()
+      : typeof value === 'number'
+        ? String(value)
+        : undefined;
+  const name = text(info.description);
+  if (name === undefined) return undefined;
+  const version = text(info.version);
+  const manufacturer = text(info.contributor);
+  return {
+    name,
+    ...(version === undefined ? {} : { version }),
+    ...(manufacturer === undefined ? {} : { manufacturer }),
+  };
+}
+
 /**
  * COCO JSON: an annotations file ({ images, annotations, categories }) or a detections list
  * ([{ image_id, category_id, bbox, score }]). images[].file_name (or a string image_id) is a path
@@ -35,6 +56,8 @@ export const cocoImporter: FindingImporter = {
     const catalog = await context.catalog();
     const result: ImportedFindings = { format: 'coco', findings: [], problems: [], notes: [] };
     const document: Json = Array.isArray(parsed) ? { annotations: parsed } : isObject(parsed) ? parsed : {};
+    const algorithm = cocoAlgorithm(document.info);
+    if (algorithm !== undefined) result.algorithm = algorithm;
     const images = new Map<string, { image?: CatalogImage; name: string; frame: number }>();
     (Array.isArray(document.images) ? document.images : []).forEach((entry: unknown, index) => {
       if (!isObject(entry)) return;

@@ -1,4 +1,5 @@
 import type { DataSet } from 'dicom-parser';
+import type { AlgorithmIdentity } from '../../shared/findings/algorithm-identity';
 import type { BoxParseError, BoxRecord, Rgb } from '../../shared/boxes/model';
 import type { CatalogImage, ImageCatalog } from '../../shared/findings/catalog';
 import { dicomLabToRgb } from '../../shared/findings/cielab';
@@ -121,6 +122,15 @@ function segmentTable(ds: DataSet): Map<number, { name?: string; color?: Rgb }> 
   return table;
 }
 
+/** The first segment's Segment Algorithm Name (0062,0009), when an AUTOMATIC segment names one. */
+function segAlgorithm(ds: DataSet): Partial<AlgorithmIdentity> | undefined {
+  for (const item of items(ds, '00620002')) {
+    const name = stringValue(item, '00620009');
+    if (name) return { name };
+  }
+  return undefined;
+}
+
 function findings(
   bits: Uint8Array,
   image: CatalogImage,
@@ -186,6 +196,8 @@ export const dicomSegImporter: FindingImporter = {
       table,
     );
     const result: ImportedFindings = { format: 'dicom-seg', findings: [], problems: [], notes: [] };
+    const algorithm = segAlgorithm(ds);
+    if (algorithm !== undefined) result.algorithm = algorithm;
     const problems: BoxParseError[] = [];
     let placed = 0;
     readFrames(ds, count).forEach((frame, n) => {

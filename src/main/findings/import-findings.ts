@@ -1,4 +1,5 @@
 import { stat } from 'node:fs/promises';
+import type { AlgorithmIdentity } from '../../shared/findings/algorithm-identity';
 import { basename, resolve } from 'node:path';
 import type { BoxParseError, BoxRecord } from '../../shared/boxes/model';
 import type { ImageCatalog } from '../../shared/findings/catalog';
@@ -73,6 +74,8 @@ export interface ImportSummary {
   /** sources refused as a whole, one sentence each */
   refusals: string[];
   notes: string[];
+  /** the algorithm the first source that names one names */
+  algorithm?: Partial<AlgorithmIdentity>;
 }
 
 /** A --boxes/--masks argument, or a file the app wrote from the user's choice (`name`: what messages call it). */
@@ -148,6 +151,8 @@ export async function importFindings(
     else for (const finding of result.findings) summary.findings.push(finding);
     for (const problem of result.problems) summary.problems.push(problem);
     summary.notes.push(...result.notes);
+    if (summary.algorithm === undefined && result.algorithm !== undefined)
+      summary.algorithm = result.algorithm;
   }
   return summary;
 }

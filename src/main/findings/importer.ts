@@ -5,6 +5,7 @@
  * could not place, each with its line or index and why. Formats that need geometry ask the context for the
  * catalogue of the inputs (headers of every image, series grids), built once and shared.
  */
+import type { AlgorithmIdentity } from '../../shared/findings/algorithm-identity';
 import type { BoxParseError, BoxRecord } from '../../shared/boxes/model';
 import type { ImageCatalog } from '../../shared/findings/catalog';
 import type { LabelSpec } from '../../shared/findings/mask-labels';
@@ -58,6 +59,8 @@ export interface ImportedFindings {
   refused?: string;
   /** one-line facts for the summary, e.g. which series a mask was placed on */
   notes: string[];
+  /** the algorithm the source names (a COCO file's info, a SEG's Segment Algorithm Name) */
+  algorithm?: Partial<AlgorithmIdentity>;
 }
 
 export interface FindingImporter {

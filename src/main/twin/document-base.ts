@@ -2,6 +2,8 @@
  * What every twin document (Presentation State, Structured Report) shares: the patient and study of
  * its source, a new series that says what made it, the equipment (DICOM Ink) and the SOP Common Module.
  */
+import type { AlgorithmIdentity } from '../../shared/findings/algorithm-identity';
+import { contributingEquipment } from '../dicom/write/contributing-equipment';
 import type { DataElement } from '../dicom/write/element';
 import { textElement } from '../dicom/write/element';
 import { SOFTWARE_NAME, SOFTWARE_VERSION } from '../dicom/write/implementation';
@@ -15,6 +17,8 @@ export interface TwinIdentity {
   seriesDescription: string;
   /** when the document was made (Presentation Creation / Content Date and Time) */
   created: Date;
+  /** the algorithm that found the findings: named in Contributing Equipment (and the SR's observer) */
+  algorithm?: AlgorithmIdentity;
 }
 
 const TIMEZONE_OFFSET_FROM_UTC = 0x00080201;
@@ -93,6 +97,7 @@ export function documentBase(
     textElement(0x00081090, 'LO', SOFTWARE_NAME),
     textElement(0x00181020, 'LO', SOFTWARE_VERSION),
   ];
+  if (identity.algorithm !== undefined) elements.push(contributingEquipment(identity.algorithm));
   if (source.characterSet !== undefined) elements.push(textElement(0x00080005, 'CS', source.characterSet));
   return elements;
 }

@@ -6,11 +6,12 @@
  */
 import { sr } from 'dcmjs';
 import { deriveUid } from '../dicom/uids';
-import { SOFTWARE_NAME, SOFTWARE_VERSION } from '../dicom/write/implementation';
 import { boxPolyline } from './finding-text';
 import { findingTypeCode, type Code } from './finding-codes';
 import type { TwinFinding, TwinImage } from './types';
 import { isVerified, readerObserverContext, reviewStateItem, type Reviewer } from './review-content';
+import type { AlgorithmIdentity } from '../../shared/findings/algorithm-identity';
+import { observingDevice } from './observing-device';
 
 const { CodedConcept } = sr.coding;
 const { RelationshipTypes } = sr.valueTypes;
@@ -21,30 +22,28 @@ function concept(code: Code): InstanceType<typeof CodedConcept> {
 
 const DCM = (value: string, meaning: string): Code => ({ value, scheme: 'DCM', meaning });
 
-/** The UID that names DICOM Ink (this version) as an observer device: the same on every machine. */
-export function deviceObserverUid(): string {
-  return deriveUid('dicom-ink:device', SOFTWARE_NAME, SOFTWARE_VERSION);
-}
-
 /**
- * TID 1002 observer context with observer type Device (TID 1004): DICOM Ink's UID, its name, and
- * its name with the version as model. (dcmjs names its only observer slot "person" but takes any
- * ObserverContext; its manufacturer option carries the code of Device Observer Name, so the name
- * and model items are added here with the codes PS3.16 gives them.)
+ * TID 1002 observer context with observer type Device (TID 1004): the algorithm that found the
+ * findings when it is known, else DICOM Ink (observing-device.ts). (dcmjs names its only observer
+ * slot "person" but takes any ObserverContext; its manufacturer option carries the code of Device
+ * Observer Name, so the name, manufacturer and model items are added here with PS3.16's codes.)
  */
-function deviceObservation(reviewer: Reviewer | undefined, verifying: boolean): ObservationContext {
-  const attributes = new sr.templates.DeviceObserverIdentifyingAttributes({ uid: deviceObserverUid() });
+function deviceObservation(
+  reviewer: Reviewer | undefined,
+  verifying: boolean,
+  algorithm: AlgorithmIdentity | undefined,
+): ObservationContext {
+  const observer = observingDevice(algorithm);
+  const attributes = new sr.templates.DeviceObserverIdentifyingAttributes({ uid: observer.uid });
   attributes.push(
-    new sr.valueTypes.TextContentItem({
-      name: concept(DCM('121013', 'Device Observer Name')),
-      value: SOFTWARE_NAME,
-      relationshipType: RelationshipTypes.HAS_OBS_CONTEXT,
-    }),
-    new sr.valueTypes.TextContentItem({
-      name: concept(DCM('121015', 'Device Observer Model Name')),
-      value: `${SOFTWARE_NAME} ${SOFTWARE_VERSION}`,
-      relationshipType: RelationshipTypes.HAS_OBS_CONTEXT,
-    }),
+    ...observer.items.map(
+      ({ code, value }) =>
+        new sr.valueTypes.TextContentItem({
+          name: concept(code),
+          value,
+          relationshipType: RelationshipTypes.HAS_OBS_CONTEXT,
+        }),
+    ),
   );
   const device = new sr.templates.ObserverContext({
     observerType: concept(DCM('121007', 'Device')),
@@ -163,12 +162,16 @@ export function reportedFindings(images: readonly TwinImage[]): ReportedFinding[
 }
 
 /** The root CONTAINER of the report (126000 Imaging Measurement Report, TID 1500), naturalized. */
-export function measurementReportContent(images: readonly TwinImage[], reviewer?: Reviewer): object {
+export function measurementReportContent(
+  images: readonly TwinImage[],
+  reviewer?: Reviewer,
+  algorithm?: AlgorithmIdentity,
+): object {
   const findings = reportedFindings(images);
   const groups = findings.map(measurementGroup);
   const report = new sr.templates.MeasurementReport({
     languageOfContentItemAndDescendants: new sr.templates.LanguageOfContentItemAndDescendants({}),
-    observationContext: deviceObservation(reviewer, isVerified(images, reviewer)),
+    observationContext: deviceObservation(reviewer, isVerified(images, reviewer), algorithm),
     procedureReported: concept({ value: '363679005', scheme: 'SCT', meaning: 'Imaging procedure' }),
     // dcmjs lays these out as the Imaging Measurements container's content.
     imagingMeasurements: groups as never,

@@ -102,6 +102,6 @@ export function buildStructuredReport(
     sequenceElement(0x0040a372, []),
     evidence(images),
     // SR Document Content (C.17.3): the root container and its tree
-    ...naturalizedElements(measurementReportContent(images, reviewer)),
+    ...naturalizedElements(measurementReportContent(images, reviewer, identity.algorithm)),
   ]);
 }

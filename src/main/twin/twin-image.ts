@@ -7,7 +7,7 @@ import type { DicomImage } from '../dicom/types';
 import { copySourceAttributes } from '../dicom/write/copy-source';
 import { describedAs } from '../dicom/write/secondary-capture';
 import { maskOutlines } from './mask-outline';
-import type { ShownLabel, TwinFinding, TwinImage, TwinWindow } from './types';
+import type { ShownLabel, TwinCopy, TwinFinding, TwinImage, TwinWindow } from './types';
 
 /**
  * Source attributes a twin document copies: Patient (C.7.1.1), General Study (C.7.2.1), Patient Study
@@ -85,6 +85,8 @@ export interface TwinImageInput {
   labels: boolean;
   settingsKey: string;
   seriesKey: string;
+  /** the burned-in copy written from this image (what a key object selection lists) */
+  copy: TwinCopy;
 }
 
 /** What the twin writers need of one converted image (plain data, sent back from the worker). */
@@ -122,5 +124,6 @@ export function twinImage(input: TwinImageInput): TwinImage {
     findings: input.boxes.map((box, i) => twinFinding(box, shown[i])),
     settingsKey: input.settingsKey,
     seriesKey: input.seriesKey,
+    copy: input.copy,
   };
 }

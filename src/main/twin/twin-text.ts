@@ -1,7 +1,11 @@
 import type { TwinOutcome } from './write-twins';
 
 /** What each twin is called in the CLI summary and the app's export result. */
-export const TWIN_NAMES = { gsps: 'presentation state', sr: 'structured report' } as const;
+export const TWIN_NAMES = {
+  gsps: 'presentation state',
+  sr: 'structured report',
+  kos: 'key object selection',
+} as const;
 
 /** One line per twin for the summary: what it is, where it went, or why it was not written. */
 export function twinLines(twins: readonly TwinOutcome[]): string[] {

@@ -8,13 +8,50 @@ import type { ReviewState } from '../../shared/review/review-state';
 import type { VoiFunction } from '../../shared/dicom/image-header';
 import type { DataElement } from '../dicom/write/element';
 
-/** Which twins `convert --twin` (and the app's Export dialog) writes beside the burned-in images. */
-export type TwinChoice = 'none' | 'gsps' | 'sr' | 'both';
+/** One kind of twin: presentation state, TID 1500 report, key object selection. */
+export type TwinKind = 'gsps' | 'sr' | 'kos';
 
-export const TWIN_CHOICES: readonly TwinChoice[] = ['none', 'gsps', 'sr', 'both'];
+/** Every kind this build writes, in the order they are written. */
+export const TWIN_KINDS: readonly TwinKind[] = ['gsps', 'sr', 'kos'];
 
-export function isTwinChoice(text: string): text is TwinChoice {
-  return (TWIN_CHOICES as readonly string[]).includes(text);
+/**
+ * Which twins `convert --twin` (and the app's Export dialog) writes beside the burned-in images: 'none',
+ * one kind, a comma list of kinds ('gsps,kos'), 'both' (gsps,sr) or 'all' (every kind). Kept as given;
+ * twinKinds reads it.
+ */
+export type TwinChoice = string;
+
+function isTwinKind(text: string): text is TwinKind {
+  return (TWIN_KINDS as readonly string[]).includes(text);
+}
+
+/** The kinds a choice names, or the first word that is none of them. */
+function parseKinds(choice: string): { kinds: TwinKind[] } | { unknown: string } {
+  const words = choice.split(',').map((word) => word.trim().toLowerCase());
+  const kinds: TwinKind[] = [];
+  for (const word of words) {
+    if (word === 'both') kinds.push('gsps', 'sr');
+    else if (word === 'all') kinds.push(...TWIN_KINDS);
+    else if (word === 'none' && words.length === 1) continue;
+    else if (isTwinKind(word)) kinds.push(word);
+    else return { unknown: word };
+  }
+  return { kinds: TWIN_KINDS.filter((kind) => kinds.includes(kind)) };
+}
+
+/** Why a --twin value is not one, or undefined when it is. */
+export function twinChoiceProblem(choice: string): string | undefined {
+  const parsed = parseKinds(choice);
+  if (!('unknown' in parsed)) return undefined;
+  const what = parsed.unknown === '' ? 'an empty entry' : `"${parsed.unknown}"`;
+  return `--twin takes none, all, both or a comma list of ${TWIN_KINDS.join(', ')}; ${what} is none of them (got "${choice}")`;
+}
+
+/** The kinds of twin a choice asks for, in writing order (none for an invalid or absent choice). */
+export function twinKinds(choice: TwinChoice | undefined): ReadonlySet<TwinKind> {
+  if (choice === undefined) return new Set();
+  const parsed = parseKinds(choice);
+  return new Set('kinds' in parsed ? parsed.kinds : []);
 }
 
 /** A closed outline in image pixels, as PIXEL-unit points (PS3.3 C.10.5.1.2): column, row pairs. */
@@ -93,4 +130,13 @@ export interface TwinImage {
   seriesKey: string;
   /** the source file it was converted from (set by the main thread): media pack it beside the twins */
   sourcePath?: string;
+  /** the burned-in copy written from this image (what a key object selection lists) */
+  copy?: TwinCopy;
+}
+
+/** Identity of the burned-in copy of a source image. */
+export interface TwinCopy {
+  sopClassUid: string;
+  sopInstanceUid: string;
+  seriesInstanceUid: string;
 }

@@ -14,12 +14,16 @@ import { EXPLICIT_VR_LITTLE_ENDIAN } from '../dicom/transfer-syntaxes';
 import { twinSeriesDescription, twinSeriesNumber, type TwinIdentity } from './document-base';
 import { buildPresentationState, GRAYSCALE_SOFTCOPY_PRESENTATION_STATE_STORAGE } from './presentation-state';
 import { buildStructuredReport, COMPREHENSIVE_SR_STORAGE } from './structured-report';
-import type { TwinChoice, TwinImage } from './types';
+import type { TwinChoice, TwinImage, TwinKind } from './types';
+import { twinKinds } from './types';
 import { verifyWrittenTwin } from './verify-twin';
 import { isShown } from '../../shared/review/review-state';
 import type { Reviewer } from './review-content';
+import type { AlgorithmIdentity } from '../../shared/findings/algorithm-identity';
+import { buildKeyImages } from './key-images';
+import { KEY_OBJECT_SELECTION_STORAGE } from './key-object-selection';
 
-export type TwinKind = 'gsps' | 'sr';
+export type { TwinKind } from './types';
 
 /** How one twin ended: written (verified), skipped (already there) or failed, with the reason. */
 export type TwinOutcome =
@@ -46,6 +50,8 @@ export interface TwinWriteOptions {
   created?: Date;
   /** who reviewed the findings (--reviewer, the app's Settings): the report's observer and verifier */
   reviewer?: Reviewer;
+  /** the algorithm that found the findings: every twin names it (Contributing Equipment, SR observer) */
+  algorithm?: AlgorithmIdentity;
 }
 
 /** Images in slice order (Instance Number), then by SOP Instance UID: the same order on every run. */
@@ -185,6 +191,38 @@ function originalsOf(images: readonly TwinImage[]): string[] {
   return [...new Set(images.flatMap((i) => (i.sourcePath === undefined ? [] : [i.sourcePath])))];
 }
 
+/** One key object selection per study with findings, listing its copies with findings (key-images.ts). */
+function plannedKeyImages(images: readonly TwinImage[], created: Date): PlannedTwin[] {
+  // A copy carries only the findings not rejected in review: those are the ones a key image shows.
+  const withCopies = withShownFindings(images).filter((i) => i.findings.length > 0 && i.copy !== undefined);
+  return groupBy(withCopies, (i) => i.studyInstanceUid).map((unsorted) => {
+    const group = [...unsorted].sort(
+      (a, b) =>
+        a.seriesInstanceUid.localeCompare(b.seriesInstanceUid) ||
+        (a.instanceNumber ?? 0) - (b.instanceNumber ?? 0) ||
+        a.sopInstanceUid.localeCompare(b.sopInstanceUid),
+    );
+    const first = group[0] as TwinImage;
+    const sopInstanceUid = deriveUid('dicom-ink:ko', first.studyInstanceUid, contentKey(group));
+    return {
+      kind: 'kos',
+      folder: commonFolder(group.map((i) => i.outputFolder)),
+      name: `key-images-${uidTail(sopInstanceUid)}.dcm`,
+      sopClassUid: KEY_OBJECT_SELECTION_STORAGE,
+      identity: {
+        sopClassUid: KEY_OBJECT_SELECTION_STORAGE,
+        sopInstanceUid,
+        seriesInstanceUid: deriveUid('dicom-ink:ko-series', first.studyInstanceUid, first.seriesKey),
+        seriesNumber: 3100,
+        seriesDescription: twinSeriesDescription(undefined, 'key images'),
+        created,
+      },
+      images: group,
+      build: (identity) => buildKeyImages(group, identity),
+    };
+  });
+}
+
 function writePlanned(planned: PlannedTwin, options: TwinWriteOptions): TwinOutcome {
   const output = join(planned.folder, planned.name);
   const { kind } = planned;
@@ -225,17 +263,18 @@ function writePlanned(planned: PlannedTwin, options: TwinWriteOptions): TwinOutc
 
 /** Writes the chosen twins of these converted images; never throws. */
 export function writeTwins(images: readonly TwinImage[], options: TwinWriteOptions): TwinOutcome[] {
-  if (options.choice === 'none' || images.length === 0) return [];
+  const kinds = twinKinds(options.choice);
+  if (kinds.size === 0 || images.length === 0) return [];
   const created = options.created ?? new Date();
   const planned = [
-    ...(options.choice === 'gsps' || options.choice === 'both'
-      ? plannedPresentationStates(images, created)
-      : []),
-    ...(options.choice === 'sr' || options.choice === 'both'
-      ? plannedReports(images, created, options.reviewer)
-      : []),
+    ...(kinds.has('gsps') ? plannedPresentationStates(images, created) : []),
+    ...(kinds.has('sr') ? plannedReports(images, created, options.reviewer) : []),
+    ...(kinds.has('kos') ? plannedKeyImages(images, created) : []),
   ];
-  return planned.map((p) => writePlanned(p, options));
+  const { algorithm } = options;
+  return planned
+    .map((p) => (algorithm === undefined ? p : { ...p, identity: { ...p.identity, algorithm } }))
+    .map((p) => writePlanned(p, options));
 }
 
 /** The twin's path relative to the output root, for messages. */

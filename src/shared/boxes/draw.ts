@@ -1,6 +1,6 @@
 import type { RgbImage } from '../pipeline/types';
 import { advance, fontScale, glyph, labelFont } from './label-font';
-import { layoutLabels, type LabelLayout, type PlacedLabel } from './label-layout';
+import { layoutLabels, type LabelLayout, type Rect } from './label-layout';
 import type { BurnBox, Rgb } from './model';
 import { rectangleBands } from './outline-bands';
 import { drawRegionOutline } from './region-outline';
@@ -39,7 +39,8 @@ function drawOutline(image: RgbImage, box: BurnBox): void {
     fillRect(image, band.x, band.y, band.x + band.width - 1, band.y + band.height - 1, box.color);
 }
 
-function drawLabel(image: RgbImage, label: PlacedLabel, color: Rgb): void {
+/** A label strip: black background, text in `color`, in the label font (the notice uses it too). */
+export function drawLabel(image: RgbImage, label: Rect & { text: string; scale: number }, color: Rgb): void {
   const { x, y, width, height } = label;
   fillRect(image, x, y, x + width - 1, y + height - 1, LABEL_BACKGROUND);
   const font = labelFont(label.text);

@@ -92,7 +92,7 @@ export const exportRequestSchema: z.ZodType<ExportRequest> = z.strictObject({
   overwrite: z.boolean(),
   boxes: z.array(exportBox).max(100_000),
   sendTo: destinationText.optional(),
-  twin: z.enum(['none', 'gsps', 'sr', 'both']).optional(),
+  twin: z.enum(['none', 'gsps', 'sr', 'both', 'kos', 'all']).optional(),
   reviewer: z.string().min(1).max(320).optional(),
   requireReview: z.boolean().optional(),
 });
@@ -125,7 +125,7 @@ export const exportProgressSchema: z.ZodType<ExportProgress> = z.discriminatedUn
     twins: z
       .array(
         z.object({
-          kind: z.enum(['presentation state', 'structured report']),
+          kind: z.enum(['presentation state', 'structured report', 'key object selection']),
           status: z.enum(['written', 'skipped', 'failed']),
           output: z.string(),
           detail: z.string(),

@@ -79,7 +79,9 @@ describe('commandHelp', () => {
   it('lists every visible option of the spec with its value placeholder, and -h', () => {
     const help = commandHelp(CONVERT_SPEC);
     for (const [name, spec] of Object.entries(CONVERT_OPTIONS)) {
-      const listed = help.includes(`--${name}${spec.type === 'string' ? ` ${spec.value}` : ''} `);
+      // A flag too long for the column stands on its own line (help-text.ts), so a newline may follow it.
+      const flag = `--${name}${spec.type === 'string' ? ` ${spec.value}` : ''}`;
+      const listed = help.includes(`${flag} `) || help.includes(`${flag}\n`);
       expect(listed, name).toBe(!('hidden' in spec && spec.hidden));
     }
     expect(help).toContain('-h, --help');

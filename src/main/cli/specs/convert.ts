@@ -70,7 +70,27 @@ export const CONVERT_OPTIONS = {
   twin: {
     type: 'string',
     value: '<kind>',
-    help: 'also write the findings as: gsps (a presentation state over the original images, one per series), sr (a TID 1500 structured report, one per study), both, or none (default); not with --shard: see the README',
+    help: 'also write the findings as: gsps (a presentation state over the original images, one per series), sr (a TID 1500 structured report, one per study), kos (a key object selection of the copies with findings, one per study), a comma list of these, both (gsps,sr), all, or none (default); not with --shard: see the README',
+  },
+  algorithm: {
+    type: 'string',
+    value: '<name>',
+    help: "the algorithm that found the findings, e.g. KidneyNet: named in every output's Contributing Equipment, the series description and the report's observer (default: a COCO file's info.description or a SEG's Segment Algorithm Name)",
+  },
+  'algorithm-version': {
+    type: 'string',
+    value: '<V>',
+    help: "the algorithm's version (default: a COCO file's info.version)",
+  },
+  notice: {
+    type: 'string',
+    value: '<how>',
+    help: "write one short line on each image with a finding, in the corner that covers no finding and the least anatomy: auto ('AI: <algorithm> <version> - not reviewed'), your own text, or none (default)",
+  },
+  'algorithm-manufacturer': {
+    type: 'string',
+    value: '<name>',
+    help: "who makes the algorithm (default: a COCO file's info.contributor)",
   },
   reviewer: {
     type: 'string',

@@ -6,6 +6,9 @@ import { copySourceAttributes, sanitizeText, sourceValues, tagKey } from './copy
 import type { DataElement } from './element';
 import { bytesElement, numberElement, sequenceElement, textElement } from './element';
 import { SOFTWARE_NAME, SOFTWARE_VERSION } from './implementation';
+import type { AlgorithmIdentity } from '../../../shared/findings/algorithm-identity';
+import { describeAlgorithm } from '../../../shared/findings/algorithm-identity';
+import { contributingEquipment } from './contributing-equipment';
 import { lossyHistory } from './lossy-history';
 import { encodePart10, encodePart10Header, MAX_DEFINED_LENGTH, type OutputBuffer } from './part10';
 
@@ -31,6 +34,8 @@ export interface SecondaryCaptureDescription {
   derivationDescription: string;
   /** appended inside the brackets of the Series Description, e.g. 'W400/L50, boxes' */
   seriesDescriptionSuffix?: string;
+  /** the algorithm that found the findings: named in the Series Description and Contributing Equipment */
+  algorithm?: AlgorithmIdentity;
 }
 
 export interface SecondaryCaptureInput extends SecondaryCaptureDescription {
@@ -76,6 +81,15 @@ function seriesDescription(source: string | undefined, suffix: string | undefine
     .slice(0, Math.max(0, 63 - tag.length))
     .trimEnd();
   return base === '' ? tag : `${base} ${tag}`;
+}
+
+/** 'W400/L50, AI KidneyNet 2.1': the drawing suffix, then the algorithm when the run names one. */
+function suffixOf(input: SecondaryCaptureDescription): string | undefined {
+  const parts = [
+    input.seriesDescriptionSuffix,
+    input.algorithm === undefined ? undefined : `AI ${describeAlgorithm(input.algorithm)}`,
+  ].filter((part): part is string => part !== undefined && part !== '');
+  return parts.length === 0 ? undefined : parts.join(', ');
 }
 
 /** IS: the source's number + 1000 keeps the derived series next to, and distinct from, its source. */
@@ -193,11 +207,7 @@ function secondaryCaptureDataset(input: SecondaryCaptureDescription, frameCount:
     textElement(0x0020000e, 'UI', seriesInstanceUid),
     textElement(0x00200011, 'IS', seriesNumber(header.seriesNumber)),
     // the source's description as characters (the header holds it as read, one character per byte)
-    textElement(
-      0x0008103e,
-      'LO',
-      seriesDescription(describedAs(input.source), input.seriesDescriptionSuffix),
-    ),
+    textElement(0x0008103e, 'LO', seriesDescription(describedAs(input.source), suffixOf(input))),
     // SC Equipment (C.8.6.1): WSD = workstation
     textElement(0x00080064, 'CS', 'WSD'),
     textElement(0x00181016, 'LO', SOFTWARE_NAME),
@@ -221,6 +231,7 @@ function secondaryCaptureDataset(input: SecondaryCaptureDescription, frameCount:
     numberElement(0x00280103, 'US', 0),
   ]);
   if (multiFrame) put(multiFrameModule(frameCount));
+  if (input.algorithm !== undefined) put([contributingEquipment(input.algorithm)]);
   return {
     elements: [...elements.values()],
     sopInstanceUid,

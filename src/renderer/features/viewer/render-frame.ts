@@ -3,7 +3,7 @@
  * code the export uses, so the canvas holds exactly the RGB the exported file will. The canvas has the
  * image's own size; zoom and pan are a CSS transform, so canvas pixels stay image pixels.
  */
-import { drawBoxes } from '../../../shared/boxes/draw';
+import { burnFindings } from '../../../shared/boxes/notice';
 import type { BurnBox } from '../../../shared/boxes/model';
 import { renderFrame, rgbToRgba } from '../../../shared/pipeline/render';
 import { resolveVoi } from '../../../shared/pipeline/resolve-voi';
@@ -22,6 +22,8 @@ export interface Scratch {
 export interface Burn {
   boxes: readonly BurnBox[];
   labels: boolean;
+  /** the AI notice on a slice with findings, as the export writes it (shared/boxes/notice.ts) */
+  notice?: string;
 }
 
 export function drawFrame(
@@ -44,7 +46,7 @@ export function drawFrame(
     scratch.image = new ImageData(columns, rows);
   try {
     const rgb = renderFrame(frame.header, frame.raw, voi, scratch.rgb);
-    if (burn.boxes.length > 0) drawBoxes(rgb, burn.boxes, { labels: burn.labels });
+    burnFindings(rgb, burn.boxes, burn);
     rgbToRgba(rgb, scratch.image.data);
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };

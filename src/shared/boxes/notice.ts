@@ -1,0 +1,55 @@
+/**
+ * The AI notice burned into each image that carries a finding (`--notice auto|none|TEXT`): one short
+ * line such as 'AI: KidneyNet 2.1 - not reviewed', in the label font, where notice-placement.ts puts it.
+ * Drawn by burnFindings after the boxes and labels, in the one pipeline the viewer and the export share.
+ */
+import type { AlgorithmIdentity } from '../findings/algorithm-identity';
+import { describeAlgorithm } from '../findings/algorithm-identity';
+import type { RgbImage } from '../pipeline/types';
+import { drawBoxes, drawLabel } from './draw';
+import type { BurnBox, Rgb } from './model';
+import { placeNotice } from './notice-placement';
+
+/** What `--notice` asks for: the automatic line, none, or the user's own text. */
+export type NoticeChoice = { kind: 'auto' } | { kind: 'none' } | { kind: 'text'; text: string };
+
+const NOTICE_COLOR: Rgb = [255, 255, 255];
+
+/** Reads a --notice value: 'auto', 'none' or any other text (used as written, trimmed). */
+export function parseNotice(value: string): NoticeChoice {
+  const text = value.trim();
+  if (text === 'auto') return { kind: 'auto' };
+  if (text === 'none' || text === '') return { kind: 'none' };
+  return { kind: 'text', text };
+}
+
+/** The line a choice writes, or undefined for none. */
+export function noticeText(
+  choice: NoticeChoice,
+  algorithm: AlgorithmIdentity | undefined,
+): string | undefined {
+  switch (choice.kind) {
+    case 'none':
+      return undefined;
+    case 'text':
+      return choice.text;
+    case 'auto':
+      return `AI: ${algorithm === undefined ? 'findings' : describeAlgorithm(algorithm)} - not reviewed`;
+  }
+}
+
+/**
+ * Burns a frame's findings: the boxes and labels (draw.ts), then, when the frame has a finding and a
+ * notice is asked for, the notice in the corner placeNotice picks from the pixels as drawn.
+ */
+export function burnFindings(
+  image: RgbImage,
+  boxes: readonly BurnBox[],
+  options: { labels: boolean; notice?: string },
+): void {
+  if (boxes.length === 0) return;
+  const layout = drawBoxes(image, boxes, { labels: options.labels });
+  if (options.notice === undefined) return;
+  const placed = placeNotice(image, options.notice, boxes, layout.placed);
+  if (placed) drawLabel(image, placed, NOTICE_COLOR);
+}

@@ -1,0 +1,37 @@
+/**
+ * Which algorithm produced a run's findings (IHE AI Results): its name, version and maker, from the
+ * command line or from the findings files that carry it. Pure data, shared by the writers and the notice.
+ */
+export interface AlgorithmIdentity {
+  /** e.g. 'KidneyNet' */
+  name: string;
+  /** e.g. '2.1' */
+  version?: string;
+  manufacturer?: string;
+}
+
+/** 'KidneyNet 2.1' (or just the name when the version is unknown). */
+export function describeAlgorithm(algorithm: AlgorithmIdentity): string {
+  return algorithm.version === undefined ? algorithm.name : `${algorithm.name} ${algorithm.version}`;
+}
+
+/**
+ * The identity a run uses: each field the flags give wins over the one the findings files give; no
+ * name from either, no identity.
+ */
+export function mergeAlgorithm(
+  flags: Partial<AlgorithmIdentity>,
+  fromFiles: Partial<AlgorithmIdentity> | undefined,
+): AlgorithmIdentity | undefined {
+  const name = flags.name ?? fromFiles?.name;
+  if (name === undefined || name.trim() === '') return undefined;
+  const version = flags.version ?? fromFiles?.version;
+  const manufacturer = flags.manufacturer ?? fromFiles?.manufacturer;
+  return {
+    name: name.trim(),
+    ...(version !== undefined && version.trim() !== '' ? { version: version.trim() } : {}),
+    ...(manufacturer !== undefined && manufacturer.trim() !== ''
+      ? { manufacturer: manufacturer.trim() }
+      : {}),
+  };
+}

@@ -1,0 +1,140 @@
+/**
+ * Issue 24: `--notice auto` writes one short line on each image with a finding, in one corner, and
+ * nowhere else: every other pixel of the run equals a `--notice none` run's, and images without findings
+ * are byte for byte the same. A finding placed where the notice went pushes it to another corner.
+ */
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO, runCli } from '../helpers/cli-harness';
+import { pydicomRead } from '../helpers/dicom-tools';
+
+const SAMPLE = join(REPO, 'assets', 'sample', 'abdomen-ct');
+const SAMPLE_BOXES = join(REPO, 'assets', 'sample', 'boxes.csv');
+const SERIES = '2.25.111600668640973016802625042172064724545';
+
+let dir: string;
+
+const run = (out: string, boxes: string, notice: string): void => {
+  const args = ['convert', SAMPLE, '--out', join(dir, out), '--boxes', boxes, '--window', 'abdomen'];
+  const result = runCli([
+    ...args,
+    '--labels',
+    '--quiet',
+    '--algorithm',
+    'KidneyNet',
+    '--algorithm-version',
+    '2.1',
+    '--notice',
+    notice,
+  ]);
+  expect(result.stderr).toBe('');
+  expect(result.code).toBe(0);
+};
+
+/** The images of a run by file name: their RGB Pixel Data, the last rows x columns x 3 bytes of each file. */
+function pixelsOf(out: string, bytes: number): Map<string, Buffer> {
+  const folder = join(dir, out, 'abdomen-ct', 'series-1');
+  return new Map(
+    readdirSync(folder)
+      .filter((name) => name.startsWith('IM'))
+      .map((name) => {
+        const file = readFileSync(join(folder, name));
+        return [name, file.subarray(file.length - bytes)];
+      }),
+  );
+}
+
+interface Bounds {
+  x1: number;
+  y1: number;
+  x2: number;
+  y2: number;
+}
+
+function changedBounds(a: Buffer, b: Buffer, columns: number): Bounds | undefined {
+  let bounds: Bounds | undefined;
+  for (let i = 0; i < a.length; i++) {
+    if (a[i] === b[i]) continue;
+    const x = Math.floor(i / 3) % columns;
+    const y = Math.floor(i / 3 / columns);
+    bounds = bounds
+      ? {
+          x1: Math.min(bounds.x1, x),
+          y1: Math.min(bounds.y1, y),
+          x2: Math.max(bounds.x2, x),
+          y2: Math.max(bounds.y2, y),
+        }
+      : { x1: x, y1: y, x2: x, y2: y };
+  }
+  return bounds;
+}
+
+/** Which corner a changed region hugs (within 8 pixels of two edges, at most 40 rows tall), if any. */
+function cornerOf(b: Bounds, rows: number, columns: number): string | undefined {
+  if (b.y2 - b.y1 >= 40) return undefined;
+  const vertical = b.y1 <= 8 ? 'top' : b.y2 >= rows - 9 ? 'bottom' : undefined;
+  const horizontal = b.x1 <= 8 ? 'left' : b.x2 >= columns - 9 ? 'right' : undefined;
+  return vertical && horizontal ? `${vertical}-${horizontal}` : undefined;
+}
+
+let rows = 0;
+let columns = 0;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'dicom-ink-notice-'));
+  run('none', SAMPLE_BOXES, 'none');
+  run('auto', SAMPLE_BOXES, 'auto');
+  const first = pydicomRead(join(dir, 'none', 'abdomen-ct', 'series-1', 'IM0001'));
+  [rows, columns] = first.shape as [number, number];
+}, 300_000);
+
+afterAll(() => {
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('--notice auto', () => {
+  it('changes only images with findings, each in one corner strip; every other pixel equals --notice none', () => {
+    const bytes = rows * columns * 3;
+    const none = pixelsOf('none', bytes);
+    const auto = pixelsOf('auto', bytes);
+    expect(auto.size).toBe(24);
+    const withFindings = new Set(['IM0011', 'IM0012', 'IM0013', 'IM0014', 'IM0015', 'IM0016']);
+    for (const [name, pixels] of auto) {
+      const bounds = changedBounds(none.get(name) as Buffer, pixels, columns);
+      if (!withFindings.has(name)) {
+        expect(bounds, name).toBeUndefined();
+        continue;
+      }
+      expect(bounds, name).toBeDefined();
+      expect(cornerOf(bounds as Bounds, rows, columns), `${name} ${JSON.stringify(bounds)}`).toBeDefined();
+    }
+  });
+
+  it('moves away from a finding placed in the corner it took', () => {
+    const bytes = rows * columns * 3;
+    const slice = 'IM0013';
+    const before = changedBounds(
+      pixelsOf('none', bytes).get(slice) as Buffer,
+      pixelsOf('auto', bytes).get(slice) as Buffer,
+      columns,
+    ) as Bounds;
+    const corner = cornerOf(before, rows, columns);
+    // A finding over the notice's place on slice 13, both runs drawing it.
+    const row = `${SERIES},13,1,${before.x1},${before.y1},${before.x2},${before.y2},corner finding,0.5`;
+    const boxes = join(dir, 'corner-boxes.csv');
+    writeFileSync(boxes, `${readFileSync(SAMPLE_BOXES, 'utf8').trimEnd()}\n${row}\n`);
+    run('none-corner', boxes, 'none');
+    run('auto-corner', boxes, 'auto');
+    const after = changedBounds(
+      pixelsOf('none-corner', bytes).get(slice) as Buffer,
+      pixelsOf('auto-corner', bytes).get(slice) as Buffer,
+      columns,
+    ) as Bounds;
+    expect(after).toBeDefined();
+    const moved = cornerOf(after, rows, columns);
+    expect(moved).toBeDefined();
+    expect(moved).not.toBe(corner);
+  }, 300_000);
+});

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { exportRequestSchema } from '../../../src/shared/ipc/app-schemas';
+
+const request = {
+  inputs: ['/study'],
+  outDir: '/out',
+  window: { kind: 'auto' },
+  thickness: 4,
+  labels: false,
+  overwrite: false,
+  boxes: [],
+};
+
+describe('the Export dialog\'s "Also write"', () => {
+  it('may ask for key images or every twin, as --twin kos and --twin all', () => {
+    for (const twin of ['none', 'gsps', 'sr', 'both', 'kos', 'all'])
+      expect(exportRequestSchema.safeParse({ ...request, twin }).success, twin).toBe(true);
+  });
+
+  it('refuses a twin the engine does not write', () => {
+    expect(exportRequestSchema.safeParse({ ...request, twin: 'seg' }).success).toBe(false);
+  });
+});
