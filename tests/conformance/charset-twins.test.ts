@@ -135,7 +135,18 @@ beforeAll(() => {
   const rows = CASES.map((c) => `${c.id}.dcm,1,100,100,140,140,${c.label},`);
   writeFileSync(join(dir, 'boxes.csv'), ['file,frame,x1,y1,x2,y2,label,score', ...rows].join('\n'));
   const out = join(dir, 'out');
-  const run = runCli(['convert', input, '--out', out, '--boxes', join(dir, 'boxes.csv'), '--twin', 'both']);
+  // --labels: the presentation state holds a label's text only where the burned-in copy shows it.
+  const run = runCli([
+    'convert',
+    input,
+    '--out',
+    out,
+    '--boxes',
+    join(dir, 'boxes.csv'),
+    '--twin',
+    'both',
+    '--labels',
+  ]);
   if (run.code !== 0) throw new Error(`convert failed: ${run.stderr}`);
   files = readdirSync(out, { recursive: true, withFileTypes: true })
     .filter((e) => e.isFile() && e.name !== 'dicom-ink-report.json')
