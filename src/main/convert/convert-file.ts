@@ -82,6 +82,8 @@ async function readForConversion(path: string): Promise<ReadResult> {
 interface Written {
   result: WriteResult;
   frames: number;
+  /** the derived series the output belongs to (its version: series-version.ts) */
+  seriesInstanceUid: string;
   /** what the twin writers need (only with --twin) */
   twin?: TwinImage;
 }
@@ -108,13 +110,18 @@ function writeStreamed(
   const window = effectiveWindow(settings, header);
   const options = { window, labels: settings.labels, boxes };
   const first = renderOneFrame(image, 0, options);
+  const { version } = settings;
+  const keys = {
+    settingsKey: settingsKey(window, findings, settings.labels, version?.key),
+    seriesKey: seriesKey(window, settings.labels, version?.key),
+  };
   const built = buildSecondaryCaptureHeader(
     {
       source: image,
-      settingsKey: settingsKey(window, findings, settings.labels),
-      seriesKey: seriesKey(window, settings.labels),
+      ...keys,
       derivationDescription: derivationDescription(first.voi, window, boxes.length),
-      seriesDescriptionSuffix: seriesSuffix(window),
+      seriesDescriptionSuffix: seriesSuffix(window, version),
+      ...(version ? { versionOrdinal: version.ordinal } : {}),
     },
     numberOfFrames,
   );
@@ -128,8 +135,8 @@ function writeStreamed(
             voi: first.voi,
             boxes: findings,
             labels: settings.labels,
-            settingsKey: settingsKey(window, findings, settings.labels),
-            seriesKey: seriesKey(window, settings.labels),
+            ...keys,
+            ...(version ? { version } : {}),
           }),
         }
       : {};
@@ -149,7 +156,12 @@ function writeStreamed(
   if (existing) {
     // A rerun: the output an earlier run finished is recognised by its bytes, compared as they are made.
     const reason = existingMatches(input.outputPath, produce) ? alreadyDoneReason : existsReason;
-    return { result: { ok: false, exists: true, reason }, frames: numberOfFrames, ...twin };
+    return {
+      result: { ok: false, exists: true, reason },
+      frames: numberOfFrames,
+      seriesInstanceUid: built.seriesInstanceUid,
+      ...twin,
+    };
   }
   const result = writeAtomically(input.outputPath, produce, {
     overwrite: settings.overwrite,
@@ -170,7 +182,7 @@ function writeStreamed(
           )
       : undefined,
   });
-  return { result, frames: numberOfFrames, ...twin };
+  return { result, frames: numberOfFrames, seriesInstanceUid: built.seriesInstanceUid, ...twin };
 }
 
 /**
@@ -275,6 +287,7 @@ export async function convertFile(input: ConvertInput, context: ConvertContext):
       input: input.path,
       output: input.outputPath,
       frames: written.frames,
+      seriesInstanceUid: written.seriesInstanceUid,
       boxesDrawn: selection.boxes.length,
       matchedBoxOrigins,
       ...(warnings.length > 0 ? { warnings } : {}),

@@ -1,6 +1,7 @@
 import type { WindowSpec } from '../../shared/pipeline/types';
 import type { OutlinePlacement, Rgb } from '../../shared/boxes/model';
 import type { TwinChoice } from '../twin/types';
+import type { SeriesVersion } from '../versions/series-version';
 
 /**
  * How every file of one conversion is rendered and written. Plain data: it is sent once to each worker
@@ -37,6 +38,8 @@ export interface ConvertSettings {
   reviewerOrganisation?: string;
   /** refuse the run (nothing written) while any finding is unreviewed */
   requireReview?: boolean;
+  /** the version of the derived series (set by the engine from these settings and the findings) */
+  version?: SeriesVersion;
 }
 
 export const DEFAULT_THICKNESS = 4;

@@ -18,6 +18,8 @@ import { runPool } from './worker-pool';
 import type { TwinImage } from '../twin/types';
 import { writeTwins } from '../twin/write-twins';
 import { reviewerOf, reviewGateProblem } from './review-gate';
+import { outputVersion } from '../versions/output-versions';
+import { versionKey } from '../versions/series-version';
 
 const DEFAULT_FILE_TIMEOUT_MS = 120_000;
 const CANCEL_GRACE_MS = 5_000;
@@ -86,6 +88,10 @@ export async function startConversion(
   if (unreviewed !== undefined) return { status: 'failed', reason: unreviewed, cause: 'findings' };
   const unwritable = outputFolderProblem(job.outDir);
   if (unwritable !== undefined) return { status: 'failed', reason: unwritable, cause: 'output' };
+  const key = versionKey(job.settings, loaded.boxes);
+  const versioned = await outputVersion(plan.outRoot, key, loaded.boxes.count, job.settings.overwrite);
+  if (!versioned.ok) return { status: 'failed', reason: versioned.reason, cause: 'output' };
+  const settings = { ...job.settings, version: versioned.version };
   // DICOM_INK_TEST_CONVERT_WORKER: tests only, a stand-in converter (one that blocks in a system call).
   const workerPath = job.workerPath ?? (process.env.DICOM_INK_TEST_CONVERT_WORKER || defaultWorkerPath());
   if (!existsSync(workerPath)) {
@@ -131,7 +137,7 @@ export async function startConversion(
 
   const end = await runPool(enumerateInputs(plan.roots, job.outDir, walk)[Symbol.asyncIterator](), {
     workerPath,
-    init: { settings: job.settings, boxes: loaded.boxes, outputRoot: plan.outRoot },
+    init: { settings, boxes: loaded.boxes, outputRoot: plan.outRoot },
     size: job.jobs ?? availableParallelism(),
     fileTimeoutMs: job.fileTimeoutMs ?? DEFAULT_FILE_TIMEOUT_MS,
     graceMs: CANCEL_GRACE_MS,
@@ -179,6 +185,8 @@ export async function startConversion(
     inputNotes: plan.notes,
     ...(end.unstoppable === undefined ? {} : { unstoppable: end.unstoppable }),
     ...(twins.length > 0 ? { twins } : {}),
+    version: versioned.version,
+    outRoot: plan.outRoot,
     elapsedMs: performance.now() - started,
   };
   if (stopped !== undefined) return { status: 'stopped', reason: stopped, ...report };

@@ -1,5 +1,6 @@
 import { layoutLabels } from '../../shared/boxes/label-layout';
 import { isShown } from '../../shared/review/review-state';
+import type { SeriesVersion } from '../versions/series-version';
 import type { ResolvedVoi, WindowSpec } from '../../shared/pipeline/types';
 import type { FrameBox } from '../convert/settings-key';
 import { describeVoi } from '../convert/settings-key';
@@ -85,6 +86,7 @@ export interface TwinImageInput {
   labels: boolean;
   settingsKey: string;
   seriesKey: string;
+  version?: SeriesVersion;
 }
 
 /** What the twin writers need of one converted image (plain data, sent back from the worker). */
@@ -122,5 +124,6 @@ export function twinImage(input: TwinImageInput): TwinImage {
     findings: input.boxes.map((box, i) => twinFinding(box, shown[i])),
     settingsKey: input.settingsKey,
     seriesKey: input.seriesKey,
+    ...(input.version ? { version: input.version } : {}),
   };
 }

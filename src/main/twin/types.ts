@@ -7,6 +7,7 @@ import type { Rgb } from '../../shared/boxes/model';
 import type { ReviewState } from '../../shared/review/review-state';
 import type { VoiFunction } from '../../shared/dicom/image-header';
 import type { DataElement } from '../dicom/write/element';
+import type { SeriesVersion } from '../versions/series-version';
 
 /** Which twins `convert --twin` (and the app's Export dialog) writes beside the burned-in images. */
 export type TwinChoice = 'none' | 'gsps' | 'sr' | 'both';
@@ -93,4 +94,6 @@ export interface TwinImage {
   seriesKey: string;
   /** the source file it was converted from (set by the main thread): media pack it beside the twins */
   sourcePath?: string;
+  /** the version of the export (series-version.ts): numbers and describes the twin series */
+  version?: SeriesVersion;
 }

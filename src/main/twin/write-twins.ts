@@ -18,6 +18,7 @@ import type { TwinChoice, TwinImage } from './types';
 import { verifyWrittenTwin } from './verify-twin';
 import { isShown } from '../../shared/review/review-state';
 import type { Reviewer } from './review-content';
+import { describeVersion, versionedSeriesNumber } from '../versions/series-version';
 
 export type TwinKind = 'gsps' | 'sr';
 
@@ -70,6 +71,15 @@ function groupBy<T>(items: readonly T[], key: (item: T) => string): T[][] {
 /** Every image and its export settings: any change gives the twin a new SOP Instance UID. */
 function contentKey(images: readonly TwinImage[]): string {
   return images.map((i) => `${i.sopInstanceUid}:${i.settingsKey}`).join('|');
+}
+
+function ordinalOf(image: TwinImage): number {
+  return image.version?.ordinal ?? 1;
+}
+
+/** 'findings overlay v2 3F9A2C, 5 findings': the twin series says which version it belongs to. */
+function versioned(what: string, image: TwinImage): string {
+  return image.version ? `${what} ${describeVersion(image.version)}` : what;
 }
 
 /** The deepest folder holding every one of these folders. */
@@ -133,8 +143,8 @@ function plannedPresentationStates(all: readonly TwinImage[], created: Date): Pl
           sopClassUid: GRAYSCALE_SOFTCOPY_PRESENTATION_STATE_STORAGE,
           sopInstanceUid,
           seriesInstanceUid: deriveUid('dicom-ink:pr-series', first.seriesInstanceUid, first.seriesKey),
-          seriesNumber: twinSeriesNumber(first.seriesNumber, 2000),
-          seriesDescription: twinSeriesDescription(first.seriesDescription, 'findings overlay'),
+          seriesNumber: versionedSeriesNumber(twinSeriesNumber(first.seriesNumber, 2000), ordinalOf(first)),
+          seriesDescription: twinSeriesDescription(first.seriesDescription, versioned('findings overlay', first)),
           created,
         },
         images: group,
@@ -170,8 +180,8 @@ function plannedReports(
         sopClassUid: COMPREHENSIVE_SR_STORAGE,
         sopInstanceUid,
         seriesInstanceUid: deriveUid('dicom-ink:sr-series', first.studyInstanceUid, first.seriesKey),
-        seriesNumber: 3000,
-        seriesDescription: twinSeriesDescription(undefined, 'findings report'),
+        seriesNumber: versionedSeriesNumber(3000, ordinalOf(first)),
+        seriesDescription: twinSeriesDescription(undefined, versioned('findings report', first)),
         created,
       },
       images: group,
