@@ -95,7 +95,11 @@ function commonFolder(folders: readonly string[]): string {
   return first.slice(0, length).join(sep) || sep;
 }
 
-/** Last 16 digits of a UID: a short, stable file name part. */
+/**
+ * Last 16 digits of a UID: a short, stable file name part. Twins are named after what they cover (source
+ * series, study), not after their own UID, so a version written over an earlier one (--overwrite)
+ * replaces its twins rather than leaving them beside it.
+ */
 function uidTail(uid: string): string {
   return uid.replace(/\./g, '').slice(-16);
 }
@@ -117,16 +121,16 @@ function withShownFindings(images: readonly TwinImage[]): TwinImage[] {
   );
 }
 
+/** What one presentation state covers: a source series' images sharing a modality transform and photometric. */
+function groupKey(image: TwinImage): string {
+  const rescale = image.rescale ? `${image.rescale.slope}/${image.rescale.intercept}` : 'lut';
+  return [image.seriesInstanceUid, rescale, image.photometric].join(' ');
+}
+
 /** One presentation state per source series (and modality transform / photometric) with findings. */
 function plannedPresentationStates(all: readonly TwinImage[], created: Date): PlannedTwin[] {
   const images = withShownFindings(all);
-  const groups = groupBy(images, (i) =>
-    [
-      i.seriesInstanceUid,
-      i.rescale ? `${i.rescale.slope}/${i.rescale.intercept}` : 'lut',
-      i.photometric,
-    ].join(' '),
-  );
+  const groups = groupBy(images, groupKey);
   return groups
     .filter((group) => group.some((i) => i.findings.length > 0))
     .map((unsorted) => {
@@ -137,7 +141,7 @@ function plannedPresentationStates(all: readonly TwinImage[], created: Date): Pl
       return {
         kind: 'gsps',
         folder: withFindings.outputFolder,
-        name: `presentation-state-${uidTail(sopInstanceUid)}.dcm`,
+        name: `presentation-state-${uidTail(deriveUid('dicom-ink:pr-name', groupKey(first)))}.dcm`,
         sopClassUid: GRAYSCALE_SOFTCOPY_PRESENTATION_STATE_STORAGE,
         identity: {
           sopClassUid: GRAYSCALE_SOFTCOPY_PRESENTATION_STATE_STORAGE,
@@ -174,7 +178,7 @@ function plannedReports(
     return {
       kind: 'sr',
       folder: commonFolder(group.map((i) => i.outputFolder)),
-      name: `report-${uidTail(sopInstanceUid)}.dcm`,
+      name: `report-${uidTail(deriveUid('dicom-ink:sr-name', first.studyInstanceUid))}.dcm`,
       sopClassUid: COMPREHENSIVE_SR_STORAGE,
       identity: {
         sopClassUid: COMPREHENSIVE_SR_STORAGE,
