@@ -14,7 +14,7 @@ import { describeVersion } from './series-version';
 export const VERSIONS_FILE_NAME = '.dicom-ink-versions.json';
 
 const registrySchema = z.object({
-  versions: z.array(z.object({ key: z.string(), findings: z.number(), at: z.string() })),
+  versions: z.array(z.object({ key: z.string(), findings: z.number() })),
 });
 type Registry = z.infer<typeof registrySchema>;
 
@@ -62,9 +62,14 @@ export async function outputVersion(
     if (!overwrite) return { ok: false, reason: mixReason(outRoot, held, version) };
   }
   if (index >= 0) return { ok: true, version };
-  const document: Registry = {
-    versions: [...registry.versions, { key, findings, at: new Date().toISOString() }],
-  };
-  await writeFileAtomic(join(outRoot, VERSIONS_FILE_NAME), `${JSON.stringify(document, null, 1)}\n`);
+  // No clock in it: shards writing into one folder leave the same file as one run.
+  const document: Registry = { versions: [...registry.versions, { key, findings }] };
+  const path = join(outRoot, VERSIONS_FILE_NAME);
+  try {
+    await writeFileAtomic(path, `${JSON.stringify(document, null, 1)}\n`);
+  } catch (error) {
+    const why = error instanceof Error ? error.message : String(error);
+    return { ok: false, reason: `cannot record the version in ${path} (${why}); nothing was converted` };
+  }
   return { ok: true, version };
 }

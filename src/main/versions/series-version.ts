@@ -23,10 +23,12 @@ export interface SeriesVersion {
 }
 
 /**
- * Settings that change which files are made or how they are checked, not what they hold. Every other
- * setting, including ones added later, is part of the version.
+ * Settings that change which files are made or how they are checked, not what any of them holds (the
+ * twin choice says which twins are written; a presentation state is the same with or without the
+ * report, so shards without twins and a later pass with --twin make one version). Every other setting,
+ * including ones added later, is part of the version.
  */
-const NOT_SHAPING: ReadonlySet<string> = new Set(['verify', 'overwrite', 'includeDerived', 'version']);
+const NOT_SHAPING: ReadonlySet<string> = new Set(['verify', 'overwrite', 'includeDerived', 'twin', 'version']);
 
 /** JSON with sorted keys and byte arrays as hex: the same value always gives the same text. */
 export function canonicalJson(value: unknown): string {
