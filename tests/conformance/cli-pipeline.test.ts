@@ -95,7 +95,9 @@ describe('findings asked for', () => {
     const moved = boxFile('moved.csv', ['file,x1,y1,x2,y2', 'ct/IM1,60,60,90,90']);
     const other = runCli(['convert', study, '--out', out, '--boxes', moved]);
     expect(other.code).toBe(2);
-    expect(other.stderr).toMatch(/holds version v1 [0-9A-F]{6}, 1 finding .* make version v2 [0-9A-F]{6}, 1 finding/);
+    expect(other.stderr).toMatch(
+      /holds version v1 [0-9A-F]{6}, 1 finding .* make version v2 [0-9A-F]{6}, 1 finding/,
+    );
     const replaced = runCli(['convert', study, '--out', out, '--boxes', moved, '--overwrite']);
     expect(replaced.code).toBe(0);
     expect(replaced.stdout).toMatch(/^Version v2 [0-9A-F]{6}, 1 finding in /m);

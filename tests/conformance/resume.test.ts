@@ -72,7 +72,10 @@ describe('a run killed with SIGKILL at random points', () => {
         for (const [name, hash] of now) {
           const hidden = name.split('/').some((part) => part.startsWith('.'));
           const ours = /\.partial$|^\.dicom-ink-write-check-[^/]+$|^\.dicom-ink-versions\.json$/;
-          if (hidden) expect(name, 'only our temporaries, write probes and the version registry may be hidden').toMatch(ours);
+          if (hidden)
+            expect(name, 'only our temporaries, write probes and the version registry may be hidden').toMatch(
+              ours,
+            );
           else expect(hash, `${name} after a kill at ${ms} ms`).toBe(clean.get(name));
         }
         // The report holds one complete line per input that ended before the kill.

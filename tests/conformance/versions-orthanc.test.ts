@@ -91,7 +91,9 @@ interface NoteTags {
 }
 
 /** The one Rejection Note Orthanc holds: its listed instances, and dciodvfy's errors on the stored file. */
-async function rejectionNote(server: OrthancServer): Promise<{ listed: string[]; errors: string[]; tags: NoteTags }> {
+async function rejectionNote(
+  server: OrthancServer,
+): Promise<{ listed: string[]; errors: string[]; tags: NoteTags }> {
   const notes = (await allSeries(server)).filter((s) => s.MainDicomTags.Modality === 'KO');
   expect(notes).toHaveLength(1);
   expect(notes[0]?.Instances).toHaveLength(1);
@@ -119,7 +121,14 @@ describe('versions of a derived series in Orthanc', () => {
     expect(v1.stderr).toBe('');
     expect(v1.code).toBe(0);
     expect(v1.stdout).toMatch(/Version v1 [0-9A-F]{6}, 6 findings in /);
-    const v2 = cli([...common, '--boxes', join(dir, 'boxes-v2.csv'), '--overwrite', '--send', destination(orthanc)]);
+    const v2 = cli([
+      ...common,
+      '--boxes',
+      join(dir, 'boxes-v2.csv'),
+      '--overwrite',
+      '--send',
+      destination(orthanc),
+    ]);
     expect(v2.stderr).toBe('');
     expect(v2.code).toBe(0);
     expect(v2.stdout).toMatch(/Version v2 [0-9A-F]{6}, 6 findings in /);
@@ -130,7 +139,9 @@ describe('versions of a derived series in Orthanc', () => {
     expect(numbers).toEqual(['1001', '11001']);
     for (const s of derived) {
       const instances = await instancesOf(orthanc, s);
-      const instanceNumbers = instances.map((i) => Number(i.MainDicomTags.InstanceNumber)).sort((a, b) => a - b);
+      const instanceNumbers = instances
+        .map((i) => Number(i.MainDicomTags.InstanceNumber))
+        .sort((a, b) => a - b);
       expect(instanceNumbers).toEqual(Array.from({ length: 24 }, (_, i) => i + 1));
     }
     expect(byDescription(derived, ' v1 ')).toHaveLength(1);
@@ -164,29 +175,35 @@ describe('versions of a derived series in Orthanc', () => {
     expect((await allSeries(orthanc)).filter((s) => s.MainDicomTags.Modality === 'KO')).toHaveLength(0);
   });
 
-  it('--supersede sends one Rejection Note listing exactly version 1 (images and twins)', TIMEOUT, async () => {
-    const orthanc = servers[0] as OrthancServer;
-    const run = cli(['send', out(), '--to', destination(orthanc), '--supersede', '--quiet']);
-    expect(run.stderr).toBe('');
-    expect(run.code).toBe(0);
-    expect(run.stdout).toMatch(/Rejection Note sent to .*: 26 instance\(s\) of the earlier version withdrawn/);
-    const series = await allSeries(orthanc);
-    const v1 = await sopUids(orthanc, byDescription(series, ' v1 '));
-    expect(v1).toHaveLength(24 + 1 + 1);
-    const note = await rejectionNote(orthanc);
-    expect(note.listed).toEqual(v1);
-    expect(note.tags.ConceptNameCodeSequence[0]).toMatchObject({
-      CodeValue: '113001',
-      CodingSchemeDesignator: 'DCM',
-      CodeMeaning: 'Rejected for Quality Reasons',
-    });
-    expect(note.errors).toEqual([]);
-    // sent again: the earlier version is already withdrawn, no second note
-    const again = cli(['send', out(), '--to', destination(orthanc), '--supersede', '--quiet']);
-    expect(again.code).toBe(0);
-    expect(again.stdout).toContain('No Rejection Note: no earlier version');
-    expect((await rejectionNote(orthanc)).listed).toEqual(v1);
-  });
+  it(
+    '--supersede sends one Rejection Note listing exactly version 1 (images and twins)',
+    TIMEOUT,
+    async () => {
+      const orthanc = servers[0] as OrthancServer;
+      const run = cli(['send', out(), '--to', destination(orthanc), '--supersede', '--quiet']);
+      expect(run.stderr).toBe('');
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(
+        /Rejection Note sent to .*: 26 instance\(s\) of the earlier version withdrawn/,
+      );
+      const series = await allSeries(orthanc);
+      const v1 = await sopUids(orthanc, byDescription(series, ' v1 '));
+      expect(v1).toHaveLength(24 + 1 + 1);
+      const note = await rejectionNote(orthanc);
+      expect(note.listed).toEqual(v1);
+      expect(note.tags.ConceptNameCodeSequence[0]).toMatchObject({
+        CodeValue: '113001',
+        CodingSchemeDesignator: 'DCM',
+        CodeMeaning: 'Rejected for Quality Reasons',
+      });
+      expect(note.errors).toEqual([]);
+      // sent again: the earlier version is already withdrawn, no second note
+      const again = cli(['send', out(), '--to', destination(orthanc), '--supersede', '--quiet']);
+      expect(again.code).toBe(0);
+      expect(again.stdout).toContain('No Rejection Note: no earlier version');
+      expect((await rejectionNote(orthanc)).listed).toEqual(v1);
+    },
+  );
 
   it('the same across --shard 1/2 and 2/2', TIMEOUT, async () => {
     const orthanc = servers[1] as OrthancServer;
@@ -217,7 +234,15 @@ describe('versions of a derived series in Orthanc', () => {
     const derived = (await allSeries(orthanc)).filter((s) => s.MainDicomTags.Modality === 'CT');
     expect(derived.map((s) => s.MainDicomTags.SeriesNumber).sort()).toEqual(['1001', '11001']);
     for (const s of derived) expect(s.Instances).toHaveLength(24);
-    const run = cli(['send', join(dir, 'shard-1'), join(dir, 'shard-2'), '--to', destination(orthanc), '--supersede', '--quiet']);
+    const run = cli([
+      'send',
+      join(dir, 'shard-1'),
+      join(dir, 'shard-2'),
+      '--to',
+      destination(orthanc),
+      '--supersede',
+      '--quiet',
+    ]);
     expect(run.code).toBe(0);
     const note = await rejectionNote(orthanc);
     expect(note.listed).toEqual(await sopUids(orthanc, byDescription(derived, ' v1 ')));

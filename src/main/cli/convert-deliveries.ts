@@ -53,7 +53,8 @@ export async function startConvertDeliveries(
   /** ZIP and DICOMDIR: they also take the originals the twins refer to */
   const media: Delivery[] = [];
   const originals = originalsTracker(command.noOriginals !== true);
-  let pacs: { target: DeliveryTarget; delivery: Delivery; supersede: boolean; options: SupersedeOptions } | undefined;
+  let pacs:
+    { target: DeliveryTarget; delivery: Delivery; supersede: boolean; options: SupersedeOptions } | undefined;
   const overwrite = command.job.settings.overwrite;
   const mediaFolder = command.dicomdirPath === undefined ? undefined : resolve(command.dicomdirPath);
   if (mediaFolder !== undefined) {

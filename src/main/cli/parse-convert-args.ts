@@ -132,7 +132,7 @@ export const TWIN_WITH_SHARD =
 export const SUPERSEDE_WITH_SHARD =
   '--supersede cannot be combined with --shard/--shards: a shard delivers only its share of the new ' +
   'version, so it cannot tell that the whole version arrived. Send with the shards (--send, without ' +
-  '--supersede), then once every shard is done: dicom-ink send <each shard\'s --out> --to <destination> ' +
+  "--supersede), then once every shard is done: dicom-ink send <each shard's --out> --to <destination> " +
   '--supersede (what was delivered already is not sent again).';
 
 export function parseConvertArgs(

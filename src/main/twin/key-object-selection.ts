@@ -70,7 +70,9 @@ function descriptionItem(text: string): DataElement[] {
   return [
     textElement(0x0040a010, 'CS', 'CONTAINS'),
     textElement(0x0040a040, 'CS', 'TEXT'),
-    sequenceElement(0x0040a043, [codeItem({ value: '113012', scheme: 'DCM', meaning: 'Key Object Description' })]),
+    sequenceElement(0x0040a043, [
+      codeItem({ value: '113012', scheme: 'DCM', meaning: 'Key Object Description' }),
+    ]),
     textElement(0x0040a160, 'UT', text),
   ];
 }
@@ -155,7 +157,9 @@ export function buildKeyObjectSelection(document: KeyObjectDocument): DataElemen
     textElement(0x0040a040, 'CS', 'CONTAINER'),
     sequenceElement(0x0040a043, [codeItem(document.title)]),
     textElement(0x0040a050, 'CS', 'SEPARATE'),
-    sequenceElement(0x0040a504, [[textElement(0x00080105, 'CS', 'DCMR'), textElement(0x0040db00, 'CS', '2010')]]),
+    sequenceElement(0x0040a504, [
+      [textElement(0x00080105, 'CS', 'DCMR'), textElement(0x0040db00, 'CS', '2010')],
+    ]),
     sequenceElement(0x0040a730, content),
   ]);
 }

@@ -148,7 +148,10 @@ function plannedPresentationStates(all: readonly TwinImage[], created: Date): Pl
           sopInstanceUid,
           seriesInstanceUid: deriveUid('dicom-ink:pr-series', first.seriesInstanceUid, first.seriesKey),
           seriesNumber: versionedSeriesNumber(twinSeriesNumber(first.seriesNumber, 2000), ordinalOf(first)),
-          seriesDescription: twinSeriesDescription(first.seriesDescription, versioned('findings overlay', first)),
+          seriesDescription: twinSeriesDescription(
+            first.seriesDescription,
+            versioned('findings overlay', first),
+          ),
           created,
         },
         images: group,

@@ -67,18 +67,24 @@ async function append(folder: string, record: LedgerRecord): Promise<void> {
 /** Records instances confirmed delivered (their identity and source series only). */
 export async function recordDelivered(folder: string, instances: readonly InstanceLineage[]): Promise<void> {
   if (instances.length === 0) return;
-  const plain = instances.map(({ sopClassUid, sopInstanceUid, studyInstanceUid, seriesInstanceUid, sources }) => ({
-    sopClassUid,
-    sopInstanceUid,
-    studyInstanceUid,
-    seriesInstanceUid,
-    sources,
-  }));
+  const plain = instances.map(
+    ({ sopClassUid, sopInstanceUid, studyInstanceUid, seriesInstanceUid, sources }) => ({
+      sopClassUid,
+      sopInstanceUid,
+      studyInstanceUid,
+      seriesInstanceUid,
+      sources,
+    }),
+  );
   await append(folder, { kind: 'delivered', at: new Date().toISOString(), instances: plain });
 }
 
 /** Records that a delivered Rejection Note withdrew these instances (never rejected twice). */
-export async function recordRejected(folder: string, note: string, instances: readonly string[]): Promise<void> {
+export async function recordRejected(
+  folder: string,
+  note: string,
+  instances: readonly string[],
+): Promise<void> {
   await append(folder, { kind: 'rejected', at: new Date().toISOString(), note, instances: [...instances] });
 }
 

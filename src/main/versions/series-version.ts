@@ -28,7 +28,13 @@ export interface SeriesVersion {
  * report, so shards without twins and a later pass with --twin make one version). Every other setting,
  * including ones added later, is part of the version.
  */
-const NOT_SHAPING: ReadonlySet<string> = new Set(['verify', 'overwrite', 'includeDerived', 'twin', 'version']);
+const NOT_SHAPING: ReadonlySet<string> = new Set([
+  'verify',
+  'overwrite',
+  'includeDerived',
+  'twin',
+  'version',
+]);
 
 /** JSON with sorted keys and byte arrays as hex: the same value always gives the same text. */
 export function canonicalJson(value: unknown): string {

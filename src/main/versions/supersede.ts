@@ -14,7 +14,13 @@ import { encodePart10 } from '../dicom/write/part10';
 import { buildRejectionNote } from '../twin/rejection-note';
 import type { InstanceLineage, InstanceWithStudy } from './instance-lineage';
 import { readLineage } from './instance-lineage';
-import { earlierVersions, ledgerFolder, readLedger, recordDelivered, recordRejected } from './delivered-versions';
+import {
+  earlierVersions,
+  ledgerFolder,
+  readLedger,
+  recordDelivered,
+  recordRejected,
+} from './delivered-versions';
 
 /** How the withdrawal of earlier versions ended (one per delivery to a PACS). */
 export type SupersedeOutcome =
@@ -108,9 +114,16 @@ export async function recordAndSupersede(request: SupersedeRequest): Promise<Sup
       replacedBy: `series ${newSeries.join(', ')}`,
       created: new Date(),
     });
-    const sent = await sendNote(request, encodePart10(note.elements, EXPLICIT_VR_LITTLE_ENDIAN, textEncoding(inStudy[0])));
+    const sent = await sendNote(
+      request,
+      encodePart10(note.elements, EXPLICIT_VR_LITTLE_ENDIAN, textEncoding(inStudy[0])),
+    );
     if (!sent.ok) return { status: 'failed', reason: sent.reason };
-    await recordRejected(folder, note.sopInstanceUid, rejected.map((i) => i.sopInstanceUid));
+    await recordRejected(
+      folder,
+      note.sopInstanceUid,
+      rejected.map((i) => i.sopInstanceUid),
+    );
     notes.push(note.sopInstanceUid);
   }
   return { status: 'rejected', notes, rejected: earlier.length, studies: notes.length };

@@ -76,7 +76,9 @@ describe('the version key of an export', () => {
 
 describe('what a version says of itself', () => {
   it('names its number, key and findings', () => {
-    expect(describeVersion({ key: '56d0a22d1774d38d', ordinal: 2, findings: 6 })).toBe('v2 56D0A2, 6 findings');
+    expect(describeVersion({ key: '56d0a22d1774d38d', ordinal: 2, findings: 6 })).toBe(
+      'v2 56D0A2, 6 findings',
+    );
     expect(describeVersion({ key: 'abcdef', ordinal: 1, findings: 1 })).toBe('v1 ABCDEF, 1 finding');
   });
 

@@ -139,7 +139,11 @@ export function createDeliveryService(deps: DeliveryDeps): DeliveryService {
     });
     return {
       ok: true,
-      value: { deliveryId, add: (file) => delivery.add(file, outDir), end: (incomplete) => ended(incomplete) },
+      value: {
+        deliveryId,
+        add: (file) => delivery.add(file, outDir),
+        end: (incomplete) => ended(incomplete),
+      },
     };
   }
 

@@ -121,7 +121,8 @@ export function twinResult(twin: TwinOutcome): ExportTwinResult {
 function incompleteVersion(summary: ConversionSummary): string | undefined {
   if (summary.status !== 'completed') return `the export ended ${summary.status}`;
   if (summary.tally.failed > 0) return `${summary.tally.failed} file(s) failed to convert`;
-  if ((summary.twins ?? []).some((t) => t.status === 'failed')) return 'a presentation state or report failed';
+  if ((summary.twins ?? []).some((t) => t.status === 'failed'))
+    return 'a presentation state or report failed';
   return undefined;
 }
 

@@ -162,7 +162,11 @@ function sourceImageSequence(header: ImageHeader, sopInstanceUid: string): DataE
  */
 function relatedSeriesSequence(study: string, series: string): DataElement {
   return sequenceElement(0x00081250, [
-    [textElement(0x0020000d, 'UI', study), textElement(0x0020000e, 'UI', series), sequenceElement(0x0040a170, [])],
+    [
+      textElement(0x0020000d, 'UI', study),
+      textElement(0x0020000e, 'UI', series),
+      sequenceElement(0x0040a170, []),
+    ],
   ]);
 }
 

@@ -33,8 +33,8 @@ export function SendChoice({ list, choice, disabled, onChange, supersede, onSupe
           </label>
           {supersede ? (
             <p className="dialog-note">
-              Once every image of this version is delivered, a Rejection Note withdraws the earlier
-              versions of these series sent to this destination; nothing is withdrawn if any image fails.
+              Once every image of this version is delivered, a Rejection Note withdraws the earlier versions
+              of these series sent to this destination; nothing is withdrawn if any image fails.
             </p>
           ) : null}
         </>

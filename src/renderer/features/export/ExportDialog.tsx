@@ -90,7 +90,9 @@ export function ExportDialog(props: Props) {
       ...(offerOwnWindow && ownWhereMisfit ? { ownWindowWherePresetMisfits: true } : {}),
       overwrite,
       boxes: chosen.boxes,
-      ...(sending.sendTo !== undefined ? { sendTo: sending.sendTo, ...(supersede ? { supersede } : {}) } : {}),
+      ...(sending.sendTo !== undefined
+        ? { sendTo: sending.sendTo, ...(supersede ? { supersede } : {}) }
+        : {}),
       ...(twin !== 'none' ? { twin } : {}),
       ...(props.reviewer !== undefined ? { reviewer: props.reviewer } : {}),
       ...(requireReview ? { requireReview: true } : {}),
