@@ -6,7 +6,7 @@
  * Rejection Note listing exactly version 1's instances (images and twins), which dciodvfy accepts; a
  * delivery with a failed instance sends none. The same across `--shard 1/2` and `2/2`.
  */
-import { copyFileSync, cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
