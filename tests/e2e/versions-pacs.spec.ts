@@ -87,7 +87,8 @@ test('a moved box exported with "Replace the earlier version in the PACS" withdr
   // The box moved: undone and drawn 10 pixels further.
   await page.keyboard.press('Control+z');
   await expectBoxes(page, []);
-  await page.getByRole('button', { name: 'Draw box' }).click();
+  // "Draw box" is still pressed from the first box.
+  await expect(page.getByRole('button', { name: 'Draw box' })).toHaveAttribute('aria-pressed', 'true');
   await dragImage(page, [70.5, 70.5], [110.5, 100.5]);
   await expectBoxes(page, ['Slice 1 70,70 – 110,100']);
   const second = await exportAndSend(page, { replace: true });
