@@ -117,10 +117,19 @@ describe('versions of a derived series in Orthanc', () => {
   it('version 2 is a second complete series, told apart by number and description', TIMEOUT, async () => {
     const orthanc = servers[0] as OrthancServer;
     const common = ['convert', SAMPLE, '--out', out(), '--window', 'abdomen', '--twin', 'both', '--quiet'];
-    const v1 = cli([...common, '--boxes', BOXES, '--send', destination(orthanc)]);
+    const report = join(dir, 'v1.jsonl');
+    const v1 = cli([...common, '--boxes', BOXES, '--send', destination(orthanc), '--report', report]);
     expect(v1.stderr).toBe('');
     expect(v1.code).toBe(0);
     expect(v1.stdout).toMatch(/Version v1 [0-9A-F]{6}, 6 findings in /);
+    // the JSON Lines report carries the series identity: each output's series, the version on the end line
+    const lines = readFileSync(report, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line) as Record<string, unknown>);
+    const outputSeries = new Set(lines.filter((l) => l.type === 'outcome').map((l) => l.seriesInstanceUid));
+    expect(outputSeries.size).toBe(1);
+    expect(lines.at(-1)?.version).toMatchObject({ ordinal: 1, findings: 6, folder: out() });
     const v2 = cli([
       ...common,
       '--boxes',
@@ -135,6 +144,8 @@ describe('versions of a derived series in Orthanc', () => {
     const series = await allSeries(orthanc);
     const derived = series.filter((s) => s.MainDicomTags.Modality === 'CT');
     expect(derived).toHaveLength(2);
+    const v1Series = derived.find((s) => s.MainDicomTags.SeriesNumber === '1001');
+    expect(outputSeries.has(v1Series?.MainDicomTags.SeriesInstanceUID)).toBe(true);
     const numbers = derived.map((s) => s.MainDicomTags.SeriesNumber).sort();
     expect(numbers).toEqual(['1001', '11001']);
     for (const s of derived) {
