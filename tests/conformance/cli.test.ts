@@ -75,7 +75,8 @@ describe('dicom-ink convert on a mixed folder', () => {
 
   it('mirrors the input folder under --out/<its name>/, keeping file names', () => {
     expect(listTree(mirrored)).toEqual([CT, 'SC_rgb.dcm', 'mr/emri_small_RLE.dcm', 'series2/IM0001'].sort());
-    expect(listTree(out)).toEqual(listTree(mirrored).map((p) => `study/${p}`));
+    // the mirrored folder, and the output root's version registry
+    expect(listTree(out)).toEqual([VERSIONS_FILE_NAME, ...listTree(mirrored).map((p) => `study/${p}`)]);
     expect(outcome('series2/IM0001')).toMatchObject({
       status: 'converted',
       output: join(mirrored, 'series2', 'IM0001'),
