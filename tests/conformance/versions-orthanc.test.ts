@@ -170,6 +170,11 @@ describe('versions of a derived series in Orthanc', () => {
     const again = cli(['send', out(), '--to', destination(orthanc), '--resend', '--quiet']);
     expect(again.code).toBe(0);
     expect(await instanceCount(orthanc)).toBe(before);
+    // the folder's version registry is bookkeeping: neither sent nor packed, not even listed as skipped
+    expect(again.stdout).toMatch(/^26 delivered .* 0 skipped/);
+    const packed = cli(['pack', out(), '--zip', join(dir, 'v2.zip'), '--quiet']);
+    expect(packed.code).toBe(0);
+    expect(packed.stdout).toMatch(/0 skipped/);
   });
 
   it('a delivery with a failed instance withdraws nothing', TIMEOUT, async () => {
