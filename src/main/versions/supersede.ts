@@ -114,10 +114,7 @@ export async function recordAndSupersede(request: SupersedeRequest): Promise<Sup
       replacedBy: `series ${newSeries.join(', ')}`,
       created: new Date(),
     });
-    const sent = await sendNote(
-      request,
-      encodePart10(note.elements, EXPLICIT_VR_LITTLE_ENDIAN, textEncoding(inStudy[0])),
-    );
+    const sent = await sendNote(request, encodePart10(note.elements, EXPLICIT_VR_LITTLE_ENDIAN));
     if (!sent.ok) return { status: 'failed', reason: sent.reason };
     await recordRejected(
       folder,
@@ -127,10 +124,6 @@ export async function recordAndSupersede(request: SupersedeRequest): Promise<Sup
     notes.push(note.sopInstanceUid);
   }
   return { status: 'rejected', notes, rejected: earlier.length, studies: notes.length };
-}
-
-function textEncoding(instance: InstanceWithStudy | undefined): 'latin1' | 'utf8' {
-  return instance?.study['00080005']?.includes('ISO_IR 192') === true ? 'utf8' : 'latin1';
 }
 
 /** One line for the summary: what happened to the earlier version. */
