@@ -9,7 +9,7 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { getJson, startOrthanc, type OrthancServer } from '../helpers/orthanc';
-import { dragImage, expectBoxes, waitForWholeSample } from './support/box-page';
+import { dragImage, expectBoxes, goToFirstSlice, waitForWholeSample } from './support/box-page';
 import { launchApp, type RunningApp } from './support/launch-app';
 import { CANVAS } from './support/pixels';
 
@@ -77,6 +77,8 @@ test('a moved box exported with "Replace the earlier version in the PACS" withdr
 }) => {
   test.setTimeout(300_000);
   await open(page);
+  // the series opens on its middle slice (12 of 24); the box goes on slice 1
+  await goToFirstSlice(page, 12);
   await page.getByRole('button', { name: 'Draw box' }).click();
   await dragImage(page, [60.5, 60.5], [100.5, 90.5]);
   await expectBoxes(page, ['Slice 1 60,60 – 100,90']);
