@@ -30,7 +30,7 @@ describe('the version key of an export', () => {
     expect(keyOf([row(), row({ frame: 2 })])).toBe(keyOf([row(), row({ frame: 2 })]));
   });
 
-  it('changes when a finding is moved, relabelled, recoloured, added or removed', () => {
+  it('changes when a finding is moved, relabelled, recoloured, added, removed or reviewed', () => {
     const base = keyOf([row()]);
     const changed = [
       keyOf([row({ x1: 11 })]),
@@ -39,6 +39,8 @@ describe('the version key of an export', () => {
       keyOf([row(), row({ frame: 2 })]),
       keyOf([]),
       keyOf([row({ score: 0.5 })]),
+      keyOf([row({ review: 'accepted' })]),
+      keyOf([row({ review: 'rejected' })]),
     ];
     for (const key of changed) expect(key).not.toBe(base);
     expect(new Set(changed).size).toBe(changed.length);
