@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyCorpus, listTree, runCli } from '../helpers/cli-harness';
+import { VERSIONS_FILE_NAME } from '../../src/main/versions/output-versions';
 
 const CT = 'dp_CT1_UNC.explicit_little_endian.dcm';
 let dir: string;
@@ -79,7 +80,7 @@ describe('findings asked for', () => {
     );
   });
 
-  it('a rerun says which rows matched an image whose output was already there without them', () => {
+  it('a rerun with the same findings finds its outputs there; other findings are another version', () => {
     const boxes = boxFile('rerun.csv', ['file,x1,y1,x2,y2', 'ct/IM1,10,10,50,50']);
     const out = join(dir, 'rerun');
     expect(runCli(['convert', study, '--out', out, '--boxes', boxes]).code).toBe(0);
@@ -89,11 +90,17 @@ describe('findings asked for', () => {
     expect(again.stdout).toContain('already converted: the existing output matches');
     expect(again.stdout).not.toContain('matched no input');
     expect(again.stdout).not.toContain('Boxes that matched an image whose output was already there');
-    // Another box on the same image: the output there lacks it, and is kept as it is.
+    // Another box on the same image is another version (issue 22): refused in this folder, so it never
+    // holds two versions, unless --overwrite writes it over the earlier one.
     const moved = boxFile('moved.csv', ['file,x1,y1,x2,y2', 'ct/IM1,60,60,90,90']);
     const other = runCli(['convert', study, '--out', out, '--boxes', moved]);
-    expect(other.stdout).toContain('Boxes that matched an image whose output was already there');
-    expect(other.stdout).toMatch(/^ {2}moved\.csv:2$/m);
+    expect(other.code).toBe(2);
+    expect(other.stderr).toMatch(
+      /holds version v1 [0-9A-F]{6}, 1 finding .* make version v2 [0-9A-F]{6}, 1 finding/,
+    );
+    const replaced = runCli(['convert', study, '--out', out, '--boxes', moved, '--overwrite']);
+    expect(replaced.code).toBe(0);
+    expect(replaced.stdout).toMatch(/^Version v2 [0-9A-F]{6}, 1 finding in /m);
   });
 });
 
@@ -131,7 +138,7 @@ describe('our own outputs and overlapping inputs', () => {
     expect(second.code).toBe(0);
     expect(second.stdout).toMatch(/^1 file converted .* 1 skipped/);
     expect(second.stdout).toContain('1 file: a DICOM Ink output');
-    expect(listTree(join(dir, 'second'))).toEqual(['with-outputs/IM1']);
+    expect(listTree(join(dir, 'second'))).toEqual([VERSIONS_FILE_NAME, 'with-outputs/IM1']);
     const forced = runCli(['convert', input, '--out', join(dir, 'third'), '--include-derived']);
     expect(forced.stdout).toMatch(/^2 files converted/);
   });
@@ -142,7 +149,7 @@ describe('our own outputs and overlapping inputs', () => {
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^2 files converted/);
     expect(run.stdout).toContain(`Note: input ${join(study, 'ct')} is inside input ${study}`);
-    expect(listTree(out)).toEqual(['study/ct/IM1', 'study/mr/IM1']);
+    expect(listTree(out)).toEqual([VERSIONS_FILE_NAME, 'study/ct/IM1', 'study/mr/IM1']);
   });
 
   it('uses the same layout for one input and for two', () => {
@@ -152,7 +159,7 @@ describe('our own outputs and overlapping inputs', () => {
     copyCorpus(CT, join(dir, 'other', 'IM9'));
     runCli(['convert', study, '--out', one]);
     runCli(['convert', study, join(dir, 'other'), '--out', two]);
-    expect(listTree(one)).toEqual(['study/ct/IM1', 'study/mr/IM1']);
-    expect(listTree(two)).toEqual(['other/IM9', 'study/ct/IM1', 'study/mr/IM1']);
+    expect(listTree(one)).toEqual([VERSIONS_FILE_NAME, 'study/ct/IM1', 'study/mr/IM1']);
+    expect(listTree(two)).toEqual([VERSIONS_FILE_NAME, 'other/IM9', 'study/ct/IM1', 'study/mr/IM1']);
   });
 });

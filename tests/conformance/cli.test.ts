@@ -11,6 +11,7 @@ import { copyCorpus, corpusFile, hashTree, listTree, readReport, runCli } from '
 import type { ReportDocument } from '../helpers/cli-harness';
 import { dcmdump } from '../helpers/dicom-tools';
 import { readDicomFile } from '../../src/main/dicom/read-dicom';
+import { VERSIONS_FILE_NAME } from '../../src/main/versions/output-versions';
 
 const CT = 'dp_CT1_UNC.explicit_little_endian.dcm';
 let dir: string;
@@ -74,7 +75,8 @@ describe('dicom-ink convert on a mixed folder', () => {
 
   it('mirrors the input folder under --out/<its name>/, keeping file names', () => {
     expect(listTree(mirrored)).toEqual([CT, 'SC_rgb.dcm', 'mr/emri_small_RLE.dcm', 'series2/IM0001'].sort());
-    expect(listTree(out)).toEqual(listTree(mirrored).map((p) => `study/${p}`));
+    // the mirrored folder, and the output root's version registry
+    expect(listTree(out)).toEqual([VERSIONS_FILE_NAME, ...listTree(mirrored).map((p) => `study/${p}`)]);
     expect(outcome('series2/IM0001')).toMatchObject({
       status: 'converted',
       output: join(mirrored, 'series2', 'IM0001'),
@@ -182,7 +184,7 @@ describe('dicom-ink convert exit codes and usage', () => {
       '--no-verify',
     ]);
     expect(run.code).toBe(0);
-    expect(listTree(target)).toEqual([CT, 'emri_small.dcm']);
+    expect(listTree(target)).toEqual([VERSIONS_FILE_NAME, CT, 'emri_small.dcm']);
   });
 
   it('exits 2 with the reason and where the help is on usage errors', () => {

@@ -12,6 +12,7 @@ import { performance } from 'node:perf_hooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO, hashTree, readReport, runCli } from '../helpers/cli-harness';
 import { writePhantomFolder } from '../helpers/phantom-folder';
+import { VERSIONS_FILE_NAME } from '../../src/main/versions/output-versions';
 
 const FILES = 2000;
 const KILLS = 4;
@@ -47,7 +48,9 @@ beforeAll(() => {
   cleanSeconds = (performance.now() - started) / 1000;
   expect(run.code, run.stderr).toBe(0);
   clean = hashTree(join(dir, 'clean'));
-  expect(clean.size).toBe(FILES);
+  // the outputs and the folder's version registry (.dicom-ink-versions.json, the same for every shard)
+  expect(clean.size).toBe(FILES + 1);
+  expect(clean.has(VERSIONS_FILE_NAME)).toBe(true);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -68,8 +71,11 @@ describe('a run killed with SIGKILL at random points', () => {
         const now = existsSync(out) ? hashTree(out) : new Map<string, string>();
         for (const [name, hash] of now) {
           const hidden = name.split('/').some((part) => part.startsWith('.'));
-          const ours = /\.partial$|^\.dicom-ink-write-check-[^/]+$/;
-          if (hidden) expect(name, 'only our temporaries and write probes may be hidden').toMatch(ours);
+          const ours = /\.partial$|^\.dicom-ink-write-check-[^/]+$|^\.dicom-ink-versions\.json$/;
+          if (hidden)
+            expect(name, 'only our temporaries, write probes and the version registry may be hidden').toMatch(
+              ours,
+            );
           else expect(hash, `${name} after a kill at ${ms} ms`).toBe(clean.get(name));
         }
         // The report holds one complete line per input that ended before the kill.

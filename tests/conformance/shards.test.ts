@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO, hashTree, readReport } from '../helpers/cli-harness';
 import { dcmdump } from '../helpers/dicom-tools';
 import { writePhantomFolder } from '../helpers/phantom-folder';
+import { VERSIONS_FILE_NAME } from '../../src/main/versions/output-versions';
 
 const FILES = 400;
 const CLI = join(REPO, 'bin', 'dicom-ink.cjs');
@@ -56,7 +57,9 @@ beforeAll(() => {
   });
   expect(run.status, run.stderr).toBe(0);
   unsharded = hashTree(join(dir, 'one'));
-  expect(unsharded.size).toBe(FILES);
+  // the outputs and the folder's version registry (.dicom-ink-versions.json, the same for every shard)
+  expect(unsharded.size).toBe(FILES + 1);
+  expect(unsharded.has(VERSIONS_FILE_NAME)).toBe(true);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

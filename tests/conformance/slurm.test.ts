@@ -22,6 +22,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO, hashTree } from '../helpers/cli-harness';
 import { writePhantomFolder } from '../helpers/phantom-folder';
 import { startSlurmCluster, type SlurmCluster } from '../helpers/slurm-cluster';
+import { VERSIONS_FILE_NAME } from '../../src/main/versions/output-versions';
 
 const TASKS = 4;
 /** About 100 files a task, so that a task is still running well after its first output. */
@@ -131,9 +132,11 @@ function whenFileHas(file: string, text: string, timeoutMs = 60_000): Promise<vo
   });
 }
 
-/** Output files and hidden temporaries (`.name.partial`) under a folder, by relative path. */
+/** Hidden temporaries (`.name.partial`) under a folder, by relative path (not the version registry). */
 function temporaries(out: string): string[] {
-  return [...hashTree(out).keys()].filter((name) => name.split('/').some((part) => part.startsWith('.')));
+  return [...hashTree(out).keys()].filter((name) =>
+    name.split('/').some((part) => part.startsWith('.') && part !== VERSIONS_FILE_NAME),
+  );
 }
 
 beforeAll(async () => {
@@ -149,7 +152,9 @@ beforeAll(async () => {
   );
   expect(run.status, run.stderr).toBe(0);
   plain = hashTree(one);
-  expect(plain.size).toBe(FILES);
+  // the outputs and the folder's version registry (the same file whichever tasks write it)
+  expect(plain.size).toBe(FILES + 1);
+  expect(plain.has(VERSIONS_FILE_NAME)).toBe(true);
   cluster = await startSlurmCluster();
 }, 120_000);
 

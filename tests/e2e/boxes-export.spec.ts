@@ -11,6 +11,7 @@ import { dciodvfy } from '../helpers/dicom-tools';
 import { dragImage, expectBoxes, goToFirstSlice, imageToClient } from './support/box-page';
 import { sampleStudyApp } from './support/sample-app';
 import { CANVAS, canvasPixels } from './support/pixels';
+import { VERSIONS_FILE_NAME } from '../../src/main/versions/output-versions';
 
 const sample = sampleStudyApp('boxes');
 const { work, study } = sample;
@@ -119,9 +120,10 @@ test('the series exports into a typed folder: valid files whose pixels carry the
   await expect(dialog.getByText('Exported 24 images.')).toBeVisible({ timeout: 120_000 });
   await page.screenshot({ path: 'test-results/export-done.png' });
 
-  // One layout with the CLI: <out>/<opened folder's name>/<series folder>/<file>.
+  // One layout with the CLI: <out>/<opened folder's name>/<series folder>/<file>; beside it the output
+  // folder's version registry (issue 22).
   const written = path.join(out, path.basename(study), 'series-1');
-  expect(readdirSync(out)).toEqual([path.basename(study)]);
+  expect(readdirSync(out).sort()).toEqual([VERSIONS_FILE_NAME, path.basename(study)]);
   const files = readdirSync(written).sort();
   expect(files).toHaveLength(24);
   await initCodecs();

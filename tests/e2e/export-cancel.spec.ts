@@ -11,6 +11,7 @@ import { initCodecs, readDicomFile } from '../../src/main/dicom/read-dicom';
 import { generatePhantomSeries } from '../../src/main/sample/phantom';
 import { launchApp, type RunningApp } from './support/launch-app';
 import { CANVAS } from './support/pixels';
+import { VERSIONS_FILE_NAME } from '../../src/main/versions/output-versions';
 
 const SLICES = 400;
 const SIZE = 512;
@@ -73,7 +74,10 @@ test('Cancel stops a running export promptly and leaves only complete DICOM file
   await expect(dialog.getByRole('button', { name: 'Export again' })).toBeEnabled();
 
   // Only complete outputs: no hidden temporary names, one readable RGB DICOM per counted image.
-  const files = readdirSync(out, { recursive: true, withFileTypes: true }).filter((e) => e.isFile());
+  // (besides the folder's version registry, written before any image)
+  const files = readdirSync(out, { recursive: true, withFileTypes: true }).filter(
+    (e) => e.isFile() && e.name !== VERSIONS_FILE_NAME,
+  );
   const names = files.map((e) => e.name);
   expect(names.filter((n) => n.startsWith('.') || n.endsWith('.partial') || n.includes('.tmp'))).toEqual([]);
   expect(files).toHaveLength(exported);

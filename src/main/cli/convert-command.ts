@@ -1,5 +1,5 @@
 import path from 'node:path';
-import type { ConversionReport } from '../export/job';
+import type { ConversionReport, ConversionSummary } from '../export/job';
 import { startConversion } from '../export/start-conversion';
 import { unstoppableReason } from '../export/unstoppable-text';
 import { parseConvertArgs } from './parse-convert-args';
@@ -33,6 +33,14 @@ function endWhileStuck(interrupted: boolean): number {
   printErr(`dicom-ink: ending by ${signal}: a converter thread could not be stopped (listed above)\n`);
   endBySignal(signal);
   return interrupted ? EXIT.interrupted : EXIT.threadStuck;
+}
+
+/** Why the version this run made is not whole (a file or twin that failed, a stop): no withdrawal then. */
+function incompleteVersion(summary: ConversionSummary): { incomplete?: string } {
+  if (summary.status !== 'completed') return { incomplete: `the conversion ended ${summary.status}` };
+  if (summary.tally.failed > 0) return { incomplete: `${summary.tally.failed} file(s) failed to convert` };
+  if (anyTwinFailed(summary.twins)) return { incomplete: 'a presentation state or report was not written' };
+  return {};
 }
 
 /** `dicom-ink convert`: returns the exit code (exit-codes.ts). */
@@ -88,7 +96,11 @@ export async function convertCommand(args: readonly string[]): Promise<number> {
   display.end();
   // A conversion that could not start leaves nothing to deliver: no empty ZIP, no summary.
   if (summary.status === 'failed') controller.abort();
-  const delivered = await deliveries.value.finish({ quiet, print: summary.status !== 'failed' });
+  const delivered = await deliveries.value.finish({
+    quiet,
+    print: summary.status !== 'failed',
+    ...incompleteVersion(summary),
+  });
   process.removeListener('SIGINT', onSignal);
   try {
     if (reportError === undefined) {

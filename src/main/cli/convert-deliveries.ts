@@ -6,7 +6,12 @@ import { isInside } from '../dicom/scan-folder';
 import type { Parsed } from '../delivery/destination';
 import { originalsTracker } from '../delivery/media-originals';
 import type { ConvertCommand } from './parse-convert-args';
-import { printErr } from './print';
+import type { DeliveryTarget } from '../delivery/target';
+import { configDir } from '../delivery/config-dir';
+import type { SupersedeOutcome, SupersedeRequest } from '../versions/supersede';
+import { printErr, printOut } from './print';
+
+type SupersedeOptions = NonNullable<SupersedeRequest['delivery']>;
 
 /** Where `convert` hands each verified output: a PACS (`--send`), a ZIP (`--zip`), a DICOMDIR folder (`--dicomdir`). */
 export interface ConvertDeliveries {
@@ -14,11 +19,15 @@ export interface ConvertDeliveries {
   onOutcome(outcome: FileOutcome): void;
   /** called with every presentation state or report (--twin): written or kept ones go where the images go */
   onTwin(outcome: TwinOutcome): void;
-  /** waits for every delivery, prints its summary; true when all were complete */
+  /**
+   * waits for every delivery, prints its summary; true when all were complete. With --supersede, the
+   * earlier version is withdrawn only when `incomplete` is undefined (every file of the new version made).
+   */
   finish(options: {
     quiet: boolean;
     print: boolean;
-  }): Promise<{ complete: boolean; reports: DeliveryReport[] }>;
+    incomplete?: string;
+  }): Promise<{ complete: boolean; reports: DeliveryReport[]; supersede?: SupersedeOutcome }>;
 }
 
 /** No --send, --zip or --dicomdir. */
@@ -44,6 +53,8 @@ export async function startConvertDeliveries(
   /** ZIP and DICOMDIR: they also take the originals the twins refer to */
   const media: Delivery[] = [];
   const originals = originalsTracker(command.noOriginals !== true);
+  let pacs:
+    { target: DeliveryTarget; delivery: Delivery; supersede: boolean; options: SupersedeOptions } | undefined;
   const overwrite = command.job.settings.overwrite;
   const mediaFolder = command.dicomdirPath === undefined ? undefined : resolve(command.dicomdirPath);
   if (mediaFolder !== undefined) {
@@ -61,14 +72,11 @@ export async function startConvertDeliveries(
     if (!args.ok) return args;
     const { pacsTarget } = await import('../delivery/target');
     // The conversion's bar has the terminal; the delivery prints its summary at the end.
-    const started = startCliDelivery(pacsTarget(args.value.destination, args.value.connections), {
-      retry: args.value.retry,
-      resend: args.value.resend,
-      timeoutMs: args.value.timeoutMs,
-      signal,
-      quiet: true,
-    });
+    const target = pacsTarget(args.value.destination, args.value.connections);
+    const options = { retry: args.value.retry, timeoutMs: args.value.timeoutMs, signal };
+    const started = startCliDelivery(target, { ...options, resend: args.value.resend, quiet: true });
     deliveries.push(started.delivery);
+    pacs = { target, delivery: started.delivery, supersede: command.send.supersede ?? false, options };
   }
   const { removeStalePartials } = await import('../delivery/stale-partials');
   if (command.zipPath !== undefined) {
@@ -107,15 +115,32 @@ export async function startConvertDeliveries(
         const fresh = originals.add(outcome);
         for (const delivery of media) for (const original of fresh) delivery.add(original, outDir);
       },
-      async finish({ quiet, print }) {
+      async finish({ quiet, print, incomplete }) {
         if (print) for (const line of originals.warnings(outDir)) printErr(`warning: ${line}\n`);
         const reports = [];
+        let supersede: SupersedeOutcome | undefined;
         for (const delivery of deliveries) {
           const report = await delivery.end();
           if (print) await finishCliDelivery(report, { quiet });
           reports.push(report);
+          if (pacs?.delivery !== delivery) continue;
+          const { recordAndSupersede, supersedeLine } = await import('../versions/supersede');
+          supersede = await recordAndSupersede({
+            target: pacs.target,
+            report,
+            supersede: pacs.supersede,
+            configFolder: configDir(),
+            delivery: pacs.options,
+            ...(incomplete === undefined ? {} : { incomplete }),
+          });
+          if (supersede && print) printOut(`${supersedeLine(supersede, pacs.target.label)}\n`);
         }
-        return { complete: reports.every(deliveryComplete), reports };
+        const withdrawn = supersede === undefined || supersede.status !== 'failed';
+        return {
+          complete: reports.every(deliveryComplete) && withdrawn,
+          reports,
+          ...(supersede ? { supersede } : {}),
+        };
       },
     },
   };

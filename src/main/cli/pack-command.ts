@@ -15,12 +15,15 @@ import { printErr } from './print';
 import { finishCliDelivery, startCliDelivery } from './run-delivery';
 import { PACK_OPTIONS } from './specs/send';
 import { usageError } from './usage-error';
+import { VERSIONS_FILE_NAME } from '../versions/output-versions';
 
-/** Files of the folder that are ours, not outputs: the delivery log and an unfinished ZIP. */
+/** Files of the folder that are ours, not outputs: the delivery log, the version registry, an unfinished ZIP. */
 function isOwnFile(file: string, zip: string | undefined): boolean {
   const name = basename(file);
   return (
-    name.startsWith(DELIVERY_LOG_NAME) || (zip !== undefined && name.startsWith(`.${basename(zip)}.partial-`))
+    name.startsWith(DELIVERY_LOG_NAME) ||
+    name.startsWith(VERSIONS_FILE_NAME) ||
+    (zip !== undefined && name.startsWith(`.${basename(zip)}.partial-`))
   );
 }
 

@@ -27,6 +27,7 @@ export interface ConvertCommand {
     resend?: boolean;
     timeout?: string;
     'token-file'?: string;
+    supersede?: boolean;
   };
   zipPath?: string;
   /** `--dicomdir`: a DICOMDIR media folder of the outputs */
@@ -146,6 +147,12 @@ export const TWIN_WITH_SHARD =
   'first (without --twin), then run the same command once without --shard and with --twin: the images ' +
   'already converted are checked and skipped, and the twins are written from all of them.';
 
+export const SUPERSEDE_WITH_SHARD =
+  '--supersede cannot be combined with --shard/--shards: a shard delivers only its share of the new ' +
+  'version, so it cannot tell that the whole version arrived. Send with the shards (--send, without ' +
+  "--supersede), then once every shard is done: dicom-ink send <each shard's --out> --to <destination> " +
+  '--supersede (what was delivered already is not sent again).';
+
 export function parseConvertArgs(
   args: readonly string[],
   env: NodeJS.ProcessEnv = process.env,
@@ -193,7 +200,7 @@ export function parseConvertArgs(
     maskLabels = labels.specs;
   }
   const deliveryOnly = (
-    ['connections', 'retries', 'calling-ae', 'resend', 'timeout', 'token-file'] as const
+    ['connections', 'retries', 'calling-ae', 'resend', 'timeout', 'token-file', 'supersede'] as const
   ).find((flag) => values[flag] !== undefined);
   if (deliveryOnly !== undefined && values.send === undefined)
     return { ok: false, reason: `--${deliveryOnly} only applies with --send <destination>` };
@@ -205,6 +212,7 @@ export function parseConvertArgs(
   const review = parseReviewOptions(values);
   if (!review.ok) return review;
   const notice = parseNotice(values.notice ?? 'none');
+  if (values.supersede === true && shard.shard) return { ok: false, reason: SUPERSEDE_WITH_SHARD };
   const color = values.color === undefined ? DEFAULT_COLOR : parseHexColor(values.color);
   if (!color)
     return { ok: false, reason: `--color needs a hex colour like ff0000 or #00ff00, got "${values.color}"` };
@@ -248,6 +256,7 @@ export function parseConvertArgs(
               resend: values.resend,
               timeout: values.timeout,
               'token-file': values['token-file'],
+              supersede: values.supersede,
             },
           }
         : {}),

@@ -3,6 +3,8 @@ import type { FileOutcome } from '../convert/outcome';
 import { windowKey } from '../convert/settings-key';
 import type { ConversionJob, ConversionReport, ConversionSummary } from '../export/job';
 import { findingsNotPlaced } from './summary-text';
+import { describeVersion } from '../versions/series-version';
+import type { SeriesVersion } from '../versions/series-version';
 
 /**
  * `--report`: JSON Lines written while the run goes, so a crash keeps every outcome so far.
@@ -56,6 +58,7 @@ export function outcomeLine(o: FileOutcome): string {
         status: o.status,
         output: o.output,
         frames: o.frames,
+        ...(o.seriesInstanceUid === undefined ? {} : { seriesInstanceUid: o.seriesInstanceUid }),
         boxesDrawn: o.boxesDrawn,
         ...(o.warnings ? { warnings: o.warnings } : {}),
       });
@@ -72,6 +75,17 @@ export function outcomeLine(o: FileOutcome): string {
   }
 }
 
+/** The version the run wrote: its key (every derived UID depends on it), number and where it went. */
+function versionDocument(version: SeriesVersion, outRoot: string | undefined): Record<string, unknown> {
+  return {
+    key: version.key,
+    ordinal: version.ordinal,
+    findings: version.findings,
+    description: describeVersion(version),
+    ...(outRoot === undefined ? {} : { folder: outRoot }),
+  };
+}
+
 function reportEnd(report: ConversionReport): Record<string, unknown> {
   const { tally } = report;
   return {
@@ -85,6 +99,7 @@ function reportEnd(report: ConversionReport): Record<string, unknown> {
     placement: report.placement ?? null,
     unstoppable: report.unstoppable ?? [],
     twins: report.twins ?? [],
+    ...(report.version ? { version: versionDocument(report.version, report.outRoot) } : {}),
   };
 }
 

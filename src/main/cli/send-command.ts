@@ -10,11 +10,15 @@ import { EXIT } from './exit-codes';
 import { finishCliDelivery, startCliDelivery } from './run-delivery';
 import { SEND_OPTIONS } from './specs/send';
 import { usageError } from './usage-error';
-import { printErr } from './print';
+import { printErr, printOut } from './print';
+import { configDir } from '../delivery/config-dir';
+import { VERSIONS_FILE_NAME } from '../versions/output-versions';
+import { recordAndSupersede, supersedeLine } from '../versions/supersede';
 
-/** The delivery log and its temporaries are never sent. */
+/** The delivery log, the output folder's version registry and their temporaries are never sent. */
 function isLogFile(path: string): boolean {
-  return basename(path).startsWith(DELIVERY_LOG_NAME);
+  const name = basename(path);
+  return name.startsWith(DELIVERY_LOG_NAME) || name.startsWith(VERSIONS_FILE_NAME);
 }
 
 /** `dicom-ink send <inputs> --to <destination>`: exit 0 only when every instance was delivered. */
@@ -46,29 +50,39 @@ export async function sendCommand(args: readonly string[]): Promise<number> {
     process.once('SIGINT', () => process.exit(EXIT.interrupted));
   };
   process.once('SIGINT', onSignal);
-  const { delivery: run, endDisplay } = startCliDelivery(
-    pacsTarget(delivery.value.destination, delivery.value.connections),
-    {
-      retry: delivery.value.retry,
-      resend: delivery.value.resend,
-      timeoutMs: delivery.value.timeoutMs,
-      signal: controller.signal,
-      quiet,
-    },
-  );
+  const target = pacsTarget(delivery.value.destination, delivery.value.connections);
+  const options = {
+    retry: delivery.value.retry,
+    timeoutMs: delivery.value.timeoutMs,
+    signal: controller.signal,
+  };
+  const { delivery: run, endDisplay } = startCliDelivery(target, {
+    ...options,
+    resend: delivery.value.resend,
+    quiet,
+  });
   for (const root of roots) {
     for await (const file of scanFolder(root.path, { signal: controller.signal })) {
       if (!isLogFile(file)) run.add(file, root.logRoot);
     }
   }
   const report = await run.end();
-  process.removeListener('SIGINT', onSignal);
   endDisplay();
+  const superseded = await recordAndSupersede({
+    target,
+    report,
+    supersede: values.supersede ?? false,
+    configFolder: configDir(),
+    delivery: options,
+  });
+  process.removeListener('SIGINT', onSignal);
   const written = await finishCliDelivery(report, {
     quiet,
     reportPath: values.report,
-    extra: { command: 'send', inputs: positionals },
+    extra: { command: 'send', inputs: positionals, ...(superseded ? { supersede: superseded } : {}) },
   });
+  if (superseded) printOut(`${supersedeLine(superseded, target.label)}\n`);
   if (interrupted) return EXIT.interrupted;
-  return deliveryComplete(report) && written ? EXIT.ok : EXIT.someFailed;
+  const withdrawn = superseded === undefined || superseded.status !== 'failed';
+  return deliveryComplete(report) && written && withdrawn ? EXIT.ok : EXIT.someFailed;
 }

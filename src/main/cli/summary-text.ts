@@ -6,6 +6,7 @@ import { unplacedLabelLine } from '../../shared/boxes/unplaced-label';
 import { labelWithoutGlyphsLine } from '../export/label-glyphs';
 import type { OutcomeGroup } from '../export/outcome-tally';
 import { groupedLines } from './grouped-lines';
+import { describeVersion } from '../versions/series-version';
 
 function plural(count: number, word: string, many = `${word}s`): string {
   return `${count} ${count === 1 ? word : many}`;
@@ -110,6 +111,10 @@ export function summaryText(
   );
   // Where to look: the folder the outputs went to (under it, <input folder>/<series folder>/...).
   if (options.outDir !== undefined) lines.push(`Outputs in ${options.outDir}`);
+  if (report.version) {
+    const where = report.outRoot === undefined ? '' : ` in ${report.outRoot}`;
+    lines.push(`Version ${describeVersion(report.version)}${where} (key ${report.version.key.slice(0, 16)})`);
+  }
   for (const note of report.inputNotes ?? []) lines.push(`Note: ${note}`);
   const stuck = report.unstoppable ?? [];
   if (stuck.length > 0) {

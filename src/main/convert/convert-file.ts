@@ -84,6 +84,8 @@ async function readForConversion(path: string): Promise<ReadResult> {
 interface Written {
   result: WriteResult;
   frames: number;
+  /** the derived series the output belongs to (its version: series-version.ts) */
+  seriesInstanceUid: string;
   /** what the twin writers need (only with --twin) */
   twin?: TwinImage;
 }
@@ -111,18 +113,22 @@ function writeStreamed(
   const notice = settings.notice === undefined ? undefined : noticeText(settings.notice, settings.algorithm);
   const options = { window, labels: settings.labels, boxes, ...(notice === undefined ? {} : { notice }) };
   const first = renderOneFrame(image, 0, options);
-  const { algorithm } = settings;
+  const { algorithm, version } = settings;
+  const keys = {
+    settingsKey: withNotice(
+      withAlgorithm(settingsKey(window, findings, settings.labels, version?.key), algorithm),
+      notice,
+    ),
+    seriesKey: withNotice(withAlgorithm(seriesKey(window, settings.labels, version?.key), algorithm), notice),
+  };
   const built = buildSecondaryCaptureHeader(
     {
       source: image,
-      settingsKey: withNotice(
-        withAlgorithm(settingsKey(window, findings, settings.labels), algorithm),
-        notice,
-      ),
-      seriesKey: withNotice(withAlgorithm(seriesKey(window, settings.labels), algorithm), notice),
+      ...keys,
       derivationDescription: derivationDescription(first.voi, window, boxes.length),
-      seriesDescriptionSuffix: seriesSuffix(window),
+      seriesDescriptionSuffix: seriesSuffix(window, version),
       ...(algorithm === undefined ? {} : { algorithm }),
+      ...(version ? { versionOrdinal: version.ordinal } : {}),
     },
     numberOfFrames,
   );
@@ -136,11 +142,8 @@ function writeStreamed(
             voi: first.voi,
             boxes: findings,
             labels: settings.labels,
-            settingsKey: withNotice(
-              withAlgorithm(settingsKey(window, findings, settings.labels), algorithm),
-              notice,
-            ),
-            seriesKey: withNotice(withAlgorithm(seriesKey(window, settings.labels), algorithm), notice),
+            ...keys,
+            ...(version ? { version } : {}),
             copy: {
               sopClassUid: built.sopClassUid,
               sopInstanceUid: built.sopInstanceUid,
@@ -165,7 +168,12 @@ function writeStreamed(
   if (existing) {
     // A rerun: the output an earlier run finished is recognised by its bytes, compared as they are made.
     const reason = existingMatches(input.outputPath, produce) ? alreadyDoneReason : existsReason;
-    return { result: { ok: false, exists: true, reason }, frames: numberOfFrames, ...twin };
+    return {
+      result: { ok: false, exists: true, reason },
+      frames: numberOfFrames,
+      seriesInstanceUid: built.seriesInstanceUid,
+      ...twin,
+    };
   }
   const result = writeAtomically(input.outputPath, produce, {
     overwrite: settings.overwrite,
@@ -186,7 +194,7 @@ function writeStreamed(
           )
       : undefined,
   });
-  return { result, frames: numberOfFrames, ...twin };
+  return { result, frames: numberOfFrames, seriesInstanceUid: built.seriesInstanceUid, ...twin };
 }
 
 /**
@@ -291,6 +299,7 @@ export async function convertFile(input: ConvertInput, context: ConvertContext):
       input: input.path,
       output: input.outputPath,
       frames: written.frames,
+      seriesInstanceUid: written.seriesInstanceUid,
       boxesDrawn: selection.boxes.length,
       matchedBoxOrigins,
       ...(warnings.length > 0 ? { warnings } : {}),

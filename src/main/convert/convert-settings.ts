@@ -3,6 +3,7 @@ import type { OutlinePlacement, Rgb } from '../../shared/boxes/model';
 import type { TwinChoice } from '../twin/types';
 import type { AlgorithmIdentity } from '../../shared/findings/algorithm-identity';
 import type { NoticeChoice } from '../../shared/boxes/notice';
+import type { SeriesVersion } from '../versions/series-version';
 
 /**
  * How every file of one conversion is rendered and written. Plain data: it is sent once to each worker
@@ -43,6 +44,8 @@ export interface ConvertSettings {
   algorithm?: AlgorithmIdentity;
   /** --notice: how the AI notice is chosen (notice.ts); absent: none */
   notice?: NoticeChoice;
+  /** the version of the derived series (set by the engine from these settings and the findings) */
+  version?: SeriesVersion;
 }
 
 export const DEFAULT_THICKNESS = 4;

@@ -12,6 +12,8 @@ export type FileOutcome =
       input: string;
       output: string;
       frames: number;
+      /** the derived series written to: one per source series and version (series-version.ts) */
+      seriesInstanceUid?: string;
       /** boxes burned into this image, all frames together */
       boxesDrawn: number;
       /** origins (`file:line`) of the box rows that matched this image */

@@ -9,6 +9,7 @@ import { isInside as isInsideRoot } from '../paths/is-inside';
 import type { ConvertInput } from './convert-settings';
 import { readInputList } from './listed-inputs';
 import { inShard } from './shard';
+import { VERSIONS_FILE_NAME } from '../versions/output-versions';
 import type { Shard } from './shard';
 
 /** One file or folder named on the command line (or picked in the app). */
@@ -228,6 +229,8 @@ export async function* enumerateInputs(
 ): AsyncGenerator<ConvertInput> {
   const out = resolve(outDir);
   for await (const input of allInputs(roots, out, options)) {
+    // An earlier output folder's version registry is bookkeeping, not an input (not even a skipped one).
+    if (basename(input.path) === VERSIONS_FILE_NAME) continue;
     // The share is decided by where the output goes, which is what "done once" is about.
     if (inShard(toPosix(relative(out, input.outputPath)), options.shard)) yield input;
   }

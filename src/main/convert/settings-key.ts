@@ -1,5 +1,7 @@
 import type { BurnBox, MaskRegion } from '../../shared/boxes/model';
 import type { ResolvedVoi, WindowSpec } from '../../shared/pipeline/types';
+import type { SeriesVersion } from '../versions/series-version';
+import { describeVersion } from '../versions/series-version';
 
 /** A box as drawn on one frame (frame is 1-based). */
 export interface FrameBox {
@@ -47,17 +49,23 @@ function boxKey({ frame, box }: FrameBox): string {
  * (with the source UIDs): the same image exported the same way again gets the same UIDs, so a PACS
  * replaces rather than duplicates; a different window or different boxes give new UIDs.
  */
-export function settingsKey(spec: WindowSpec, boxes: readonly FrameBox[], labels: boolean): string {
+export function settingsKey(
+  spec: WindowSpec,
+  boxes: readonly FrameBox[],
+  labels: boolean,
+  version?: string,
+): string {
   const boxes_ = boxes.map(boxKey).sort();
-  return JSON.stringify({ window: windowKey(spec), labels, boxes: boxes_ });
+  return JSON.stringify({ window: windowKey(spec), labels, boxes: boxes_, ...(version ? { version } : {}) });
 }
 
 /**
  * The settings every image of one export shares, from which the Series Instance UID is derived: one new
- * series per source series and window, whatever boxes each image has.
+ * series per source series, window and version (series-version.ts: the export's settings and findings),
+ * so a changed finding gives a new series rather than new instances inside the earlier one.
  */
-export function seriesKey(spec: WindowSpec, labels: boolean): string {
-  return JSON.stringify({ window: windowKey(spec), labels });
+export function seriesKey(spec: WindowSpec, labels: boolean, version?: string): string {
+  return JSON.stringify({ window: windowKey(spec), labels, ...(version ? { version } : {}) });
 }
 
 function formatNumber(value: number): string {
@@ -99,8 +107,7 @@ export function derivationDescription(voi: ResolvedVoi, spec: WindowSpec, boxCou
   return `${DERIVATION_PREFIX} with ${describeVoi(voi, spec)}; ${boxes} burned in`;
 }
 
-/** Short text for the Series Description brackets, shared by every image of the series (LO, 64 chars). */
-export function seriesSuffix(spec: WindowSpec): string | undefined {
+function windowSuffix(spec: WindowSpec): string | undefined {
   switch (spec.kind) {
     case 'auto':
       return undefined;
@@ -109,4 +116,15 @@ export function seriesSuffix(spec: WindowSpec): string | undefined {
     case 'custom':
       return `W${spec.width}/L${spec.center}`;
   }
+}
+
+/**
+ * Short text for the Series Description brackets, shared by every image of the series (LO, 64 chars):
+ * the window, then which version the series is and what it holds ('abdomen v2 3F9A2C, 5 findings').
+ */
+export function seriesSuffix(spec: WindowSpec, version?: SeriesVersion): string | undefined {
+  const parts = [windowSuffix(spec), version ? describeVersion(version) : undefined].filter(
+    (part) => part !== undefined,
+  );
+  return parts.length > 0 ? parts.join(' ') : undefined;
 }

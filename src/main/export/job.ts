@@ -8,6 +8,7 @@ import type { ImportOptions } from '../findings/importer';
 import type { TwinOutcome } from '../twin/write-twins';
 import type { Shard } from '../convert/shard';
 import type { OutcomeTally } from './outcome-tally';
+import type { SeriesVersion } from '../versions/series-version';
 
 /** A conversion asked for by the CLI or the app. */
 export interface ConversionJob {
@@ -81,6 +82,10 @@ export interface ConversionReport {
   unstoppable?: UnstoppableThread[];
   /** with --twin: the presentation states and reports written (or not) after the images */
   twins?: TwinOutcome[];
+  /** the version of the derived series this run wrote (series-version.ts) */
+  version?: SeriesVersion;
+  /** the output root the version was written into */
+  outRoot?: string;
   elapsedMs: number;
 }
 

@@ -19,6 +19,8 @@ import type { TwinImage } from '../twin/types';
 import { writeTwins } from '../twin/write-twins';
 import { reviewerOf, reviewGateProblem } from './review-gate';
 import { mergeAlgorithm } from '../../shared/findings/algorithm-identity';
+import { outputVersion } from '../versions/output-versions';
+import { versionKey } from '../versions/series-version';
 
 const DEFAULT_FILE_TIMEOUT_MS = 120_000;
 const CANCEL_GRACE_MS = 5_000;
@@ -79,7 +81,7 @@ export async function startConversion(
   const loaded = await loadFindings(job, plan.roots, hooks.signal);
   if (!loaded.ok) return { status: 'failed', reason: loaded.reason, cause: loaded.cause };
   const algorithm = mergeAlgorithm(job.algorithm ?? {}, loaded.algorithm);
-  const settings = algorithm === undefined ? job.settings : { ...job.settings, algorithm };
+  const named = algorithm === undefined ? job.settings : { ...job.settings, algorithm };
   const unreadableList = listProblem(job.inputsFrom);
   if (unreadableList) return { status: 'failed', reason: unreadableList, cause: 'inputs' };
   const requested = [...(job.boxFiles ?? []), ...(job.maskFiles ?? [])];
@@ -89,6 +91,11 @@ export async function startConversion(
   if (unreviewed !== undefined) return { status: 'failed', reason: unreviewed, cause: 'findings' };
   const unwritable = outputFolderProblem(job.outDir);
   if (unwritable !== undefined) return { status: 'failed', reason: unwritable, cause: 'output' };
+  // After the algorithm is merged in: a findings file naming another algorithm is another version.
+  const key = versionKey(named, loaded.boxes);
+  const versioned = await outputVersion(plan.outRoot, key, loaded.boxes.count, job.settings.overwrite);
+  if (!versioned.ok) return { status: 'failed', reason: versioned.reason, cause: 'output' };
+  const settings = { ...named, version: versioned.version };
   // DICOM_INK_TEST_CONVERT_WORKER: tests only, a stand-in converter (one that blocks in a system call).
   const workerPath = job.workerPath ?? (process.env.DICOM_INK_TEST_CONVERT_WORKER || defaultWorkerPath());
   if (!existsSync(workerPath)) {
@@ -183,6 +190,8 @@ export async function startConversion(
     inputNotes: plan.notes,
     ...(end.unstoppable === undefined ? {} : { unstoppable: end.unstoppable }),
     ...(twins.length > 0 ? { twins } : {}),
+    version: versioned.version,
+    outRoot: plan.outRoot,
     elapsedMs: performance.now() - started,
   };
   if (stopped !== undefined) return { status: 'stopped', reason: stopped, ...report };

@@ -1,5 +1,6 @@
 import { layoutLabels } from '../../shared/boxes/label-layout';
 import { isShown } from '../../shared/review/review-state';
+import type { SeriesVersion } from '../versions/series-version';
 import type { ResolvedVoi, WindowSpec } from '../../shared/pipeline/types';
 import type { FrameBox } from '../convert/settings-key';
 import { describeVoi } from '../convert/settings-key';
@@ -87,6 +88,7 @@ export interface TwinImageInput {
   seriesKey: string;
   /** the burned-in copy written from this image (what a key object selection lists) */
   copy: TwinCopy;
+  version?: SeriesVersion;
 }
 
 /** What the twin writers need of one converted image (plain data, sent back from the worker). */
@@ -125,5 +127,6 @@ export function twinImage(input: TwinImageInput): TwinImage {
     settingsKey: input.settingsKey,
     seriesKey: input.seriesKey,
     copy: input.copy,
+    ...(input.version ? { version: input.version } : {}),
   };
 }

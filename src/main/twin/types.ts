@@ -7,6 +7,7 @@ import type { Rgb } from '../../shared/boxes/model';
 import type { ReviewState } from '../../shared/review/review-state';
 import type { VoiFunction } from '../../shared/dicom/image-header';
 import type { DataElement } from '../dicom/write/element';
+import type { SeriesVersion } from '../versions/series-version';
 
 /** One kind of twin: presentation state, TID 1500 report, key object selection. */
 export type TwinKind = 'gsps' | 'sr' | 'kos';
@@ -132,6 +133,8 @@ export interface TwinImage {
   sourcePath?: string;
   /** the burned-in copy written from this image (what a key object selection lists) */
   copy?: TwinCopy;
+  /** the version of the export (series-version.ts): numbers and describes the twin series */
+  version?: SeriesVersion;
 }
 
 /** Identity of the burned-in copy of a source image. */

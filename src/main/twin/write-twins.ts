@@ -22,6 +22,7 @@ import type { Reviewer } from './review-content';
 import type { AlgorithmIdentity } from '../../shared/findings/algorithm-identity';
 import { buildKeyImages } from './key-images';
 import { KEY_OBJECT_SELECTION_STORAGE } from './key-object-selection';
+import { describeVersion, versionedSeriesNumber } from '../versions/series-version';
 
 export type { TwinKind } from './types';
 
@@ -78,6 +79,15 @@ function contentKey(images: readonly TwinImage[]): string {
   return images.map((i) => `${i.sopInstanceUid}:${i.settingsKey}`).join('|');
 }
 
+function ordinalOf(image: TwinImage): number {
+  return image.version?.ordinal ?? 1;
+}
+
+/** 'findings overlay v2 3F9A2C, 5 findings': the twin series says which version it belongs to. */
+function versioned(what: string, image: TwinImage): string {
+  return image.version ? `${what} ${describeVersion(image.version)}` : what;
+}
+
 /** The deepest folder holding every one of these folders. */
 function commonFolder(folders: readonly string[]): string {
   const parts = folders.map((f) => f.split(sep));
@@ -91,7 +101,11 @@ function commonFolder(folders: readonly string[]): string {
   return first.slice(0, length).join(sep) || sep;
 }
 
-/** Last 16 digits of a UID: a short, stable file name part. */
+/**
+ * Last 16 digits of a UID: a short, stable file name part. Twins are named after what they cover (source
+ * series, study), not after their own UID, so a version written over an earlier one (--overwrite)
+ * replaces its twins rather than leaving them beside it.
+ */
 function uidTail(uid: string): string {
   return uid.replace(/\./g, '').slice(-16);
 }
@@ -113,16 +127,16 @@ function withShownFindings(images: readonly TwinImage[]): TwinImage[] {
   );
 }
 
+/** What one presentation state covers: a source series' images sharing a modality transform and photometric. */
+function groupKey(image: TwinImage): string {
+  const rescale = image.rescale ? `${image.rescale.slope}/${image.rescale.intercept}` : 'lut';
+  return [image.seriesInstanceUid, rescale, image.photometric].join(' ');
+}
+
 /** One presentation state per source series (and modality transform / photometric) with findings. */
 function plannedPresentationStates(all: readonly TwinImage[], created: Date): PlannedTwin[] {
   const images = withShownFindings(all);
-  const groups = groupBy(images, (i) =>
-    [
-      i.seriesInstanceUid,
-      i.rescale ? `${i.rescale.slope}/${i.rescale.intercept}` : 'lut',
-      i.photometric,
-    ].join(' '),
-  );
+  const groups = groupBy(images, groupKey);
   return groups
     .filter((group) => group.some((i) => i.findings.length > 0))
     .map((unsorted) => {
@@ -133,14 +147,17 @@ function plannedPresentationStates(all: readonly TwinImage[], created: Date): Pl
       return {
         kind: 'gsps',
         folder: withFindings.outputFolder,
-        name: `presentation-state-${uidTail(sopInstanceUid)}.dcm`,
+        name: `presentation-state-${uidTail(deriveUid('dicom-ink:pr-name', groupKey(first)))}.dcm`,
         sopClassUid: GRAYSCALE_SOFTCOPY_PRESENTATION_STATE_STORAGE,
         identity: {
           sopClassUid: GRAYSCALE_SOFTCOPY_PRESENTATION_STATE_STORAGE,
           sopInstanceUid,
           seriesInstanceUid: deriveUid('dicom-ink:pr-series', first.seriesInstanceUid, first.seriesKey),
-          seriesNumber: twinSeriesNumber(first.seriesNumber, 2000),
-          seriesDescription: twinSeriesDescription(first.seriesDescription, 'findings overlay'),
+          seriesNumber: versionedSeriesNumber(twinSeriesNumber(first.seriesNumber, 2000), ordinalOf(first)),
+          seriesDescription: twinSeriesDescription(
+            first.seriesDescription,
+            versioned('findings overlay', first),
+          ),
           created,
         },
         images: group,
@@ -170,14 +187,14 @@ function plannedReports(
     return {
       kind: 'sr',
       folder: commonFolder(group.map((i) => i.outputFolder)),
-      name: `report-${uidTail(sopInstanceUid)}.dcm`,
+      name: `report-${uidTail(deriveUid('dicom-ink:sr-name', first.studyInstanceUid))}.dcm`,
       sopClassUid: COMPREHENSIVE_SR_STORAGE,
       identity: {
         sopClassUid: COMPREHENSIVE_SR_STORAGE,
         sopInstanceUid,
         seriesInstanceUid: deriveUid('dicom-ink:sr-series', first.studyInstanceUid, first.seriesKey),
-        seriesNumber: 3000,
-        seriesDescription: twinSeriesDescription(undefined, 'findings report'),
+        seriesNumber: versionedSeriesNumber(3000, ordinalOf(first)),
+        seriesDescription: twinSeriesDescription(undefined, versioned('findings report', first)),
         created,
       },
       images: group,
@@ -207,14 +224,14 @@ function plannedKeyImages(images: readonly TwinImage[], created: Date): PlannedT
     return {
       kind: 'kos',
       folder: commonFolder(group.map((i) => i.outputFolder)),
-      name: `key-images-${uidTail(sopInstanceUid)}.dcm`,
+      name: `key-images-${uidTail(deriveUid('dicom-ink:ko-name', first.studyInstanceUid))}.dcm`,
       sopClassUid: KEY_OBJECT_SELECTION_STORAGE,
       identity: {
         sopClassUid: KEY_OBJECT_SELECTION_STORAGE,
         sopInstanceUid,
         seriesInstanceUid: deriveUid('dicom-ink:ko-series', first.studyInstanceUid, first.seriesKey),
-        seriesNumber: 3100,
-        seriesDescription: twinSeriesDescription(undefined, 'key images'),
+        seriesNumber: versionedSeriesNumber(3100, ordinalOf(first)),
+        seriesDescription: twinSeriesDescription(undefined, versioned('key images', first)),
         created,
       },
       images: group,

@@ -92,6 +92,7 @@ export const exportRequestSchema: z.ZodType<ExportRequest> = z.strictObject({
   overwrite: z.boolean(),
   boxes: z.array(exportBox).max(100_000),
   sendTo: destinationText.optional(),
+  supersede: z.boolean().optional(),
   twin: z.enum(['none', 'gsps', 'sr', 'both', 'kos', 'all']).optional(),
   reviewer: z.string().min(1).max(320).optional(),
   requireReview: z.boolean().optional(),

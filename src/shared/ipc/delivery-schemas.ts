@@ -94,6 +94,7 @@ export const deliveryEventSchema: z.ZodType<DeliveryEvent> = z.discriminatedUnio
     elapsedMs: z.number().nonnegative(),
     outcomes: z.array(listedOutcome).max(MAX_LISTED_OUTCOMES),
     logError: z.string().optional(),
+    superseded: z.string().optional(),
     delivered: count,
     failed: count,
     notSent: count,

@@ -83,5 +83,7 @@ export type DeliveryEvent =
       elapsedMs: number;
       outcomes: ListedOutcome[];
       logError?: string;
+      /** what became of the earlier version ("Replace the earlier version in the PACS"), in words */
+      superseded?: string;
     } & DeliveryCounts)
   | { deliveryId: string; jobId: string; state: 'failed'; reason: string };

@@ -47,6 +47,8 @@ export interface ExportRequest {
   boxes: ExportBox[];
   /** send each output, once verified, to this saved destination name or URL (as `convert --send`) */
   sendTo?: string;
+  /** with sendTo: withdraw the earlier version there once this one arrived whole (IHE IOCM, --supersede) */
+  supersede?: boolean;
   /**
    * also write a presentation state per series and/or a TID 1500 report per study of the findings, beside
    * the burned-in copies (as `convert --twin`; default none)

@@ -12,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { copyCorpus, REPO } from '../../helpers/cli-harness';
 import { measuredCli, mkfifo, niftiGzipBomb, writeSegBomb } from '../../helpers/finding-bombs';
 import { FINDING_FILE_LIMITS } from '../../../src/main/findings/finding-file';
+import { VERSIONS_FILE_NAME } from '../../../src/main/versions/output-versions';
 
 const CT = 'dp_CT1_UNC.explicit_little_endian.dcm';
 const SAMPLE = join(REPO, 'assets', 'sample');
@@ -30,11 +31,11 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-/** The files under --out (none when it was never made). */
+/** The outputs under --out (none when it was never made), not its version registry. */
 function written(out: string): string[] {
   try {
     return readdirSync(out, { recursive: true, withFileTypes: true })
-      .filter((entry) => entry.isFile())
+      .filter((entry) => entry.isFile() && entry.name !== VERSIONS_FILE_NAME)
       .map((entry) => join(entry.parentPath, entry.name));
   } catch {
     return [];

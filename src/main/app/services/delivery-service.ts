@@ -15,17 +15,31 @@ import { describeDestination } from '../../delivery/destination';
 import { pacsTarget } from '../../delivery/target';
 import { deliveryCounts, listedOutcomes } from './delivery-outcomes';
 import type { JobOutputs } from './job-outputs';
+import { configDir } from '../../delivery/config-dir';
+import { recordAndSupersede, supersedeLine } from '../../versions/supersede';
 
 /** One export job's delivery: hand over each output, then end. */
 export interface AppDelivery {
   deliveryId: string;
   add(file: string): void;
-  end(): void;
+  /** no more files; `incomplete` says why the export's version is not whole (nothing is withdrawn then) */
+  end(incomplete?: string): void;
+}
+
+export interface OpenOptions {
+  /** withdraw the earlier version at the destination once this one arrived whole (IHE IOCM) */
+  supersede?: boolean;
 }
 
 export interface DeliveryService {
   /** a delivery for an export that is about to run; `signal` (the export's cancel) cancels it too */
-  open(jobId: string, to: string, outDir: string, signal?: AbortSignal): Promise<IpcResult<AppDelivery>>;
+  open(
+    jobId: string,
+    to: string,
+    outDir: string,
+    signal?: AbortSignal,
+    options?: OpenOptions,
+  ): Promise<IpcResult<AppDelivery>>;
   /** sends everything the export job wrote ("Send to...") */
   sendJob(jobId: string, to: string): Promise<IpcResult<{ deliveryId: string }>>;
   cancel(deliveryId: string): boolean;
@@ -43,6 +57,8 @@ export interface DeliveryDeps {
   retry?: RetryPolicy;
   /** minimum ms between two running events of one delivery (default 100) */
   progressIntervalMs?: number;
+  /** where the ledger of delivered versions is kept (default: the user's configuration folder) */
+  configFolder?: string;
 }
 
 export function createDeliveryService(deps: DeliveryDeps): DeliveryService {
@@ -59,6 +75,7 @@ export function createDeliveryService(deps: DeliveryDeps): DeliveryService {
     to: string,
     outDir: string,
     signal?: AbortSignal,
+    options: OpenOptions = {},
   ): Promise<IpcResult<AppDelivery>> {
     const destination = await resolveDestination(to, {}, deps.destinationsFile);
     if (!destination.ok) return { ok: false, error: `Cannot send: ${destination.reason}.` };
@@ -71,18 +88,28 @@ export function createDeliveryService(deps: DeliveryDeps): DeliveryService {
     const progress = throttled(interval, (p: DeliveryProgress) =>
       emit({ deliveryId, jobId, state: 'running', target, ...progressFields(p) }),
     );
-    const delivery: Delivery = createDelivery(pacsTarget(destination.value, deps.connections ?? 2), {
-      ...(deps.retry ? { retry: deps.retry } : {}),
-      signal: abort.signal,
-      onProgress: progress.push,
-    });
-    let ended: () => void = () => undefined;
-    const endCalled = new Promise<void>((resolve) => (ended = resolve));
+    const pacs = pacsTarget(destination.value, deps.connections ?? 2);
+    const sending = { ...(deps.retry ? { retry: deps.retry } : {}), signal: abort.signal };
+    const delivery: Delivery = createDelivery(pacs, { ...sending, onProgress: progress.push });
+    let ended: (incomplete: string | undefined) => void = () => undefined;
+    const endCalled = new Promise<string | undefined>((resolve) => (ended = resolve));
     const done = endCalled
-      .then(() => delivery.end())
+      .then(async (incomplete) => {
+        const report = await delivery.end();
+        progress.stop();
+        const superseded = await recordAndSupersede({
+          target: pacs,
+          report,
+          supersede: options.supersede === true,
+          configFolder: deps.configFolder ?? configDir(),
+          delivery: sending,
+          ...(incomplete === undefined ? {} : { incomplete }),
+        });
+        return { report, superseded: superseded && supersedeLine(superseded, target) };
+      })
       .finally(() => progress.stop())
       .then(
-        (report) => emit(finished(deliveryId, jobId, target, report, outDir)),
+        ({ report, superseded }) => emit(finished(deliveryId, jobId, target, report, outDir, superseded)),
         (error: unknown) =>
           emit({
             deliveryId,
@@ -112,7 +139,11 @@ export function createDeliveryService(deps: DeliveryDeps): DeliveryService {
     });
     return {
       ok: true,
-      value: { deliveryId, add: (file) => delivery.add(file, outDir), end: () => ended() },
+      value: {
+        deliveryId,
+        add: (file) => delivery.add(file, outDir),
+        end: (incomplete) => ended(incomplete),
+      },
     };
   }
 
@@ -200,6 +231,7 @@ function finished(
   target: string,
   report: DeliveryReport,
   outDir: string,
+  superseded?: string,
 ): DeliveryEvent {
   return {
     deliveryId,
@@ -211,5 +243,6 @@ function finished(
     outcomes: listedOutcomes(report, outDir),
     ...deliveryCounts(report.outcomes),
     ...(report.logError !== undefined ? { logError: report.logError } : {}),
+    ...(superseded ? { superseded } : {}),
   };
 }

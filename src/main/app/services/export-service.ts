@@ -63,6 +63,10 @@ async function checkInputs(guard: PathGuard, inputs: readonly string[]): Promise
  * folder" field and the "Replace files already there" checkbox. Longest phrases first.
  */
 const APP_WORDS: readonly (readonly [string, string])[] = [
+  [
+    'or --overwrite to replace the earlier version there',
+    'or tick “Replace files already there” to replace the earlier version there',
+  ],
   ['or run without --require-review', 'or untick “Only when every finding is reviewed”'],
   ["the box file's review column: accepted, rejected or edited", 'Review mode: accept, reject or edit each'],
   ['--require-review: ', ''],
@@ -111,6 +115,15 @@ export function twinResult(twin: TwinOutcome): ExportTwinResult {
       ? `${twin.findings} finding${twin.findings === 1 ? '' : 's'} on ${twin.images} image${twin.images === 1 ? '' : 's'}`
       : inAppWords(twin.reason);
   return { kind: TWIN_NAMES[twin.kind], status: twin.status, output: twin.output, detail };
+}
+
+/** Why the version this export made is not whole (then nothing earlier is withdrawn), or undefined. */
+function incompleteVersion(summary: ConversionSummary): string | undefined {
+  if (summary.status !== 'completed') return `the export ended ${summary.status}`;
+  if (summary.tally.failed > 0) return `${summary.tally.failed} file(s) failed to convert`;
+  if ((summary.twins ?? []).some((t) => t.status === 'failed'))
+    return 'a presentation state or report failed';
+  return undefined;
 }
 
 function finished(jobId: string, outDir: string, summary: ConversionSummary): ExportProgress {
@@ -165,6 +178,8 @@ export function createExportService(deps: ExportDeps): ExportService {
     delivery: AppDelivery | undefined,
   ) {
     const temp = await mkdtemp(path.join(tmpdir(), 'dicom-ink-boxes-'));
+    // Until the export is known to have made every file, the earlier version in the PACS stays.
+    let incomplete: string | undefined = 'the export did not finish';
     try {
       const boxFile = path.join(temp, 'boxes.json');
       const rectangles = request.boxes.flatMap(({ region, ...box }) => (region === undefined ? [box] : []));
@@ -230,6 +245,7 @@ export function createExportService(deps: ExportDeps): ExportService {
       // Another job of this process writing into the same folder keeps its temporary files.
       const sharing = [...running.entries()].some(([id, job]) => id !== jobId && job.outDir === outDir);
       if (summary.status !== 'completed' && !sharing) await removeLeftovers(outDir);
+      incomplete = incompleteVersion(summary);
       emit(finished(jobId, outDir, summary));
     } catch (error) {
       emit({
@@ -238,7 +254,7 @@ export function createExportService(deps: ExportDeps): ExportService {
         reason: `The export stopped: ${error instanceof Error ? error.message : String(error)}`,
       });
     } finally {
-      delivery?.end();
+      delivery?.end(incomplete);
       await rm(temp, { recursive: true, force: true });
       running.delete(jobId);
     }
@@ -256,7 +272,9 @@ export function createExportService(deps: ExportDeps): ExportService {
       if (request.sendTo !== undefined) {
         if (!deps.deliveries) return { ok: false, error: 'Sending to a PACS is not available here.' };
         // The destination is checked before anything is written; cancelling the export cancels the sending.
-        const opened = await deps.deliveries.open(jobId, request.sendTo, outDir.value, abort.signal);
+        const opened = await deps.deliveries.open(jobId, request.sendTo, outDir.value, abort.signal, {
+          supersede: request.supersede === true,
+        });
         if (!opened.ok) return opened;
         delivery = opened.value;
       }

@@ -28,6 +28,10 @@ export const DELIVERY_OPTIONS = {
     value: '<file>',
     help: 'DICOMweb bearer token from the first line of this file (also $DICOM_INK_TOKEN; a basic-auth password for https://user@host/... from $DICOM_INK_PASSWORD), so no secret is on the command line',
   },
+  supersede: {
+    type: 'boolean',
+    help: 'once every instance is delivered and confirmed, withdraw the earlier versions of the same source series delivered to this destination: one IHE IOCM Rejection Note per study; none when any instance failed',
+  },
 } as const;
 
 export const DESTINATION_FORMS =

@@ -1,6 +1,7 @@
 import type { ImageHeader } from '../../../shared/dicom/image-header';
 import { EXPLICIT_VR_LITTLE_ENDIAN } from '../transfer-syntaxes';
 import { deriveUid } from '../uids';
+import { versionedSeriesNumber } from '../../versions/series-version';
 import type { SourceText } from './copy-source';
 import { copySourceAttributes, sanitizeText, sourceValues, tagKey } from './copy-source';
 import type { DataElement } from './element';
@@ -36,6 +37,8 @@ export interface SecondaryCaptureDescription {
   seriesDescriptionSuffix?: string;
   /** the algorithm that found the findings: named in the Series Description and Contributing Equipment */
   algorithm?: AlgorithmIdentity;
+  /** which version of the derived series this is (series-version.ts): numbers it apart from the others */
+  versionOrdinal?: number;
 }
 
 export interface SecondaryCaptureInput extends SecondaryCaptureDescription {
@@ -92,11 +95,14 @@ function suffixOf(input: SecondaryCaptureDescription): string | undefined {
   return parts.length === 0 ? undefined : parts.join(', ');
 }
 
-/** IS: the source's number + 1000 keeps the derived series next to, and distinct from, its source. */
-function seriesNumber(source: number | undefined): string {
-  if (source === undefined || !Number.isInteger(source)) return '1000';
+/**
+ * IS: the source's number + 1000 keeps the derived series next to, and distinct from, its source; each
+ * further version adds 10000 (versionedSeriesNumber).
+ */
+function seriesNumber(source: number | undefined, ordinal: number): string {
+  if (source === undefined || !Number.isInteger(source)) return String(versionedSeriesNumber(1000, ordinal));
   const shifted = source + 1000;
-  return String(shifted <= 2147483647 ? shifted : source);
+  return String(shifted <= 2147483647 ? versionedSeriesNumber(shifted, ordinal) : source);
 }
 
 /**
@@ -164,6 +170,21 @@ function sourceImageSequence(header: ImageHeader, sopInstanceUid: string): DataE
 }
 
 /**
+ * Related Series Sequence (General Series, PS3.3 C.7.3.1, Type 3): the source series this one was made
+ * from. Every version of a derived series names it, so a later version knows which delivered instances
+ * were its earlier versions (versions/instance-lineage.ts). Purpose of Reference is Type 2, left empty.
+ */
+function relatedSeriesSequence(study: string, series: string): DataElement {
+  return sequenceElement(0x00081250, [
+    [
+      textElement(0x0020000d, 'UI', study),
+      textElement(0x0020000e, 'UI', series),
+      sequenceElement(0x0040a170, []),
+    ],
+  ]);
+}
+
+/**
  * Multi-frame Module (PS3.3 C.7.6.6) as the SC Multi-frame Image Module (C.8.6.3) constrains it:
  * frames are pages, so Frame Increment Pointer names Page Number Vector (C.8.6.4).
  */
@@ -205,9 +226,10 @@ function secondaryCaptureDataset(input: SecondaryCaptureDescription, frameCount:
     // General Series (C.7.3.1): a new series that says what it is
     textElement(0x00080060, 'CS', sanitizeText('CS', header.modality || 'OT')),
     textElement(0x0020000e, 'UI', seriesInstanceUid),
-    textElement(0x00200011, 'IS', seriesNumber(header.seriesNumber)),
+    textElement(0x00200011, 'IS', seriesNumber(header.seriesNumber, input.versionOrdinal ?? 1)),
     // the source's description as characters (the header holds it as read, one character per byte)
     textElement(0x0008103e, 'LO', seriesDescription(describedAs(input.source), suffixOf(input))),
+    relatedSeriesSequence(uids.study, uids.series),
     // SC Equipment (C.8.6.1): WSD = workstation
     textElement(0x00080064, 'CS', 'WSD'),
     textElement(0x00181016, 'LO', SOFTWARE_NAME),

@@ -57,6 +57,7 @@ export function DeliveryStatus({ event }: { event: DeliveryEvent | undefined }) 
             </p>
           ) : null}
           {event.logError ? <p className="muted">Warning: {event.logError}</p> : null}
+          {event.superseded ? <p data-testid="delivery-superseded">{event.superseded}</p> : null}
           <ul className="delivery-outcomes" aria-label="Instances sent">
             {event.outcomes.map((o) => (
               <li key={o.file} className={`outcome-${o.kind}`}>

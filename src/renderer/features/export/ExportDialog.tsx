@@ -53,6 +53,7 @@ export function ExportDialog(props: Props) {
   const [labels, setLabels] = useState(props.labels);
   const [outDir, setOutDir] = useState(props.defaultOutDir);
   const [overwrite, setOverwrite] = useState(false);
+  const [supersede, setSupersede] = useState(false);
   const [ownWhereMisfit, setOwnWhereMisfit] = useState(true);
   const [twin, setTwin] = useState<ExportTwin>('none');
   const [requireReview, setRequireReview] = useState(false);
@@ -89,7 +90,9 @@ export function ExportDialog(props: Props) {
       ...(offerOwnWindow && ownWhereMisfit ? { ownWindowWherePresetMisfits: true } : {}),
       overwrite,
       boxes: chosen.boxes,
-      ...(sending.sendTo !== undefined ? { sendTo: sending.sendTo } : {}),
+      ...(sending.sendTo !== undefined
+        ? { sendTo: sending.sendTo, ...(supersede ? { supersede } : {}) }
+        : {}),
       ...(twin !== 'none' ? { twin } : {}),
       ...(props.reviewer !== undefined ? { reviewer: props.reviewer } : {}),
       ...(requireReview ? { requireReview: true } : {}),
@@ -233,6 +236,8 @@ export function ExportDialog(props: Props) {
           choice={sending.choice}
           disabled={running}
           onChange={sending.setChoice}
+          supersede={supersede}
+          onSupersede={setSupersede}
         />
         {shownError ? (
           <p className="dialog-error" role="alert">
