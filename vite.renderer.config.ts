@@ -17,5 +17,9 @@ export default defineConfig({
     // No inline <script> or data: modules: the CSP allows only 'self'.
     assetsInlineLimit: 0,
     modulePreload: { polyfill: false },
+    // The label font's Unifont glyph table (src/shared/boxes/unifont-glyphs.generated.ts, about 690 kB of
+    // source) is one module the viewer needs before it draws a label: the bundle is about 1.1 MB, loaded
+    // from disk or loopback, never a network. Warn only past that.
+    chunkSizeWarningLimit: 1600,
   },
 });

@@ -35,13 +35,41 @@ let input: string;
 let cluster: SlurmCluster;
 let plain: Map<string, string>;
 
-/** The README's command: the script as it is, 4 tasks of 1 CPU, the CLI of this checkout. */
-function submit(out: string): string {
+/**
+ * A test aid loaded into the CLI with `node --require` (through the script's own DICOM_INK setting): in
+ * the array task named by DICOM_INK_TEST_FREEZE_TASK only, the CLI stops itself (SIGSTOP) right after it
+ * writes its first outcome to its report, so that task is certainly mid-run when the test cancels it,
+ * however fast the machine. Every other task runs as usual.
+ */
+const FREEZE_AFTER_FIRST_OUTCOME = `
+if (process.env.SLURM_ARRAY_TASK_ID === process.env.DICOM_INK_TEST_FREEZE_TASK) {
+  const fs = require('node:fs');
+  const write = fs.writeSync;
+  let frozen = false;
+  fs.writeSync = function (fd, data, ...rest) {
+    const written = write.call(this, fd, data, ...rest);
+    if (!frozen && typeof data === 'string' && data.includes('"type":"outcome"')) {
+      frozen = true;
+      process.kill(process.pid, 'SIGSTOP');
+    }
+    return written;
+  };
+}
+`;
+
+/**
+ * The README's command: the script as it is, 4 tasks of 1 CPU, the CLI of this checkout; `freeze` names
+ * a task that stops itself after its first outcome (FREEZE_AFTER_FIRST_OUTCOME).
+ */
+function submit(out: string, freeze?: number): string {
+  const cli = freeze === undefined ? `node ${CLI}` : `node --require ${join(dir, 'freeze.cjs')} ${CLI}`;
+  const frozen = freeze === undefined ? '' : `,DICOM_INK_TEST_FREEZE_TASK=${freeze}`;
+  if (freeze !== undefined) writeFileSync(join(dir, 'freeze.cjs'), FREEZE_AFTER_FIRST_OUTCOME);
   const args = [
     '--parsable',
     '--array=0-3',
     '--cpus-per-task=1',
-    `--export=ALL,IN=${input},OUT=${out},DICOM_INK=node ${CLI}`,
+    `--export=ALL,IN=${input},OUT=${out},DICOM_INK=${cli}${frozen}`,
     SCRIPT,
   ];
   return cluster.run('sbatch', args, dir).trim();
@@ -185,9 +213,10 @@ describe('deploy/slurm/convert-array.sbatch on a one-node Slurm cluster', () => 
       const victim = 1;
       // The script makes it too (mkdir -p); made here first so that it can be watched from the start.
       mkdirSync(join(out, 'reports'), { recursive: true });
-      const jobId = submit(out);
+      const jobId = submit(out, victim);
       const report = join(out, 'reports', `shard-${victim}.jsonl`);
-      // Freeze the task once it has written its first output, so that it is certainly mid-run, then kill it.
+      // The task stops itself once it has written its first output (so it is certainly mid-run); the
+      // scheduler is told to suspend it too, then it is killed.
       await whenFileHas(report, '"type":"outcome"');
       cluster.run('scontrol', ['suspend', `${jobId}_${victim}`]);
       const frozen = readTaskReport(report);
