@@ -5,6 +5,7 @@
  */
 import type { DataElement } from '../dicom/write/element';
 import { sequenceElement, textElement } from '../dicom/write/element';
+import { currentProcedureEvidence } from './procedure-evidence';
 import { SOFTWARE_NAME, SOFTWARE_VERSION } from '../dicom/write/implementation';
 import { dicomDateTime, inTagOrder } from './document-base';
 
@@ -77,29 +78,12 @@ function descriptionItem(text: string): DataElement[] {
   ];
 }
 
-/** Current Requested Procedure Evidence Sequence (C.17.6.2): every listed instance, by series. */
+/** Current Requested Procedure Evidence (C.17.6.2): every listed instance, by series in UID order. */
 function evidence(document: KeyObjectDocument): DataElement {
-  const series = [...new Set(document.instances.map((i) => i.seriesInstanceUid))].sort();
-  return sequenceElement(0x0040a375, [
-    [
-      sequenceElement(
-        0x00081115,
-        series.map((uid) => [
-          sequenceElement(
-            0x00081199,
-            document.instances
-              .filter((i) => i.seriesInstanceUid === uid)
-              .map((i) => [
-                textElement(0x00081150, 'UI', i.sopClassUid),
-                textElement(0x00081155, 'UI', i.sopInstanceUid),
-              ]),
-          ),
-          textElement(0x0020000e, 'UI', uid),
-        ]),
-      ),
-      textElement(0x0020000d, 'UI', document.studyInstanceUid),
-    ],
-  ]);
+  const bySeries = [...document.instances].sort((a, b) =>
+    a.seriesInstanceUid < b.seriesInstanceUid ? -1 : a.seriesInstanceUid > b.seriesInstanceUid ? 1 : 0,
+  );
+  return currentProcedureEvidence(document.studyInstanceUid, bySeries);
 }
 
 /** Patient and General Study (Type 2 attributes present, empty when the study's instances lack them). */

@@ -15,6 +15,7 @@ import {
 import { PRIVATE_SCHEME, PRIVATE_SCHEME_NAME } from './finding-codes';
 import { verificationElements, type Reviewer } from './review-content';
 import { measurementReportContent } from './measurement-report';
+import { currentProcedureEvidence } from './procedure-evidence';
 import { naturalizedElements } from './naturalized-elements';
 import type { TwinImage } from './types';
 
@@ -36,28 +37,7 @@ function dicomDateTimeValue(moment: Date, offset: string | undefined): string {
  */
 
 function evidence(images: readonly TwinImage[]): DataElement {
-  const first = images[0] as TwinImage;
-  const series = [...new Set(images.map((i) => i.seriesInstanceUid))];
-  return sequenceElement(0x0040a375, [
-    [
-      sequenceElement(
-        0x00081115,
-        series.map((uid) => [
-          sequenceElement(
-            0x00081199,
-            images
-              .filter((i) => i.seriesInstanceUid === uid)
-              .map((i) => [
-                textElement(0x00081150, 'UI', i.sopClassUid),
-                textElement(0x00081155, 'UI', i.sopInstanceUid),
-              ]),
-          ),
-          textElement(0x0020000e, 'UI', uid),
-        ]),
-      ),
-      textElement(0x0020000d, 'UI', first.studyInstanceUid),
-    ],
-  ]);
+  return currentProcedureEvidence((images[0] as TwinImage).studyInstanceUid, images);
 }
 
 /** SOP Common Coding Scheme Identification (C.12.1): our private scheme (review states, some labels). */
