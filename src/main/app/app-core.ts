@@ -10,6 +10,7 @@ import { refusedLibraryRoot } from './library-roots';
 import { createPathGuard } from './path-guard';
 import { createDeliveryService, type DeliveryService } from './services/delivery-service';
 import { createDestinationsService } from './services/destinations-service';
+import { createReviewerService } from './services/reviewer-service';
 import { createExportService, type ExportService } from './services/export-service';
 import { createFindingsService } from './services/findings-service';
 import { createJobOutputs } from './services/job-outputs';
@@ -83,6 +84,7 @@ export function createAppCore(options: CoreOptions): AppCore {
     findings: createFindingsService(guard),
     exports,
     destinations: createDestinationsService(),
+    reviewer: createReviewerService(),
     deliveries,
     ...(options.pickFolder ? { pickFolder: options.pickFolder } : {}),
     ...(options.pickOutputFolder ? { pickOutputFolder: options.pickOutputFolder } : {}),

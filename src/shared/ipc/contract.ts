@@ -92,6 +92,10 @@ export interface InvokeContract {
   /** sends what an export job wrote (kept in main by job id) to a saved name or a URL */
   'delivery:send': { request: { jobId: string; to: string }; response: { deliveryId: string } };
   'delivery:cancel': { request: { deliveryId: string }; response: { cancelled: boolean } };
+  /** the app-wide reviewer (DICOM PN) named in Settings, null until one is named */
+  'reviewer:get': { request: Empty; response: { reviewer: string | null } };
+  /** names the app-wide reviewer (checked as a DICOM person name); answers the name as saved */
+  'reviewer:set': { request: { reviewer: string }; response: { reviewer: string } };
 }
 
 /** Events main pushes to the renderer. */
@@ -132,6 +136,8 @@ export const INVOKE_CHANNELS: readonly InvokeChannel[] = [
   'destinations:test',
   'delivery:send',
   'delivery:cancel',
+  'reviewer:get',
+  'reviewer:set',
 ];
 
 export const EVENT_CHANNELS: readonly EventChannel[] = [

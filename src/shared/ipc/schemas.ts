@@ -183,6 +183,11 @@ export const invokeSchemas: Schemas = {
     request: z.strictObject({ deliveryId: deliveryIdSchema }),
     response: z.object({ cancelled: z.boolean() }),
   },
+  'reviewer:get': { request: empty, response: z.object({ reviewer: z.string().nullable() }) },
+  'reviewer:set': {
+    request: z.strictObject({ reviewer: z.string().max(400) }),
+    response: z.object({ reviewer: z.string() }),
+  },
 };
 
 export const eventSchemas: { [C in EventChannel]: z.ZodType<EventContract[C]> } = {

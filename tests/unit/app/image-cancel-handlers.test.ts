@@ -7,6 +7,7 @@ import type { DestinationsService } from '../../../src/main/app/services/destina
 import type { ExportService } from '../../../src/main/app/services/export-service';
 import type { ImageService } from '../../../src/main/app/services/image-service';
 import type { LibraryService } from '../../../src/main/app/services/library-service';
+import type { ReviewerService } from '../../../src/main/app/services/reviewer-service';
 import type { SessionService } from '../../../src/main/app/services/session-service';
 import type { IpcResult, LoadedFrame } from '../../../src/shared/ipc/contract';
 
@@ -49,6 +50,7 @@ function handlersWith(images: ImageService) {
     findings: {} as unknown as FindingsService,
     destinations: {} as unknown as DestinationsService,
     deliveries: {} as unknown as DeliveryService,
+    reviewer: {} as unknown as ReviewerService,
   });
 }
 

@@ -4,6 +4,7 @@ import { PRESETS } from '../../../shared/presets';
 import { resolveOutputDir } from '../output-dir';
 import type { DeliveryService } from '../services/delivery-service';
 import type { DestinationsService } from '../services/destinations-service';
+import type { ReviewerService } from '../services/reviewer-service';
 import type { ExportService } from '../services/export-service';
 import type { FindingsService } from '../services/findings-service';
 import type { ImageService } from '../services/image-service';
@@ -25,6 +26,7 @@ export interface AppServices {
   exports: ExportService;
   destinations: DestinationsService;
   deliveries: DeliveryService;
+  reviewer: ReviewerService;
   /** native folder dialog (Electron); absent in browser mode */
   pickFolder?: () => Promise<string | null>;
   /** native dialog for the export's output folder (Electron) */
@@ -87,6 +89,8 @@ export function createHandlers(services: AppServices): Handlers {
     'destinations:add': (request) => services.destinations.add(request),
     'destinations:remove': (request) => services.destinations.remove(request.name),
     'destinations:test': (request) => services.destinations.test(request.to),
+    'reviewer:get': () => services.reviewer.get(),
+    'reviewer:set': (request) => services.reviewer.set(request.reviewer),
     'delivery:send': (request) => services.deliveries.sendJob(request.jobId, request.to),
     'delivery:cancel': async (request) => ok({ cancelled: services.deliveries.cancel(request.deliveryId) }),
   };

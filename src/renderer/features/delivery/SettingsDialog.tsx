@@ -1,11 +1,12 @@
 /**
- * Settings: the PACS destinations, the same list as `dicom-ink destinations add|list|remove`, each with
+ * Settings: the reviewer (one DICOM person name for every folder's verdicts), and the PACS destinations, the same list as `dicom-ink destinations add|list|remove`, each with
  * Test (C-ECHO for a DICOM node, a QIDO-RS query for DICOMweb) and Remove.
  */
 import './delivery.css';
 import { useState } from 'react';
 import type { DestinationTestResult } from '../../../shared/ipc/delivery';
 import { getApi } from '../../lib/api';
+import { ReviewerField } from '../review/ReviewerField';
 import { DestinationForm } from './DestinationForm';
 import { useDestinations } from './use-destinations';
 
@@ -51,6 +52,14 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
         }}
       >
         <h2 id="settings-title">Settings</h2>
+        <section aria-labelledby="reviewer-title">
+          <h3 id="reviewer-title">Reviewer</h3>
+          <p className="muted">
+            Who gives the review verdicts, as a DICOM person name (FAMILY^GIVEN): recorded with each verdict and
+            named in the exported report, for every folder.
+          </p>
+          <ReviewerField />
+        </section>
         <section aria-labelledby="destinations-title">
           <h3 id="destinations-title">PACS destinations</h3>
           <p className="muted">

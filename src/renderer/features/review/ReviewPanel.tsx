@@ -2,7 +2,7 @@
  * Review mode: walks the series' findings in slice order, shows "7 of 13 reviewed", the finding under
  * review with its verdict and audit trail, and runs the review actions (buttons and keys, register.ts).
  */
-import { useEffect, useMemo, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { reviewOf } from '../../../shared/review/review-state';
 import type { SeriesEntry } from '../../../shared/ipc/library';
 import type { BoxEditor } from '../boxes/use-box-editor';
@@ -13,6 +13,7 @@ import { AuditTrail } from './AuditTrail';
 import { reviewProgress } from './review-order';
 import { reviewerOf } from './reviewer-of';
 import { ReviewerField } from './ReviewerField';
+import { useAppReviewer } from './use-app-reviewer';
 import { useReviewKeys } from './use-review-keys';
 
 interface Props {
@@ -28,13 +29,8 @@ export function ReviewPanel({ editor, series, onShow }: Props) {
   const boxes = editor.entry?.editor.document.boxes;
   const audit = editor.entry?.editor.document.audit;
   const findings = useMemo(() => (boxes ? boxesOfSeries(boxes, series) : []), [boxes, series]);
-  const own = editor.entry?.settings.reviewer;
-  // Named once: a folder without a reviewer of its own takes the one named in another opened folder.
-  const reviewer = reviewerOf(editor.state.folders, editor.folder);
-  const { setSettings } = editor;
-  useEffect(() => {
-    if (own === undefined && reviewer !== undefined && editor.entry !== undefined) setSettings({ reviewer });
-  }, [own, reviewer, editor.entry, setSettings]);
+  // The app-wide reviewer of Settings; a session saved before it names its own (read as a fallback).
+  const reviewer = useAppReviewer().reviewer ?? reviewerOf(editor.state.folders, editor.folder);
   const current = findings.find((f) => f.box.id === editor.state.selectedId);
   const context: ReviewContext = {
     findings,
@@ -66,14 +62,7 @@ export function ReviewPanel({ editor, series, onShow }: Props) {
         {reviewed} of {total} reviewed
         {total - reviewed > 0 ? ` · ${total - reviewed} left` : ' · all reviewed'}
       </span>
-      <ReviewerField
-        reviewer={reviewer}
-        asked={asked}
-        onName={(name) => {
-          editor.setSettings({ reviewer: name });
-          setAsked(false);
-        }}
-      />
+      <ReviewerField asked={asked && reviewer === undefined} onSaved={() => setAsked(false)} />
       {current ? (
         <p className="review-current" data-review={reviewOf(current.box)}>
           {current.box.label ?? 'Finding'} on slice {current.index + 1}: <b>{reviewOf(current.box)}</b>

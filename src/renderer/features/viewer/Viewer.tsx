@@ -24,6 +24,7 @@ import { useSliceFrame } from './use-slice-frame';
 import { useStageInput } from './use-stage-input';
 import { initialViewerState, openingSlice, viewerReducer } from './viewer-state';
 import { ViewerToolbar } from './ViewerToolbar';
+import { useAppReviewer } from '../review/use-app-reviewer';
 
 interface Props {
   series: SeriesEntry | undefined;
@@ -84,6 +85,8 @@ export function Viewer({ series, patient, presets, allSeries, folders, info }: P
     noDrawing: colour,
   });
   const { burn, entry: session } = boxes;
+  // The export names the app-wide reviewer of Settings (a session saved before names its own).
+  const reviewer = useAppReviewer().reviewer ?? session?.settings.reviewer;
 
   // A folder's saved window is applied once when its session arrives; later changes are saved back.
   const appliedWindow = useRef(new Set<string>());
@@ -302,7 +305,7 @@ export function Viewer({ series, patient, presets, allSeries, folders, info }: P
           labels={session?.settings.labels ?? false}
           defaultOutDir={defaultOutDir(series.folder, info)}
           canPickFolder={info?.canPickFolder ?? false}
-          {...(session?.settings.reviewer !== undefined ? { reviewer: session.settings.reviewer } : {})}
+          {...(reviewer !== undefined ? { reviewer } : {})}
           notCtSeries={allSeries
             .filter((s) => s.modality.trim().toUpperCase() !== 'CT')
             .map((s) => `${s.modality || 'no modality'} · ${s.description || 'series without description'}`)}
