@@ -2,7 +2,7 @@
  * Issue 23, the review in the app: import the sample's boxes, review them with the keyboard (accept,
  * reject one, move one), export with a report. The rejected box is not in the exported pixels, the
  * edited one is where the reader put it, the report says who reviewed (dsrdump); a reload keeps the
- * verdicts and the audit trail. Also renders docs/screenshots/review-mode.png.
+ * verdicts, the audit trail and the reviewer, named once in Settings for the whole app. Also renders docs/screenshots/review-mode.png.
  */
 import { expect, test, type Page } from '@playwright/test';
 import { readdirSync } from 'node:fs';
@@ -51,8 +51,19 @@ test('the reader reviews the findings with the keyboard and the export honours t
   // A verdict needs a reviewer: asked for, nothing recorded.
   await page.keyboard.press('y');
   await expect(review(page).getByRole('alert')).toContainText('Name the reviewer first');
-  await review(page).getByLabel('Reviewer').fill('DOE^JANE');
-  await review(page).getByLabel('Reviewer').press('Enter');
+  await expect(review(page).getByRole('alert')).toContainText('in Settings');
+  await expect(review(page)).toContainText('on slice 11: unreviewed');
+  // Named once, app-wide, in Settings: a name that is not a DICOM person name is refused.
+  await page.getByRole('button', { name: 'Settings' }).click();
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  await settings.getByRole('textbox', { name: 'Reviewer' }).fill('DOE\\JANE');
+  await settings.getByRole('textbox', { name: 'Reviewer' }).press('Enter');
+  await expect(settings.getByRole('alert')).toContainText('backslash');
+  await settings.getByRole('textbox', { name: 'Reviewer' }).fill('DOE^JANE');
+  await settings.getByRole('textbox', { name: 'Reviewer' }).press('Enter');
+  await expect(settings.getByRole('alert')).toHaveCount(0);
+  await settings.getByRole('button', { name: 'Close' }).click();
+  await expect(review(page).getByLabel('Reviewer')).toHaveValue('DOE^JANE');
   await stage.focus();
   await page.keyboard.press('y');
   await expect(review(page)).toContainText('on slice 12: unreviewed');
@@ -107,6 +118,12 @@ test('a reload keeps the verdicts and the audit trail', async ({ page }) => {
   await sample.open(page);
   await waitForWholeSample(page);
   await expect(review(page)).toContainText('4 of 6 reviewed');
+  // The reviewer is the app's, kept by main: Settings still names it after the reload.
+  await page.getByRole('button', { name: 'Settings' }).click();
+  await expect(
+    page.getByRole('dialog', { name: 'Settings' }).getByRole('textbox', { name: 'Reviewer' }),
+  ).toHaveValue('DOE^JANE');
+  await page.getByRole('dialog', { name: 'Settings' }).getByRole('button', { name: 'Close' }).click();
   await page
     .getByRole('list', { name: 'Boxes in this series' })
     .getByRole('button')
@@ -117,8 +134,10 @@ test('a reload keeps the verdicts and the audit trail', async ({ page }) => {
   const trail = review(page).getByRole('list', { name: 'Audit trail' });
   await expect(trail).toContainText('DOE^JANE');
   await expect(trail).toContainText('rejected —');
+  // A verdict needs no name again: the saved reviewer gives it.
   await page.keyboard.press('u');
   await expect(review(page)).toContainText('on slice 12: unreviewed');
+  await expect(review(page).getByRole('alert')).toHaveCount(0);
   await expect(review(page)).toContainText('3 of 6 reviewed');
   // Help lists the review keys.
   await page.keyboard.press('?');

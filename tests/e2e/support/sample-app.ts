@@ -27,7 +27,12 @@ export function sampleStudyApp(name: string): SampleStudyApp {
   let running: RunningApp | undefined;
   test.beforeAll(async () => {
     cpSync(path.resolve('assets/sample/abdomen-ct'), study, { recursive: true });
-    running = await launchApp([study], 30_000, { ...process.env, XDG_DATA_HOME: path.join(work, 'data') });
+    running = await launchApp([study], 30_000, {
+      ...process.env,
+      XDG_DATA_HOME: path.join(work, 'data'),
+      // app-wide settings (the reviewer, destinations) of this spec only, never the user's
+      DICOM_INK_CONFIG_DIR: path.join(work, 'config'),
+    });
   });
   test.afterAll(async () => {
     await running?.stop();

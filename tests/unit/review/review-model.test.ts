@@ -137,6 +137,29 @@ describe('the audit trail', () => {
     expect(state.folders.f?.editor.document.boxes[0]?.review).toBeUndefined();
   });
 
+  it("names the app-wide reviewer of Settings, a session's own (saved before) only without one", () => {
+    let state = boxesReducer(initialBoxesState, {
+      type: 'loaded',
+      folder: 'f',
+      session: session('OLD^NAME'),
+    });
+    state = boxesReducer(state, {
+      type: 'edit',
+      folder: 'f',
+      edit: { kind: 'import', boxes: [imported(0)] },
+    });
+    const verdict = {
+      type: 'edit',
+      folder: 'f',
+      edit: { kind: 'review', ids: ['b1'], review: 'accepted' },
+    } as const;
+    state = boxesReducer(state, verdict);
+    state = boxesReducer(state, { type: 'reviewer', reviewer: 'DOE^JANE' });
+    state = boxesReducer(state, { ...verdict, edit: { ...verdict.edit, review: 'rejected' } });
+    const who = (state.folders.f?.editor.document.audit ?? []).map((e) => e.who);
+    expect(who).toEqual(['OLD^NAME', 'DOE^JANE']);
+  });
+
   it('undo in the editor keeps the current audit trail', () => {
     let state = withImported([imported(0)]);
     state = applyEdit(state, { kind: 'review', ids: ['b1'], review: 'accepted' });

@@ -18,7 +18,10 @@ describe('the app-wide reviewer (Settings, reviewer.json)', () => {
     expect(await service.get()).toEqual({ ok: true, value: { reviewer: null } });
     expect(await service.set('  DOE^JANE ')).toEqual({ ok: true, value: { reviewer: 'DOE^JANE' } });
     // a fresh service (a restart) reads the same name from the file
-    expect(await createReviewerService({ file }).get()).toEqual({ ok: true, value: { reviewer: 'DOE^JANE' } });
+    expect(await createReviewerService({ file }).get()).toEqual({
+      ok: true,
+      value: { reviewer: 'DOE^JANE' },
+    });
     expect(JSON.parse(await readFile(file, 'utf8'))).toEqual({ reviewer: 'DOE^JANE' });
   });
 

@@ -26,6 +26,8 @@ export interface BoxesState {
   folders: Readonly<Record<string, FolderBoxes>>;
   selectedId: string | undefined;
   tool: Tool;
+  /** the app-wide reviewer of Settings, who the audit trail names (else a session's own, saved before) */
+  reviewer?: string | undefined;
 }
 
 export type BoxesAction =
@@ -36,6 +38,7 @@ export type BoxesAction =
   | { type: 'redo'; folder: string; at?: string }
   | { type: 'select'; id: string | undefined }
   | { type: 'tool'; tool: Tool }
+  | { type: 'reviewer'; reviewer: string | undefined }
   | { type: 'settings'; folder: string; patch: Partial<SessionSettingsData> };
 
 export const initialBoxesState: BoxesState = { folders: {}, selectedId: undefined, tool: 'window' };
@@ -55,10 +58,10 @@ function reselect(
 function audited(
   current: FolderBoxes,
   next: EditorState,
-  context: { action: string; at: string | undefined },
+  context: { action: string; at: string | undefined; reviewer: string | undefined },
 ): EditorState {
   const entries = auditEntries(current.editor.document.boxes, next.document.boxes, {
-    who: current.settings.reviewer ?? '',
+    who: context.reviewer ?? current.settings.reviewer ?? '',
     when: context.at ?? new Date().toISOString(),
     action: context.action,
   });
@@ -78,7 +81,7 @@ function withEditor(
   if (!current) return state;
   const changed = next(current.editor);
   if (changed === current.editor) return state;
-  const editor = audited(current, changed, context);
+  const editor = audited(current, changed, { ...context, reviewer: state.reviewer });
   return {
     ...state,
     folders: { ...state.folders, [folder]: { ...current, editor } },
@@ -119,6 +122,8 @@ export function boxesReducer(state: BoxesState, action: BoxesAction): BoxesState
       return state.selectedId === action.id ? state : { ...state, selectedId: action.id };
     case 'tool':
       return state.tool === action.tool ? state : { ...state, tool: action.tool };
+    case 'reviewer':
+      return state.reviewer === action.reviewer ? state : { ...state, reviewer: action.reviewer };
     case 'settings': {
       const current = state.folders[action.folder];
       if (!current) return state;

@@ -2,7 +2,7 @@
  * The box editor for the viewer: state per opened folder (box-state.ts), its session, the boxes of the
  * slice shown (with the live draft while dragging) and what the canvas burns in.
  */
-import { useCallback, useMemo, useReducer } from 'react';
+import { useCallback, useEffect, useMemo, useReducer } from 'react';
 import {
   boxesOnSlice,
   canRedo,
@@ -26,6 +26,7 @@ import { editorSlice } from './series-boxes';
 import { useBoxKeys } from './use-box-keys';
 import { useBoxPointer } from './use-box-pointer';
 import { useBoxSession } from './use-box-session';
+import { useAppReviewer } from '../review/use-app-reviewer';
 
 interface Input {
   series: SeriesEntry | undefined;
@@ -38,6 +39,8 @@ interface Input {
 
 export function useBoxEditor({ series, index, viewport, canvas, noDrawing }: Input) {
   const [state, dispatch] = useReducer(boxesReducer, initialBoxesState);
+  const { reviewer } = useAppReviewer();
+  useEffect(() => dispatch({ type: 'reviewer', reviewer }), [reviewer]);
   const folder = series?.folder;
   const warning = useBoxSession(state, dispatch, folder);
   const entry: FolderBoxes | undefined = folder === undefined ? undefined : state.folders[folder];

@@ -55,8 +55,8 @@ export function SettingsDialog({ onClose }: { onClose(): void }) {
         <section aria-labelledby="reviewer-title">
           <h3 id="reviewer-title">Reviewer</h3>
           <p className="muted">
-            Who gives the review verdicts, as a DICOM person name (FAMILY^GIVEN): recorded with each verdict and
-            named in the exported report, for every folder.
+            Who gives the review verdicts, as a DICOM person name (FAMILY^GIVEN): recorded with each verdict
+            and named in the exported report, for every folder.
           </p>
           <ReviewerField />
         </section>

@@ -61,7 +61,7 @@ function ReviewerInput({
           who gave it.
         </p>
       ) : null}
-      {problem ?? error ? <p role="alert">{problem ?? error}</p> : null}
+      {(problem ?? error) ? <p role="alert">{problem ?? error}</p> : null}
     </form>
   );
 }
