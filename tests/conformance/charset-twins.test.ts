@@ -149,7 +149,8 @@ beforeAll(() => {
   ]);
   if (run.code !== 0) throw new Error(`convert failed: ${run.stderr}`);
   files = readdirSync(out, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && e.name !== 'dicom-ink-report.json')
+    // not the run's report, nor the folder's version registry (.dicom-ink-versions.json)
+    .filter((e) => e.isFile() && e.name !== 'dicom-ink-report.json' && !e.name.startsWith('.'))
     .map((e) => join(e.parentPath, e.name));
   decoded = JSON.parse(python(['read', ...files])) as Record<string, Decoded>;
   sources = JSON.parse(python(['read', ...CASES.map((c) => join(input, `${c.id}.dcm`))])) as Record<

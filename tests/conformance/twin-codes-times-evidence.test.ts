@@ -143,7 +143,8 @@ beforeAll(() => {
   else process.env.TZ = previous;
   if (run.code !== 0) throw new Error(`convert failed: ${run.stderr}`);
   const files = readdirSync(out, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile() && e.name !== 'dicom-ink-report.json')
+    // not the run's report, nor the folder's version registry (.dicom-ink-versions.json)
+    .filter((e) => e.isFile() && e.name !== 'dicom-ink-report.json' && !e.name.startsWith('.'))
     .map((e) => join(e.parentPath, e.name));
   decoded = JSON.parse(python(['read', ...files])) as Record<string, Decoded>;
 }, 180_000);

@@ -21,6 +21,8 @@ gsps = dcmread(sys.argv[1])
 copies = {}
 for root, _, files in os.walk(sys.argv[2]):
     for name in files:
+        if name.startswith('.'):  # the output folder's version registry, not DICOM
+            continue
         ds = dcmread(os.path.join(root, name))
         if 'SourceImageSequence' in ds and ds.Modality != 'PR' and 'PixelData' in ds:
             copies[ds.SourceImageSequence[0].ReferencedSOPInstanceUID] = ds.pixel_array

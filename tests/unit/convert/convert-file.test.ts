@@ -77,9 +77,14 @@ describe('convertFile', () => {
       frames: 1,
       boxesDrawn: 1,
       matchedBoxOrigins: ['b.csv:2'],
+      seriesInstanceUid: expect.stringMatching(/^2\.25\.\d+$/) as unknown,
     });
     expect(readFileSync(CT).equals(before)).toBe(true);
     const back = await readDicomFile(outputPath);
+    // The outcome names the derived series it wrote (the JSON Lines report carries it).
+    expect(back.ok && back.image.getString('0020000e')).toBe(
+      outcome.status === 'converted' ? outcome.seriesInstanceUid : '',
+    );
     expect(back.ok && back.image.header.pixel).toMatchObject({
       samplesPerPixel: 3,
       photometric: 'RGB',
