@@ -53,7 +53,8 @@ test('"This series" of the bundled sample goes to the data folder, as <out>/<fol
   await dialog.getByRole('radio', { name: 'Current view' }).check();
   await dialog.getByRole('button', { name: 'Export', exact: true }).click();
   await expect(dialog.getByText('Exported 24 images.')).toBeVisible({ timeout: 120_000 });
-  expect(readdirSync(exportsDir)).toEqual(['abdomen-ct']);
+  // Beside the input folder's tree only the folder's version registry (see "Versions" in the README).
+  expect(readdirSync(exportsDir).sort()).toEqual(['.dicom-ink-versions.json', 'abdomen-ct']);
   expect(readdirSync(path.join(exportsDir, 'abdomen-ct'))).toEqual(['series-1']);
   const files = readdirSync(path.join(exportsDir, 'abdomen-ct', 'series-1')).sort();
   expect(files).toHaveLength(24);
