@@ -110,7 +110,14 @@ function writeStreamed(
   const { header } = image;
   const { rows, columns, numberOfFrames } = header.pixel;
   const window = effectiveWindow(settings, header);
-  const notice = settings.notice === undefined ? undefined : noticeText(settings.notice, settings.algorithm);
+  const notice =
+    settings.notice === undefined
+      ? undefined
+      : noticeText(
+          settings.notice,
+          settings.algorithm,
+          boxes.map((b) => b.box),
+        );
   const options = { window, labels: settings.labels, boxes, ...(notice === undefined ? {} : { notice }) };
   const first = renderOneFrame(image, 0, options);
   const { algorithm, version } = settings;

@@ -6,6 +6,7 @@
 import type { AlgorithmIdentity } from '../findings/algorithm-identity';
 import { describeAlgorithm } from '../findings/algorithm-identity';
 import type { RgbImage } from '../pipeline/types';
+import { isReviewed, type ReviewState } from '../review/review-state';
 import { drawBoxes, drawLabel } from './draw';
 import type { BurnBox, Rgb } from './model';
 import { placeNotice } from './notice-placement';
@@ -23,18 +24,25 @@ export function parseNotice(value: string): NoticeChoice {
   return { kind: 'text', text };
 }
 
-/** The line a choice writes, or undefined for none. */
+/**
+ * The line a choice writes, or undefined for none. `shown` are the findings burned into the image (not
+ * the rejected ones): auto says 'reviewed' only when a reader gave a verdict on every one of them, so a
+ * copy never claims a review that did not happen.
+ */
 export function noticeText(
   choice: NoticeChoice,
   algorithm: AlgorithmIdentity | undefined,
+  shown: readonly { review?: ReviewState }[] = [],
 ): string | undefined {
   switch (choice.kind) {
     case 'none':
       return undefined;
     case 'text':
       return choice.text;
-    case 'auto':
-      return `AI: ${algorithm === undefined ? 'findings' : describeAlgorithm(algorithm)} - not reviewed`;
+    case 'auto': {
+      const state = shown.length > 0 && shown.every(isReviewed) ? 'reviewed' : 'not reviewed';
+      return `AI: ${algorithm === undefined ? 'findings' : describeAlgorithm(algorithm)} - ${state}`;
+    }
   }
 }
 

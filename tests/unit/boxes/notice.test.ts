@@ -67,6 +67,21 @@ describe('notice text', () => {
     expect(noticeText(parseNotice('none'), { name: 'KidneyNet' })).toBeUndefined();
     expect(noticeText(parseNotice(' Research only '), undefined)).toBe('Research only');
   });
+
+  it("auto says 'reviewed' only when a reader judged every finding the image shows", () => {
+    const algorithm = { name: 'KidneyNet', version: '2.1' };
+    const auto = parseNotice('auto');
+    expect(noticeText(auto, algorithm, [{ review: 'accepted' }, { review: 'edited' }])).toBe(
+      'AI: KidneyNet 2.1 - reviewed',
+    );
+    expect(noticeText(auto, algorithm, [{ review: 'accepted' }, {}])).toBe(
+      'AI: KidneyNet 2.1 - not reviewed',
+    );
+    expect(noticeText(auto, algorithm, [{ review: 'accepted' }, { review: 'unreviewed' }])).toBe(
+      'AI: KidneyNet 2.1 - not reviewed',
+    );
+    expect(noticeText(auto, algorithm, [])).toBe('AI: KidneyNet 2.1 - not reviewed');
+  });
 });
 
 describe('burnFindings', () => {
