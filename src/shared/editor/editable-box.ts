@@ -94,8 +94,14 @@ export function isOnSlice(box: EditableBox, slice: SliceRef): boolean {
   return box.sliceKey === slice.sliceKey && box.frame === slice.frame;
 }
 
-/** Same image and same pixels: used to avoid stacking duplicates when a box is copied twice. */
-export function sameGeometry(a: NewBox, b: NewBox): boolean {
+/** Where a box lies: its image (and frame) and its corners. */
+export type BoxPlace = Pick<EditableBox, 'sliceKey' | 'frame' | 'x1' | 'y1' | 'x2' | 'y2'>;
+
+/**
+ * Same image and same pixels: used to avoid stacking duplicates when a box is copied twice, and by the
+ * audit trail to tell a moved finding.
+ */
+export function sameGeometry(a: BoxPlace, b: BoxPlace): boolean {
   return (
     a.sliceKey === b.sliceKey &&
     a.frame === b.frame &&

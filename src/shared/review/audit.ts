@@ -3,7 +3,7 @@
  * before and after. Entries are derived from two editor documents (before and after one user action),
  * so every path that changes a finding (a verdict, a move, a relabel, undo, redo) is recorded alike.
  */
-import type { EditableBox } from '../editor/editable-box';
+import { sameGeometry, type EditableBox } from '../editor/editable-box';
 import { reviewOf, type ReviewState } from './review-state';
 
 /** What the trail keeps of a finding at one moment. */
@@ -46,16 +46,7 @@ export function snapshot(box: EditableBox): FindingSnapshot {
 }
 
 function sameSnapshot(a: FindingSnapshot, b: FindingSnapshot): boolean {
-  return (
-    a.review === b.review &&
-    a.sliceKey === b.sliceKey &&
-    a.frame === b.frame &&
-    a.x1 === b.x1 &&
-    a.y1 === b.y1 &&
-    a.x2 === b.x2 &&
-    a.y2 === b.y2 &&
-    a.label === b.label
-  );
+  return a.review === b.review && a.label === b.label && sameGeometry(a, b);
 }
 
 /**
