@@ -24,7 +24,7 @@ function playwrightCounts(file: string): Counts {
   const r = JSON.parse(readFileSync(file, 'utf8')) as {
     stats: { expected: number; unexpected: number; flaky: number; skipped: number };
   };
-  // A test that failed and then passed on its retry (CI only, playwright.config.ts) counts as passed, and
+  // A test that failed and then passed on a retry (`playwright test --retries N`) counts as passed, and
   // is named on a line of its own so it is never silent.
   if (r.stats.flaky > 0)
     console.log(`e2e: ${r.stats.flaky} test(s) passed only on a retry (see the list above)`);

@@ -96,6 +96,31 @@ describe('browser-mode bridge', () => {
     expect(events.status).toBe(401);
   });
 
+  it('tells an event stream that connects after a scan ended where the scan stands (no lost end)', async () => {
+    // The scan of `study` ended before any stream was open: its events went to no page. A page whose
+    // EventSource opens only now (after its first snapshot request) must still learn that it is done.
+    const first = await new Promise<string>((resolve, reject) => {
+      const req = request(
+        { host: '127.0.0.1', port: bridge.port, path: `/api/events?token=${bridge.token}` },
+        (res) => {
+          let text = '';
+          res.setEncoding('utf8');
+          res.on('data', (chunk: string) => {
+            text += chunk;
+            if (text.includes('event: scan:progress')) {
+              req.destroy();
+              resolve(text);
+            }
+          });
+        },
+      );
+      req.on('error', reject);
+      req.end();
+    });
+    const data = /event: scan:progress\ndata: (.*)\n/.exec(first)?.[1];
+    expect(JSON.parse(data ?? '{}')).toMatchObject({ state: 'done', filesSeen: 1, images: 1 });
+  });
+
   it('refuses a request from another Origin even with the token (403)', async () => {
     const reply = await invoke('library:snapshot', {}, { Origin: 'https://evil.example' });
     expect(reply.status).toBe(403);

@@ -15,6 +15,7 @@ import { BRIDGE_CSP } from '../csp';
 import { dispatch } from '../ipc/dispatch';
 import type { Handlers } from '../ipc/handlers';
 import { checkApiRequest, checkHostAndOrigin, TOKEN_HEADER, type RequestFacts } from './bridge-security';
+import { createLatestEvents, type LatestEvents } from './latest-events';
 import { readStatic } from './static-files';
 
 export type EventSink = (channel: EventChannel, payload: unknown) => void;
@@ -114,8 +115,12 @@ async function invoke(
   response.end(bytes);
 }
 
+const sse = (channel: EventChannel, payload: unknown): string =>
+  `event: ${channel}\ndata: ${JSON.stringify(payload)}\n\n`;
+
 function events(
   subscribe: BridgeOptions['subscribe'],
+  latest: LatestEvents,
   request: IncomingMessage,
   response: ServerResponse,
 ): void {
@@ -126,15 +131,17 @@ function events(
     Connection: 'keep-alive',
   });
   response.write(': connected\n\n');
-  const unsubscribe = subscribe((channel, payload) => {
-    response.write(`event: ${channel}\ndata: ${JSON.stringify(payload)}\n\n`);
-  });
+  // Where everything stands first, then every event from now on; both in this tick, so nothing falls between.
+  for (const { channel, payload } of latest.replay()) response.write(sse(channel, payload));
+  const unsubscribe = subscribe((channel, payload) => response.write(sse(channel, payload)));
   request.on('close', unsubscribe);
 }
 
 export async function startBridge(options: BridgeOptions): Promise<Bridge> {
   const token = options.token ?? randomBytes(32).toString('base64url');
   let port = 0;
+  const latest = createLatestEvents();
+  const forget = options.subscribe((channel, payload) => latest.remember(channel, payload));
   const server = createServer((request, response) => {
     const url = new URL(request.url ?? '/', 'http://127.0.0.1');
     const facts = factsOf(request, url);
@@ -143,7 +150,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     if (url.pathname.startsWith('/api/')) {
       const verdict = checkApiRequest(facts, port, token);
       if (!verdict.ok) return refuse(response, verdict.status, verdict.reason);
-      if (url.pathname === '/api/events') return events(options.subscribe, request, response);
+      if (url.pathname === '/api/events') return events(options.subscribe, latest, request, response);
       const channel = /^\/api\/invoke\/([a-z:-]+)$/.exec(url.pathname)?.[1];
       if (!channel) return refuse(response, 404, `No API at ${url.pathname}.`);
       invoke(options.handlers, channel, request, response).catch((error: unknown) => {
@@ -176,6 +183,7 @@ export async function startBridge(options: BridgeOptions): Promise<Bridge> {
     token,
     close: () =>
       new Promise<void>((resolve) => {
+        forget();
         server.closeAllConnections();
         server.close(() => resolve());
       }),
