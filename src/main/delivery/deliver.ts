@@ -151,7 +151,8 @@ export function createDelivery(target: DeliveryTarget, options: DeliveryOptions 
     notify();
   }
 
-  function answerItem(item: Item, answer: Answer): void {
+  /** `requeue`: where a transient failure waits for its retry (the batch stamps its back-off at its end). */
+  function answerItem(item: Item, answer: Answer, requeue: (item: Item, afterMs: number) => void): void {
     const next = afterAnswer(item.info, item.attempts, answer, { retry, cancelled: cancelled() });
     switch (next.to) {
       case 'delivered':
@@ -166,9 +167,7 @@ export function createDelivery(target: DeliveryTarget, options: DeliveryOptions 
           );
         return settle(next.outcome);
       case 'retry':
-        item.notBefore = performance.now() + next.afterMs;
-        ready.push(item);
-        return report();
+        return requeue(item, next.afterMs);
       case 'failed':
       case 'not-sent':
         return settle(next.outcome);
@@ -214,6 +213,8 @@ export function createDelivery(target: DeliveryTarget, options: DeliveryOptions 
   async function sendBatch(batch: Item[]): Promise<void> {
     for (const item of batch) item.attempts++;
     const answered = new Set<number>();
+    const retries: { item: Item; afterMs: number }[] = [];
+    const requeue = (item: Item, afterMs: number): void => void retries.push({ item, afterMs });
     const end = await target
       .sendBatch(
         batch.map((i) => i.info),
@@ -224,7 +225,7 @@ export function createDelivery(target: DeliveryTarget, options: DeliveryOptions 
             const item = batch[index];
             if (!item || answered.has(index)) return;
             answered.add(index);
-            answerItem(item, answer);
+            answerItem(item, answer, requeue);
           },
         },
       )
@@ -239,8 +240,17 @@ export function createDelivery(target: DeliveryTarget, options: DeliveryOptions 
         end.ok
           ? { kind: 'failed', transient: true, meaning: 'the PACS did not answer for this instance' }
           : { kind: 'failed', ...end.failure },
+        requeue,
       );
     }
+    // One clock reading for the whole batch: what failed together falls due together and goes out again as
+    // one batch (stamped one by one, a few ms apart, the retry of one 503 was split across two requests).
+    const endedAt = performance.now();
+    for (const { item, afterMs } of retries) {
+      item.notBefore = endedAt + afterMs;
+      ready.push(item);
+    }
+    if (retries.length > 0) report();
     await flushLogs(batch.map((i) => i.log));
     notify();
   }
