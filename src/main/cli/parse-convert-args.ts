@@ -208,6 +208,13 @@ export function parseConvertArgs(
   if (twinProblem !== undefined) return { ok: false, reason: twinProblem };
   const twin = twinKinds(values.twin).size > 0 ? values.twin : undefined;
   if (twin !== undefined && shard.shard) return { ok: false, reason: TWIN_WITH_SHARD };
+  const segBoxes = values['seg-boxes'] === true;
+  if (segBoxes && !twinKinds(values.twin).has('seg'))
+    return {
+      ok: false,
+      reason:
+        '--seg-boxes only applies when a segmentation is written: add --twin seg (or a list with seg, or all)',
+    };
   const algorithm = algorithmFlags(values);
   const review = parseReviewOptions(values);
   if (!review.ok) return review;
@@ -239,6 +246,7 @@ export function parseConvertArgs(
           overwrite: values.overwrite ?? false,
           ...(values['include-derived'] === true ? { includeDerived: true } : {}),
           ...(twin !== undefined ? { twin } : {}),
+          ...(segBoxes ? { segBoxes } : {}),
           ...review.value,
           ...(notice.kind === 'none' ? {} : { notice }),
         },

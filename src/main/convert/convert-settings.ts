@@ -34,6 +34,8 @@ export interface ConvertSettings {
   includeDerived?: boolean;
   /** also write a presentation state and/or a TID 1500 report of the findings (src/main/twin; default none) */
   twin?: TwinChoice;
+  /** the segmentation twin stores boxes too, as filled rectangles (--seg-boxes); else mask findings only */
+  segBoxes?: boolean;
   /** who reviewed the findings (DICOM PN, e.g. DOE^JANE): the report's observer, and its verifier when every finding is reviewed */
   reviewer?: string;
   /** the reviewer's organisation (Verifying Organization), where known */

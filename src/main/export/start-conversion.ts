@@ -172,6 +172,7 @@ export async function startConversion(
           outputRoot: plan.outRoot,
           overwrite: job.settings.overwrite,
           verify: job.settings.verify,
+          ...(job.settings.segBoxes === true ? { segBoxes: true } : {}),
           ...reviewerOf(job.settings),
         });
   for (const twin of twins) hooks.onTwin?.(twin);

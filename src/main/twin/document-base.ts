@@ -71,12 +71,12 @@ export function twinSeriesDescription(source: string | undefined, what: string):
 
 /**
  * Patient, General Study, Patient Study (copied from the source), General Series / SR Document Series
- * identity, General Equipment and SOP Common. `modality` is PR or SR.
+ * identity, General Equipment and SOP Common. `modality` is PR, SR or SEG.
  */
 export function documentBase(
   source: TwinImage,
   identity: TwinIdentity,
-  modality: 'PR' | 'SR',
+  modality: 'PR' | 'SR' | 'SEG',
 ): DataElement[] {
   const { date, time } = dicomDateTime(identity.created, sourceTimezoneOffset(source));
   const elements: DataElement[] = [

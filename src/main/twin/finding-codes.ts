@@ -35,3 +35,21 @@ export function findingTypeCode(label: string | undefined): Code {
   const value = `L${deriveUid('dicom-ink:label', label).slice(5, 20)}`;
   return { value, scheme: PRIVATE_SCHEME, meaning: label.slice(0, 64) };
 }
+
+/** CID 7150 "Morphologically Altered Structure": the category of the known lesion and nodule codes. */
+const MORPHOLOGICALLY_ALTERED: Code = {
+  value: '49755003',
+  scheme: 'SCT',
+  meaning: 'Morphologically Altered Structure',
+};
+
+/**
+ * Segmented Property Category of a label (PS3.3 C.8.20.2: what kind of thing its Property Type is): the
+ * morphological category for the labels with a known code; for any other label SNOMED CT "Clinical
+ * finding", as little as is known of a label named by an algorithm (its type is then the private code).
+ */
+export function segmentCategoryCode(label: string | undefined): Code {
+  const type = findingTypeCode(label);
+  if (type.scheme === 'SCT' && type !== UNLABELLED) return MORPHOLOGICALLY_ALTERED;
+  return { value: '404684003', scheme: 'SCT', meaning: 'Clinical finding' };
+}

@@ -4,6 +4,7 @@
  * data elements out (write-twins.ts writes them).
  */
 import { MASK_REGION_GROUP } from '../../shared/findings/annotations/outline-region';
+import { formatDs } from '../dicom/write/decimal-string';
 import { rgbToDicomLab } from '../../shared/findings/rgb-to-cielab';
 import type { DataElement } from '../dicom/write/element';
 import { numberElement, sequenceElement, textElement } from '../dicom/write/element';
@@ -73,12 +74,6 @@ function displayedArea(images: readonly TwinImage[]): DataElement {
       return item;
     }),
   );
-}
-
-/** DS: at most 16 characters. */
-function formatDs(value: number): string {
-  const text = String(value);
-  return text.length <= 16 ? text : value.toPrecision(10).replace(/\.?0+($|e)/, '$1');
 }
 
 function windowKey(window: TwinWindow | undefined): string {

@@ -8,7 +8,7 @@ import type { DicomImage } from '../dicom/types';
 import { copySourceAttributes } from '../dicom/write/copy-source';
 import { describedAs } from '../dicom/write/secondary-capture';
 import { maskOutlines } from './mask-outline';
-import type { ShownLabel, TwinCopy, TwinFinding, TwinImage, TwinWindow } from './types';
+import type { ShownLabel, TwinCopy, TwinFinding, TwinImage, TwinPlane, TwinWindow } from './types';
 
 /**
  * Source attributes a twin document copies: Patient (C.7.1.1), General Study (C.7.2.1), Patient Study
@@ -67,10 +67,34 @@ function twinFinding({ frame, box }: FrameBox, shownLabel: ShownLabel | undefine
     color: box.color,
     ...(box.label !== undefined ? { label: box.label } : {}),
     ...(box.score !== undefined ? { score: box.score } : {}),
-    ...(box.region ? { outlines: maskOutlines(box.region) } : {}),
+    ...(box.region ? { outlines: maskOutlines(box.region), region: box.region } : {}),
     ...(box.id !== undefined ? { id: box.id } : {}),
     ...(box.review !== undefined ? { review: box.review } : {}),
     ...(shownLabel ? { shownLabel } : {}),
+  };
+}
+
+/**
+ * The source's Frame of Reference and Image Plane, when it gives all of them (a single-frame image: the
+ * plane of each frame of a multi-frame image is in its functional groups, which the header does not carry).
+ */
+function twinPlane(image: DicomImage): TwinPlane | undefined {
+  const { header } = image;
+  const frameOfReferenceUid = image.getString('00200052');
+  const position = header.imagePositionPatient;
+  const orientation = header.imageOrientationPatient;
+  const pixelSpacing = header.pixelSpacing;
+  if (header.pixel.numberOfFrames !== 1 || frameOfReferenceUid === undefined || frameOfReferenceUid === '')
+    return undefined;
+  if (position?.length !== 3 || orientation?.length !== 6 || pixelSpacing?.length !== 2) return undefined;
+  return {
+    frameOfReferenceUid,
+    position,
+    orientation,
+    pixelSpacing,
+    ...(header.sliceThickness !== undefined && header.sliceThickness > 0
+      ? { sliceThickness: header.sliceThickness }
+      : {}),
   };
 }
 
@@ -97,6 +121,7 @@ export function twinImage(input: TwinImageInput): TwinImage {
   const copied = copySourceAttributes(input.image);
   const window = twinWindow(input.voi, input.window);
   const described = describedAs(input.image);
+  const plane = twinPlane(input.image);
   const rescale = header.modalityTransform.kind === 'rescale' ? header.modalityTransform : undefined;
   const shown = shownLabels(
     { rows: header.pixel.rows, columns: header.pixel.columns },
@@ -120,6 +145,7 @@ export function twinImage(input: TwinImageInput): TwinImage {
     ...(rescale ? { rescale: { slope: rescale.slope, intercept: rescale.intercept } } : {}),
     ...(window ? { window } : {}),
     ...(header.pixelSpacing ? { pixelSpacing: header.pixelSpacing } : {}),
+    ...(plane ? { plane } : {}),
     patientStudy: copied.elements.filter((e) => PATIENT_STUDY_TAGS.has(e.tag)),
     generalSeries: copied.elements.filter((e) => GENERAL_SERIES_TAGS.has(e.tag)),
     ...(copied.characterSet !== undefined ? { characterSet: copied.characterSet } : {}),

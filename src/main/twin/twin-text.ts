@@ -4,6 +4,7 @@ import type { TwinOutcome } from './write-twins';
 export const TWIN_NAMES = {
   gsps: 'presentation state',
   sr: 'structured report',
+  seg: 'segmentation',
   kos: 'key object selection',
 } as const;
 

@@ -3,17 +3,17 @@
  * plain data that a converter worker sends back with its outcome (structured-clone safe), gathered in
  * the main thread per series (GSPS) and per study (SR) once every image is written.
  */
-import type { Rgb } from '../../shared/boxes/model';
+import type { MaskRegion, Rgb } from '../../shared/boxes/model';
 import type { ReviewState } from '../../shared/review/review-state';
 import type { VoiFunction } from '../../shared/dicom/image-header';
 import type { DataElement } from '../dicom/write/element';
 import type { SeriesVersion } from '../versions/series-version';
 
-/** One kind of twin: presentation state, TID 1500 report, key object selection. */
-export type TwinKind = 'gsps' | 'sr' | 'kos';
+/** One kind of twin: presentation state, TID 1500 report, segmentation, key object selection. */
+export type TwinKind = 'gsps' | 'sr' | 'seg' | 'kos';
 
 /** Every kind this build writes, in the order they are written. */
-export const TWIN_KINDS: readonly TwinKind[] = ['gsps', 'sr', 'kos'];
+export const TWIN_KINDS: readonly TwinKind[] = ['gsps', 'sr', 'seg', 'kos'];
 
 /**
  * Which twins `convert --twin` (and the app's Export dialog) writes beside the burned-in images: 'none',
@@ -72,6 +72,8 @@ export interface TwinFinding {
   color: Rgb;
   /** a mask finding: the closed outlines of its region, along pixel edges */
   outlines?: Polyline[];
+  /** a mask finding: its pixels (what a segmentation stores) */
+  region?: MaskRegion;
   /** the finding's identifier from its box file or report (the report's Tracking Identifier) */
   id?: string;
   /** the reader's verdict; absent = unreviewed. A rejected finding is reported, never drawn. */
@@ -125,6 +127,8 @@ export interface TwinImage {
   findings: TwinFinding[];
   /** Pixel Spacing (row, column spacing in mm), when the source has it */
   pixelSpacing?: number[];
+  /** where the image lies in the patient, when the source says it (a segmentation's frames repeat it) */
+  plane?: TwinPlane;
   /** the image's export settings key (window, boxes, labels): new settings, new twin UIDs */
   settingsKey: string;
   /** the settings every image of the export shares (window request, labels): one twin series per source series */
@@ -142,4 +146,20 @@ export interface TwinCopy {
   sopClassUid: string;
   sopInstanceUid: string;
   seriesInstanceUid: string;
+}
+
+/**
+ * The source's place in the patient (Frame of Reference C.7.4.1, Image Plane C.7.6.2) as it gives it:
+ * a segmentation of it stands on its own with these, never with values made up.
+ */
+export interface TwinPlane {
+  frameOfReferenceUid: string;
+  /** Image Position (Patient): the first pixel's centre, LPS mm */
+  position: number[];
+  /** Image Orientation (Patient): row then column direction cosines */
+  orientation: number[];
+  /** Pixel Spacing: row spacing, column spacing (mm) */
+  pixelSpacing: number[];
+  /** Slice Thickness (mm), when the source has it */
+  sliceThickness?: number;
 }

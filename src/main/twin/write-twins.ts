@@ -1,7 +1,8 @@
 /**
  * Writes the twins of a conversion once its images are written: one Grayscale Softcopy Presentation
- * State per source series with findings (beside that series' burned-in copies) and one Comprehensive
- * SR per study with findings (in the folder that holds all of that study's copies). Same writer path as
+ * State and one Segmentation per source series with findings (beside that series' burned-in copies),
+ * one Comprehensive SR and one Key Object Selection per study with findings (in the folder that holds
+ * all of that study's copies). Same writer path as
  * the images: deterministic UIDs, Part 10 Explicit VR Little Endian, atomic write, read-back check.
  */
 import { dirname, join, relative, sep } from 'node:path';
@@ -22,6 +23,8 @@ import type { Reviewer } from './review-content';
 import type { AlgorithmIdentity } from '../../shared/findings/algorithm-identity';
 import { buildKeyImages } from './key-images';
 import { KEY_OBJECT_SELECTION_STORAGE } from './key-object-selection';
+import { buildSegmentation, SEGMENTATION_STORAGE } from './segmentation';
+import { segmentFindings } from './segments';
 import { describeVersion, versionedSeriesNumber } from '../versions/series-version';
 
 export type { TwinKind } from './types';
@@ -53,6 +56,8 @@ export interface TwinWriteOptions {
   reviewer?: Reviewer;
   /** the algorithm that found the findings: every twin names it (Contributing Equipment, SR observer) */
   algorithm?: AlgorithmIdentity;
+  /** the segmentation stores boxes too, as filled rectangles (--seg-boxes); else only mask findings */
+  segBoxes?: boolean;
 }
 
 /** Images in slice order (Instance Number), then by SOP Instance UID: the same order on every run. */
@@ -203,6 +208,49 @@ function plannedReports(
   });
 }
 
+/** Slice order along the images' normal when every one is placed in the patient, else inSliceOrder. */
+function inPlaneOrder(images: readonly TwinImage[]): TwinImage[] {
+  const ordered = inSliceOrder(images);
+  const orientation = ordered[0]?.plane?.orientation;
+  if (orientation === undefined || !ordered.every((i) => i.plane !== undefined)) return ordered;
+  const [a = 0, b = 0, c = 0, d = 0, e = 0, f = 0] = orientation;
+  const normal = [b * f - c * e, c * d - a * f, a * e - b * d];
+  const along = (image: TwinImage): number =>
+    (image.plane?.position ?? []).reduce((sum, v, i) => sum + v * (normal[i] ?? 0), 0);
+  return ordered.sort((x, y) => along(x) - along(y));
+}
+
+/** One segmentation per source series (and image size) whose findings it can store (segmentation.ts). */
+function plannedSegmentations(all: readonly TwinImage[], created: Date, boxes: boolean): PlannedTwin[] {
+  const images = all.map((image) => ({ ...image, findings: segmentFindings(image, boxes) }));
+  const key = (image: TwinImage): string => `${image.seriesInstanceUid} ${image.rows}x${image.columns}`;
+  return groupBy(images, key)
+    .filter((group) => group.some((i) => i.findings.length > 0))
+    .map((unsorted) => {
+      const group = inPlaneOrder(unsorted);
+      const first = group[0] as TwinImage;
+      const withFindings = group.find((i) => i.findings.length > 0) as TwinImage;
+      const content = contentKey(group) + (boxes ? '|boxes' : '');
+      const sopInstanceUid = deriveUid('dicom-ink:seg', first.seriesInstanceUid, content);
+      return {
+        kind: 'seg' as const,
+        folder: withFindings.outputFolder,
+        name: `segmentation-${uidTail(deriveUid('dicom-ink:seg-name', key(first)))}.dcm`,
+        sopClassUid: SEGMENTATION_STORAGE,
+        identity: {
+          sopClassUid: SEGMENTATION_STORAGE,
+          sopInstanceUid,
+          seriesInstanceUid: deriveUid('dicom-ink:seg-series', first.seriesInstanceUid, first.seriesKey),
+          seriesNumber: versionedSeriesNumber(twinSeriesNumber(first.seriesNumber, 4000), ordinalOf(first)),
+          seriesDescription: twinSeriesDescription(first.seriesDescription, versioned('segmentation', first)),
+          created,
+        },
+        images: group,
+        build: (identity: TwinIdentity) => buildSegmentation(group, identity, { boxes }),
+      };
+    });
+}
+
 /** The source files of a twin's images, once each. */
 function originalsOf(images: readonly TwinImage[]): string[] {
   return [...new Set(images.flatMap((i) => (i.sourcePath === undefined ? [] : [i.sourcePath])))];
@@ -286,6 +334,7 @@ export function writeTwins(images: readonly TwinImage[], options: TwinWriteOptio
   const planned = [
     ...(kinds.has('gsps') ? plannedPresentationStates(images, created) : []),
     ...(kinds.has('sr') ? plannedReports(images, created, options.reviewer) : []),
+    ...(kinds.has('seg') ? plannedSegmentations(images, created, options.segBoxes ?? false) : []),
     ...(kinds.has('kos') ? plannedKeyImages(images, created) : []),
   ];
   const { algorithm } = options;

@@ -33,6 +33,7 @@ const NOT_SHAPING: ReadonlySet<string> = new Set([
   'overwrite',
   'includeDerived',
   'twin',
+  'segBoxes',
   'version',
 ]);
 

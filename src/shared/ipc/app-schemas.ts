@@ -93,7 +93,7 @@ export const exportRequestSchema: z.ZodType<ExportRequest> = z.strictObject({
   boxes: z.array(exportBox).max(100_000),
   sendTo: destinationText.optional(),
   supersede: z.boolean().optional(),
-  twin: z.enum(['none', 'gsps', 'sr', 'both', 'kos', 'all']).optional(),
+  twin: z.enum(['none', 'gsps', 'sr', 'both', 'seg', 'kos', 'all']).optional(),
   reviewer: z.string().min(1).max(320).optional(),
   requireReview: z.boolean().optional(),
 });
@@ -126,7 +126,7 @@ export const exportProgressSchema: z.ZodType<ExportProgress> = z.discriminatedUn
     twins: z
       .array(
         z.object({
-          kind: z.enum(['presentation state', 'structured report', 'key object selection']),
+          kind: z.enum(['presentation state', 'structured report', 'segmentation', 'key object selection']),
           status: z.enum(['written', 'skipped', 'failed']),
           output: z.string(),
           detail: z.string(),

@@ -61,12 +61,12 @@ export interface ExportRequest {
 }
 
 /** The machine-readable twins an export can write beside the burned-in copies (`convert --twin`). */
-/** The twins the dialog offers: the `--twin` values (kos = key images, all = every kind). */
-export type ExportTwin = 'none' | 'gsps' | 'sr' | 'both' | 'kos' | 'all';
+/** The twins the dialog offers: the `--twin` values (seg = segmentation, kos = key images, all = every kind). */
+export type ExportTwin = 'none' | 'gsps' | 'sr' | 'both' | 'seg' | 'kos' | 'all';
 
 /** A presentation state or report the export wrote (or could not write), after the images. */
 export interface ExportTwinResult {
-  kind: 'presentation state' | 'structured report' | 'key object selection';
+  kind: 'presentation state' | 'structured report' | 'segmentation' | 'key object selection';
   status: 'written' | 'skipped' | 'failed';
   output: string;
   /** written: the findings and images it covers; otherwise the reason */

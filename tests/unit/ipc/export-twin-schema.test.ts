@@ -12,12 +12,12 @@ const request = {
 };
 
 describe('the Export dialog\'s "Also write"', () => {
-  it('may ask for key images or every twin, as --twin kos and --twin all', () => {
-    for (const twin of ['none', 'gsps', 'sr', 'both', 'kos', 'all'])
+  it('may ask for a segmentation, key images or every twin, as --twin seg, kos and all', () => {
+    for (const twin of ['none', 'gsps', 'sr', 'both', 'seg', 'kos', 'all'])
       expect(exportRequestSchema.safeParse({ ...request, twin }).success, twin).toBe(true);
   });
 
   it('refuses a twin the engine does not write', () => {
-    expect(exportRequestSchema.safeParse({ ...request, twin: 'seg' }).success).toBe(false);
+    expect(exportRequestSchema.safeParse({ ...request, twin: 'pdf' }).success).toBe(false);
   });
 });

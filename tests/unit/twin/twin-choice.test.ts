@@ -5,11 +5,12 @@ describe('--twin choices', () => {
   it('takes a comma list of kinds, in writing order', () => {
     expect([...twinKinds('kos,gsps')]).toEqual(['gsps', 'kos']);
     expect([...twinKinds(' SR , kos ')]).toEqual(['sr', 'kos']);
+    expect([...twinKinds('kos,seg,gsps')]).toEqual(['gsps', 'seg', 'kos']);
   });
 
   it('keeps both meaning gsps,sr; all is every kind this build writes; none is none', () => {
     expect([...twinKinds('both')]).toEqual(['gsps', 'sr']);
-    expect([...twinKinds('all')]).toEqual(['gsps', 'sr', 'kos']);
+    expect([...twinKinds('all')]).toEqual(['gsps', 'sr', 'seg', 'kos']);
     expect(twinKinds('none').size).toBe(0);
     expect(twinKinds(undefined).size).toBe(0);
   });

@@ -70,7 +70,11 @@ export const CONVERT_OPTIONS = {
   twin: {
     type: 'string',
     value: '<kind>',
-    help: 'also write the findings as: gsps (a presentation state over the original images, one per series), sr (a TID 1500 structured report, one per study), kos (a key object selection of the copies with findings, one per study), a comma list of these, both (gsps,sr), all, or none (default); not with --shard: see the README',
+    help: 'also write the findings as: gsps (a presentation state over the original images, one per series), sr (a TID 1500 structured report, one per study), seg (a DICOM Segmentation of the mask findings, one per series), kos (a key object selection of the copies with findings, one per study), a comma list of these, both (gsps,sr), all, or none (default); not with --shard: see the README',
+  },
+  'seg-boxes': {
+    type: 'boolean',
+    help: 'with --twin seg (or all): the segmentation stores boxes too, each as a filled rectangle on its slice (by default it stores mask findings only)',
   },
   algorithm: {
     type: 'string',

@@ -1,0 +1,151 @@
+/**
+ * Segmentation twin (PS3.3 A.51, Segmentation IOD): the mask findings of one source series as a BINARY
+ * Segmentation in the source's study and Frame of Reference, one segment per label (its name, colour as
+ * CIELab, the algorithm, coded category and type), frames only where a segment is present, each placed
+ * in the patient and pointing at its source image, so it stands without the sources. Pure: data in,
+ * data elements out (no File Meta).
+ */
+import type { AlgorithmIdentity } from '../../shared/findings/algorithm-identity';
+import { rgbToDicomLab } from '../../shared/findings/rgb-to-cielab';
+import { softwareDeviceUid } from '../dicom/write/contributing-equipment';
+import type { DataElement } from '../dicom/write/element';
+import { bytesElement, numberElement, sequenceElement, textElement } from '../dicom/write/element';
+import { SOFTWARE_NAME } from '../dicom/write/implementation';
+import {
+  dicomDateTime,
+  documentBase,
+  inTagOrder,
+  sourceTimezoneOffset,
+  type TwinIdentity,
+} from './document-base';
+import type { Segment } from './segments';
+import { segmentsOf } from './segments';
+import type { SegmentationFrame } from './segmentation-frames';
+import { packFrames, segmentationFrames } from './segmentation-frames';
+import { codeItem, framesHavePlanes, segmentationGroups } from './segmentation-groups';
+import type { TwinImage } from './types';
+
+export const SEGMENTATION_STORAGE = '1.2.840.10008.5.1.4.1.1.66.4';
+
+/** Segment Sequence item (C.8.20.2, C.8.20.2.3): AUTOMATIC with the algorithm's name, MANUAL without one. */
+function segmentItem(segment: Segment, algorithm: AlgorithmIdentity | undefined): DataElement[] {
+  return [
+    sequenceElement(0x00620003, [codeItem(segment.category)]),
+    numberElement(0x00620004, 'US', segment.number),
+    textElement(0x00620005, 'LO', segment.label.slice(0, 64)),
+    textElement(0x00620008, 'CS', algorithm === undefined ? 'MANUAL' : 'AUTOMATIC'),
+    ...(algorithm === undefined ? [] : [textElement(0x00620009, 'LO', algorithm.name.slice(0, 64))]),
+    numberElement(0x0062000d, 'US', ...rgbToDicomLab(segment.color)),
+    sequenceElement(0x0062000f, [codeItem(segment.type)]),
+  ];
+}
+
+/** Whether any source frame has a pixel in two segments (Segments Overlap, C.8.20.2). */
+function overlapping(frames: readonly SegmentationFrame[]): boolean {
+  const bySource = new Map<string, Uint8Array>();
+  for (const frame of frames) {
+    const key = `${frame.image.sopInstanceUid}:${frame.sourceFrame}`;
+    const seen = bySource.get(key);
+    if (!seen) {
+      bySource.set(key, Uint8Array.from(frame.bits));
+      continue;
+    }
+    for (let i = 0; i < seen.length; i++) {
+      if (frame.bits[i] === 1 && seen[i] === 1) return true;
+      if (frame.bits[i] === 1) seen[i] = 1;
+    }
+  }
+  return false;
+}
+
+/** Common Instance Reference (C.12.2): every source image a frame is derived from, once. */
+function referencedSeries(frames: readonly SegmentationFrame[]): DataElement {
+  const images = [...new Map(frames.map((f) => [f.image.sopInstanceUid, f.image])).values()];
+  const first = images[0] as TwinImage;
+  return sequenceElement(0x00081115, [
+    [
+      sequenceElement(
+        0x0008114a,
+        images.map((i) => [
+          textElement(0x00081150, 'UI', i.sopClassUid),
+          textElement(0x00081155, 'UI', i.sopInstanceUid),
+        ]),
+      ),
+      textElement(0x0020000e, 'UI', first.seriesInstanceUid),
+    ],
+  ]);
+}
+
+export interface SegmentationOptions {
+  /** store boxes too, as filled rectangles (--seg-boxes) */
+  boxes: boolean;
+}
+
+/** What a segmentation of these images holds: its segments and frames (none when nothing is stored). */
+export function segmentationContent(
+  images: readonly TwinImage[],
+  options: SegmentationOptions,
+): { segments: Segment[]; frames: SegmentationFrame[] } {
+  const segments = segmentsOf(images, options.boxes);
+  return { segments, frames: segmentationFrames(images, segments, options.boxes) };
+}
+
+/**
+ * The segmentation's data elements: `images` are one source series' converted images of one size, in
+ * slice order.
+ */
+export function buildSegmentation(
+  images: readonly TwinImage[],
+  identity: TwinIdentity,
+  options: SegmentationOptions,
+): DataElement[] {
+  const { segments, frames } = segmentationContent(images, options);
+  const first = frames[0]?.image;
+  if (first === undefined) throw new RangeError('a segmentation needs at least one frame with a segment');
+  const { rows, columns } = first;
+  const { date, time } = dicomDateTime(identity.created, sourceTimezoneOffset(first));
+  const groups = segmentationGroups(frames, images, identity.sopInstanceUid);
+  const plane = framesHavePlanes(frames) ? first.plane : undefined;
+  const pixels = packFrames(frames, rows * columns);
+  return inTagOrder([
+    ...documentBase(first, identity, 'SEG'),
+    // Laterality and Body Part Examined where the source says them (an empty Laterality is refused here).
+    ...first.generalSeries.filter((e) => !('text' in e) || e.text.trim() !== ''),
+    // Enhanced General Equipment (C.7.5.2): DICOM Ink's device UID stands for a serial number.
+    textElement(0x00181000, 'LO', softwareDeviceUid().slice(-16)),
+    // Frame of Reference (C.7.4.1): the source's, when its images are placed in the patient.
+    ...(plane
+      ? [textElement(0x00200052, 'UI', plane.frameOfReferenceUid), textElement(0x00201040, 'LO', '')]
+      : []),
+    // General Image (C.7.6.1) and Multi-frame Functional Groups (C.7.6.16)
+    textElement(0x00200013, 'IS', '1'),
+    textElement(0x00080023, 'DA', date),
+    textElement(0x00080033, 'TM', time),
+    textElement(0x00280008, 'IS', String(frames.length)),
+    groups.shared,
+    groups.perFrame,
+    ...groups.dimensions,
+    referencedSeries(frames),
+    // Segmentation Image (C.8.20.2) with its Content Identification and Image Pixel (C.7.6.3)
+    textElement(0x00080008, 'CS', 'DERIVED\\PRIMARY'),
+    textElement(0x00700080, 'CS', 'FINDINGS'),
+    textElement(0x00700081, 'LO', `Findings drawn by ${SOFTWARE_NAME}`),
+    textElement(0x00700084, 'PN', ''),
+    numberElement(0x00280002, 'US', 1),
+    textElement(0x00280004, 'CS', 'MONOCHROME2'),
+    numberElement(0x00280010, 'US', rows),
+    numberElement(0x00280011, 'US', columns),
+    numberElement(0x00280100, 'US', 1),
+    numberElement(0x00280101, 'US', 1),
+    numberElement(0x00280102, 'US', 0),
+    numberElement(0x00280103, 'US', 0),
+    textElement(0x00282110, 'CS', '00'),
+    textElement(0x00620001, 'CS', 'BINARY'),
+    sequenceElement(
+      0x00620002,
+      segments.map((s) => segmentItem(s, identity.algorithm)),
+    ),
+    textElement(0x00620013, 'CS', overlapping(frames) ? 'YES' : 'NO'),
+    bytesElement(0x7fe00010, 'OB', pixels),
+  ]);
+}
