@@ -22,4 +22,21 @@ describe('rgbToDicomLab', () => {
     expect(Math.abs(a - 0x8080)).toBeLessThan(3);
     expect(Math.abs(b - 0x8080)).toBeLessThan(3);
   });
+
+  it('gives the CIELab of sRGB red and green (L* 53.2408 a* 80.0925 b* 67.2032; 87.7347 -86.1827 83.1793)', () => {
+    // D65 reference values, scaled as PS3.3 C.10.7.1.1 says: L* x 65535/100, (a* + 128) x 65535/255
+    const scaled = (L: number, a: number, b: number): number[] => [
+      (L * 0xffff) / 100,
+      ((a + 128) * 0xffff) / 255,
+      ((b + 128) * 0xffff) / 255,
+    ];
+    const cases: [[number, number, number], number[]][] = [
+      [[255, 0, 0], scaled(53.2408, 80.0925, 67.2032)],
+      [[0, 255, 0], scaled(87.7347, -86.1827, 83.1793)],
+    ];
+    for (const [rgb, expected] of cases) {
+      const lab = rgbToDicomLab(rgb);
+      lab.forEach((v, i) => expect(Math.abs(v - (expected[i] ?? 0))).toBeLessThanOrEqual(1));
+    }
+  });
 });
