@@ -114,9 +114,10 @@ export function buildSegmentation(
     // Enhanced General Equipment (C.7.5.2): DICOM Ink's device UID stands for a serial number.
     textElement(0x00181000, 'LO', softwareDeviceUid().slice(-16)),
     // Frame of Reference (C.7.4.1): the source's, when its images are placed in the patient.
+    // Without one, General Image's Patient Orientation (Type 2C) is present and empty: not known here.
     ...(plane
       ? [textElement(0x00200052, 'UI', plane.frameOfReferenceUid), textElement(0x00201040, 'LO', '')]
-      : []),
+      : [textElement(0x00200020, 'CS', '')]),
     // General Image (C.7.6.1) and Multi-frame Functional Groups (C.7.6.16)
     textElement(0x00200013, 'IS', '1'),
     textElement(0x00080023, 'DA', date),

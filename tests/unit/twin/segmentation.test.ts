@@ -223,10 +223,11 @@ describe('buildSegmentation', () => {
     expect(find(first, 0x00620009)).toBeUndefined();
   });
 
-  it('without source planes has no Frame of Reference or positions and indexes frames as a stack', () => {
+  it('without source planes has no Frame of Reference or positions, an empty Patient Orientation, and indexes frames as a stack', () => {
     const flat = images.map((i) => slice(i.instanceNumber ?? 0, i.findings, false));
     const plain = buildSegmentation(flat, identity, { boxes: false });
     expect(find(plain, 0x00200052)).toBeUndefined();
+    expect(text(plain, 0x00200020)).toBe('');
     const frames = items(find(plain, 0x52009230));
     expect(frames.every((f) => find(f, 0x00209113) === undefined)).toBe(true);
     expect(frames.map((f) => numbers(nested(f, 0x00209111), 0x00209057))).toEqual([[1], [2], [2]]);
