@@ -90,7 +90,7 @@ beforeAll(() => {
   // itk.nii.gz: label 1 an L-shape on 4 slices, label 2 a ball and a single voxel; itk.json names them.
   mask = join(dir, 'masks', 'itk.nii.gz');
   fromNifti = join(dir, 'from-nifti');
-  convert(fromNifti, mask, 'seg');
+  convert(fromNifti, mask, 'seg', ['--zip', join(dir, 'out.zip'), '--dicomdir', join(dir, 'media')]);
   seg = segmentationIn(join(fromNifti, 'axial'));
   fromSeg = join(dir, 'from-seg');
   convert(fromSeg, seg, 'seg');
@@ -170,6 +170,30 @@ describe('--twin seg: a DICOM Segmentation of the mask findings', () => {
         },
       );
     expect(pixels(again)).toBe(pixels(seg));
+  });
+});
+
+describe('the SEG goes where the images go', () => {
+  it('into the ZIP and the DICOMDIR beside the copies, byte for byte', () => {
+    const script = [
+      'import sys, zipfile, pydicom',
+      'z = zipfile.ZipFile(sys.argv[1])',
+      "print(','.join(n for n in z.namelist() if n.endswith(sys.argv[3])))",
+      'd = pydicom.dcmread(sys.argv[2])',
+      "print(sum(1 for r in d.DirectoryRecordSequence if r.get('ReferencedSOPClassUIDInFile') == sys.argv[4]))",
+      "print(z.read([n for n in z.namelist() if n.endswith(sys.argv[3])][0]) == open(sys.argv[5], 'rb').read())",
+    ].join('\n');
+    const name = seg.slice(seg.lastIndexOf('/') + 1);
+    const [zipped, records, same] = execFileSync(
+      PYTHON,
+      ['-c', script, join(dir, 'out.zip'), join(dir, 'media', 'DICOMDIR'), name, SEGMENTATION_STORAGE, seg],
+      { encoding: 'utf8' },
+    )
+      .trim()
+      .split('\n');
+    expect(zipped).toBe(`axial/${name}`);
+    expect(records).toBe('1');
+    expect(same).toBe('True');
   });
 });
 
