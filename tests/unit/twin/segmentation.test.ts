@@ -1,4 +1,8 @@
+import { parseDicom } from 'dicom-parser';
 import { describe, expect, it } from 'vitest';
+import { EXPLICIT_VR_LITTLE_ENDIAN } from '../../../src/main/dicom/transfer-syntaxes';
+import { encodePart10 } from '../../../src/main/dicom/write/part10';
+import { lineageOf } from '../../../src/main/versions/instance-lineage';
 import type { MaskRegion } from '../../../src/shared/boxes/model';
 import type { DataElement } from '../../../src/main/dicom/write/element';
 import { textElement } from '../../../src/main/dicom/write/element';
@@ -231,5 +235,13 @@ describe('buildSegmentation', () => {
     const frames = items(find(plain, 0x52009230));
     expect(frames.every((f) => find(f, 0x00209113) === undefined)).toBe(true);
     expect(frames.map((f) => numbers(nested(f, 0x00209111), 0x00209057))).toEqual([[1], [2], [2]]);
+  });
+
+  it('names its source series as the version rules read it (instance-lineage.ts: supersede withdraws it)', () => {
+    const bytes = encodePart10(seg, EXPLICIT_VR_LITTLE_ENDIAN);
+    const lineage = lineageOf(parseDicom(Buffer.from(bytes)));
+    expect(lineage?.sopClassUid).toBe(SEGMENTATION_STORAGE);
+    expect(lineage?.seriesInstanceUid).toBe('2.25.11');
+    expect(lineage?.sources).toEqual(['1.2.3.4']);
   });
 });
