@@ -16,7 +16,7 @@ import { noUsableFindings, outputFolderProblem } from './preflight';
 import { addOutcome, createTally } from './outcome-tally';
 import { runPool } from './worker-pool';
 import type { TwinImage } from '../twin/types';
-import { writeTwins } from '../twin/write-twins';
+import { segmentationNotWrittenNote, writeTwins } from '../twin/write-twins';
 import { reviewerOf, reviewGateProblem } from './review-gate';
 import { mergeAlgorithm } from '../../shared/findings/algorithm-identity';
 import { outputVersion } from '../versions/output-versions';
@@ -176,6 +176,13 @@ export async function startConversion(
           ...reviewerOf(job.settings),
         });
   for (const twin of twins) hooks.onTwin?.(twin);
+  const noSegmentation =
+    end.kind === 'cancelled' || stopped !== undefined
+      ? undefined
+      : segmentationNotWrittenNote(twinImages, {
+          choice: job.settings.twin ?? 'none',
+          ...(job.settings.segBoxes === true ? { segBoxes: true } : {}),
+        });
   const unmatchedBoxes = placement.unmatched();
   const unglyphed = job.settings.labels ? labelsWithoutGlyphs(readPackedBoxes(loaded.boxes)) : [];
   const report = {
@@ -187,7 +194,7 @@ export async function startConversion(
       ...placement.result(),
       ...(unglyphed.length > 0 ? { labelsWithoutGlyphs: unglyphed } : {}),
     },
-    findingNotes: loaded.notes,
+    findingNotes: [...loaded.notes, ...(noSegmentation === undefined ? [] : [noSegmentation])],
     inputNotes: plan.notes,
     ...(end.unstoppable === undefined ? {} : { unstoppable: end.unstoppable }),
     ...(twins.length > 0 ? { twins } : {}),

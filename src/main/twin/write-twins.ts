@@ -343,6 +343,21 @@ export function writeTwins(images: readonly TwinImage[], options: TwinWriteOptio
     .map((p) => writePlanned(p, options));
 }
 
+/**
+ * Why `--twin seg` wrote no segmentation although the images have findings (they are all boxes, which a
+ * segmentation stores only with --seg-boxes), or undefined.
+ */
+export function segmentationNotWrittenNote(
+  images: readonly TwinImage[],
+  options: Pick<TwinWriteOptions, 'choice' | 'segBoxes'>,
+): string | undefined {
+  if (!twinKinds(options.choice).has('seg') || options.segBoxes === true) return undefined;
+  const shown = images.some((i) => i.findings.some(isShown));
+  const masks = images.some((i) => segmentFindings(i, false).length > 0);
+  if (!shown || masks) return undefined;
+  return 'No segmentation written: the findings are boxes, and a segmentation stores mask findings (NIfTI, SEG) only; add --seg-boxes to store each box as a filled rectangle on its slice';
+}
+
 /** The twin's path relative to the output root, for messages. */
 export function twinName(outcome: TwinOutcome, outputRoot: string): string {
   return relative(outputRoot, outcome.output);
