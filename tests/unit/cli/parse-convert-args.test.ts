@@ -147,4 +147,13 @@ describe('parseConvertArgs', () => {
     expect(reasonOf(['in', '--out', 'o', '--shard', '1/2', '--twin', 'gsps'])).toBe(TWIN_WITH_SHARD);
     expect(reasonOf(['in', '--out', 'o', '--shard', '1/2', '--twin', 'none'])).toBe('');
   });
+
+  it('takes --seg-boxes only with a segmentation among the twins', () => {
+    expect(reasonOf(['in', '--out', 'o', '--seg-boxes'])).toContain('add --twin seg');
+    expect(reasonOf(['in', '--out', 'o', '--twin', 'gsps,sr', '--seg-boxes'])).toContain('add --twin seg');
+    for (const twin of ['seg', 'gsps,seg', 'all']) {
+      const parsed = parseConvertArgs(['in', '--out', 'o', '--twin', twin, '--seg-boxes']);
+      expect(parsed.ok && parsed.value.job.settings.segBoxes, twin).toBe(true);
+    }
+  });
 });
