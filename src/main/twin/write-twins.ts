@@ -23,7 +23,7 @@ import type { Reviewer } from './review-content';
 import type { AlgorithmIdentity } from '../../shared/findings/algorithm-identity';
 import { buildKeyImages } from './key-images';
 import { KEY_OBJECT_SELECTION_STORAGE } from './key-object-selection';
-import { buildSegmentation, SEGMENTATION_STORAGE } from './segmentation';
+import { buildSegmentation, SEGMENTATION_STORAGE, segmentationContent } from './segmentation';
 import { segmentFindings } from './segments';
 import { describeVersion, versionedSeriesNumber } from '../versions/series-version';
 
@@ -224,17 +224,22 @@ function inPlaneOrder(images: readonly TwinImage[]): TwinImage[] {
 function plannedSegmentations(all: readonly TwinImage[], created: Date, boxes: boolean): PlannedTwin[] {
   const images = all.map((image) => ({ ...image, findings: segmentFindings(image, boxes) }));
   const key = (image: TwinImage): string => `${image.seriesInstanceUid} ${image.rows}x${image.columns}`;
+  // Only the images it has frames of: those are what it references (and what media pack with it).
   return groupBy(images, key)
-    .filter((group) => group.some((i) => i.findings.length > 0))
+    .map((unsorted) => {
+      const { frames } = segmentationContent(unsorted, { boxes });
+      const framed = new Set(frames.map((f) => f.image.sopInstanceUid));
+      return unsorted.filter((i) => framed.has(i.sopInstanceUid));
+    })
+    .filter((group) => group.length > 0)
     .map((unsorted) => {
       const group = inPlaneOrder(unsorted);
       const first = group[0] as TwinImage;
-      const withFindings = group.find((i) => i.findings.length > 0) as TwinImage;
       const content = contentKey(group) + (boxes ? '|boxes' : '');
       const sopInstanceUid = deriveUid('dicom-ink:seg', first.seriesInstanceUid, content);
       return {
         kind: 'seg' as const,
-        folder: withFindings.outputFolder,
+        folder: first.outputFolder,
         name: `segmentation-${uidTail(deriveUid('dicom-ink:seg-name', key(first)))}.dcm`,
         sopClassUid: SEGMENTATION_STORAGE,
         identity: {
