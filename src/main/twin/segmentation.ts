@@ -27,6 +27,9 @@ import type { TwinImage } from './types';
 
 export const SEGMENTATION_STORAGE = '1.2.840.10008.5.1.4.1.1.66.4';
 
+/** Content Description (0070,0081) of every segmentation DICOM Ink writes: how a rerun knows its own. */
+export const SEGMENTATION_CONTENT_DESCRIPTION = `Findings drawn by ${SOFTWARE_NAME}`;
+
 /** Segment Sequence item (C.8.20.2, C.8.20.2.3): AUTOMATIC with the algorithm's name, MANUAL without one. */
 function segmentItem(segment: Segment, algorithm: AlgorithmIdentity | undefined): DataElement[] {
   return [
@@ -130,7 +133,7 @@ export function buildSegmentation(
     // Segmentation Image (C.8.20.2) with its Content Identification and Image Pixel (C.7.6.3)
     textElement(0x00080008, 'CS', 'DERIVED\\PRIMARY'),
     textElement(0x00700080, 'CS', 'FINDINGS'),
-    textElement(0x00700081, 'LO', `Findings drawn by ${SOFTWARE_NAME}`),
+    textElement(0x00700081, 'LO', SEGMENTATION_CONTENT_DESCRIPTION),
     textElement(0x00700084, 'PN', ''),
     numberElement(0x00280002, 'US', 1),
     textElement(0x00280004, 'CS', 'MONOCHROME2'),
