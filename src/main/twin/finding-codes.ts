@@ -1,4 +1,6 @@
 import { deriveUid } from '../dicom/uids';
+import type { DataElement } from '../dicom/write/element';
+import { sequenceElement, textElement } from '../dicom/write/element';
 
 /** A coded concept as plain data (PS3.3 8.8): value, scheme, meaning. */
 export interface Code {
@@ -14,6 +16,17 @@ export interface Code {
  */
 export const PRIVATE_SCHEME = '99DICOMINK';
 export const PRIVATE_SCHEME_NAME = 'DICOM Ink finding labels and review states';
+
+/** SOP Common Coding Scheme Identification Sequence (C.12.1) naming the private scheme. */
+export function privateSchemeIdentification(): DataElement {
+  return sequenceElement(0x00080110, [
+    [
+      textElement(0x00080102, 'SH', PRIVATE_SCHEME),
+      textElement(0x00080115, 'ST', PRIVATE_SCHEME_NAME),
+      textElement(0x00080116, 'ST', 'DICOM Ink'),
+    ],
+  ]);
+}
 
 /** Labels with a known SNOMED CT concept (as PS3.16 lists them, e.g. CID 7151 / CID 6102 terms). */
 const KNOWN: Readonly<Record<string, Code>> = {

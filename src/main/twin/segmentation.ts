@@ -18,6 +18,7 @@ import {
   sourceTimezoneOffset,
   type TwinIdentity,
 } from './document-base';
+import { PRIVATE_SCHEME, privateSchemeIdentification } from './finding-codes';
 import type { Segment } from './segments';
 import { segmentsOf } from './segments';
 import type { SegmentationFrame } from './segmentation-frames';
@@ -150,6 +151,8 @@ export function buildSegmentation(
       segments.map((s) => segmentItem(s, identity.algorithm)),
     ),
     textElement(0x00620013, 'CS', overlapping(frames) ? 'YES' : 'NO'),
+    // SOP Common (C.12.1): the private scheme named where a segment's type is one of its codes.
+    ...(segments.some((s) => s.type.scheme === PRIVATE_SCHEME) ? [privateSchemeIdentification()] : []),
     bytesElement(0x7fe00010, 'OB', pixels),
   ]);
 }

@@ -12,7 +12,7 @@ import {
   sourceTimezoneOffset,
   type TwinIdentity,
 } from './document-base';
-import { PRIVATE_SCHEME, PRIVATE_SCHEME_NAME } from './finding-codes';
+import { privateSchemeIdentification } from './finding-codes';
 import { verificationElements, type Reviewer } from './review-content';
 import { measurementReportContent } from './measurement-report';
 import { currentProcedureEvidence } from './procedure-evidence';
@@ -43,15 +43,7 @@ function evidence(images: readonly TwinImage[]): DataElement {
 /** SOP Common Coding Scheme Identification (C.12.1): our private scheme (review states, some labels). */
 function codingSchemes(): DataElement[] {
   // Always used: every measurement group holds a "Review state" item of the private scheme.
-  return [
-    sequenceElement(0x00080110, [
-      [
-        textElement(0x00080102, 'SH', PRIVATE_SCHEME),
-        textElement(0x00080115, 'ST', PRIVATE_SCHEME_NAME),
-        textElement(0x00080116, 'ST', 'DICOM Ink'),
-      ],
-    ]),
-  ];
+  return [privateSchemeIdentification()];
 }
 
 /**

@@ -217,6 +217,8 @@ describe('buildSegmentation', () => {
     ]);
     expect(numbers(segments[0] ?? [], 0x0062000d)).toEqual([46275, 37131, 52088]);
     expect(text(seg, 0x00620013)).toBe('YES');
+    // kidney and tumour are codes of the private scheme: SOP Common names it
+    expect(text(nested(seg, 0x00080110), 0x00080102)).toBe('99DICOMINK');
     expect(items(find(seg, 0x0018a001))).toHaveLength(2);
   });
 
