@@ -13,8 +13,8 @@ export interface SegmentationFrame {
   image: TwinImage;
   /** 1-based frame of the source image */
   sourceFrame: number;
-  /** rows x columns, 1 inside the segment */
-  bits: Uint8Array;
+  /** what it holds: the segment's findings on that frame (its pixels are painted from them when needed) */
+  findings: readonly TwinFinding[];
 }
 
 /** Sets a finding's pixels in a frame: a mask region's own pixels, a box's rectangle filled (clipped). */
@@ -40,6 +40,17 @@ export function paintFinding(bits: Uint8Array, finding: TwinFinding, rows: numbe
 }
 
 /**
+ * A frame's pixels, rows x columns, 1 inside the segment. Made on demand and not kept: a frame is a few
+ * findings, its pixels a whole slice (hundreds of frames of 512 x 512 would be hundreds of megabytes).
+ */
+export function frameBits(frame: SegmentationFrame): Uint8Array {
+  const { rows, columns } = frame.image;
+  const bits = new Uint8Array(rows * columns);
+  for (const finding of frame.findings) paintFinding(bits, finding, rows, columns);
+  return bits;
+}
+
+/**
  * The frames of these images (one series, one size, in slice order) for these segments; `boxes`: boxes
  * are stored too (--seg-boxes). A frame whose pixels are all outside the image is left out.
  */
@@ -51,39 +62,32 @@ export function segmentationFrames(
   const numberOf = new Map(segments.map((s) => [labelColourKey(s.label, s.color), s.number]));
   const bySegment = new Map<number, SegmentationFrame[]>();
   for (const image of images) {
-    const frames = new Map<string, SegmentationFrame>();
+    const frames = new Map<string, SegmentationFrame & { findings: TwinFinding[] }>();
     for (const finding of segmentFindings(image, boxes)) {
       const segment = numberOf.get(segmentKey(finding));
       if (segment === undefined) continue;
       const key = `${segment}:${finding.frame}`;
-      let frame = frames.get(key);
-      if (!frame) {
-        frame = {
-          segment,
-          image,
-          sourceFrame: finding.frame,
-          bits: new Uint8Array(image.rows * image.columns),
-        };
-        frames.set(key, frame);
-      }
-      paintFinding(frame.bits, finding, image.rows, image.columns);
+      const frame = frames.get(key);
+      if (frame) frame.findings.push(finding);
+      else frames.set(key, { segment, image, sourceFrame: finding.frame, findings: [finding] });
     }
     for (const frame of [...frames.values()].sort((a, b) => a.sourceFrame - b.sourceFrame)) {
-      if (!frame.bits.includes(1)) continue;
+      if (!frameBits(frame).includes(1)) continue;
       bySegment.set(frame.segment, [...(bySegment.get(frame.segment) ?? []), frame]);
     }
   }
   return segments.flatMap((s) => bySegment.get(s.number) ?? []);
 }
 
-/** The frames' bits packed 8 to a byte across frames, padded with zeros to an even length. */
+/** The frames' pixels packed 8 to a byte across frames, padded with zeros to an even length. */
 export function packFrames(frames: readonly SegmentationFrame[], pixelsPerFrame: number): Uint8Array {
   const bits = frames.length * pixelsPerFrame;
   const bytes = new Uint8Array(Math.ceil(bits / 16) * 2);
   frames.forEach((frame, n) => {
+    const pixels = frameBits(frame);
     const start = n * pixelsPerFrame;
     for (let i = 0; i < pixelsPerFrame; i++) {
-      if (frame.bits[i] !== 1) continue;
+      if (pixels[i] !== 1) continue;
       const bit = start + i;
       bytes[bit >> 3] = (bytes[bit >> 3] ?? 0) | (1 << (bit & 7));
     }

@@ -22,7 +22,7 @@ import { PRIVATE_SCHEME, privateSchemeIdentification } from './finding-codes';
 import type { Segment } from './segments';
 import { segmentsOf } from './segments';
 import type { SegmentationFrame } from './segmentation-frames';
-import { packFrames, segmentationFrames } from './segmentation-frames';
+import { frameBits, packFrames, segmentationFrames } from './segmentation-frames';
 import { codeItem, framesHavePlanes, segmentationGroups } from './segmentation-groups';
 import type { TwinImage } from './types';
 
@@ -46,17 +46,21 @@ function segmentItem(segment: Segment, algorithm: AlgorithmIdentity | undefined)
 
 /** Whether any source frame has a pixel in two segments (Segments Overlap, C.8.20.2). */
 function overlapping(frames: readonly SegmentationFrame[]): boolean {
-  const bySource = new Map<string, Uint8Array>();
+  const bySource = new Map<string, SegmentationFrame[]>();
   for (const frame of frames) {
     const key = `${frame.image.sopInstanceUid}:${frame.sourceFrame}`;
-    const seen = bySource.get(key);
-    if (!seen) {
-      bySource.set(key, Uint8Array.from(frame.bits));
-      continue;
-    }
-    for (let i = 0; i < seen.length; i++) {
-      if (frame.bits[i] === 1 && seen[i] === 1) return true;
-      if (frame.bits[i] === 1) seen[i] = 1;
+    bySource.set(key, [...(bySource.get(key) ?? []), frame]);
+  }
+  for (const group of bySource.values()) {
+    if (group.length < 2) continue;
+    const seen = frameBits(group[0] as SegmentationFrame);
+    for (const frame of group.slice(1)) {
+      const bits = frameBits(frame);
+      for (let i = 0; i < bits.length; i++) {
+        if (bits[i] !== 1) continue;
+        if (seen[i] === 1) return true;
+        seen[i] = 1;
+      }
     }
   }
   return false;

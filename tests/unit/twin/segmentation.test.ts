@@ -7,7 +7,8 @@ import type { MaskRegion } from '../../../src/shared/boxes/model';
 import type { DataElement } from '../../../src/main/dicom/write/element';
 import { textElement } from '../../../src/main/dicom/write/element';
 import { buildSegmentation, SEGMENTATION_STORAGE } from '../../../src/main/twin/segmentation';
-import { packFrames, segmentationFrames } from '../../../src/main/twin/segmentation-frames';
+import type { SegmentationFrame } from '../../../src/main/twin/segmentation-frames';
+import { frameBits, packFrames, segmentationFrames } from '../../../src/main/twin/segmentation-frames';
 import { segmentsOf } from '../../../src/main/twin/segments';
 import type { TwinFinding, TwinImage } from '../../../src/main/twin/types';
 
@@ -97,6 +98,11 @@ function nested(elements: readonly DataElement[], ...tags: number[]): readonly D
   return current;
 }
 
+/** Indexes of a frame's set pixels. */
+function setPixels(frame: SegmentationFrame | undefined): number[] {
+  return frame ? [...frameBits(frame)].flatMap((b, i) => (b ? [i] : [])) : [];
+}
+
 describe('segmentsOf', () => {
   it("numbers the segments in each frame's drawing order, even where a later label is seen first", () => {
     // slice 1 shows only label "b"; slice 2 draws "a" before "b" (mask label values 1, 2)
@@ -142,7 +148,7 @@ describe('segmentationFrames', () => {
     const frames = segmentationFrames(images, segments, false);
     expect(frames.map((f) => [f.segment, f.image.instanceNumber])).toEqual([[1, 1]]);
     // the region's own pixels, placed at its offset: (1,1) and (2,2)
-    expect([...(frames[0]?.bits ?? [])].flatMap((b, i) => (b ? [i] : []))).toEqual([6, 12]);
+    expect(setPixels(frames[0])).toEqual([6, 12]);
   });
 
   it('with --seg-boxes stores a box as its filled rectangle on its slice', () => {
@@ -150,15 +156,20 @@ describe('segmentationFrames', () => {
     const frames = segmentationFrames(images, segments, true);
     const boxFrame = frames.find((f) => f.image.instanceNumber === 2);
     expect(boxFrame?.segment).toBe(2);
-    expect([...(boxFrame?.bits ?? [])].flatMap((b, i) => (b ? [i] : []))).toEqual([6, 7, 8, 11, 12, 13]);
+    expect(setPixels(boxFrame)).toEqual([6, 7, 8, 11, 12, 13]);
   });
 });
 
 describe('packFrames', () => {
   it('packs one bit a pixel across frame boundaries, the first pixel in the lowest bit (PS3.5 8.1.1)', () => {
-    const a = { bits: Uint8Array.from([1, 0, 0, 0, 0, 0, 0, 0, 0, 1]) };
-    const b = { bits: Uint8Array.from([1, 1, 0, 0, 0, 0, 0, 0, 0, 0]) };
-    const frames = [a, b].map((f, n) => ({ ...f, segment: 1, image: slice(n + 1, []), sourceFrame: 1 }));
+    // two frames of 2 x 5 pixels: pixels 0 and 9 of the first, 0 and 1 of the second
+    const two = (n: number, on: number[]): TwinImage => ({
+      ...slice(n, [mask('a', ORANGE, region(0, 0, 5, 2, on))]),
+      rows: 2,
+      columns: 5,
+    });
+    const images = [two(1, [0, 9]), two(2, [0, 1])];
+    const frames = segmentationFrames(images, segmentsOf(images, false), false);
     // bits 0, 9, 10, 11 of 20: bytes 0x01, 0x0e, 0x00, padded to an even length
     expect([...packFrames(frames, 10)]).toEqual([0x01, 0x0e, 0x00, 0x00]);
   });
