@@ -151,6 +151,29 @@ describe('--twin seg: a DICOM Segmentation of the mask findings', () => {
     ]);
   });
 
+  it('an oblique series (rotated 30 and 20 degrees) with a dcm2niix-like mask (rows flipped): the same, at oblique positions', () => {
+    const oblique = join(dir, 'oblique');
+    execFileSync(PYTHON, [PHANTOM, 'series', oblique, 'oblique', '--oblique']);
+    execFileSync(PYTHON, [PHANTOM, 'masks', oblique, join(dir, 'oblique-masks')]);
+    const flipped = join(dir, 'oblique-masks', 'dcm2niix.nii.gz');
+    const out = join(dir, 'from-oblique');
+    const run = runCli(['convert', oblique, '--out', out, '--masks', flipped, '--twin', 'seg', ...COMMON]);
+    expect(run.code).toBe(0);
+    const file = segmentationIn(join(out, 'oblique'));
+    const labels = JSON.stringify({ 'label 1': 1, 'label 2': 2 });
+    const check = JSON.parse(
+      execFileSync(PYTHON, [CHECK, file, oblique, flipped, labels], { encoding: 'utf8' }),
+    ) as SegCheck;
+    console.log(
+      `pydicom, oblique: ${check.frames} frames, ${check.frameErrors} pixels differ, ${check.positionErrors} positions differ`,
+    );
+    expect(check.framesExpected).toBe(9);
+    expect(check.frames).toBe(9);
+    expect(check.frameErrors).toBe(0);
+    expect(check.positionErrors).toBe(0);
+    expect(dciodvfy(file).errors).toEqual([]);
+  });
+
   it('round trip: --masks of the SEG burns byte-identical copies to the NIfTI run', () => {
     const names = readdirSync(join(series)).sort();
     expect(names).toHaveLength(12);
