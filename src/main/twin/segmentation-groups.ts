@@ -166,6 +166,7 @@ export function segmentationGroups(
   return {
     shared: sequenceElement(0x52009229, [shared]),
     perFrame: sequenceElement(0x52009230, perFrame),
+    // No Dimension Organization Type (Type 3): '3D' says one volume, and each segment is a stack of its own.
     dimensions: [
       sequenceElement(0x00209221, [[textElement(0x00209164, 'UI', organization)]]),
       sequenceElement(0x00209222, [
@@ -174,7 +175,6 @@ export function segmentationGroups(
           ? index(IMAGE_POSITION, PLANE_POSITION, 'Image Position (Patient)')
           : index(IN_STACK_POSITION, FRAME_CONTENT, 'Source image'),
       ]),
-      ...(placed ? [textElement(0x00209311, 'CS', '3D')] : []),
     ],
   };
 }
