@@ -124,7 +124,7 @@ describe('the algorithm in Contributing Equipment', () => {
       const [algorithm, ink] = read.equipment;
       expect(read.equipment, basename(read.path)).toHaveLength(2);
       expect(algorithm).toMatchObject({ manufacturer: 'Acme AI', model: 'KidneyNet', versions: '2.1' });
-      expect(algorithm?.purpose).toEqual([['109102', 'DCM', 'Processing Equipment']]);
+      expect(algorithm?.purpose).toEqual([['Newcode1', '99IHE', 'Processing Algorithm']]);
       expect(ink).toMatchObject({ manufacturer: 'DICOM Ink', model: 'DICOM Ink' });
       expect(ink?.purpose).toEqual([['109103', 'DCM', 'Modifying Equipment']]);
       deviceUids.add(algorithm?.deviceUid ?? '');

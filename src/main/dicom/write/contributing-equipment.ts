@@ -3,7 +3,7 @@
  * Results asks of every result object: one item for the algorithm that found the findings and one for
  * DICOM Ink, which drew or wrote them. Each item has Manufacturer, Manufacturer's Model Name, Software
  * Versions, a Device UID derived from the identity (the same algorithm always has the same UID) and a
- * Purpose of Reference from CID 7005.
+ * Purpose of Reference: the algorithm's as IHE AI Results codes it, DICOM Ink's from CID 7005.
  */
 import type { AlgorithmIdentity } from '../../../shared/findings/algorithm-identity';
 import { deriveUid } from '../uids';
@@ -18,11 +18,14 @@ export interface CodedConcept {
   meaning: string;
 }
 
-/** CID 7005: the algorithm processed the source images into findings. */
-export const PROCESSING_EQUIPMENT: CodedConcept = {
-  value: '109102',
-  scheme: 'DCM',
-  meaning: 'Processing Equipment',
+/**
+ * IHE AI Results (Rad TF-3, the Contributing Equipment Sequence of every AI result): the algorithm that
+ * produced the findings, coded by IHE (99IHE) until DICOM adds a code of its own; CID 7005 is extensible.
+ */
+export const PROCESSING_ALGORITHM: CodedConcept = {
+  value: 'Newcode1',
+  scheme: '99IHE',
+  meaning: 'Processing Algorithm',
 };
 
 /** CID 7005: DICOM Ink changed the images' presentation (burned the findings in, wrote their twins). */
@@ -87,7 +90,7 @@ export function contributingEquipment(algorithm: AlgorithmIdentity): DataElement
       model: algorithm.name,
       ...(algorithm.version === undefined ? {} : { version: algorithm.version }),
       deviceUid: algorithmDeviceUid(algorithm),
-      purpose: PROCESSING_EQUIPMENT,
+      purpose: PROCESSING_ALGORITHM,
       description: 'Algorithm that produced the findings',
     }),
     equipmentItem({
