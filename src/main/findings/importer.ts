@@ -59,7 +59,7 @@ export interface ImportedFindings {
   refused?: string;
   /** one-line facts for the summary, e.g. which series a mask was placed on */
   notes: string[];
-  /** the algorithm the source names (a COCO file's info, a SEG's Segment Algorithm Name) */
+  /** the algorithm the source names (a COCO file's info, a SEG's Segment Algorithm Name, a mask's JSON sidecar) */
   algorithm?: Partial<AlgorithmIdentity>;
 }
 

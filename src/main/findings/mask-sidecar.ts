@@ -1,6 +1,7 @@
 import { parseCsv } from '../../shared/boxes/csv';
 import { parseHexColor } from '../../shared/boxes/hex-color';
 import type { Rgb } from '../../shared/boxes/model';
+import type { AlgorithmIdentity } from '../../shared/findings/algorithm-identity';
 import { readFindingText } from './finding-file';
 
 export type SidecarLabels = Map<number, { name?: string; color?: Rgb }>;
@@ -50,10 +51,44 @@ export function parseSidecar(text: string, isJson: boolean): SidecarLabels {
   return labels;
 }
 
+/** A text field of the sidecar's algorithm: a non-empty string, or a number (a version such as 2.1). */
+function algorithmField(value: unknown): string | undefined {
+  if (typeof value === 'string' && value.trim() !== '') return value.trim();
+  return typeof value === 'number' && Number.isFinite(value) ? String(value) : undefined;
+}
+
+/**
+ * The algorithm a JSON sidecar names (IHE AI Results): `{"algorithm": {"name": "KidneyNet", "version":
+ * "2.1", "manufacturer": "Acme AI"}}` beside its labels. Each field is optional (a flag wins field by
+ * field); undefined when the sidecar names none.
+ */
+export function parseSidecarAlgorithm(text: string): Partial<AlgorithmIdentity> | undefined {
+  const parsed: unknown = JSON.parse(text);
+  if (!parsed || typeof parsed !== 'object' || !('algorithm' in parsed)) return undefined;
+  const value = (parsed as { algorithm: unknown }).algorithm;
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const o = value as Record<string, unknown>;
+  const name = algorithmField(o.name);
+  const version = algorithmField(o.version);
+  const manufacturer = algorithmField(o.manufacturer);
+  const algorithm: Partial<AlgorithmIdentity> = {
+    ...(name === undefined ? {} : { name }),
+    ...(version === undefined ? {} : { version }),
+    ...(manufacturer === undefined ? {} : { manufacturer }),
+  };
+  return Object.keys(algorithm).length > 0 ? algorithm : undefined;
+}
+
+export interface Sidecar {
+  labels: SidecarLabels;
+  /** the algorithm a JSON sidecar names */
+  algorithm?: Partial<AlgorithmIdentity>;
+  from?: string;
+  problem?: string;
+}
+
 /** The first sidecar that exists beside the mask, parsed; an empty map when there is none. */
-export async function readSidecar(
-  maskPath: string,
-): Promise<{ labels: SidecarLabels; from?: string; problem?: string }> {
+export async function readSidecar(maskPath: string): Promise<Sidecar> {
   for (const path of sidecarPaths(maskPath)) {
     let text: string;
     try {
@@ -64,7 +99,10 @@ export async function readSidecar(
       return { labels: new Map(), problem: `${path}: ${reason}; label names ignored` };
     }
     try {
-      return { labels: parseSidecar(text, path.endsWith('.json')), from: path };
+      const isJson = path.endsWith('.json');
+      const labels = parseSidecar(text, isJson);
+      const algorithm = isJson ? parseSidecarAlgorithm(text) : undefined;
+      return { labels, ...(algorithm === undefined ? {} : { algorithm }), from: path };
     } catch (error) {
       return {
         labels: new Map(),

@@ -140,6 +140,7 @@ export const niftiImporter: FindingImporter = {
     const styles = labelStyles(presentLabels(volume.labels), context.options.maskLabels, sidecar.labels);
     const result: ImportedFindings = { format: 'nifti', findings: [], problems: [], notes: [] };
     if (sidecar.problem) result.problems.push({ origin: source.name, reason: sidecar.problem });
+    if (sidecar.algorithm) result.algorithm = sidecar.algorithm;
     for (const fit of fitted.fits) {
       const slices = volumeSlices(volume, fit);
       const found = sliceFindings(slices, fit, styles, {

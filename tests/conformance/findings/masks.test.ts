@@ -6,7 +6,15 @@
  * from the oracle) must be 0 for every geometry; masks that do not fit are refused with what differs.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -257,6 +265,41 @@ describe('labels', () => {
       ...WINDOW,
     ]);
     expect(named.stdout).toContain('labels 1=kidney, 2=tumour');
+  });
+
+  it("a JSON sidecar's algorithm names the copies' algorithm; a flag wins field by field (pydicom)", () => {
+    const folder = join(dir, 'with-algorithm');
+    mkdirSync(folder, { recursive: true });
+    copyFileSync(join(masks, 'itk.nii.gz'), join(folder, 'seg.nii.gz'));
+    const sidecar = { 1: 'kidney', algorithm: { name: 'MaskNet', version: 1.5, manufacturer: 'Mask Labs' } };
+    writeFileSync(join(folder, 'seg.json'), JSON.stringify(sidecar));
+    const out = join(dir, 'out-algorithm');
+    const run = runCli([
+      'convert',
+      axial,
+      '--out',
+      out,
+      '--masks',
+      join(folder, 'seg.nii.gz'),
+      '--algorithm-version',
+      '2.0',
+      ...WINDOW,
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    const read = `
+import json, os, sys, pydicom
+seen = set()
+for root, _, files in os.walk(sys.argv[1]):
+    for name in files:
+        if name.startswith('.'):
+            continue
+        ds = pydicom.dcmread(os.path.join(root, name))
+        item = ds.ContributingEquipmentSequence[0]
+        seen.add(json.dumps([item.Manufacturer, item.ManufacturerModelName, item.SoftwareVersions], separators=(',', ':')))
+print(json.dumps(sorted(seen)))
+`;
+    const seen = JSON.parse(execFileSync(PYTHON, ['-c', read, out], { encoding: 'utf8' })) as string[];
+    expect(seen).toEqual([JSON.stringify(['Mask Labs', 'MaskNet', '2.0'])]);
   });
 
   it('a bad --mask-labels is a usage error naming the entry', () => {
