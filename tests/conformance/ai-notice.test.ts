@@ -5,7 +5,7 @@
  */
 import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO, runCli } from '../helpers/cli-harness';
 import { pydicomRead } from '../helpers/dicom-tools';
@@ -16,18 +16,19 @@ const SERIES = '2.25.111600668640973016802625042172064724545';
 
 let dir: string;
 
-const run = (out: string, boxes: string, notice: string): void => {
-  const args = ['convert', SAMPLE, '--out', join(dir, out), '--boxes', boxes, '--window', 'abdomen'];
+/** A run on the sample; `boxes` undefined: no findings; `notice` undefined: the default. */
+const run = (out: string, boxes: string | undefined, notice: string | undefined): void => {
+  const args = ['convert', SAMPLE, '--out', join(dir, out), '--window', 'abdomen'];
   const result = runCli([
     ...args,
+    ...(boxes === undefined ? [] : ['--boxes', boxes]),
     '--labels',
     '--quiet',
     '--algorithm',
     'KidneyNet',
     '--algorithm-version',
     '2.1',
-    '--notice',
-    notice,
+    ...(notice === undefined ? [] : ['--notice', notice]),
   ]);
   expect(result.stderr).toBe('');
   expect(result.code).toBe(0);
@@ -86,12 +87,43 @@ beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'dicom-ink-notice-'));
   run('none', SAMPLE_BOXES, 'none');
   run('auto', SAMPLE_BOXES, 'auto');
+  run('default', SAMPLE_BOXES, undefined);
   const first = pydicomRead(join(dir, 'none', 'abdomen-ct', 'series-1', 'IM0001'));
   [rows, columns] = first.shape as [number, number];
 }, 300_000);
 
 afterAll(() => {
   rmSync(dir, { recursive: true, force: true });
+});
+
+/** Every file a run wrote (the version registry too), by its path under the run's folder. */
+function filesOf(out: string): Map<string, Buffer> {
+  const root = join(dir, out);
+  return new Map(
+    readdirSync(root, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => [relative(root, join(e.parentPath, e.name)), readFileSync(join(e.parentPath, e.name))]),
+  );
+}
+
+describe('the default notice', () => {
+  it('is auto: a run without --notice writes the same pixels as --notice auto', () => {
+    const bytes = rows * columns * 3;
+    const auto = pixelsOf('auto', bytes);
+    const fallback = pixelsOf('default', bytes);
+    expect(fallback.size).toBe(24);
+    for (const [name, pixels] of fallback) expect(pixels.equals(auto.get(name) as Buffer), name).toBe(true);
+  });
+
+  it('changes nothing in a run without findings: every file byte for byte as with --notice none', () => {
+    run('plain-none', undefined, 'none');
+    run('plain-default', undefined, undefined);
+    const none = filesOf('plain-none');
+    const fallback = filesOf('plain-default');
+    expect(fallback.size).toBeGreaterThanOrEqual(24);
+    expect([...fallback.keys()].sort()).toEqual([...none.keys()].sort());
+    for (const [name, bytes] of fallback) expect(bytes.equals(none.get(name) as Buffer), name).toBe(true);
+  }, 300_000);
 });
 
 describe('--notice auto', () => {

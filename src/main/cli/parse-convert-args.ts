@@ -218,7 +218,7 @@ export function parseConvertArgs(
   const algorithm = algorithmFlags(values);
   const review = parseReviewOptions(values);
   if (!review.ok) return review;
-  const notice = parseNotice(values.notice ?? 'none');
+  const notice = parseNotice(values.notice ?? 'auto');
   if (values.supersede === true && shard.shard) return { ok: false, reason: SUPERSEDE_WITH_SHARD };
   const color = values.color === undefined ? DEFAULT_COLOR : parseHexColor(values.color);
   if (!color)

@@ -110,8 +110,9 @@ function writeStreamed(
   const { header } = image;
   const { rows, columns, numberOfFrames } = header.pixel;
   const window = effectiveWindow(settings, header);
+  // Only an image that shows a finding carries the notice; every other image is written as without one.
   const notice =
-    settings.notice === undefined
+    settings.notice === undefined || boxes.length === 0
       ? undefined
       : noticeText(
           settings.notice,
@@ -126,7 +127,9 @@ function writeStreamed(
       withAlgorithm(settingsKey(window, findings, settings.labels, version?.key), algorithm),
       notice,
     ),
-    seriesKey: withNotice(withAlgorithm(seriesKey(window, settings.labels, version?.key), algorithm), notice),
+    // Not the notice: its text differs between images of one series (reviewed or not, none without a
+    // finding), and the series stays whole; the notice choice is in the version key.
+    seriesKey: withAlgorithm(seriesKey(window, settings.labels, version?.key), algorithm),
   };
   const built = buildSecondaryCaptureHeader(
     {

@@ -63,9 +63,13 @@ function shapingRow(record: BoxRecord): Omit<BoxRecord, 'origin'> {
  */
 export function versionKey(settings: ConvertSettings, boxes: PackedBoxes): string {
   const hash = createHash('sha256');
-  const shaping = Object.fromEntries(Object.entries(settings).filter(([name]) => !NOT_SHAPING.has(name)));
-  hash.update(`settings ${canonicalJson(shaping)}\n`);
   const reader = readPackedBoxes(boxes);
+  // The notice is written only on images with a finding: in a run without findings it shapes nothing, so
+  // the default (auto) leaves such a run's outputs exactly as they were before the notice existed.
+  const unshaping = (name: string): boolean =>
+    NOT_SHAPING.has(name) || (name === 'notice' && reader.count === 0);
+  const shaping = Object.fromEntries(Object.entries(settings).filter(([name]) => !unshaping(name)));
+  hash.update(`settings ${canonicalJson(shaping)}\n`);
   for (let row = 0; row < reader.count; row++) {
     hash.update(`row ${canonicalJson(shapingRow(reader.record(row)))}\n`);
   }

@@ -26,9 +26,24 @@ describe('parseConvertArgs', () => {
         minScore: undefined,
         verify: true,
         overwrite: false,
+        notice: { kind: 'auto' },
       },
     });
     expect(parsed.value.quiet).toBe(false);
+  });
+
+  it('--notice: auto by default, none writes none, any other text is written as given', () => {
+    const notice = (args: string[]) => {
+      const parsed = parseConvertArgs(['in', '--out', 'out', ...args]);
+      return parsed.ok ? parsed.value.job.settings.notice : 'refused';
+    };
+    expect(notice([])).toEqual({ kind: 'auto' });
+    expect(notice(['--notice', 'auto'])).toEqual({ kind: 'auto' });
+    expect(notice(['--notice', 'none'])).toBeUndefined();
+    expect(notice(['--notice', 'AI draft, not for diagnosis'])).toEqual({
+      kind: 'text',
+      text: 'AI draft, not for diagnosis',
+    });
   });
 
   it('draws outlines outside by default; --outline inside draws them inward; anything else is refused', () => {
@@ -82,6 +97,7 @@ describe('parseConvertArgs', () => {
           minScore: 0.25,
           verify: false,
           overwrite: true,
+          notice: { kind: 'auto' },
         },
       },
       reportPath: 'r.json',

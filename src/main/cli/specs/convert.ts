@@ -89,7 +89,7 @@ export const CONVERT_OPTIONS = {
   notice: {
     type: 'string',
     value: '<how>',
-    help: "write one short line on each image with a finding, in the corner that covers no finding and the least anatomy: auto ('AI: <algorithm> <version> - not reviewed', or '- reviewed' once a reader judged every finding shown), your own text, or none (default)",
+    help: "write one short line on each image with a finding, in the corner that covers no finding and the least anatomy: auto ('AI: <algorithm> <version> - not reviewed', or '- reviewed' once a reader judged every finding shown), your own text, or none (default: auto; images without findings are never changed)",
   },
   'algorithm-manufacturer': {
     type: 'string',
