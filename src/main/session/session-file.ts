@@ -4,6 +4,8 @@ import { defaultBoxStyle, type SliceRef } from '../../shared/editor/editable-box
 import { emptyDocument, type EditorDocument } from '../../shared/editor/edits';
 import { editorDocumentSchema } from '../../shared/editor/schema';
 import type { WindowSpec } from '../../shared/pipeline/types';
+import type { FileAlgorithm } from '../../shared/findings/file-algorithms';
+import { fileAlgorithmsSchema } from '../../shared/findings/file-algorithm-schema';
 
 /**
  * What is saved per opened folder: the editor document (boxes) and the view/export settings.
@@ -30,6 +32,8 @@ export interface SessionSettings {
   reviewer?: string;
   /** the image shown when the folder was last closed */
   lastSlice?: SliceRef;
+  /** the findings files imported into the folder, each with the algorithm it names or the user set */
+  findingFiles?: FileAlgorithm[];
 }
 
 export interface SessionData {
@@ -74,6 +78,7 @@ const settingsSchema = z.object({
   hiddenLabels: z.array(z.string().max(200)).max(1000).optional(),
   reviewer: z.string().min(1).max(320).optional(),
   lastSlice: z.object({ sliceKey: z.string().min(1), frame: z.number().int().min(1) }).optional(),
+  findingFiles: fileAlgorithmsSchema.optional(),
 });
 
 export const sessionFileSchema = z.object({

@@ -38,7 +38,8 @@ export function noticeText(
     case 'none':
       return undefined;
     case 'text':
-      return choice.text;
+      // An empty text writes nothing (the app's dialog refuses to export it).
+      return choice.text.trim() === '' ? undefined : choice.text;
     case 'auto': {
       const state = shown.length > 0 && shown.every(isReviewed) ? 'reviewed' : 'not reviewed';
       return `AI: ${algorithm === undefined ? 'findings' : describeAlgorithm(algorithm)} - ${state}`;

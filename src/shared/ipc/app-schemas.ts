@@ -5,6 +5,8 @@
 import { z } from 'zod';
 import { packedRegionSchema } from '../boxes/packed-region-schema';
 import { editorDocumentSchema } from '../editor/schema';
+import { algorithmSchema, fileAlgorithmsSchema } from '../findings/file-algorithm-schema';
+import { noticeChoiceSchema } from '../boxes/notice-schema';
 import { destinationText } from './delivery-schemas';
 import { MAX_LISTED_PROBLEMS, type ExportProgress, type ExportRequest } from './export';
 import type { LoadedSession, SessionPayload } from './session';
@@ -43,6 +45,7 @@ export const sessionSettingsSchema = z.strictObject({
   hiddenLabels: z.array(z.string().max(200)).max(1000).optional(),
   reviewer: z.string().min(1).max(320).optional(),
   lastSlice: z.strictObject({ sliceKey: z.string().min(1), frame: z.number().int().min(1) }).optional(),
+  findingFiles: fileAlgorithmsSchema.optional(),
 });
 
 export const sessionSaveSchema: z.ZodType<{ folder: string } & SessionPayload> = z.strictObject({
@@ -96,6 +99,8 @@ export const exportRequestSchema: z.ZodType<ExportRequest> = z.strictObject({
   twin: z.enum(['none', 'gsps', 'sr', 'both', 'seg', 'kos', 'all']).optional(),
   reviewer: z.string().min(1).max(320).optional(),
   requireReview: z.boolean().optional(),
+  notice: noticeChoiceSchema.optional(),
+  algorithm: algorithmSchema.optional(),
 });
 
 const count = z.number().int().nonnegative();

@@ -5,6 +5,8 @@
 import type { OutlinePlacement, Rgb } from '../boxes/model';
 import type { PackedRegion } from '../boxes/packed-region';
 import type { WindowSpec } from '../pipeline/types';
+import type { NoticeChoice } from '../boxes/notice';
+import type { AlgorithmIdentity } from '../findings/algorithm-identity';
 import type { ReviewState } from '../review/review-state';
 
 /** A box as the export burns it: the image by SOP Instance UID (0008,0018), pixels inclusive, 1-based frame. */
@@ -58,6 +60,10 @@ export interface ExportRequest {
   reviewer?: string;
   /** refuse the export while any finding is unreviewed ("Only when every finding is reviewed") */
   requireReview?: boolean;
+  /** the AI notice on each image with a finding (as `convert --notice`; absent: auto, as the CLI) */
+  notice?: NoticeChoice;
+  /** the algorithm that found the findings (the imported files' identity, as `convert --algorithm`) */
+  algorithm?: AlgorithmIdentity;
 }
 
 /** The machine-readable twins an export can write beside the burned-in copies (`convert --twin`). */

@@ -9,6 +9,7 @@ import {
   type FindingsImportRequest,
 } from './findings';
 import { pathText } from './app-schemas';
+import { partialAlgorithmSchema } from '../findings/file-algorithm-schema';
 
 /** A name inside the chosen set: relative, '/'-separated, no empty, '.' or '..' segment, no NUL or '\'. */
 const fileName = z
@@ -76,6 +77,7 @@ export const findingsImportAnswerSchema: z.ZodType<FindingsImportAnswer> = z.obj
       problems: z.array(problem),
       refused: z.string().optional(),
       notes: z.array(z.string()),
+      algorithm: partialAlgorithmSchema.optional(),
     }),
   ),
 });

@@ -5,6 +5,7 @@
  */
 import type { BoxParseError } from '../boxes/model';
 import type { PlacedRecord } from '../editor/box-io';
+import type { AlgorithmIdentity } from '../findings/algorithm-identity';
 
 /** One chosen file: `name` is its file name, or its path inside a chosen folder ('/' separators). */
 export interface FindingFile {
@@ -33,6 +34,8 @@ export interface ImportedSource {
   /** the whole source was refused (a mask that fits no series): nothing from it is placed */
   refused?: string;
   notes: string[];
+  /** the algorithm the source names (a COCO file's info, a SEG's Segment Algorithm, a mask's sidecar) */
+  algorithm?: Partial<AlgorithmIdentity>;
 }
 
 export interface FindingsImportAnswer {

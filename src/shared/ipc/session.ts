@@ -4,6 +4,7 @@
  */
 import type { OutlinePlacement, Rgb } from '../boxes/model';
 import type { EditorDocument } from '../editor/edits';
+import type { FileAlgorithm } from '../findings/file-algorithms';
 import type { SliceRef } from '../editor/editable-box';
 import type { WindowSpec } from '../pipeline/types';
 
@@ -21,6 +22,8 @@ export interface SessionSettingsData {
   /** the reader giving verdicts (DICOM PN, e.g. DOE^JANE): required before the first verdict */
   reviewer?: string;
   lastSlice?: SliceRef;
+  /** the findings files imported into this folder, each with the algorithm it names or the user set */
+  findingFiles?: FileAlgorithm[];
 }
 
 export interface SessionPayload {

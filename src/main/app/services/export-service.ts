@@ -208,7 +208,10 @@ export function createExportService(deps: ExportDeps): ExportService {
             ...(request.twin !== undefined && request.twin !== 'none' ? { twin: request.twin } : {}),
             ...(request.reviewer !== undefined ? { reviewer: request.reviewer } : {}),
             ...(request.requireReview === true ? { requireReview: true } : {}),
+            // Absent: auto, as `convert` without --notice.
+            ...(request.notice?.kind === 'none' ? {} : { notice: request.notice ?? { kind: 'auto' } }),
           },
+          ...(request.algorithm === undefined ? {} : { algorithm: request.algorithm }),
           ...(deps.jobs === undefined ? {} : { jobs: deps.jobs }),
         },
         {

@@ -3,6 +3,7 @@
  * and each goes through the CLI's importers (src/main/findings: recognised by content, the same messages),
  * against a catalogue of the images of one opened folder. Mask regions travel back packed (PackedRegion).
  */
+import { fitAlgorithm } from '../../../shared/findings/file-algorithms';
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -82,6 +83,7 @@ export function createFindingsService(guard: PathGuard): FindingsService {
           };
           if (result.format !== undefined) source.format = result.format;
           if (result.refused !== undefined) source.refused = result.refused;
+          if (result.algorithm !== undefined) source.algorithm = fitAlgorithm(result.algorithm);
           sources.push(source);
         }
         return { ok: true, value: { sources } };

@@ -15,6 +15,7 @@ import {
 } from '../../../shared/editor';
 import { getApi } from '../../lib/api';
 import type { BoxParseError } from '../../../shared/boxes/model';
+import type { FileAlgorithm } from '../../../shared/findings/file-algorithms';
 import { countText, importRequest, outcomeOf, readChosen, type ImportOutcome } from './finding-import';
 
 interface Props {
@@ -25,6 +26,8 @@ interface Props {
   style: BoxStyle;
   /** `replace`: ids of boxes already there that the import takes the place of */
   onImport(boxes: NewBox[], replace?: string[]): void;
+  /** the files the import placed findings from, each with the algorithm it names */
+  onFiles(files: FileAlgorithm[]): void;
 }
 
 /** An import that would add boxes already there (the same file imported twice), waiting for the choice. */
@@ -51,13 +54,14 @@ function download(name: string, text: string, type: string): void {
 /** `webkitdirectory` (a folder chooser) is not in React's input attributes. */
 const folderChooser = { webkitdirectory: '' } as Record<string, string>;
 
-export function BoxFiles({ folder, boxes, images, style, onImport }: Props) {
+export function BoxFiles({ folder, boxes, images, style, onImport, onFiles }: Props) {
   const [report, setReport] = useState<Report | undefined>(undefined);
   const [pending, setPending] = useState<Pending | undefined>(undefined);
   const [busy, setBusy] = useState<string | undefined>(undefined);
   const [failure, setFailure] = useState<string | undefined>(undefined);
   const finish = (outcome: ImportOutcome, replace?: string[]): void => {
     if (outcome.boxes.length > 0) onImport(outcome.boxes, replace);
+    if (outcome.files.length > 0) onFiles(outcome.files);
     setPending(undefined);
     setReport({ outcome, replaced: replace?.length ?? 0 });
   };

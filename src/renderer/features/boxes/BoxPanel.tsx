@@ -2,7 +2,9 @@
 import { useMemo, useState } from 'react';
 import { labelGroups, unlabelledBoxIds, type EditableBox } from '../../../shared/editor';
 import type { SeriesEntry } from '../../../shared/ipc/library';
+import { withFileAlgorithm } from '../../../shared/findings/file-algorithms';
 import { BoxFiles } from './BoxFiles';
+import { FindingFiles } from './FindingFiles';
 import { BoxInspector } from './BoxInspector';
 import { BoxList } from './BoxList';
 import { LabelList } from './LabelList';
@@ -57,6 +59,15 @@ export function BoxPanel({ editor, series, allSeries, onGoto }: Props) {
         onImport={(imported, replace) =>
           editor.commit({ kind: 'import', boxes: imported, ...(replace ? { replace } : {}) })
         }
+        onFiles={(files) =>
+          editor.setSettings({
+            findingFiles: files.reduce(withFileAlgorithm, settings?.findingFiles ?? []),
+          })
+        }
+      />
+      <FindingFiles
+        files={settings?.findingFiles ?? []}
+        onChange={(findingFiles) => editor.setSettings({ findingFiles })}
       />
       <label className="choice">
         <input

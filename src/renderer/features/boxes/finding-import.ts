@@ -4,6 +4,7 @@
  */
 import type { BoxParseError } from '../../../shared/boxes/model';
 import { importBoxRecords, type BoxStyle, type EditorImage, type NewBox } from '../../../shared/editor';
+import type { FileAlgorithm } from '../../../shared/findings/file-algorithms';
 import type { FindingFile, FindingsImportAnswer, FindingsImportRequest } from '../../../shared/ipc/findings';
 
 /** What one import gave, for the report and the duplicate question. */
@@ -19,6 +20,8 @@ export interface ImportOutcome {
   /** sources refused as a whole, with the CLI's sentence */
   refusals: string[];
   notes: string[];
+  /** each source that placed findings, with the algorithm it names (empty when it names none) */
+  files: FileAlgorithm[];
 }
 
 /** A chosen file's bytes, named by its path inside a chosen folder when there is one. */
@@ -53,6 +56,7 @@ export function outcomeOf(
     clipped: [],
     refusals: [],
     notes: [],
+    files: [],
   };
   for (const source of answer.sources) {
     outcome.notes.push(...source.notes);
@@ -62,6 +66,8 @@ export function outcomeOf(
       continue;
     }
     const matched = importBoxRecords(source.findings, images, style);
+    if (matched.boxes.length > 0)
+      outcome.files.push({ file: source.name, algorithm: source.algorithm ?? {} });
     outcome.boxes.push(...matched.boxes);
     outcome.problems.push(...matched.unmatched);
     outcome.clipped.push(...matched.clipped);

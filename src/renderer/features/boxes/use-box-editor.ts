@@ -16,6 +16,8 @@ import {
   type Viewport,
 } from '../../../shared/editor';
 import { passesMinScore } from '../../../shared/boxes/min-score';
+import { noticeText, type NoticeChoice } from '../../../shared/boxes/notice';
+import { exportAlgorithm } from '../../../shared/findings/file-algorithms';
 import { isShown } from '../../../shared/review/review-state';
 import type { SeriesEntry } from '../../../shared/ipc/library';
 import type { SessionSettingsData } from '../../../shared/ipc/session';
@@ -35,9 +37,11 @@ interface Input {
   canvas: React.RefObject<HTMLCanvasElement | null>;
   /** why boxes cannot be drawn on the image shown (a colour image); undefined: they can */
   noDrawing?: string | undefined;
+  /** the AI notice the Export dialog chose: the viewer burns it as the export will */
+  notice: NoticeChoice;
 }
 
-export function useBoxEditor({ series, index, viewport, canvas, noDrawing }: Input) {
+export function useBoxEditor({ series, index, viewport, canvas, noDrawing, notice }: Input) {
   const [state, dispatch] = useReducer(boxesReducer, initialBoxesState);
   const { reviewer } = useAppReviewer();
   useEffect(() => dispatch({ type: 'reviewer', reviewer }), [reviewer]);
@@ -85,6 +89,19 @@ export function useBoxEditor({ series, index, viewport, canvas, noDrawing }: Inp
   const hiddenLabels = settings?.hiddenLabels;
   // The box being drawn or dragged is always shown; saved boxes below the minimum score or of a hidden
   // label are not (and are not exported either).
+  const findingFiles = settings?.findingFiles;
+  const sliceKey = slice?.sliceKey;
+  const documentBoxes = entry?.editor.document.boxes;
+  // The notice as the export writes it on this image: the algorithm of the folder's findings files and
+  // the review state of every finding the image shows (all its frames), as convert-file.ts reads them.
+  const noticeLine = useMemo(() => {
+    const imageBoxes = (documentBoxes ?? []).filter(
+      (b) =>
+        b.sliceKey === sliceKey && isShown(b) && passesMinScore(b, minScore) && labelShown(b, hiddenLabels),
+    );
+    const named = exportAlgorithm(findingFiles ?? []);
+    return noticeText(notice, named.ok ? named.algorithm : undefined, imageBoxes);
+  }, [documentBoxes, sliceKey, minScore, hiddenLabels, findingFiles, notice]);
   const burn: Burn = useMemo(
     () => ({
       boxes: shown
@@ -95,8 +112,9 @@ export function useBoxEditor({ series, index, viewport, canvas, noDrawing }: Inp
         )
         .map((box) => toBurnBox(box, outline)),
       labels,
+      ...(noticeLine === undefined ? {} : { notice: noticeLine }),
     }),
-    [shown, labels, outline, minScore, hiddenLabels, pointer.draft?.id],
+    [shown, labels, outline, minScore, hiddenLabels, pointer.draft?.id, noticeLine],
   );
   const selected = entry && state.selectedId ? findBox(entry.editor, state.selectedId) : undefined;
   // A command acts only on what the reader sees: a box selected on another slice counts as no selection

@@ -16,6 +16,9 @@ import { useExportSending } from '../delivery/use-export-sending';
 import { ExportResult } from './ExportResult';
 import { OwnWindowChoice } from './OwnWindowChoice';
 import { TwinChoice } from './TwinChoice';
+import { NoticeField } from './NoticeField';
+import type { NoticeChoice } from '../../../shared/boxes/notice';
+import { describeAlgorithm } from '../../../shared/findings/algorithm-identity';
 import { RequireReviewChoice } from '../review/RequireReviewChoice';
 import { progressText } from './export-progress';
 import type { ExportScope, ScopeId } from './export-scopes';
@@ -33,6 +36,9 @@ interface Props {
   notCtSeries: readonly string[];
   /** the reader who reviewed the findings (DICOM PN), when named: the report's observer and verifier */
   reviewer?: string;
+  /** the AI notice (as `convert --notice`): the viewer burns the same choice */
+  notice: NoticeChoice;
+  onNotice(notice: NoticeChoice): void;
   onClose(): void;
 }
 
@@ -42,6 +48,16 @@ function windowFor(choice: WindowChoice, current: WindowSpec, preset: string): W
   if (choice === 'current') return current;
   if (choice === 'preset') return { kind: 'preset', name: preset };
   return { kind: 'auto' };
+}
+
+/** Which algorithm the export names (from the findings files' list in the Boxes panel). */
+function algorithmLine(scope: ExportScope | undefined): string {
+  if (!scope) return '';
+  if (!scope.algorithm.ok) return 'Algorithm: the findings files name different ones (see Boxes).';
+  const { algorithm } = scope.algorithm;
+  if (algorithm === undefined) return 'Algorithm: none named (set it under Findings files in Boxes).';
+  const maker = algorithm.manufacturer === undefined ? '' : ` by ${algorithm.manufacturer}`;
+  return `Algorithm: ${describeAlgorithm(algorithm)}${maker}`;
 }
 
 export function ExportDialog(props: Props) {
@@ -80,6 +96,11 @@ export function ExportDialog(props: Props) {
     const chosen = props.scopes.find((s) => s.id === scope);
     if (!chosen) return;
     setError(undefined);
+    if (!chosen.algorithm.ok) {
+      setError(chosen.algorithm.reason);
+      return;
+    }
+    const { algorithm } = chosen.algorithm;
     const answer = await getApi().invoke('export:start', {
       inputs: chosen.inputs,
       outDir: outDir.trim(),
@@ -96,6 +117,8 @@ export function ExportDialog(props: Props) {
       ...(twin !== 'none' ? { twin } : {}),
       ...(props.reviewer !== undefined ? { reviewer: props.reviewer } : {}),
       ...(requireReview ? { requireReview: true } : {}),
+      notice: props.notice,
+      ...(algorithm === undefined ? {} : { algorithm }),
     });
     if (answer.ok) {
       setJobId(answer.value.jobId);
@@ -201,6 +224,10 @@ export function ExportDialog(props: Props) {
             <input type="checkbox" checked={labels} onChange={(event) => setLabels(event.target.checked)} />
             Labels
           </label>
+          <NoticeField value={props.notice} onChange={props.onNotice} />
+          <p className="export-algorithm" data-testid="export-algorithm">
+            {algorithmLine(props.scopes.find((s) => s.id === scope))}
+          </p>
           <TwinChoice value={twin} onChange={setTwin} />
           <RequireReviewChoice checked={requireReview} onChange={setRequireReview} />
         </fieldset>

@@ -1,5 +1,10 @@
 /** What each export scope sends to main: the files (or opened folders) and the boxes lying on them. */
 import type { EditableBox } from '../../../shared/editor';
+import {
+  exportAlgorithm,
+  type ExportAlgorithm,
+  type FileAlgorithm,
+} from '../../../shared/findings/file-algorithms';
 import type { ExportBox } from '../../../shared/ipc/export';
 import type { SeriesEntry } from '../../../shared/ipc/library';
 
@@ -10,6 +15,8 @@ export interface ExportScope {
   label: string;
   inputs: string[];
   boxes: ExportBox[];
+  /** the algorithm the scope's findings files name (or why they name no single one) */
+  algorithm: ExportAlgorithm;
 }
 
 export function toExportBox(box: EditableBox): ExportBox {
@@ -34,18 +41,26 @@ function boxesOn(boxes: readonly EditableBox[], sops: ReadonlySet<string>): Expo
   return boxes.filter((b) => sops.has(b.sliceKey)).map(toExportBox);
 }
 
+/** The findings files of the series' folder, and of every opened folder ("everything open"). */
+export interface ScopeFiles {
+  folder: readonly FileAlgorithm[];
+  all: readonly FileAlgorithm[];
+}
+
 /**
  * This image = the file of the slice shown (every frame of a multi-frame file), this series = its files,
- * everything open = the opened folders.
+ * everything open = the opened folders. Each names the algorithm of the findings files of its folders.
  */
 export function exportScopes(
   series: SeriesEntry,
   index: number,
   folders: readonly string[],
   boxes: readonly EditableBox[],
+  files: ScopeFiles = { folder: [], all: [] },
 ): ExportScope[] {
+  const ofFolder = exportAlgorithm(files.folder);
   const slice = series.slices[index];
-  const files = [...new Set(series.slices.map((s) => s.path))];
+  const seriesFiles = [...new Set(series.slices.map((s) => s.path))];
   const seriesSops = new Set(series.slices.map((s) => s.sopInstanceUid));
   const scopes: ExportScope[] = [];
   if (slice) {
@@ -54,19 +69,22 @@ export function exportScopes(
       label: `This image (slice ${index + 1})`,
       inputs: [slice.path],
       boxes: boxesOn(boxes, new Set([slice.sopInstanceUid])),
+      algorithm: ofFolder,
     });
   }
   scopes.push({
     id: 'series',
-    label: `This series (${files.length} file${files.length === 1 ? '' : 's'})`,
-    inputs: files,
+    label: `This series (${seriesFiles.length} file${seriesFiles.length === 1 ? '' : 's'})`,
+    inputs: seriesFiles,
     boxes: boxesOn(boxes, seriesSops),
+    algorithm: ofFolder,
   });
   scopes.push({
     id: 'everything',
     label: `Everything open (${folders.length} folder${folders.length === 1 ? '' : 's'})`,
     inputs: [...folders],
     boxes: boxes.map(toExportBox),
+    algorithm: exportAlgorithm(files.all),
   });
   return scopes;
 }

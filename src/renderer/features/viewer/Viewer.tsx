@@ -12,6 +12,7 @@ import { ReviewPanel } from '../review/ReviewPanel';
 import { centringPan } from '../review/centring';
 import { BoxTools } from '../boxes/BoxTools';
 import { SelectionOverlay } from '../boxes/SelectionOverlay';
+import type { NoticeChoice } from '../../../shared/boxes/notice';
 import { useBoxEditor } from '../boxes/use-box-editor';
 import { ExportDialog } from '../export/ExportDialog';
 import { defaultOutDir, exportScopes } from '../export/export-scopes';
@@ -75,6 +76,8 @@ export function Viewer({ series, patient, presets, allSeries, folders, info }: P
   const uid = series?.seriesInstanceUid;
   const sliceCount = series?.slices.length ?? 0;
   const [exporting, setExporting] = useState(false);
+  // The AI notice chosen in the Export dialog (auto by default, as the CLI): the canvas burns it too.
+  const [notice, setNotice] = useState<NoticeChoice>({ kind: 'auto' });
   // A colour image (already burned in, or ultrasound) is shown as stored: no window, nothing to draw on.
   const colour = drawn?.voi.kind === 'none' ? COLOUR_REASON : undefined;
   const boxes = useBoxEditor({
@@ -83,6 +86,7 @@ export function Viewer({ series, patient, presets, allSeries, folders, info }: P
     viewport: state.viewport,
     canvas,
     noDrawing: colour,
+    notice,
   });
   const { burn, entry: session } = boxes;
   // The export names the app-wide reviewer of Settings (a session saved before names its own).
@@ -297,7 +301,12 @@ export function Viewer({ series, patient, presets, allSeries, folders, info }: P
       </div>
       {exporting && series ? (
         <ExportDialog
-          scopes={exportScopes(series, state.index, folders, boxes.allBoxes)}
+          scopes={exportScopes(series, state.index, folders, boxes.allBoxes, {
+            folder: session?.settings.findingFiles ?? [],
+            all: Object.values(boxes.state.folders).flatMap((f) => f.settings.findingFiles ?? []),
+          })}
+          notice={notice}
+          onNotice={setNotice}
           currentWindow={state.window}
           presets={presets}
           thickness={session?.settings.thickness ?? 4}

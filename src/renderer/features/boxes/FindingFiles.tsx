@@ -1,0 +1,74 @@
+/**
+ * The findings files imported into the folder, each with the algorithm that made its findings: read from
+ * the file (a COCO file's info, a SEG's Segment Algorithm, a NIfTI mask's JSON sidecar) and editable here.
+ * The export names it in every object's Contributing Equipment, the report's device observer, the copies'
+ * Series Description and the AI notice (as `convert --algorithm` does); the viewer's notice shows it.
+ */
+import type { AlgorithmIdentity } from '../../../shared/findings/algorithm-identity';
+import {
+  exportAlgorithm,
+  MAX_ALGORITHM_FIELD,
+  type FileAlgorithm,
+} from '../../../shared/findings/file-algorithms';
+
+interface Props {
+  files: readonly FileAlgorithm[];
+  onChange(files: FileAlgorithm[]): void;
+}
+
+const FIELDS: readonly { key: keyof AlgorithmIdentity; label: string; hint: string }[] = [
+  { key: 'name', label: 'Algorithm', hint: 'e.g. KidneyNet' },
+  { key: 'version', label: 'Version', hint: 'e.g. 2.1' },
+  { key: 'manufacturer', label: 'Maker', hint: 'e.g. Acme AI' },
+];
+
+/** What a DICOM LO value can hold: no backslash (the value separator), no control character. */
+function loInput(text: string): string {
+  // eslint-disable-next-line no-control-regex -- control characters are what is removed
+  return text.replace(/[\\\u0000-\u001f\u007f]/g, '').slice(0, MAX_ALGORITHM_FIELD);
+}
+
+function withField(
+  algorithm: Partial<AlgorithmIdentity>,
+  key: keyof AlgorithmIdentity,
+  text: string,
+): Partial<AlgorithmIdentity> {
+  const { [key]: _old, ...rest } = algorithm;
+  return text.trim() === '' ? rest : { ...rest, [key]: text };
+}
+
+export function FindingFiles({ files, onChange }: Props) {
+  if (files.length === 0) return null;
+  const named = exportAlgorithm(files);
+  return (
+    <section className="finding-files" aria-label="Findings files">
+      <h3>Findings files</h3>
+      {files.map((entry, index) => (
+        <fieldset key={entry.file} className="finding-file" aria-label={`Algorithm of ${entry.file}`}>
+          <legend title={entry.file}>{entry.file}</legend>
+          {FIELDS.map((field) => (
+            <label key={field.key} className="text-field">
+              <span>{field.label}</span>
+              <input
+                type="text"
+                value={entry.algorithm[field.key] ?? ''}
+                placeholder={field.hint}
+                maxLength={MAX_ALGORITHM_FIELD}
+                spellCheck={false}
+                onChange={(event) => {
+                  const algorithm = withField(entry.algorithm, field.key, loInput(event.target.value));
+                  onChange(files.map((f, i) => (i === index ? { ...f, algorithm } : f)));
+                }}
+              />
+            </label>
+          ))}
+        </fieldset>
+      ))}
+      {named.ok ? null : (
+        <p className="import-report import-refused" role="alert">
+          {named.reason}
+        </p>
+      )}
+    </section>
+  );
+}
