@@ -1,7 +1,7 @@
 /** zod schemas of an algorithm's identity as it crosses IPC or is read from a session file. */
 import { z } from 'zod';
 import type { AlgorithmIdentity } from './algorithm-identity';
-import { MAX_ALGORITHM_FIELD, type FileAlgorithm } from './file-algorithms';
+import { hasNonLoCharacter, MAX_ALGORITHM_FIELD, type FileAlgorithm } from './file-algorithms';
 
 /** One LO value (PS3.5 6.2): at most 64 characters, no backslash (the value separator) or control. */
 const loText = z
@@ -13,8 +13,7 @@ const loText = z
     `An algorithm's name, version or maker holds at most ${MAX_ALGORITHM_FIELD} characters.`,
   )
   .refine(
-    // eslint-disable-next-line no-control-regex -- control characters are what is refused
-    (text) => !/[\\\u0000-\u001f\u007f]/.test(text),
+    (text) => !hasNonLoCharacter(text),
     "An algorithm's name, version or maker cannot hold a backslash or a control character.",
   );
 

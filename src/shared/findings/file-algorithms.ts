@@ -9,6 +9,20 @@ import { describeAlgorithm, mergeAlgorithm } from './algorithm-identity';
 /** LO (PS3.5 6.2): Manufacturer, Manufacturer's Model Name and Software Versions hold 64 characters. */
 export const MAX_ALGORITHM_FIELD = 64;
 
+/** What a DICOM LO value cannot hold: a backslash (the value separator) or a control character. */
+// eslint-disable-next-line no-control-regex -- control characters are what it finds
+const NOT_IN_LO = /[\\\u0000-\u001f\u007f]/;
+
+/** True when the text holds a character an LO value cannot. */
+export function hasNonLoCharacter(text: string): boolean {
+  return NOT_IN_LO.test(text);
+}
+
+/** The text with each character an LO value cannot hold replaced by `by`. */
+export function replaceNonLoCharacters(text: string, by: string): string {
+  return text.replace(new RegExp(NOT_IN_LO.source, 'g'), by);
+}
+
 /** One imported findings file and the algorithm it names (each field may be missing). */
 export interface FileAlgorithm {
   /** the file's name as imported (a folder's name for a YOLO folder) */
@@ -60,12 +74,7 @@ export function withFileAlgorithm(files: readonly FileAlgorithm[], entry: FileAl
 export function fitAlgorithm(algorithm: Partial<AlgorithmIdentity>): Partial<AlgorithmIdentity> {
   const fit = (text: string | undefined): string | undefined => {
     if (text === undefined) return undefined;
-    // eslint-disable-next-line no-control-regex -- control characters are what is replaced
-    const clean = text
-      .replace(/[\\\u0000-\u001f\u007f]/g, ' ')
-      .trim()
-      .slice(0, MAX_ALGORITHM_FIELD)
-      .trim();
+    const clean = replaceNonLoCharacters(text, ' ').trim().slice(0, MAX_ALGORITHM_FIELD).trim();
     return clean === '' ? undefined : clean;
   };
   const name = fit(algorithm.name);

@@ -8,6 +8,7 @@ import type { AlgorithmIdentity } from '../../../shared/findings/algorithm-ident
 import {
   exportAlgorithm,
   MAX_ALGORITHM_FIELD,
+  replaceNonLoCharacters,
   type FileAlgorithm,
 } from '../../../shared/findings/file-algorithms';
 
@@ -24,8 +25,7 @@ const FIELDS: readonly { key: keyof AlgorithmIdentity; label: string; hint: stri
 
 /** What a DICOM LO value can hold: no backslash (the value separator), no control character. */
 function loInput(text: string): string {
-  // eslint-disable-next-line no-control-regex -- control characters are what is removed
-  return text.replace(/[\\\u0000-\u001f\u007f]/g, '').slice(0, MAX_ALGORITHM_FIELD);
+  return replaceNonLoCharacters(text, '').slice(0, MAX_ALGORITHM_FIELD);
 }
 
 function withField(
