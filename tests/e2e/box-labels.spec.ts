@@ -174,6 +174,9 @@ test('screenshot: the sample study with its boxes and labels', async ({ page }) 
     await page.getByRole('checkbox', { name: 'Show labels' }).check();
     await page.getByRole('button', { name: /Slice 13 · kidney lesion/ }).click();
     await expect(page.locator(CANVAS)).toHaveAttribute('data-slice', '13');
+    // One step smaller than the fit, so the viewer's corner texts leave the image's corners (and the AI
+    // notice burned into one of them) visible.
+    await page.getByRole('button', { name: 'Zoom out' }).click();
     await page.screenshot({ path: 'test-results/viewer-boxes.png' });
   } finally {
     await fresh.stop();
