@@ -70,6 +70,11 @@ function filesNamed(root: string, name: string): string[] {
     .map((e) => path.join(e.parentPath, e.name));
 }
 
+/** A findings file's line in the box panel (its name and the algorithm it names); a click opens it. */
+function fileLine(page: Page, file: string) {
+  return page.getByRole('region', { name: 'Findings files' }).locator('summary').filter({ hasText: file });
+}
+
 /** Slice 13 shown once the folder's session (its boxes) is loaded, so the canvas burns its findings. */
 async function showSlice13(page: Page): Promise<void> {
   const listed = page.getByRole('list', { name: 'Boxes in this series' }).getByRole('button');
@@ -88,9 +93,8 @@ test("the viewer burns the dialog's notice choice, and the exported copy holds e
   await waitForWholeSample(page);
   await page.getByLabel('Import boxes (CSV or JSON)').setInputFiles(path.resolve('assets/sample/boxes.csv'));
   await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toContainText('6 boxes');
-  // The file is listed for its algorithm (a box table names none).
-  const csv = page.getByRole('group', { name: 'Algorithm of boxes.csv' });
-  await expect(csv.getByLabel('Algorithm')).toHaveValue('');
+  // The file is listed with its algorithm (a box table names none).
+  await expect(fileLine(page, 'boxes.csv')).toHaveText(/boxes\.csv\s*algorithm: none named/);
   await showSlice13(page);
 
   await page.getByRole('button', { name: 'Export…' }).click();
@@ -154,10 +158,16 @@ test('the algorithm of an imported COCO file is shown, edited per file and named
   await page.goto(sample.app.url);
   await waitForWholeSample(page);
   // The list is kept with the folder's session: boxes.csv, imported by the first test, is still there.
-  await expect(page.getByRole('group', { name: 'Algorithm of boxes.csv' })).toBeVisible();
+  await expect(fileLine(page, 'boxes.csv')).toBeVisible();
   await page.getByLabel('Import boxes (CSV or JSON)').setInputFiles(coco);
   await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toContainText('1 box');
   const files = page.getByRole('region', { name: 'Findings files' });
+  // Each file's line shows what it names; opened, its fields can set or correct it.
+  await expect(fileLine(page, 'detector.json')).toHaveText(
+    /detector\.json\s*algorithm: CocoNet 0\.9, Coco Labs/,
+  );
+  await fileLine(page, 'detector.json').click();
+  await fileLine(page, 'boxes.csv').click();
   const detector = files.getByRole('group', { name: 'Algorithm of detector.json' });
   await expect(detector.getByLabel('Algorithm')).toHaveValue('CocoNet');
   await expect(detector.getByLabel('Version')).toHaveValue('0.9');
@@ -170,6 +180,7 @@ test('the algorithm of an imported COCO file is shown, edited per file and named
   await expect(files.getByRole('alert')).toHaveCount(0);
   await detector.getByLabel('Version').fill('1.0');
   await detector.getByLabel('Maker').fill('Coco Labs GmbH');
+  await expect(fileLine(page, 'detector.json')).toHaveText(/CocoNet 1\.0, Coco Labs GmbH/);
 
   await showSlice13(page);
   await page.getByRole('button', { name: 'Export…' }).click();
@@ -214,6 +225,7 @@ print(json.dumps({'items': items, 'series': ds.SeriesDescription}))
   expect(exported.reduce((n, v, i) => n + (v === shown.rgba[i] ? 0 : 1), 0)).toBe(0);
   // The screenshot: labels shown, nothing selected, the image smaller than the stage so the viewer's
   // corner texts do not cover the image's corners.
+  await fileLine(page, 'boxes.csv').click();
   await page.getByRole('checkbox', { name: 'Show labels' }).check();
   await page.locator('.stage').focus();
   await page.keyboard.press('Escape');

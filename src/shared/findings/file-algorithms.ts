@@ -56,7 +56,7 @@ export function exportAlgorithm(files: readonly FileAlgorithm[]): ExportAlgorith
   return {
     ok: false,
     files: named.map((n) => n.file),
-    reason: `The findings files name different algorithms (${list}); one export names one algorithm. Give them the same algorithm under "Findings files", or export each folder on its own.`,
+    reason: `The findings files name different algorithms (${list}); one export names one algorithm. Give them the same algorithm (click each file in the Boxes panel), or export them separately.`,
   };
 }
 

@@ -37,32 +37,48 @@ function withField(
   return text.trim() === '' ? rest : { ...rest, [key]: text };
 }
 
+/** 'algorithm: CocoNet 0.9, Coco Labs', or that none is named. */
+function summary(algorithm: Partial<AlgorithmIdentity>): string {
+  const named = [algorithm.name, algorithm.version].filter((t) => t !== undefined && t.trim() !== '');
+  if (algorithm.name === undefined || algorithm.name.trim() === '') return 'algorithm: none named';
+  const maker = algorithm.manufacturer?.trim();
+  return `algorithm: ${maker ? `${named.join(' ')}, ${maker}` : named.join(' ')}`;
+}
+
+/**
+ * One line per file (its name and algorithm; no heading, so the box list keeps its height); opened, the
+ * three fields to set or correct it.
+ */
 export function FindingFiles({ files, onChange }: Props) {
   if (files.length === 0) return null;
   const named = exportAlgorithm(files);
   return (
     <section className="finding-files" aria-label="Findings files">
-      <h3>Findings files</h3>
       {files.map((entry, index) => (
-        <fieldset key={entry.file} className="finding-file" aria-label={`Algorithm of ${entry.file}`}>
-          <legend title={entry.file}>{entry.file}</legend>
-          {FIELDS.map((field) => (
-            <label key={field.key} className="text-field">
-              <span>{field.label}</span>
-              <input
-                type="text"
-                value={entry.algorithm[field.key] ?? ''}
-                placeholder={field.hint}
-                maxLength={MAX_ALGORITHM_FIELD}
-                spellCheck={false}
-                onChange={(event) => {
-                  const algorithm = withField(entry.algorithm, field.key, loInput(event.target.value));
-                  onChange(files.map((f, i) => (i === index ? { ...f, algorithm } : f)));
-                }}
-              />
-            </label>
-          ))}
-        </fieldset>
+        <details key={entry.file} className="finding-file">
+          <summary title={`${entry.file}: ${summary(entry.algorithm)} (open to set the algorithm)`}>
+            <span className="finding-file-name">{entry.file}</span>
+            <span className="finding-file-algorithm">{summary(entry.algorithm)}</span>
+          </summary>
+          <fieldset aria-label={`Algorithm of ${entry.file}`}>
+            {FIELDS.map((field) => (
+              <label key={field.key} className="text-field">
+                <span>{field.label}</span>
+                <input
+                  type="text"
+                  value={entry.algorithm[field.key] ?? ''}
+                  placeholder={field.hint}
+                  maxLength={MAX_ALGORITHM_FIELD}
+                  spellCheck={false}
+                  onChange={(event) => {
+                    const algorithm = withField(entry.algorithm, field.key, loInput(event.target.value));
+                    onChange(files.map((f, i) => (i === index ? { ...f, algorithm } : f)));
+                  }}
+                />
+              </label>
+            ))}
+          </fieldset>
+        </details>
       ))}
       {named.ok ? null : (
         <p className="import-report import-refused" role="alert">

@@ -55,7 +55,8 @@ function algorithmLine(scope: ExportScope | undefined): string {
   if (!scope) return '';
   if (!scope.algorithm.ok) return 'Algorithm: the findings files name different ones (see Boxes).';
   const { algorithm } = scope.algorithm;
-  if (algorithm === undefined) return 'Algorithm: none named (set it under Findings files in Boxes).';
+  if (algorithm === undefined)
+    return 'Algorithm: none named (click a findings file in the Boxes panel to set it).';
   const maker = algorithm.manufacturer === undefined ? '' : ` by ${algorithm.manufacturer}`;
   return `Algorithm: ${describeAlgorithm(algorithm)}${maker}`;
 }
