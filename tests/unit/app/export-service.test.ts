@@ -90,6 +90,32 @@ describe('export service', () => {
     expect(events[1]).toMatchObject({ converted: 1, skippedCount: 0, failedCount: 0 });
   });
 
+  it("hands the dialog's notice and algorithm to the job; without a notice, auto (as the CLI)", async () => {
+    const guard = createPathGuard();
+    await guard.allow(study);
+    const jobs: ConversionJob[] = [];
+    const service = createExportService({
+      guard,
+      run: async (job) => {
+        jobs.push(job);
+        return { status: 'failed', reason: 'stop here', cause: 'inputs' };
+      },
+    });
+    const algorithm = { name: 'KidneyNet', version: '2.1', manufacturer: 'Acme AI' };
+    await service.start({ ...request, notice: { kind: 'text', text: 'AI draft' }, algorithm });
+    await service.idle();
+    await service.start({ ...request, notice: { kind: 'none' } });
+    await service.idle();
+    await service.start(request);
+    await service.idle();
+    expect(jobs.map((j) => j.settings.notice)).toEqual([
+      { kind: 'text', text: 'AI draft' },
+      undefined,
+      { kind: 'auto' },
+    ]);
+    expect(jobs.map((j) => j.algorithm)).toEqual([algorithm, undefined, undefined]);
+  });
+
   it('refuses inputs outside the opened folders and system output folders', async () => {
     const guard = createPathGuard();
     await guard.allow(study);

@@ -110,6 +110,22 @@ describe('export helpers', () => {
     expect(defaultOutDir('/data/study/')).toBe('/data/study-dicom-ink');
   });
 
+  it("each scope names the algorithm of its folders' findings files; disagreeing files are a reason", () => {
+    const folder = [{ file: 'coco.json', algorithm: { name: 'CocoNet', version: '0.9' } }];
+    const other = [{ file: 'seg.dcm', algorithm: { name: 'SegNet' } }];
+    const [image, whole, everything] = exportScopes(series, 1, ['/data/study', '/data/other'], [], {
+      folder,
+      all: [...folder, ...other],
+    });
+    const named = { ok: true, algorithm: { name: 'CocoNet', version: '0.9' } };
+    expect(image?.algorithm).toEqual(named);
+    expect(whole?.algorithm).toEqual(named);
+    const refused = everything?.algorithm;
+    expect(refused?.ok).toBe(false);
+    if (refused === undefined || refused.ok) return;
+    expect(refused.reason).toContain('coco.json: CocoNet 0.9, seg.dcm: SegNet');
+  });
+
   it('progress text gives count, rate and time left', () => {
     const running = {
       jobId: 'j',
