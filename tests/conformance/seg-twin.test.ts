@@ -145,7 +145,7 @@ describe('--twin seg: a DICOM Segmentation of the mask findings', () => {
       {
         manufacturer: 'unknown manufacturer',
         model: 'KidneyNet',
-        purpose: ['109102', 'DCM', 'Processing Equipment'],
+        purpose: ['Newcode1', '99IHE', 'Processing Algorithm'],
       },
       { manufacturer: 'DICOM Ink', model: 'DICOM Ink', purpose: ['109103', 'DCM', 'Modifying Equipment'] },
     ]);
