@@ -66,6 +66,8 @@ describe('notice text', () => {
     expect(noticeText(parseNotice('auto'), undefined)).toBe('AI: findings - not reviewed');
     expect(noticeText(parseNotice('none'), { name: 'KidneyNet' })).toBeUndefined();
     expect(noticeText(parseNotice(' Research only '), undefined)).toBe('Research only');
+    // The app's own text while it is being typed: blank writes nothing (the export refuses it).
+    expect(noticeText({ kind: 'text', text: '  ' }, undefined)).toBeUndefined();
   });
 
   it("auto says 'reviewed' only when a reader judged every finding the image shows", () => {
