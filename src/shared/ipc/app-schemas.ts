@@ -97,6 +97,7 @@ export const exportRequestSchema: z.ZodType<ExportRequest> = z.strictObject({
   sendTo: destinationText.optional(),
   supersede: z.boolean().optional(),
   twin: z.enum(['none', 'gsps', 'sr', 'both', 'seg', 'kos', 'all']).optional(),
+  segBoxes: z.boolean().optional(),
   reviewer: z.string().min(1).max(320).optional(),
   requireReview: z.boolean().optional(),
   notice: noticeChoiceSchema.optional(),
@@ -139,6 +140,7 @@ export const exportProgressSchema: z.ZodType<ExportProgress> = z.discriminatedUn
       )
       .max(MAX_LISTED_PROBLEMS)
       .optional(),
+    notes: z.array(z.string()).max(MAX_LISTED_PROBLEMS).optional(),
     elapsedMs: z.number().nonnegative(),
   }),
   z.object({ jobId: z.string(), state: z.literal('failed'), reason: z.string() }),

@@ -56,6 +56,8 @@ export interface ExportRequest {
    * the burned-in copies (as `convert --twin`; default none)
    */
   twin?: ExportTwin;
+  /** with a segmentation (seg, all): boxes too, each a filled rectangle on its slice (as `--seg-boxes`) */
+  segBoxes?: boolean;
   /** who reviewed the findings (DICOM PN): the report's observer, and verifier when all are reviewed */
   reviewer?: string;
   /** refuse the export while any finding is unreviewed ("Only when every finding is reviewed") */
@@ -118,6 +120,8 @@ export type ExportProgress =
       unstoppable?: ExportProblem[];
       /** with a twin choice: the presentation states and reports, written after the images */
       twins?: ExportTwinResult[];
+      /** what the importers and twin writers said (e.g. why no segmentation was written), in the app's words */
+      notes?: string[];
       elapsedMs: number;
     }
   | { jobId: string; state: 'failed'; reason: string };

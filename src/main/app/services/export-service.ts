@@ -71,6 +71,7 @@ const APP_WORDS: readonly (readonly [string, string])[] = [
   ["the box file's review column: accepted, rejected or edited", 'Review mode: accept, reject or edit each'],
   ['--require-review: ', ''],
   ['pass --overwrite to replace it', 'tick “Replace files already there” to replace it'],
+  ['add --seg-boxes to store', 'tick “Boxes too” under Also write to store'],
   ['choose an --out outside the inputs', 'choose an output folder outside the inputs'],
   ['another --out folder', 'another output folder'],
   ['--out ', 'the output folder '],
@@ -136,6 +137,7 @@ function finished(jobId: string, outDir: string, summary: ConversionSummary): Ex
     );
   const skipped = problems('skipped');
   const failed = problems('failed');
+  const notes = (summary.findingNotes ?? []).slice(0, MAX_LISTED_PROBLEMS).map(inAppWords);
   return {
     jobId,
     state: summary.status,
@@ -156,6 +158,7 @@ function finished(jobId: string, outDir: string, summary: ConversionSummary): Ex
     ...(summary.twins === undefined || summary.twins.length === 0
       ? {}
       : { twins: summary.twins.slice(0, MAX_LISTED_PROBLEMS).map(twinResult) }),
+    ...(notes.length === 0 ? {} : { notes }),
     elapsedMs: summary.elapsedMs,
   };
 }
@@ -206,6 +209,7 @@ export function createExportService(deps: ExportDeps): ExportService {
             verify: true,
             overwrite: request.overwrite,
             ...(request.twin !== undefined && request.twin !== 'none' ? { twin: request.twin } : {}),
+            ...(request.segBoxes === true ? { segBoxes: true } : {}),
             ...(request.reviewer !== undefined ? { reviewer: request.reviewer } : {}),
             ...(request.requireReview === true ? { requireReview: true } : {}),
             // Absent: auto, as `convert` without --notice.

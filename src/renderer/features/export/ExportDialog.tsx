@@ -73,6 +73,8 @@ export function ExportDialog(props: Props) {
   const [supersede, setSupersede] = useState(false);
   const [ownWhereMisfit, setOwnWhereMisfit] = useState(true);
   const [twin, setTwin] = useState<ExportTwin>('none');
+  const [segBoxes, setSegBoxes] = useState(false);
+  const writesSegmentation = twin === 'seg' || twin === 'all';
   const [requireReview, setRequireReview] = useState(false);
   const chosenWindow = windowFor(windowChoice, props.currentWindow, preset);
   // In "everything open", CT and other series go out together: a CT preset may not fit some of them.
@@ -116,6 +118,7 @@ export function ExportDialog(props: Props) {
         ? { sendTo: sending.sendTo, ...(supersede ? { supersede } : {}) }
         : {}),
       ...(twin !== 'none' ? { twin } : {}),
+      ...(writesSegmentation && segBoxes ? { segBoxes: true } : {}),
       ...(props.reviewer !== undefined ? { reviewer: props.reviewer } : {}),
       ...(requireReview ? { requireReview: true } : {}),
       notice: props.notice,
@@ -230,6 +233,16 @@ export function ExportDialog(props: Props) {
             {algorithmLine(props.scopes.find((s) => s.id === scope))}
           </p>
           <TwinChoice value={twin} onChange={setTwin} />
+          {writesSegmentation ? (
+            <label className="choice">
+              <input
+                type="checkbox"
+                checked={segBoxes}
+                onChange={(event) => setSegBoxes(event.target.checked)}
+              />
+              Boxes too (each a filled rectangle in the segmentation)
+            </label>
+          ) : null}
           <RequireReviewChoice checked={requireReview} onChange={setRequireReview} />
         </fieldset>
         <fieldset disabled={running}>

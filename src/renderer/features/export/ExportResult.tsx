@@ -34,6 +34,13 @@ export function ExportResult({ result, canReveal }: { result: Ended; canReveal: 
       <p>
         Output folder: <code data-testid="export-out">{result.outDir}</code>
       </p>
+      {result.notes !== undefined && result.notes.length > 0 ? (
+        <ul className="export-notes" aria-label="Notes">
+          {result.notes.map((text) => (
+            <li key={text}>{text}</li>
+          ))}
+        </ul>
+      ) : null}
       {result.unmatchedBoxes > 0 ? (
         <p>{result.unmatchedBoxes} box(es) named no exported image and were not drawn.</p>
       ) : null}
