@@ -16,7 +16,6 @@ import { noUsableFindings, outputFolderProblem } from './preflight';
 import { addOutcome, createTally } from './outcome-tally';
 import { runPool } from './worker-pool';
 import type { TwinImage } from '../twin/types';
-import { segmentationNotWrittenNote, writeTwins } from '../twin/write-twins';
 import { reviewerOf, reviewGateProblem } from './review-gate';
 import { mergeAlgorithm } from '../../shared/findings/algorithm-identity';
 import { outputVersion } from '../versions/output-versions';
@@ -163,26 +162,28 @@ export async function startConversion(
   });
   if (end.kind === 'failed') return { status: 'failed', reason: end.reason, cause: 'engine' };
   // Presentation states and reports once every image of their series and study is written.
-  const twins =
-    end.kind === 'cancelled' || stopped !== undefined
-      ? []
-      : writeTwins(twinImages, {
-          choice: job.settings.twin ?? 'none',
-          ...(algorithm === undefined ? {} : { algorithm }),
-          outputRoot: plan.outRoot,
-          overwrite: job.settings.overwrite,
-          verify: job.settings.verify,
-          ...(job.settings.segBoxes === true ? { segBoxes: true } : {}),
-          ...reviewerOf(job.settings),
-        });
-  for (const twin of twins) hooks.onTwin?.(twin);
-  const noSegmentation =
-    end.kind === 'cancelled' || stopped !== undefined
+  // The twin writers (and dcmjs, ~40 ms to load) are loaded only when there are twins to write; with
+  // no twin images there is nothing to write and no segmentation to explain.
+  const twinWriters =
+    end.kind === 'cancelled' || stopped !== undefined || twinImages.length === 0
       ? undefined
-      : segmentationNotWrittenNote(twinImages, {
-          choice: job.settings.twin ?? 'none',
-          ...(job.settings.segBoxes === true ? { segBoxes: true } : {}),
-        });
+      : await import('../twin/write-twins');
+  const twins = twinWriters
+    ? twinWriters.writeTwins(twinImages, {
+        choice: job.settings.twin ?? 'none',
+        ...(algorithm === undefined ? {} : { algorithm }),
+        outputRoot: plan.outRoot,
+        overwrite: job.settings.overwrite,
+        verify: job.settings.verify,
+        ...(job.settings.segBoxes === true ? { segBoxes: true } : {}),
+        ...reviewerOf(job.settings),
+      })
+    : [];
+  for (const twin of twins) hooks.onTwin?.(twin);
+  const noSegmentation = twinWriters?.segmentationNotWrittenNote(twinImages, {
+    choice: job.settings.twin ?? 'none',
+    ...(job.settings.segBoxes === true ? { segBoxes: true } : {}),
+  });
   const unmatchedBoxes = placement.unmatched();
   const unglyphed = job.settings.labels ? labelsWithoutGlyphs(readPackedBoxes(loaded.boxes)) : [];
   const report = {

@@ -5,7 +5,6 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { z } from 'zod';
 import { writeFileAtomic } from '../session/atomic-write';
 import type { SeriesVersion } from './series-version';
 import { describeVersion } from './series-version';
@@ -13,18 +12,21 @@ import { describeVersion } from './series-version';
 /** The registry's file name, in the output root (never sent, never converted). */
 export const VERSIONS_FILE_NAME = '.dicom-ink-versions.json';
 
-const registrySchema = z.object({
-  versions: z.array(z.object({ key: z.string(), findings: z.number() })),
-});
-type Registry = z.infer<typeof registrySchema>;
+interface Registry {
+  versions: { key: string; findings: number }[];
+}
 
 export type OutputVersion = { ok: true; version: SeriesVersion } | { ok: false; reason: string };
 
 async function readRegistry(outRoot: string): Promise<Registry> {
   try {
-    const parsed = registrySchema.safeParse(
-      JSON.parse(await readFile(join(outRoot, VERSIONS_FILE_NAME), 'utf8')),
-    );
+    const text = await readFile(join(outRoot, VERSIONS_FILE_NAME), 'utf8');
+    // zod (~40 ms to load) only when there is a registry to check: a fresh output folder has none.
+    const { z } = await import('zod');
+    const registrySchema = z.object({
+      versions: z.array(z.object({ key: z.string(), findings: z.number() })),
+    });
+    const parsed = registrySchema.safeParse(JSON.parse(text));
     if (parsed.success) return parsed.data;
   } catch {
     // missing or unreadable: a folder no version was written to yet
