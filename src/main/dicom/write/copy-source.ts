@@ -85,6 +85,8 @@ type KnownSet = Exclude<ReturnType<typeof characterSet>, string>;
 export interface SourceValues {
   /** the source's (0008,0005), or undefined */
   characterSet: string | undefined;
+  /** one value as the reader gives it (see `decode`), or undefined when the source lacks it */
+  read(tag: number): string | undefined;
   /** one value's characters (as `vr` delimits it) and bytes, or undefined when the source lacks it */
   value(tag: number, vr: TextVr): { text: string; bytes: Uint8Array } | undefined;
   /** the characters of a value as the reader gives it */
@@ -103,6 +105,7 @@ export function sourceValues(source: SourceText): SourceValues {
   return {
     characterSet: value,
     decode,
+    read: (tag) => source.getString(tagKey(tag)),
     value(tag, vr) {
       const read = source.getString(tagKey(tag));
       return read === undefined ? undefined : { text: decode(read, vr), bytes: bytesOf(read) };
@@ -129,6 +132,31 @@ function copiedValue(vr: TextVr, tag: number, values: SourceValues): DataElement
   return copiedTextElement(tag, vr, text, bytes);
 }
 
+interface LastCopied {
+  read: string;
+  vr: TextVr;
+  characterSet: string | undefined;
+  element: DataElement;
+}
+
+/**
+ * The last value copied for each tag in this thread: the slices of a series repeat most of them (patient,
+ * study, geometry but position), so an element made from the same read value, VR and character set is
+ * reused rather than sanitized and encoded again. Elements are never modified once made.
+ */
+const lastCopied = new Map<number, LastCopied>();
+
+/** copiedValue, reusing the element of the last call with the same read value, VR and character set. */
+function copiedValueOnce(vr: TextVr, tag: number, values: SourceValues): DataElement | undefined {
+  const read = values.read(tag);
+  if (read === undefined) return undefined;
+  const last = lastCopied.get(tag);
+  if (last?.read === read && last.vr === vr && last.characterSet === values.characterSet) return last.element;
+  const element = copiedValue(vr, tag, values);
+  if (element !== undefined) lastCopied.set(tag, { read, vr, characterSet: values.characterSet, element });
+  return element;
+}
+
 /**
  * The allow-listed attributes of the source, with the VRs of our table, as characters and as the
  * source's bytes; the source's character set with them (the encoder decides what is declared).
@@ -137,7 +165,7 @@ export function copySourceAttributes(source: SourceText): CopiedSource {
   const values = sourceValues(source);
   const elements: DataElement[] = [];
   for (const attribute of COPIED_ATTRIBUTES) {
-    const copied = copiedValue(attribute.vr, attribute.tag, values);
+    const copied = copiedValueOnce(attribute.vr, attribute.tag, values);
     if (copied !== undefined) elements.push(copied);
     else if (attribute.type2) elements.push(textElement(attribute.tag, attribute.vr, ''));
   }

@@ -28,14 +28,21 @@ const COPY_LIMIT = 4096;
 export class Pieces {
   /** closed pieces, in order (see `pieces()` for all of them) */
   private readonly closed: Uint8Array[] = [];
-  private buffer = new Uint8Array(2048);
-  private view = new DataView(this.buffer.buffer);
-  private text = Buffer.from(this.buffer.buffer);
+  private buffer: Uint8Array;
+  private view: DataView;
+  private text: Buffer;
   /** start of the bytes written since the last closed piece, and the end of what is written */
   private start = 0;
   private at = 0;
   /** bytes in file order so far */
   length = 0;
+
+  /** `capacity`: the bytes first expected (it grows as needed) */
+  constructor(capacity = 2048) {
+    this.buffer = new Uint8Array(capacity);
+    this.view = new DataView(this.buffer.buffer);
+    this.text = Buffer.from(this.buffer.buffer);
+  }
 
   /** Room for `n` more bytes in the buffer; a full one is replaced (closed pieces keep viewing the old). */
   private room(n: number): void {
@@ -165,9 +172,12 @@ export class Pieces {
   }
 }
 
-export function newPieces(): Pieces {
-  return new Pieces();
+export function newPieces(capacity?: number): Pieces {
+  return new Pieces(capacity);
 }
+
+/** A sequence's or an item's bytes, or the File Meta's: a few hundred at most, as a rule. */
+export const SMALL_PIECES = 256;
 
 const ITEM = 0xfffee000;
 const MAX_SHORT_LENGTH = 0xffff;
@@ -199,9 +209,9 @@ function header(pieces: Pieces, element: DataElement, length: number, vrEncoding
 function encodeElement(element: DataElement, options: EncodeOptions, pieces: Pieces): void {
   switch (element.vr) {
     case 'SQ': {
-      const body = newPieces();
+      const body = newPieces(SMALL_PIECES);
       for (const item of element.items) {
-        const contents = newPieces();
+        const contents = newPieces(SMALL_PIECES);
         encodeElements(item, options, contents);
         body.tag(ITEM);
         body.u32(contents.length);

@@ -1,7 +1,7 @@
 import type { DataElement } from './element';
 import { bytesElement, numberElement, textElement } from './element';
 import type { Pieces } from './encode-dataset';
-import { encodeElements, newPieces } from './encode-dataset';
+import { encodeElements, newPieces, SMALL_PIECES } from './encode-dataset';
 import { IMPLEMENTATION_CLASS_UID, IMPLEMENTATION_VERSION_NAME } from './implementation';
 
 export interface FileMetaInput {
@@ -24,9 +24,9 @@ export function encodeFileMeta(input: FileMetaInput): Pieces {
     textElement(0x00020013, 'SH', IMPLEMENTATION_VERSION_NAME),
   ];
   const options = { vrEncoding: 'explicit', textEncoding: 'latin1' } as const;
-  const rest = newPieces();
+  const rest = newPieces(SMALL_PIECES);
   encodeElements(body, options, rest);
-  const meta = newPieces();
+  const meta = newPieces(SMALL_PIECES);
   encodeElements([numberElement(0x00020000, 'UL', rest.length)], options, meta);
   meta.append(rest);
   return meta;

@@ -38,6 +38,31 @@ function bytesOf(sourceBytes: string): Uint8Array {
   return Buffer.from(sourceBytes, 'latin1');
 }
 
+/** One value's bytes: its source bytes when `kept`, else its characters in `set` (undefined: cannot be). */
+function encodeOne(element: TextElement, set: CharacterSet, kept: boolean): Uint8Array | undefined {
+  return kept && element.sourceBytes !== undefined
+    ? bytesOf(element.sourceBytes)
+    : encodeText(element.text, set, element.vr);
+}
+
+/**
+ * Bytes already made for an element, and how: elements copied from a source are reused from slice to
+ * slice (copy-source.ts), so their bytes are made once. Elements are never modified once made, and a
+ * set is named by its declared value (characterSet is a function of it).
+ */
+const encodedBefore = new WeakMap<
+  TextElement,
+  { set: string | undefined; kept: boolean; bytes: Uint8Array }
+>();
+
+function encodeOnce(element: TextElement, set: CharacterSet, kept: boolean): Uint8Array | undefined {
+  const before = encodedBefore.get(element);
+  if (before !== undefined && before.set === set.value && before.kept === kept) return before.bytes;
+  const bytes = encodeOne(element, set, kept);
+  if (bytes !== undefined) encodedBefore.set(element, { set: set.value, kept, bytes });
+  return bytes;
+}
+
 /** Every text value in `set`, or undefined when one cannot be; copied values keep their bytes if `keep`. */
 function encodeAll(
   texts: readonly TextElement[],
@@ -46,10 +71,7 @@ function encodeAll(
 ): Map<TextElement, Uint8Array> | undefined {
   const encoded = new Map<TextElement, Uint8Array>();
   for (const element of texts) {
-    const bytes =
-      element.sourceBytes !== undefined && keep(element)
-        ? bytesOf(element.sourceBytes)
-        : encodeText(element.text, set, element.vr);
+    const bytes = encodeOnce(element, set, element.sourceBytes !== undefined && keep(element));
     if (bytes === undefined) return undefined;
     encoded.set(element, bytes);
   }
