@@ -18,8 +18,8 @@ export interface FileBytes {
    * array. Fewer bytes than asked (the file shrank) throw a DicomDecodeError naming `what`.
    */
   read(position: number, length: number, what: string, target?: Uint8Array): Uint8Array;
-  /** up to `length` bytes at `position`: fewer at the end of the file */
-  readUpTo(position: number, length: number): Uint8Array;
+  /** up to `length` bytes at `position`: fewer at the end of the file (into `target` when given) */
+  readUpTo(position: number, length: number, target?: Uint8Array): Uint8Array;
   /** closes the descriptor; a later read opens the file again */
   close(): void;
 }
@@ -65,9 +65,9 @@ function fileBytes(size: number, descriptor: () => number, release: () => void):
       }
       return out;
     },
-    readUpTo(position, length) {
+    readUpTo(position, length, target) {
       const wanted = Math.max(0, Math.min(length, size - position));
-      const out = new Uint8Array(wanted);
+      const out = target && target.length >= wanted ? target.subarray(0, wanted) : new Uint8Array(wanted);
       return out.subarray(0, fill(out, position, wanted));
     },
     close: release,

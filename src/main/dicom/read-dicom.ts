@@ -24,6 +24,12 @@ export interface ReadOptions {
    * them. Off by default: a frame is then a fresh array of its own.
    */
   borrowPixels?: boolean;
+  /**
+   * where the header's prefix is read (a buffer of exactly `bytes` bytes; by default a fresh one): the
+   * converter passes one it reuses from file to file. The image's header values view it, so the caller
+   * must close the image, and use nothing of it, before the buffer is handed out again.
+   */
+  headerBuffer?: (bytes: number) => Uint8Array;
 }
 
 /** Why a dataset without Pixel Data (7FE0,0010) is not converted. */
@@ -223,7 +229,7 @@ function readDeflated(file: FileBytes, options: ReadOptions): ReadResult {
 function readHeaderPrefixes(file: FileBytes, options: ReadOptions): ReadResult {
   let length = Math.min(file.size, FIRST_HEADER_READ);
   for (;;) {
-    const prefix = file.readUpTo(0, length);
+    const prefix = file.readUpTo(0, length, options.headerBuffer?.(Math.min(length, file.size)));
     if (isDeflated(prefix)) return readDeflated(file, options);
     const result = readPrefix(prefix, options, file.size, file);
     if (result.ok || result.kind === 'not-dicom' || prefix.length < length || length >= file.size) {
