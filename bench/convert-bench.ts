@@ -19,7 +19,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { generateInputs, generateLinkedInputs } from './bench-inputs';
 import type { BenchInputs } from './bench-inputs';
 import { filesUnder, ioFloor } from './io-floor';
@@ -73,8 +73,12 @@ function countFiles(dir: string): number {
   return outputFiles(dir).length;
 }
 
+/**
+ * The images written under `dir`: hidden files are not among them (the engine's version registry,
+ * `.dicom-ink-versions.json`, which made the count one more than the inputs and stopped the bench).
+ */
 function outputFiles(dir: string): string[] {
-  return existsSync(dir) ? filesUnder(dir) : [];
+  return existsSync(dir) ? filesUnder(dir).filter((file) => !basename(file).startsWith('.')) : [];
 }
 
 /** The mean size of the engine's outputs: what the I/O floor writes per file. */
