@@ -30,7 +30,8 @@ export class Pieces {
   private readonly closed: Uint8Array[] = [];
   private buffer: Uint8Array;
   private view: DataView;
-  private text: Buffer;
+  /** a Buffer over `buffer` for string writes, made on the first (sequences and items have none) */
+  private text: Buffer | undefined;
   /** start of the bytes written since the last closed piece, and the end of what is written */
   private start = 0;
   private at = 0;
@@ -41,7 +42,6 @@ export class Pieces {
   constructor(capacity = 2048) {
     this.buffer = new Uint8Array(capacity);
     this.view = new DataView(this.buffer.buffer);
-    this.text = Buffer.from(this.buffer.buffer);
   }
 
   /** Room for `n` more bytes in the buffer; a full one is replaced (closed pieces keep viewing the old). */
@@ -52,7 +52,7 @@ export class Pieces {
     next.set(open);
     this.buffer = next;
     this.view = new DataView(next.buffer);
-    this.text = Buffer.from(next.buffer);
+    this.text = undefined;
     this.start = 0;
     this.at = open.length;
   }
@@ -139,6 +139,7 @@ export class Pieces {
   /** `text` in `encoding` (`size` bytes, as Buffer.byteLength says). */
   string(text: string, size: number, encoding: 'latin1' | 'utf8'): void {
     this.room(size);
+    this.text ??= Buffer.from(this.buffer.buffer);
     this.text.write(text, this.at, size, encoding);
     this.at += size;
     this.length += size;

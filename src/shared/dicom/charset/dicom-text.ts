@@ -118,6 +118,17 @@ function placeOf(char: string, set: Extract<CharacterSet, { kind: 'extensible' }
   return undefined;
 }
 
+/** The character codes of `text` as bytes when every one is ASCII, else undefined. */
+function asciiBytes(text: string): Uint8Array | undefined {
+  const out = new Uint8Array(text.length);
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x80) return undefined;
+    out[i] = code;
+  }
+  return out;
+}
+
 /**
  * The bytes of `text` in `set`, or undefined when a character is not in it. Without code extensions
  * only ASCII and value 1's own set are used; with them, each character goes to the first declared
@@ -125,6 +136,10 @@ function placeOf(char: string, set: Extract<CharacterSet, { kind: 'extensible' }
  */
 export function encodeText(text: string, set: CharacterSet, vr: string): Uint8Array | undefined {
   if (set.kind === 'whole') return set.value === 'ISO_IR 192' ? new TextEncoder().encode(text) : undefined;
+  // ASCII only (UIDs, numbers, most names): one byte per character, no escape ever designated, so the
+  // bytes are the character codes, as the loop below would write them.
+  const ascii = asciiBytes(text);
+  if (ascii !== undefined) return ascii;
   const out: number[] = [];
   let g0: CodeElement | undefined;
   let g1 = set.initialG1;
