@@ -9,6 +9,7 @@ import path from 'node:path';
 import { dciodvfy, dcmdump } from '../helpers/dicom-tools';
 import { waitForWholeSample } from './support/box-page';
 import { sampleStudyApp } from './support/sample-app';
+import { exportSeries, importSampleBoxes, twinItems } from './support/sample-export';
 
 const sample = sampleStudyApp('key-images');
 const { work } = sample;
@@ -18,19 +19,9 @@ test('an export with every twin also writes the key images of the copies with fi
   test.setTimeout(180_000);
   await page.goto(sample.app.url);
   await waitForWholeSample(page);
-  await page.getByLabel('Import boxes (CSV or JSON)').setInputFiles(path.resolve('assets/sample/boxes.csv'));
-  await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toContainText('6 boxes');
-
+  await importSampleBoxes(page);
   const out = path.join(work, 'out');
-  await page.getByRole('button', { name: 'Export…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Export' });
-  await dialog.getByLabel('Output folder').fill(out);
-  await dialog.getByRole('radio', { name: /This series/ }).check();
-  await dialog.getByLabel('Also write').selectOption('all');
-  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
-  await expect(dialog.getByText('Exported 24 images.')).toBeVisible({ timeout: 120_000 });
-
-  const twins = dialog.getByRole('list', { name: 'Presentation states and reports' }).getByRole('listitem');
+  const twins = twinItems(await exportSeries(page, out, 'all'));
   await expect(twins).toHaveCount(3);
   await expect(twins.filter({ hasText: 'Wrote key object selection' })).toContainText(
     '6 findings on 6 images',

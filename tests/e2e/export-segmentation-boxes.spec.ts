@@ -10,9 +10,9 @@ import path from 'node:path';
 import { dciodvfy } from '../helpers/dicom-tools';
 import { waitForWholeSample } from './support/box-page';
 import { sampleStudyApp } from './support/sample-app';
+import { exportSeries, importSampleBoxes, SAMPLE_BOXES, twinItems } from './support/sample-export';
 
 const sample = sampleStudyApp('segmentation-boxes');
-const BOXES = path.resolve('assets/sample/boxes.csv');
 
 function segmentations(root: string): string[] {
   if (!existsSync(root)) return [];
@@ -44,18 +44,9 @@ test('"+ segmentation" with only boxes says why nothing was written; "Boxes too"
   test.setTimeout(180_000);
   await sample.open(page);
   await waitForWholeSample(page);
-  await page.getByLabel('Import boxes (CSV or JSON)').setInputFiles(BOXES);
-  await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toContainText('6 boxes');
-
+  await importSampleBoxes(page);
   const first = path.join(sample.work, 'out-1');
-  await page.getByRole('button', { name: 'Export…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Export' });
-  await dialog.getByRole('radio', { name: /This series/ }).check();
-  await dialog.getByLabel('Output folder').fill(first);
-  await expect(dialog.getByLabel('Boxes too (each a filled rectangle in the segmentation)')).toHaveCount(0);
-  await dialog.getByLabel('Also write').selectOption('seg');
-  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
-  await expect(dialog.getByText('Exported 24 images.')).toBeVisible({ timeout: 120_000 });
+  const dialog = await exportSeries(page, first, 'seg');
   const notes = dialog.getByRole('list', { name: 'Notes' });
   await expect(notes).toContainText('No segmentation written: the findings are boxes');
   await expect(notes).toContainText('tick “Boxes too” under Also write');
@@ -64,17 +55,21 @@ test('"+ segmentation" with only boxes says why nothing was written; "Boxes too"
 
   const second = path.join(sample.work, 'out-2');
   await dialog.getByLabel('Output folder').fill(second);
-  await dialog.getByLabel('Boxes too (each a filled rectangle in the segmentation)').check();
+  const boxesToo = dialog.getByLabel('Boxes too (each a filled rectangle in the segmentation)');
+  await dialog.getByLabel('Also write').selectOption('both');
+  await expect(boxesToo).toHaveCount(0); // offered only with a segmentation
+  await dialog.getByLabel('Also write').selectOption('all');
+  await boxesToo.check();
   await dialog.getByRole('button', { name: 'Export again' }).click();
-  const twins = dialog.getByRole('list', { name: 'Presentation states and reports' }).getByRole('listitem');
-  await expect(twins.first()).toContainText('Wrote segmentation', { timeout: 120_000 });
+  const twins = twinItems(dialog);
+  await expect(twins.filter({ hasText: 'Wrote segmentation' })).toHaveCount(1, { timeout: 120_000 });
   await expect(dialog.getByRole('list', { name: 'Notes' })).toHaveCount(0);
   const [seg] = segmentations(second);
   expect(seg).toBeDefined();
   expect(dciodvfy(seg ?? '').errors).toEqual([]);
 
   // The rectangles are the box file's, one frame per box (frames go in slice-position order, so compare sorted).
-  const rows = readFileSync(BOXES, 'utf8').trim().split('\n').slice(1);
+  const rows = readFileSync(SAMPLE_BOXES, 'utf8').trim().split('\n').slice(1);
   const byCorner = (a: number[], b: number[]): number =>
     (a[0] ?? 0) - (b[0] ?? 0) || (a[1] ?? 0) - (b[1] ?? 0);
   const expected = rows.map((row) => row.split(',').slice(3, 7).map(Number)).sort(byCorner);

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { dciodvfy } from '../helpers/dicom-tools';
 import { waitForWholeSample } from './support/box-page';
 import { sampleStudyApp } from './support/sample-app';
+import { exportSeries, twinItems } from './support/sample-export';
 
 const sample = sampleStudyApp('segmentation');
 const { work, study } = sample;
@@ -47,14 +48,7 @@ test('an export with "+ segmentation" writes the mask as a DICOM SEG, the same a
   await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toContainText('6 mask outlines');
 
   const out = path.join(work, 'out');
-  await page.getByRole('button', { name: 'Export…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Export' });
-  await dialog.getByLabel('Output folder').fill(out);
-  await dialog.getByRole('radio', { name: /This series/ }).check();
-  await dialog.getByLabel('Also write').selectOption('seg');
-  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
-  await expect(dialog.getByText('Exported 24 images.')).toBeVisible({ timeout: 120_000 });
-  const twins = dialog.getByRole('list', { name: 'Presentation states and reports' }).getByRole('listitem');
+  const twins = twinItems(await exportSeries(page, out, 'seg'));
   await expect(twins).toHaveCount(1);
   await expect(twins.first()).toContainText('Wrote segmentation');
   await expect(twins.first()).toContainText('6 findings on 6 images');

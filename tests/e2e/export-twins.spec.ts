@@ -10,6 +10,7 @@ import path from 'node:path';
 import { dciodvfy, dcmdump, runTool } from '../helpers/dicom-tools';
 import { waitForWholeSample } from './support/box-page';
 import { sampleStudyApp } from './support/sample-app';
+import { exportSeries, importSampleBoxes, twinItems } from './support/sample-export';
 
 const sample = sampleStudyApp('twins');
 const { work, study } = sample;
@@ -23,19 +24,9 @@ test('an export with "presentation state and structured report" writes both besi
   test.setTimeout(180_000);
   await page.goto(sample.app.url);
   await waitForWholeSample(page);
-  await page.getByLabel('Import boxes (CSV or JSON)').setInputFiles(path.resolve('assets/sample/boxes.csv'));
-  await expect(page.getByRole('status').filter({ hasText: 'Imported' })).toContainText('6 boxes');
-
+  await importSampleBoxes(page);
   const out = path.join(work, 'out');
-  await page.getByRole('button', { name: 'Export…' }).click();
-  const dialog = page.getByRole('dialog', { name: 'Export' });
-  await dialog.getByLabel('Output folder').fill(out);
-  await dialog.getByRole('radio', { name: /This series/ }).check();
-  await dialog.getByLabel('Also write').selectOption('both');
-  await dialog.getByRole('button', { name: 'Export', exact: true }).click();
-  await expect(dialog.getByText('Exported 24 images.')).toBeVisible({ timeout: 120_000 });
-
-  const twins = dialog.getByRole('list', { name: 'Presentation states and reports' }).getByRole('listitem');
+  const twins = twinItems(await exportSeries(page, out, 'both'));
   await expect(twins).toHaveCount(2);
   await expect(twins.filter({ hasText: 'Wrote presentation state' })).toContainText(
     '6 findings on 24 images',
