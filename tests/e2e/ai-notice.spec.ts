@@ -232,4 +232,19 @@ print(json.dumps({'items': items, 'series': ds.SeriesDescription}))
   await page.getByRole('button', { name: 'Zoom out' }).click();
   await page.getByRole('button', { name: 'Zoom out' }).click();
   await page.screenshot({ path: 'docs/screenshots/ai-notice.png' });
+
+  // The COCO file's only box deleted: the file no longer names the export's algorithm (boxes.csv names none).
+  await page
+    .getByRole('list', { name: 'Boxes in this series' })
+    .getByRole('button', { name: /Slice 13 · cyst/ })
+    .click();
+  await page.locator('.stage').focus();
+  await page.keyboard.press('Delete');
+  await expect(
+    page.getByRole('list', { name: 'Boxes in this series' }).getByRole('button', { name: /cyst/ }),
+  ).toHaveCount(0);
+  await page.getByRole('button', { name: 'Export…' }).click();
+  await expect(page.getByRole('dialog', { name: 'Export' }).getByTestId('export-algorithm')).toHaveText(
+    /^Algorithm: none named/,
+  );
 });

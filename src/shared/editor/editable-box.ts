@@ -37,6 +37,11 @@ export interface EditableBox {
   clippedEdges?: ImageEdge[];
   /** the finding's identifier from its file (box file `id`, a report's Tracking Identifier), kept on export */
   findingId?: string;
+  /**
+   * the findings file it was imported from (its name as imported: the Boxes panel's file line); absent for
+   * a box the reader drew. A file whose boxes are all deleted no longer names the export's algorithm.
+   */
+  source?: string;
   /** the reader's verdict (src/shared/review); absent = unreviewed. A box the reader draws is accepted. */
   review?: ReviewState;
   /** true for a box the reader drew: accepted by its author, and moving it does not make it `edited` */

@@ -50,6 +50,7 @@ export const editableBoxSchema = z
       .max(4)
       .optional(),
     findingId: z.string().min(1).max(64).optional(),
+    source: z.string().min(1).max(4096).optional(),
     review: z.enum(['unreviewed', 'accepted', 'rejected', 'edited']).optional(),
     drawn: z.boolean().optional(),
     original: z

@@ -60,6 +60,19 @@ export function exportAlgorithm(files: readonly FileAlgorithm[]): ExportAlgorith
   };
 }
 
+/**
+ * The files that still have a finding among `boxes` (by each box's `source`): a file whose boxes were all
+ * deleted, or boxes the reader drew, name no algorithm, so an export of the reader's own boxes is never
+ * labelled as an algorithm's.
+ */
+export function filesWithFindings(
+  files: readonly FileAlgorithm[],
+  boxes: readonly { source?: string }[],
+): FileAlgorithm[] {
+  const sources = new Set(boxes.map((box) => box.source));
+  return files.filter((file) => sources.has(file.file));
+}
+
 /** The list after an import: the file's entry replaced (imported again) or added, in import order. */
 export function withFileAlgorithm(files: readonly FileAlgorithm[], entry: FileAlgorithm): FileAlgorithm[] {
   const index = files.findIndex((f) => f.file === entry.file);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  filesWithFindings,
   exportAlgorithm,
   fitAlgorithm,
   withFileAlgorithm,
@@ -53,5 +54,25 @@ describe('the list of imported files', () => {
       name: 'Kidney Net v2',
       manufacturer: 'M'.repeat(64),
     });
+  });
+});
+
+describe('the files an export names', () => {
+  const files = [
+    { file: 'coco.json', algorithm: { name: 'CocoNet' } },
+    { file: 'seg.dcm', algorithm: { name: 'SegNet' } },
+  ];
+
+  it("only files that still have a box: deleting all of a file's boxes drops its algorithm", () => {
+    const boxes = [{ source: 'seg.dcm' }, {}];
+    expect(filesWithFindings(files, boxes)).toEqual([files[1]]);
+    expect(exportAlgorithm(filesWithFindings(files, boxes))).toEqual({
+      ok: true,
+      algorithm: { name: 'SegNet' },
+    });
+  });
+
+  it("the reader's own boxes name no algorithm", () => {
+    expect(exportAlgorithm(filesWithFindings(files, [{}, {}]))).toEqual({ ok: true });
   });
 });

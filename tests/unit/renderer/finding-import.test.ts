@@ -51,5 +51,7 @@ describe('an import lists the files it placed findings from, each with the algor
       { file: 'coco.json', algorithm: { name: 'CocoNet' } },
       { file: 'boxes.csv', algorithm: {} },
     ]);
+    // each box remembers its file, so a file whose boxes are all deleted stops naming the algorithm
+    expect(outcome.boxes.map((b) => b.source)).toEqual(['coco.json', 'boxes.csv']);
   });
 });

@@ -68,7 +68,7 @@ export function outcomeOf(
     const matched = importBoxRecords(source.findings, images, style);
     if (matched.boxes.length > 0)
       outcome.files.push({ file: source.name, algorithm: source.algorithm ?? {} });
-    outcome.boxes.push(...matched.boxes);
+    outcome.boxes.push(...matched.boxes.map((box) => ({ ...box, source: source.name })));
     outcome.problems.push(...matched.unmatched);
     outcome.clipped.push(...matched.clipped);
   }

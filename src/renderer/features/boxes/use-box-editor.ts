@@ -17,7 +17,7 @@ import {
 } from '../../../shared/editor';
 import { passesMinScore } from '../../../shared/boxes/min-score';
 import { noticeText, type NoticeChoice } from '../../../shared/boxes/notice';
-import { exportAlgorithm } from '../../../shared/findings/file-algorithms';
+import { exportAlgorithm, filesWithFindings } from '../../../shared/findings/file-algorithms';
 import { isShown } from '../../../shared/review/review-state';
 import type { SeriesEntry } from '../../../shared/ipc/library';
 import type { SessionSettingsData } from '../../../shared/ipc/session';
@@ -99,7 +99,7 @@ export function useBoxEditor({ series, index, viewport, canvas, noDrawing, notic
       (b) =>
         b.sliceKey === sliceKey && isShown(b) && passesMinScore(b, minScore) && labelShown(b, hiddenLabels),
     );
-    const named = exportAlgorithm(findingFiles ?? []);
+    const named = exportAlgorithm(filesWithFindings(findingFiles ?? [], documentBoxes ?? []));
     return noticeText(notice, named.ok ? named.algorithm : undefined, imageBoxes);
   }, [documentBoxes, sliceKey, minScore, hiddenLabels, findingFiles, notice]);
   const burn: Burn = useMemo(

@@ -15,6 +15,7 @@ import { SelectionOverlay } from '../boxes/SelectionOverlay';
 import type { NoticeChoice } from '../../../shared/boxes/notice';
 import { useBoxEditor } from '../boxes/use-box-editor';
 import { ExportDialog } from '../export/ExportDialog';
+import { filesWithFindings } from '../../../shared/findings/file-algorithms';
 import { defaultOutDir, exportScopes } from '../export/export-scopes';
 import { HelpPanel } from './HelpPanel';
 import { Overlay } from './Overlay';
@@ -302,8 +303,13 @@ export function Viewer({ series, patient, presets, allSeries, folders, info }: P
       {exporting && series ? (
         <ExportDialog
           scopes={exportScopes(series, state.index, folders, boxes.allBoxes, {
-            folder: session?.settings.findingFiles ?? [],
-            all: Object.values(boxes.state.folders).flatMap((f) => f.settings.findingFiles ?? []),
+            folder: filesWithFindings(
+              session?.settings.findingFiles ?? [],
+              session?.editor.document.boxes ?? [],
+            ),
+            all: Object.values(boxes.state.folders).flatMap((f) =>
+              filesWithFindings(f.settings.findingFiles ?? [], f.editor.document.boxes),
+            ),
           })}
           notice={notice}
           onNotice={setNotice}
