@@ -185,10 +185,11 @@ test('the algorithm of an imported COCO file is shown, edited per file and named
   await showSlice13(page);
   await page.getByRole('button', { name: 'Export…' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export' });
-  await dialog
-    .getByRole('radiogroup', { name: 'AI notice' })
-    .getByRole('radio', { name: /Automatic/ })
-    .check();
+  // The first test's choice (own text) is kept with the folder's session, through the reload.
+  const kept = dialog.getByRole('radiogroup', { name: 'AI notice' });
+  await expect(kept.getByRole('radio', { name: 'Own text' })).toBeChecked();
+  await expect(kept.getByLabel('Notice text')).toHaveValue(OWN_TEXT);
+  await kept.getByRole('radio', { name: /Automatic/ }).check();
   await expect(dialog.getByTestId('export-algorithm')).toHaveText('Algorithm: CocoNet 1.0 by Coco Labs GmbH');
   const out = path.join(work, 'algorithm');
   await dialog.getByLabel('Output folder').fill(out);

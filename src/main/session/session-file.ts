@@ -6,6 +6,8 @@ import { editorDocumentSchema } from '../../shared/editor/schema';
 import type { WindowSpec } from '../../shared/pipeline/types';
 import type { FileAlgorithm } from '../../shared/findings/file-algorithms';
 import { fileAlgorithmsSchema } from '../../shared/findings/file-algorithm-schema';
+import type { NoticeChoice } from '../../shared/boxes/notice';
+import { noticeChoiceSchema } from '../../shared/boxes/notice-schema';
 
 /**
  * What is saved per opened folder: the editor document (boxes) and the view/export settings.
@@ -34,6 +36,8 @@ export interface SessionSettings {
   lastSlice?: SliceRef;
   /** the findings files imported into the folder, each with the algorithm it names or the user set */
   findingFiles?: FileAlgorithm[];
+  /** the AI notice chosen in the Export dialog (absent: auto, as the CLI) */
+  notice?: NoticeChoice;
 }
 
 export interface SessionData {
@@ -79,6 +83,7 @@ const settingsSchema = z.object({
   reviewer: z.string().min(1).max(320).optional(),
   lastSlice: z.object({ sliceKey: z.string().min(1), frame: z.number().int().min(1) }).optional(),
   findingFiles: fileAlgorithmsSchema.optional(),
+  notice: noticeChoiceSchema.optional(),
 });
 
 export const sessionFileSchema = z.object({

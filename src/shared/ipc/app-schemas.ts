@@ -46,6 +46,7 @@ export const sessionSettingsSchema = z.strictObject({
   reviewer: z.string().min(1).max(320).optional(),
   lastSlice: z.strictObject({ sliceKey: z.string().min(1), frame: z.number().int().min(1) }).optional(),
   findingFiles: fileAlgorithmsSchema.optional(),
+  notice: noticeChoiceSchema.optional(),
 });
 
 export const sessionSaveSchema: z.ZodType<{ folder: string } & SessionPayload> = z.strictObject({

@@ -3,6 +3,7 @@
  * folder. The shape equals src/main/session's SessionSettings (main proves it at compile time).
  */
 import type { OutlinePlacement, Rgb } from '../boxes/model';
+import type { NoticeChoice } from '../boxes/notice';
 import type { EditorDocument } from '../editor/edits';
 import type { FileAlgorithm } from '../findings/file-algorithms';
 import type { SliceRef } from '../editor/editable-box';
@@ -24,6 +25,8 @@ export interface SessionSettingsData {
   lastSlice?: SliceRef;
   /** the findings files imported into this folder, each with the algorithm it names or the user set */
   findingFiles?: FileAlgorithm[];
+  /** the AI notice chosen in the Export dialog (absent: auto, as the CLI) */
+  notice?: NoticeChoice;
 }
 
 export interface SessionPayload {

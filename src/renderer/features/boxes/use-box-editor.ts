@@ -30,6 +30,8 @@ import { useBoxPointer } from './use-box-pointer';
 import { useBoxSession } from './use-box-session';
 import { useAppReviewer } from '../review/use-app-reviewer';
 
+const AUTO_NOTICE: NoticeChoice = { kind: 'auto' };
+
 interface Input {
   series: SeriesEntry | undefined;
   index: number;
@@ -37,11 +39,9 @@ interface Input {
   canvas: React.RefObject<HTMLCanvasElement | null>;
   /** why boxes cannot be drawn on the image shown (a colour image); undefined: they can */
   noDrawing?: string | undefined;
-  /** the AI notice the Export dialog chose: the viewer burns it as the export will */
-  notice: NoticeChoice;
 }
 
-export function useBoxEditor({ series, index, viewport, canvas, noDrawing, notice }: Input) {
+export function useBoxEditor({ series, index, viewport, canvas, noDrawing }: Input) {
   const [state, dispatch] = useReducer(boxesReducer, initialBoxesState);
   const { reviewer } = useAppReviewer();
   useEffect(() => dispatch({ type: 'reviewer', reviewer }), [reviewer]);
@@ -90,6 +90,8 @@ export function useBoxEditor({ series, index, viewport, canvas, noDrawing, notic
   // The box being drawn or dragged is always shown; saved boxes below the minimum score or of a hidden
   // label are not (and are not exported either).
   const findingFiles = settings?.findingFiles;
+  // The AI notice chosen in the Export dialog, kept with the folder's session (auto by default, as the CLI).
+  const notice: NoticeChoice = settings?.notice ?? AUTO_NOTICE;
   const sliceKey = slice?.sliceKey;
   const documentBoxes = entry?.editor.document.boxes;
   // The notice as the export writes it on this image: the algorithm of the folder's findings files and

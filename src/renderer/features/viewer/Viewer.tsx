@@ -77,8 +77,6 @@ export function Viewer({ series, patient, presets, allSeries, folders, info }: P
   const uid = series?.seriesInstanceUid;
   const sliceCount = series?.slices.length ?? 0;
   const [exporting, setExporting] = useState(false);
-  // The AI notice chosen in the Export dialog (auto by default, as the CLI): the canvas burns it too.
-  const [notice, setNotice] = useState<NoticeChoice>({ kind: 'auto' });
   // A colour image (already burned in, or ultrasound) is shown as stored: no window, nothing to draw on.
   const colour = drawn?.voi.kind === 'none' ? COLOUR_REASON : undefined;
   const boxes = useBoxEditor({
@@ -87,7 +85,6 @@ export function Viewer({ series, patient, presets, allSeries, folders, info }: P
     viewport: state.viewport,
     canvas,
     noDrawing: colour,
-    notice,
   });
   const { burn, entry: session } = boxes;
   // The export names the app-wide reviewer of Settings (a session saved before names its own).
@@ -311,8 +308,8 @@ export function Viewer({ series, patient, presets, allSeries, folders, info }: P
               filesWithFindings(f.settings.findingFiles ?? [], f.editor.document.boxes),
             ),
           })}
-          notice={notice}
-          onNotice={setNotice}
+          notice={session?.settings.notice ?? { kind: 'auto' }}
+          onNotice={(notice: NoticeChoice) => boxes.setSettings({ notice })}
           currentWindow={state.window}
           presets={presets}
           thickness={session?.settings.thickness ?? 4}
