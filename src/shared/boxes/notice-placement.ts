@@ -53,8 +53,24 @@ function findingArea(box: LabelBox): Rect {
   };
 }
 
+/**
+ * fittedText's answers by text and width: one series asks the same question for every image, and finding
+ * the fit measures the text once per character dropped (0.15 ms on a 64x64 image, as much as its pixels).
+ */
+const fitted = new Map<string, string | undefined>();
+const FITTED_KEPT = 64;
+
 /** The text at the label scale, shortened (with '...') until it fits inside the image with its inset. */
 function fittedText(text: string, image: RgbImage, scale: number, inset: number): string | undefined {
+  const key = `${image.columns}\n${scale}\n${inset}\n${text}`;
+  if (fitted.has(key)) return fitted.get(key);
+  const answer = fitText(text, image, scale, inset);
+  if (fitted.size >= FITTED_KEPT) fitted.clear();
+  fitted.set(key, answer);
+  return answer;
+}
+
+function fitText(text: string, image: RgbImage, scale: number, inset: number): string | undefined {
   let chars = Array.from(text);
   const fits = (t: string): boolean => labelSize(t, scale).width + 2 * inset <= image.columns;
   while (chars.length > 0 && !fits(chars.join('') + (chars.length < Array.from(text).length ? '...' : ''))) {
