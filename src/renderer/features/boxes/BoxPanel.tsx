@@ -27,16 +27,19 @@ interface Props {
 export function BoxPanel({ editor, series, allSeries, onGoto }: Props) {
   const { entry, selected } = editor;
   const boxes: readonly EditableBox[] = entry?.editor.document.boxes ?? NO_BOXES;
-  const listed = boxesOfSeries(boxes, series);
+  // Each is a pass over the series (1,000 slices and more): made once per series or boxes, not per slice
+  // shown, so scrolling through the series costs no work proportional to its length here.
+  const listed = useMemo(() => boxesOfSeries(boxes, series), [boxes, series]);
   const selectedIndex = selected ? listed.find((l) => l.box.id === selected.id)?.index : undefined;
-  const ordered = series.slices.map(editorSlice);
+  const ordered = useMemo(() => series.slices.map(editorSlice), [series]);
+  const images = useMemo(() => folderImages(allSeries, series.folder), [allSeries, series.folder]);
   const settings = entry?.settings;
   const [copyNote, setCopyNote] = useState<string | undefined>(undefined);
   // Labels the canvas and the export leave out (no room without covering another finding), marked on the box.
   const unlabelled = useMemo(
     () =>
       unlabelledBoxIds(
-        boxesOfSeries(boxes, series).map((l) => l.box),
+        listed.map((l) => l.box),
         { columns: series.columns, rows: series.rows },
         {
           labels: settings?.labels ?? false,
@@ -45,7 +48,7 @@ export function BoxPanel({ editor, series, allSeries, onGoto }: Props) {
           hiddenLabels: settings?.hiddenLabels,
         },
       ),
-    [boxes, series, settings?.labels, settings?.outline, settings?.minScore, settings?.hiddenLabels],
+    [listed, series.columns, series.rows, settings?.labels, settings?.outline, settings?.minScore, settings?.hiddenLabels],
   );
   return (
     <aside className="box-panel" aria-label="Boxes">
@@ -54,7 +57,7 @@ export function BoxPanel({ editor, series, allSeries, onGoto }: Props) {
       <BoxFiles
         folder={series.folder}
         boxes={boxes}
-        images={folderImages(allSeries, series.folder)}
+        images={images}
         style={{ color: settings?.color ?? [255, 0, 0], thickness: settings?.thickness ?? 4 }}
         onImport={(imported, replace) =>
           editor.commit({ kind: 'import', boxes: imported, ...(replace ? { replace } : {}) })
