@@ -22,6 +22,7 @@ import { Overlay } from './Overlay';
 import { PresetWarning } from './PresetWarning';
 import { SliceBar } from './SliceBar';
 import { drawFrame, windowNumbers, type Scratch } from './render-frame';
+import { markDrawn, sameVoi } from './drawn-marks';
 import { useSliceFrame } from './use-slice-frame';
 import { useStageInput } from './use-stage-input';
 import { initialViewerState, openingSlice, viewerReducer } from './viewer-state';
@@ -37,17 +38,6 @@ interface Props {
   /** the opened folders ("everything open") */
   folders: readonly string[];
   info: AppInfo | undefined;
-}
-
-/** What the canvas currently shows (it can lag the state while a slice loads). */
-interface Drawn {
-  voi: ResolvedVoi;
-  /** draws so far: tests and the perf spec wait on this */
-  count: number;
-  ms: number;
-  path: string;
-  frame: number;
-  index: number;
 }
 
 const COLOUR_REASON =
@@ -66,7 +56,9 @@ function windowLabel(spec: WindowSpec, voi: ResolvedVoi | undefined): string {
 
 export function Viewer({ series, patient, presets, allSeries, folders, info }: Props) {
   const [state, dispatch] = useReducer(viewerReducer, initialViewerState);
-  const [drawn, setDrawn] = useState<Drawn | undefined>(undefined);
+  /** the VOI of the frame on the canvas (it can lag the state while a slice loads); undefined: none yet */
+  const [shownVoi, setShownVoi] = useState<ResolvedVoi | undefined>(undefined);
+  const drawCount = useRef(0);
   const [drawError, setDrawError] = useState<string | undefined>(undefined);
   const stage = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
@@ -78,7 +70,7 @@ export function Viewer({ series, patient, presets, allSeries, folders, info }: P
   const sliceCount = series?.slices.length ?? 0;
   const [exporting, setExporting] = useState(false);
   // A colour image (already burned in, or ultrasound) is shown as stored: no window, nothing to draw on.
-  const colour = drawn?.voi.kind === 'none' ? COLOUR_REASON : undefined;
+  const colour = shownVoi?.kind === 'none' ? COLOUR_REASON : undefined;
   const boxes = useBoxEditor({
     series,
     index: state.index,
@@ -133,15 +125,18 @@ export function Viewer({ series, patient, presets, allSeries, folders, info }: P
     const outcome = drawFrame(target, frame, state.window, scratch.current, burn);
     if (outcome.ok) {
       numbersRef.current = windowNumbers(outcome.voi);
-      setDrawError(undefined);
-      setDrawn((previous) => ({
-        voi: outcome.voi,
-        count: (previous?.count ?? 0) + 1,
+      drawCount.current += 1;
+      markDrawn(target, {
+        count: drawCount.current,
         ms: outcome.ms,
         path: shown.path,
         frame: shown.frame,
         index: state.index,
-      }));
+        sliceCount: series.slices.length,
+      });
+      setDrawError(undefined);
+      const voi = outcome.voi;
+      setShownVoi((previous) => (sameVoi(previous, voi) ? previous : voi));
     } else setDrawError(outcome.error);
     // eslint-disable-next-line react-hooks/exhaustive-deps -- `frame` already identifies the slice drawn
   }, [frame, state.window, burn]);
@@ -168,7 +163,7 @@ export function Viewer({ series, patient, presets, allSeries, folders, info }: P
     [select, state.viewport],
   );
 
-  const numbers = windowNumbers(drawn?.voi);
+  const numbers = windowNumbers(shownVoi);
   const folderBoxes = session?.editor.document.boxes;
   const minScore = session?.settings.minScore;
   const hiddenLabels = session?.settings.hiddenLabels;
@@ -235,16 +230,12 @@ export function Viewer({ series, patient, presets, allSeries, folders, info }: P
                 ref={canvas}
                 className="image-canvas"
                 role="img"
-                aria-label={`Slice ${(drawn?.index ?? state.index) + 1} of ${series.slices.length}`}
-                data-slice={drawn ? drawn.index + 1 : undefined}
-                data-path={drawn?.path}
-                data-frame={drawn?.frame}
-                data-draw-count={drawn?.count ?? 0}
-                data-render-ms={drawn ? drawn.ms.toFixed(2) : undefined}
+                // Rewritten with the slice, like data-slice, -path, -frame, -draw-count, -render-ms, when drawn (markDrawn).
+                aria-label="Slice not drawn yet"
                 data-window={numbers ? `${numbers.width}/${numbers.center}` : undefined}
                 style={{
                   transform: `translate(${panX}px, ${panY}px) scale(${zoom})`,
-                  visibility: drawn ? 'visible' : 'hidden',
+                  visibility: shownVoi ? 'visible' : 'hidden',
                 }}
               />
               <SelectionOverlay
@@ -257,7 +248,7 @@ export function Viewer({ series, patient, presets, allSeries, folders, info }: P
                 series={series}
                 index={state.index}
                 numbers={numbers}
-                windowLabel={windowLabel(state.window, drawn?.voi)}
+                windowLabel={windowLabel(state.window, shownVoi)}
                 zoom={zoom}
                 patient={patient}
                 header={frame?.header}

@@ -3,6 +3,7 @@
  * Shift+drag or middle drag pans, and the shortcut table (shortcuts.ts) handles keys anywhere outside inputs.
  */
 import { useEffect, useRef, type RefObject } from 'react';
+import { flushSync } from 'react-dom';
 import type { WindowPreset } from '../../../shared/presets';
 import { actionForKey } from './shortcuts';
 import { dragWindow, type ViewerAction } from './viewer-state';
@@ -63,7 +64,12 @@ export function useStageInput({
           anchorX: event.clientX - box.left,
           anchorY: event.clientY - box.top,
         });
-      } else if (event.deltaY !== 0) dispatch({ type: 'step', delta: Math.sign(event.deltaY) });
+      } else if (event.deltaY !== 0) {
+        // Rendered (and a cached slice drawn) inside this event, not in a task queued behind others (a
+        // prefetched slice arriving): on a busy machine each wait in the queue is a scheduling delay.
+        // Notches are still reduced one by one and only the newest slice is loaded (showSlice).
+        flushSync(() => dispatch({ type: 'step', delta: Math.sign(event.deltaY) }));
+      }
     };
     const onPointerDown = (event: PointerEvent): void => {
       const pan = event.button === 1 || (event.button === 0 && event.shiftKey);
