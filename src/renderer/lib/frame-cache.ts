@@ -1,7 +1,8 @@
 /**
  * Decoded frames kept in the renderer: a bounded LRU (so a 500-slice series does not hold 500 frames), the
  * frames already here returned synchronously (a slice change then costs only the render), and neighbours
- * prefetched one at a time so prefetching never competes with the frame the user asked for. Loads the
+ * prefetched a few at a time (`prefetchConcurrency`, default 1), nearest first, so prefetching keeps
+ * ahead of a fast scroll without flooding main while the user waits for one frame. Loads the
  * viewer no longer needs (the user scrolled past them) are cancelled, so main stops decoding them.
  */
 export interface Cancelled {
@@ -52,11 +53,24 @@ interface Flight<T> {
 
 const CANCELLED_OUTCOME = { state: 'cancelled' } as const;
 
-export function createFrameCache<T>(loader: Loader<T>, capacity: number): FrameCache<T> {
+export interface FrameCacheOptions {
+  /**
+   * prefetch loads in flight at once (default 1). Each load is a round trip through several processes;
+   * on a busy machine most of it is waiting for a core, so two in flight overlap those waits.
+   */
+  prefetchConcurrency?: number;
+}
+
+export function createFrameCache<T>(
+  loader: Loader<T>,
+  capacity: number,
+  options: FrameCacheOptions = {},
+): FrameCache<T> {
   const entries = new Map<string, Entry<T>>();
   const flights = new Map<string, Flight<T>>();
+  const concurrency = Math.max(1, options.prefetchConcurrency ?? 1);
   let queue: string[] = [];
-  let prefetching = false;
+  let prefetching = 0;
 
   const touch = (key: string, entry: Entry<T>): void => {
     entries.delete(key);
@@ -123,14 +137,14 @@ export function createFrameCache<T>(loader: Loader<T>, capacity: number): FrameC
     return start(key, cancellable).done;
   };
 
+  /** One prefetching lane: takes the nearest queued key, loads it, takes the next. */
   const pump = async (): Promise<void> => {
-    if (prefetching) return;
-    prefetching = true;
+    prefetching++;
     while (queue.length > 0) {
       const key = queue.shift();
       if (key !== undefined && !entries.has(key)) await load(key, { cancellable: true });
     }
-    prefetching = false;
+    prefetching--;
   };
 
   return {
@@ -142,7 +156,7 @@ export function createFrameCache<T>(loader: Loader<T>, capacity: number): FrameC
     load,
     prefetch(keys) {
       queue = keys.filter((key) => !entries.has(key)).slice(0, capacity - 1);
-      void pump();
+      while (prefetching < Math.min(concurrency, queue.length)) void pump();
     },
     cancelStale(keep) {
       const wanted = new Set(keep);

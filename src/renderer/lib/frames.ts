@@ -6,6 +6,8 @@ import { toViewerFrame, type ViewerFrame } from './raw-frame';
 
 /** 64 frames of 512x512x16 bits is 32 MB: enough to scroll back and forth without reloading. */
 const CAPACITY = 64;
+/** Prefetch loads in flight at once (see FrameCacheOptions). */
+const PREFETCH_CONCURRENCY = 2;
 
 export const frameKey = (slice: Pick<SliceRef, 'path' | 'frame'>): string => `${slice.frame}|${slice.path}`;
 
@@ -36,7 +38,9 @@ export const loadThroughApi =
   };
 
 export function frameCache(): FrameCache<ViewerFrame> {
-  cache ??= createFrameCache(loadThroughApi(getApi()), CAPACITY);
+  cache ??= createFrameCache(loadThroughApi(getApi()), CAPACITY, {
+    prefetchConcurrency: PREFETCH_CONCURRENCY,
+  });
   return cache;
 }
 
@@ -48,29 +52,51 @@ export function keysAt(slices: readonly SliceRef[], indices: readonly number[]):
   });
 }
 
-/** Neighbours of `index` to prefetch, nearest first, the scrolling direction (forward) before backward. */
-export function neighbourIndices(index: number, count: number, radius = 4): number[] {
+/** Which way the user is scrolling (+1 towards higher indices) and how far to prefetch each way. */
+export interface PrefetchReach {
+  direction: 1 | -1;
+  /** slices prefetched in the scrolling direction */
+  ahead: number;
+  /** slices kept and prefetched against it (a reader often scrolls back a little) */
+  behind: number;
+}
+
+/**
+ * Reach of the prefetch: 8 slices ahead is a quarter of a second of a fast scroll (a notch every 33 ms),
+ * enough to ride out a busy moment of main; 2 behind covers turning back.
+ */
+export const DEFAULT_REACH: PrefetchReach = { direction: 1, ahead: 8, behind: 2 };
+
+/** Neighbours of `index` to prefetch, nearest first, the slice ahead before the one behind at each distance. */
+export function neighbourIndices(
+  index: number,
+  count: number,
+  reach: PrefetchReach = DEFAULT_REACH,
+): number[] {
   const out: number[] = [];
-  for (let d = 1; d <= radius; d++) {
-    if (index + d < count) out.push(index + d);
-    if (index - d >= 0) out.push(index - d);
+  for (let d = 1; d <= Math.max(reach.ahead, reach.behind); d++) {
+    const forward = index + d * reach.direction;
+    const backward = index - d * reach.direction;
+    if (d <= reach.ahead && forward >= 0 && forward < count) out.push(forward);
+    if (d <= reach.behind && backward >= 0 && backward < count) out.push(backward);
   }
   return out;
 }
 
 /**
- * A slice change in the viewer: cancels the loads of slices now neither current nor a neighbour, loads the
- * current slice, then (if it is still current) prefetches its neighbours.
+ * A slice change in the viewer: cancels the loads of slices now neither current nor a neighbour (in the
+ * scrolling `direction`), loads the current slice, then (if it is still current) prefetches its neighbours.
  */
 export async function showSlice<T>(
   cache: FrameCache<T>,
   slices: readonly SliceRef[],
   index: number,
   stillCurrent: () => boolean,
+  direction: 1 | -1 = 1,
 ): Promise<Outcome<T> | undefined> {
   const [key] = keysAt(slices, [index]);
   if (key === undefined) return undefined;
-  const neighbours = keysAt(slices, neighbourIndices(index, slices.length));
+  const neighbours = keysAt(slices, neighbourIndices(index, slices.length, { ...DEFAULT_REACH, direction }));
   cache.cancelStale([key, ...neighbours]);
   const outcome = await cache.load(key, { cancellable: true });
   if (stillCurrent() && outcome.state !== 'cancelled') cache.prefetch(neighbours);

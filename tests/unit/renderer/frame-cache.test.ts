@@ -49,8 +49,56 @@ describe('frame cache', () => {
     expect(order).toEqual(['1', '2', '3']);
   });
 
-  it('orders neighbours nearest first, forward before backward, inside the series', () => {
-    expect(neighbourIndices(5, 24, 2)).toEqual([6, 4, 7, 3]);
-    expect(neighbourIndices(0, 3, 4)).toEqual([1, 2]);
+  it('prefetches with at most `prefetchConcurrency` loads in flight, nearest first', async () => {
+    let running = 0;
+    let peak = 0;
+    const order: string[] = [];
+    const held: Array<() => void> = [];
+    const cache = createFrameCache(
+      async (key) => {
+        running++;
+        peak = Math.max(peak, running);
+        order.push(key);
+        await new Promise<void>((resolve) => held.push(resolve));
+        running--;
+        return { ok: true, value: key };
+      },
+      8,
+      { prefetchConcurrency: 2 },
+    );
+    cache.prefetch(['1', '2', '3', '4', '5']);
+    for (let round = 0; round < 10 && order.length < 5; round++) {
+      await Promise.resolve();
+      held.splice(0).forEach((release) => release());
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+    expect(order).toEqual(['1', '2', '3', '4', '5']);
+    expect(peak).toBe(2);
+  });
+
+  it('never queues more prefetches than the cache holds', async () => {
+    const asked: string[] = [];
+    const cache = createFrameCache(
+      async (key) => {
+        asked.push(key);
+        return { ok: true, value: key };
+      },
+      4,
+      { prefetchConcurrency: 2 },
+    );
+    cache.prefetch(['1', '2', '3', '4', '5', '6', '7', '8']);
+    await new Promise((resolve) => setTimeout(resolve, 0));
+    expect(asked).toEqual(['1', '2', '3']);
+    expect(cache.size()).toBeLessThanOrEqual(4);
+  });
+
+  it('orders neighbours nearest first, ahead before behind, inside the series', () => {
+    expect(neighbourIndices(5, 24, { direction: 1, ahead: 2, behind: 2 })).toEqual([6, 4, 7, 3]);
+    expect(neighbourIndices(0, 3, { direction: 1, ahead: 4, behind: 4 })).toEqual([1, 2]);
+  });
+
+  it('reaches further in the scrolling direction than against it', () => {
+    expect(neighbourIndices(10, 40)).toEqual([11, 9, 12, 8, 13, 14, 15, 16, 17, 18]);
+    expect(neighbourIndices(10, 40, { direction: -1, ahead: 3, behind: 1 })).toEqual([9, 11, 8, 7]);
   });
 });

@@ -48,7 +48,15 @@ export function BoxPanel({ editor, series, allSeries, onGoto }: Props) {
           hiddenLabels: settings?.hiddenLabels,
         },
       ),
-    [listed, series.columns, series.rows, settings?.labels, settings?.outline, settings?.minScore, settings?.hiddenLabels],
+    [
+      listed,
+      series.columns,
+      series.rows,
+      settings?.labels,
+      settings?.outline,
+      settings?.minScore,
+      settings?.hiddenLabels,
+    ],
   );
   return (
     <aside className="box-panel" aria-label="Boxes">

@@ -3,7 +3,7 @@
  * otherwise. On each slice change the loads of slices that are neither current nor a neighbour are
  * cancelled (showSlice), so fast scrolling through big JPEG 2000 slices does not decode every slice passed.
  */
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { SliceRef } from '../../../shared/ipc/library';
 import type { Entry } from '../../lib/frame-cache';
 import { frameCache, frameKey, showSlice } from '../../lib/frames';
@@ -14,6 +14,8 @@ export function useSliceFrame(
   index: number,
 ): Entry<ViewerFrame> | undefined {
   const [, setLoaded] = useState(0);
+  /** the slice shown before: the scrolling direction is from it to `index` */
+  const previous = useRef(index);
   const slice = slices?.[index];
   const key = slice ? frameKey(slice) : undefined;
   const entry = key === undefined ? undefined : frameCache().peek(key);
@@ -21,7 +23,9 @@ export function useSliceFrame(
   useEffect(() => {
     if (key === undefined || !slices) return;
     let live = true;
-    void showSlice(frameCache(), slices, index, () => live).then((outcome) => {
+    const direction = index < previous.current ? -1 : 1;
+    previous.current = index;
+    void showSlice(frameCache(), slices, index, () => live, direction).then((outcome) => {
       // A cancelled load is not an error to show: the slice it was for is no longer current.
       if (live && outcome && outcome.state !== 'cancelled') setLoaded((n) => n + 1);
     });
