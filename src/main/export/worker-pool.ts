@@ -83,6 +83,15 @@ const MAX_QUEUE_DEPTH = 128;
  */
 const QUEUE_AHEAD_MS = 200;
 
+/**
+ * While any worker is running, the pool reads every worker's outcome channel this often, whether the
+ * worker posted or not. A worker posts only when a file ends (and not after every file), so on a busy
+ * machine, or while one slow file holds a worker, finished outcomes could wait in shared memory for
+ * hundreds of ms; progress shown from them would then stall (the app's target: an update at least every
+ * 250 ms). Reading the channel is a few shared-memory loads: ten times a second costs nothing.
+ */
+export const CHANNEL_POLL_MS = 100;
+
 /** Files to keep queued on `slot`: MIN until it has a pace, then enough for QUEUE_AHEAD_MS of work. */
 function queueDepth(slot: Slot): number {
   if (slot.paceMs === undefined) return MIN_QUEUE_DEPTH;
@@ -114,6 +123,7 @@ export function runPool(source: AsyncIterator<ConvertInput>, options: PoolOption
     let sourceDone = false;
     let ended = false;
     let graceTimer: NodeJS.Timeout | undefined;
+    let poll: NodeJS.Timeout | undefined = undefined;
     /** workers ended while a file was in progress, until they have stopped */
     const stopping: { file: string; threadId: number; stopped: Promise<boolean> }[] = [];
 
@@ -121,6 +131,7 @@ export function runPool(source: AsyncIterator<ConvertInput>, options: PoolOption
       if (ended) return;
       ended = true;
       clearTimeout(graceTimer);
+      clearInterval(poll);
       options.signal?.removeEventListener('abort', onAbort);
       for (const slot of [...slots]) retire(slot);
       void unstoppableThreads(stopping, options.stopWaitMs ?? DEFAULT_STOP_WAIT_MS).then((stuck) =>
@@ -317,6 +328,15 @@ export function runPool(source: AsyncIterator<ConvertInput>, options: PoolOption
     }
     options.signal?.addEventListener('abort', onAbort, { once: true });
     for (let i = 0; i < Math.max(1, options.size); i++) spawn();
+    poll = setInterval(() => {
+      for (const slot of [...slots]) {
+        // As when the worker posts 'outcomes': it made progress, so its timer starts again, and it is fed.
+        if (slot.retired || !takeOutcomes(slot) || slot.retired) continue;
+        armTimer(slot);
+        void feed(slot);
+      }
+    }, CHANNEL_POLL_MS);
+    poll.unref();
   });
 }
 

@@ -254,6 +254,19 @@ describe('runPool', () => {
     });
   });
 
+  it('reads finished outcomes from the channel on its own timer, although the worker never posts', async () => {
+    const outcomes: FileOutcome[] = [];
+    const names = Array.from({ length: 12 }, (_, i) => `quiet-${i}`);
+    const end = await runPool(
+      inputs(names)[Symbol.asyncIterator](),
+      options({ workerPath: channelWorkerPath, size: 1 }, outcomes),
+    );
+    // Without the pool's poll the worker, holding no file after its first two, would wait forever.
+    expect(end).toEqual({ kind: 'drained' });
+    expect(outcomes.map((o) => o.input)).toEqual(names);
+    expect(outcomes.every((o) => o.status === 'converted')).toBe(true);
+  });
+
   it('fails the job with the worker reason when workers cannot start', async () => {
     const outcomes: FileOutcome[] = [];
     const boxes = [
