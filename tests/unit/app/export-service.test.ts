@@ -116,6 +116,50 @@ describe('export service', () => {
     expect(jobs.map((j) => j.algorithm)).toEqual([algorithm, undefined, undefined]);
   });
 
+  it('keeps telling the window while a slow file holds the job, with the time moved on', async () => {
+    const guard = createPathGuard();
+    await guard.allow(study);
+    let finishSlowFile: () => void = () => undefined;
+    const slowFile = new Promise<void>((resolve) => (finishSlowFile = resolve));
+    const service = createExportService({
+      guard,
+      progressIntervalMs: 10,
+      progressHeartbeatMs: 20,
+      run: async (_job, hooks) => {
+        hooks.onProgress?.({ done: 1, converted: 1, skipped: 0, failed: 0, total: 3, elapsedMs: 5 });
+        await slowFile;
+        const outcomes: FileOutcome[] = [];
+        return {
+          status: 'completed',
+          outcomes,
+          tally: tallyOf(outcomes),
+          boxErrors: [],
+          unmatchedBoxes: [],
+          elapsedMs: 9,
+        };
+      },
+    });
+    const events: ExportProgress[] = [];
+    let heartbeats: () => void = () => undefined;
+    const threeMore = new Promise<void>((resolve) => (heartbeats = resolve));
+    service.onProgress((p) => {
+      events.push(p);
+      if (events.length === 4) heartbeats();
+    });
+    await service.start(request);
+    // Events the service sends by itself, with no progress from the engine: waited for, not slept on.
+    await threeMore;
+    finishSlowFile();
+    await service.idle();
+    const running = events.filter((e) => e.state === 'running');
+    expect(running.length).toBeGreaterThanOrEqual(4);
+    expect(running.every((e) => e.done === 1 && e.total === 3)).toBe(true);
+    const elapsed = running.map((e) => e.elapsedMs);
+    expect(elapsed).toEqual([...elapsed].sort((a, b) => a - b));
+    expect(elapsed.at(-1)).toBeGreaterThan(elapsed[0] ?? Infinity);
+    expect(events.at(-1)?.state).toBe('completed');
+  });
+
   it('refuses inputs outside the opened folders and system output folders', async () => {
     const guard = createPathGuard();
     await guard.allow(study);

@@ -1,7 +1,7 @@
 /**
- * The app's export: one engine job (src/main/export, worker threads) per request, throttled progress
- * pushed to the renderer, cancel by job id. The editor's boxes go to the engine as a temporary JSON box
- * file in the CLI's format (boxesToJson), removed when the job ends. The engine's reasons name CLI
+ * The app's export: one engine job (src/main/export, worker threads) per request, paced progress pushed
+ * to the renderer (progress-pacer.ts), cancel by job id. The editor's boxes go to the engine as a
+ * temporary JSON box file in the CLI's format (boxesToJson), removed when the job ends. The engine's reasons name CLI
  * options; they reach the dialog in the app's words (inAppWords).
  */
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
@@ -23,6 +23,9 @@ import type { TwinOutcome } from '../../twin/write-twins';
 import type { PathGuard } from '../path-guard';
 import type { AppDelivery, DeliveryService } from './delivery-service';
 import { deliverableOutput, type JobOutputs } from './job-outputs';
+import { createProgressPacer } from './progress-pacer';
+
+type RunningProgress = Extract<ExportProgress, { state: 'running' }>;
 
 export type RunConversion = (job: ConversionJob, hooks: ConversionHooks) => Promise<ConversionSummary>;
 
@@ -31,6 +34,8 @@ export interface ExportDeps {
   run: RunConversion;
   /** minimum ms between two running events of one job (default 100) */
   progressIntervalMs?: number;
+  /** maximum ms between two running events of one job while it runs (default 200; see progress-pacer.ts) */
+  progressHeartbeatMs?: number;
   /** worker threads per job (default: the engine's, one per core) */
   jobs?: number;
   /** where each job's written files are kept for "Send to..." */
@@ -166,7 +171,6 @@ function finished(jobId: string, outDir: string, summary: ConversionSummary): Ex
 export function createExportService(deps: ExportDeps): ExportService {
   const running = new Map<string, { abort: AbortController; outDir: string; done: Promise<void> }>();
   const listeners = new Set<(progress: ExportProgress) => void>();
-  const interval = deps.progressIntervalMs ?? 100;
   let nextId = 1;
   const emit = (progress: ExportProgress): void => {
     for (const listener of listeners) listener(progress);
@@ -183,12 +187,16 @@ export function createExportService(deps: ExportDeps): ExportService {
     const temp = await mkdtemp(path.join(tmpdir(), 'dicom-ink-boxes-'));
     // Until the export is known to have made every file, the earlier version in the PACS stays.
     let incomplete: string | undefined = 'the export did not finish';
+    const pacer = createProgressPacer<RunningProgress>({
+      emit,
+      ...(deps.progressIntervalMs === undefined ? {} : { minIntervalMs: deps.progressIntervalMs }),
+      ...(deps.progressHeartbeatMs === undefined ? {} : { heartbeatMs: deps.progressHeartbeatMs }),
+    });
     try {
       const boxFile = path.join(temp, 'boxes.json');
       const rectangles = request.boxes.flatMap(({ region, ...box }) => (region === undefined ? [box] : []));
       await writeFile(boxFile, boxesToJson(rectangles));
       const outlines = request.boxes.filter((b) => b.region !== undefined).map(outlineRecord);
-      let last = 0;
       const summary = await deps.run(
         {
           inputs,
@@ -233,34 +241,37 @@ export function createExportService(deps: ExportDeps): ExportService {
               deps.outputs?.record(jobId, outDir, output);
               delivery?.add(output);
             }
-            const now = Date.now();
-            if (now - last < interval && p.done !== p.total) return;
-            last = now;
-            emit({
-              jobId,
-              state: 'running',
-              done: p.done,
-              ...(p.total === undefined ? {} : { total: p.total }),
-              converted: p.converted,
-              skipped: p.skipped,
-              failed: p.failed,
-              elapsedMs: p.elapsedMs,
-            });
+            pacer.update(
+              {
+                jobId,
+                state: 'running',
+                done: p.done,
+                ...(p.total === undefined ? {} : { total: p.total }),
+                converted: p.converted,
+                skipped: p.skipped,
+                failed: p.failed,
+                elapsedMs: p.elapsedMs,
+              },
+              p.done === p.total,
+            );
           },
         },
       );
+      pacer.stop();
       // Another job of this process writing into the same folder keeps its temporary files.
       const sharing = [...running.entries()].some(([id, job]) => id !== jobId && job.outDir === outDir);
       if (summary.status !== 'completed' && !sharing) await removeLeftovers(outDir);
       incomplete = incompleteVersion(summary);
       emit(finished(jobId, outDir, summary));
     } catch (error) {
+      pacer.stop();
       emit({
         jobId,
         state: 'failed',
         reason: `The export stopped: ${error instanceof Error ? error.message : String(error)}`,
       });
     } finally {
+      pacer.stop();
       delivery?.end(incomplete);
       await rm(temp, { recursive: true, force: true });
       running.delete(jobId);
