@@ -137,9 +137,22 @@ async function exportProgressTimes(page: Page, slices: number, out: string): Pro
   return page.evaluate(() => (window as unknown as { progressTimes: ProgressTimes }).progressTimes);
 }
 
-function longestGap(times: readonly number[]): number {
-  return times.slice(1).reduce((most, t, i) => Math.max(most, t - (times[i] ?? t)), 0);
+/** The longest gap between two successive times, and the time it started at (to find the stall). */
+function longestGap(times: readonly number[]): { ms: number; from: number } {
+  return times
+    .slice(1)
+    .reduce(
+      (most, t, i) =>
+        t - (times[i] ?? t) > most.ms ? { ms: t - (times[i] ?? t), from: times[i] ?? 0 } : most,
+      {
+        ms: 0,
+        from: 0,
+      },
+    );
 }
+
+const gapText = (gap: { ms: number; from: number }): string =>
+  `${gap.ms.toFixed(0)} ms (from ${gap.from.toFixed(0)} ms)`;
 
 /** Chromium (Debian's, through Playwright) on a page of a freshly started app, closed again after `use`. */
 async function withAppPage<T>(use: (page: Page, app: RunningApp) => Promise<T>, cpuThrottle = 1): Promise<T> {
@@ -180,8 +193,8 @@ async function seriesFigures(dir: string, slices: number, cpuThrottle: number): 
     );
     console.log(
       `    export of ${slices} slices: ${times.length} progress updates, first after ${(times[0] ?? NaN).toFixed(0)} ms, ` +
-        `longest gap ${longestGap(times).toFixed(0)} ms (target <= 250 ms), last at ${(times.at(-1) ?? NaN).toFixed(0)} ms; ` +
-        `${text.length} progress events shown, longest gap ${longestGap(text).toFixed(0)} ms`,
+        `longest gap ${gapText(longestGap(times))} (target <= 250 ms), last at ${(times.at(-1) ?? NaN).toFixed(0)} ms; ` +
+        `${text.length} progress events shown, longest gap ${gapText(longestGap(text))}`,
     );
   }, cpuThrottle);
 }
