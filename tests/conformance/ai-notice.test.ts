@@ -9,6 +9,7 @@ import { join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO, runCli } from '../helpers/cli-harness';
 import { pydicomRead } from '../helpers/dicom-tools';
+import { changedBounds, type Bounds } from '../helpers/changed-bounds';
 
 const SAMPLE = join(REPO, 'assets', 'sample', 'abdomen-ct');
 const SAMPLE_BOXES = join(REPO, 'assets', 'sample', 'boxes.csv');
@@ -45,31 +46,6 @@ function pixelsOf(out: string, bytes: number): Map<string, Buffer> {
         return [name, file.subarray(file.length - bytes)];
       }),
   );
-}
-
-interface Bounds {
-  x1: number;
-  y1: number;
-  x2: number;
-  y2: number;
-}
-
-function changedBounds(a: Buffer, b: Buffer, columns: number): Bounds | undefined {
-  let bounds: Bounds | undefined;
-  for (let i = 0; i < a.length; i++) {
-    if (a[i] === b[i]) continue;
-    const x = Math.floor(i / 3) % columns;
-    const y = Math.floor(i / 3 / columns);
-    bounds = bounds
-      ? {
-          x1: Math.min(bounds.x1, x),
-          y1: Math.min(bounds.y1, y),
-          x2: Math.max(bounds.x2, x),
-          y2: Math.max(bounds.y2, y),
-        }
-      : { x1: x, y1: y, x2: x, y2: y };
-  }
-  return bounds;
 }
 
 /** Which corner a changed region hugs (within 8 pixels of two edges, at most 40 rows tall), if any. */
@@ -134,7 +110,7 @@ describe('--notice auto', () => {
     expect(auto.size).toBe(24);
     const withFindings = new Set(['IM0011', 'IM0012', 'IM0013', 'IM0014', 'IM0015', 'IM0016']);
     for (const [name, pixels] of auto) {
-      const bounds = changedBounds(none.get(name) as Buffer, pixels, columns);
+      const bounds = changedBounds(none.get(name) as Buffer, pixels, columns, 3);
       if (!withFindings.has(name)) {
         expect(bounds, name).toBeUndefined();
         continue;
@@ -151,6 +127,7 @@ describe('--notice auto', () => {
       pixelsOf('none', bytes).get(slice) as Buffer,
       pixelsOf('auto', bytes).get(slice) as Buffer,
       columns,
+      3,
     ) as Bounds;
     const corner = cornerOf(before, rows, columns);
     // A finding over the notice's place on slice 13, both runs drawing it.
@@ -163,6 +140,7 @@ describe('--notice auto', () => {
       pixelsOf('none-corner', bytes).get(slice) as Buffer,
       pixelsOf('auto-corner', bytes).get(slice) as Buffer,
       columns,
+      3,
     ) as Bounds;
     expect(after).toBeDefined();
     const moved = cornerOf(after, rows, columns);

@@ -11,6 +11,7 @@ import path from 'node:path';
 import { initCodecs, readDicomFile } from '../../src/main/dicom/read-dicom';
 import { waitForWholeSample } from './support/box-page';
 import { CANVAS, canvasPixels, type CanvasPixels } from './support/pixels';
+import { changedBounds as changedRegion, type Bounds } from '../helpers/changed-bounds';
 import { sampleStudyApp } from './support/sample-app';
 
 const sample = sampleStudyApp('ai-notice');
@@ -19,30 +20,9 @@ const OWN_TEXT = 'AI DRAFT - CHECK';
 
 test.describe.configure({ mode: 'serial' });
 
-interface Bounds {
-  x1: number;
-  y1: number;
-  x2: number;
-  y2: number;
-}
-
 /** The rectangle holding every pixel that differs between two canvases of one slice (RGB only). */
 function changedBounds(a: CanvasPixels, b: CanvasPixels): Bounds | undefined {
-  let bounds: Bounds | undefined;
-  for (let i = 0; i < a.rgba.length; i++) {
-    if (i % 4 === 3 || a.rgba[i] === b.rgba[i]) continue;
-    const x = Math.floor(i / 4) % a.width;
-    const y = Math.floor(i / 4 / a.width);
-    bounds = bounds
-      ? {
-          x1: Math.min(bounds.x1, x),
-          y1: Math.min(bounds.y1, y),
-          x2: Math.max(bounds.x2, x),
-          y2: Math.max(bounds.y2, y),
-        }
-      : { x1: x, y1: y, x2: x, y2: y };
-  }
-  return bounds;
+  return changedRegion(a.rgba, b.rgba, a.width, 4);
 }
 
 /** The canvas once it has been drawn again after `before` (a choice in the dialog redraws it). */

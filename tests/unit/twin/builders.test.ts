@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import type { DataElement } from '../../../src/main/dicom/write/element';
 import { textElement } from '../../../src/main/dicom/write/element';
 import { buildPresentationState } from '../../../src/main/twin/presentation-state';
 import { measurementReportContent } from '../../../src/main/twin/measurement-report';
 import { buildStructuredReport } from '../../../src/main/twin/structured-report';
 import { findingTypeCode } from '../../../src/main/twin/finding-codes';
 import type { TwinImage } from '../../../src/main/twin/types';
+import { find, items, text, numbers } from '../../helpers/data-elements';
 
 function image(overrides: Partial<TwinImage> = {}): TwinImage {
   return {
@@ -50,22 +50,6 @@ const identity = {
   seriesDescription: 'x',
   created: new Date(2026, 11, 1, 12, 0, 0),
 };
-
-function find(elements: readonly DataElement[], tag: number): DataElement | undefined {
-  return elements.find((e) => e.tag === tag);
-}
-function items(element: DataElement | undefined): readonly (readonly DataElement[])[] {
-  if (!element || element.vr !== 'SQ') throw new Error('not a sequence');
-  return element.items;
-}
-function text(elements: readonly DataElement[], tag: number): string | undefined {
-  const e = find(elements, tag);
-  return e && 'text' in e ? e.text : undefined;
-}
-function numbers(elements: readonly DataElement[], tag: number): readonly number[] | undefined {
-  const e = find(elements, tag);
-  return e && 'numbers' in e ? e.numbers : undefined;
-}
 
 describe('buildPresentationState', () => {
   const plain = image({ sopInstanceUid: '1.2.3.4.2', findings: [] });

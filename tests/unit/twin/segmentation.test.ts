@@ -4,13 +4,13 @@ import { EXPLICIT_VR_LITTLE_ENDIAN } from '../../../src/main/dicom/transfer-synt
 import { encodePart10 } from '../../../src/main/dicom/write/part10';
 import { lineageOf } from '../../../src/main/versions/instance-lineage';
 import type { MaskRegion } from '../../../src/shared/boxes/model';
-import type { DataElement } from '../../../src/main/dicom/write/element';
 import { textElement } from '../../../src/main/dicom/write/element';
 import { buildSegmentation, SEGMENTATION_STORAGE } from '../../../src/main/twin/segmentation';
 import type { SegmentationFrame } from '../../../src/main/twin/segmentation-frames';
 import { frameBits, packFrames, segmentationFrames } from '../../../src/main/twin/segmentation-frames';
 import { segmentsOf } from '../../../src/main/twin/segments';
 import type { TwinFinding, TwinImage } from '../../../src/main/twin/types';
+import { find, items, text, numbers, nested } from '../../helpers/data-elements';
 
 const ORANGE = [230, 159, 0] as const;
 const BLUE = [86, 180, 233] as const;
@@ -75,28 +75,6 @@ const identity = {
   seriesDescription: 'x',
   created: new Date(2026, 11, 1, 12, 0, 0),
 };
-
-function find(elements: readonly DataElement[], tag: number): DataElement | undefined {
-  return elements.find((e) => e.tag === tag);
-}
-function items(element: DataElement | undefined): readonly (readonly DataElement[])[] {
-  if (!element || element.vr !== 'SQ') throw new Error('not a sequence');
-  return element.items;
-}
-function text(elements: readonly DataElement[], tag: number): string | undefined {
-  const e = find(elements, tag);
-  return e && 'text' in e ? e.text : undefined;
-}
-function numbers(elements: readonly DataElement[], tag: number): readonly number[] | undefined {
-  const e = find(elements, tag);
-  return e && 'numbers' in e ? e.numbers : undefined;
-}
-/** The first item of a sequence nested along `tags`. */
-function nested(elements: readonly DataElement[], ...tags: number[]): readonly DataElement[] {
-  let current = elements;
-  for (const tag of tags) current = items(find(current, tag))[0] ?? [];
-  return current;
-}
 
 /** Indexes of a frame's set pixels. */
 function setPixels(frame: SegmentationFrame | undefined): number[] {
