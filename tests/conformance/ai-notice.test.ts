@@ -102,6 +102,29 @@ describe('the default notice', () => {
   }, 300_000);
 });
 
+describe('findings the reader drew', () => {
+  it("carry no notice: an image whose boxes are all the reader's (finder column) is as with --notice none", () => {
+    // The sample's box file with a finder column: slice 11's box drawn by the reader, the rest the algorithm's.
+    const [header, ...rows_] = readFileSync(SAMPLE_BOXES, 'utf8').trim().split('\n');
+    const marked = rows_.map((row) => `${row},${row.split(',')[1] === '11' ? 'reader' : ''}`);
+    const boxes = join(dir, 'finder.csv');
+    writeFileSync(boxes, `${header},finder\n${marked.join('\n')}\n`);
+    run('finder-none', boxes, 'none');
+    run('finder-auto', boxes, 'auto');
+    const bytes = rows * columns * 3;
+    const none = pixelsOf('finder-none', bytes);
+    const auto = pixelsOf('finder-auto', bytes);
+    expect(
+      changedBounds(none.get('IM0011') as Buffer, auto.get('IM0011') as Buffer, columns, 3),
+    ).toBeUndefined();
+    for (const name of ['IM0012', 'IM0013', 'IM0014', 'IM0015', 'IM0016'])
+      expect(
+        changedBounds(none.get(name) as Buffer, auto.get(name) as Buffer, columns, 3),
+        name,
+      ).toBeDefined();
+  }, 300_000);
+});
+
 describe('--notice auto', () => {
   it('changes only images with findings, each in one corner strip; every other pixel equals --notice none', () => {
     const bytes = rows * columns * 3;

@@ -19,6 +19,7 @@ export const BOX_COLUMNS = [
   'thickness',
   'id',
   'review',
+  'finder',
 ] as const;
 
 export type BoxColumn = (typeof BOX_COLUMNS)[number];
@@ -155,7 +156,7 @@ function optionalFields(
 /** Longest `id` kept: the report's Tracking Identifier is a TEXT item, but ids are names, not essays. */
 export const MAX_ID_LENGTH = 64;
 
-/** The `id` and `review` columns (both optional; an empty `review` is unreviewed). */
+/** The `id`, `review` and `finder` columns (all optional; an empty `review` is unreviewed, an empty `finder` the algorithm). */
 function reviewFields(get: (c: BoxColumn) => BoxCell, result: Partial<BoxRecord>, problems: Problems): void {
   const id = text(get('id'));
   if (id !== undefined) {
@@ -170,6 +171,14 @@ function reviewFields(get: (c: BoxColumn) => BoxCell, result: Partial<BoxRecord>
         `column review: "${review}" is not a review state; write one of ${REVIEW_STATES.join(', ')}, or leave it empty (unreviewed)`,
       );
     else if (review !== 'unreviewed') result.review = review;
+  }
+  const finder = text(get('finder'))?.toLowerCase();
+  if (finder !== undefined && finder !== 'algorithm') {
+    if (finder !== 'reader')
+      problems.add(
+        `column finder: "${finder}" is not who found the finding; write reader (the reader drew it) or algorithm, or leave it empty (the algorithm)`,
+      );
+    else result.finder = 'reader';
   }
 }
 

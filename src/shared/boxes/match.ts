@@ -112,6 +112,7 @@ export function toBurnBox(
   if (defaults.outline === 'inside' && !record.region) box.outline = 'inside';
   if (record.id !== undefined) box.id = record.id;
   if (record.review !== undefined) box.review = record.review;
+  if (record.finder !== undefined) box.finder = record.finder;
   if (record.region) {
     // The outline lies outside the region: the label goes beside the outline, not over it.
     box.region = record.region;

@@ -4,6 +4,9 @@ import type { ReviewState } from '../review/review-state';
 
 export type Rgb = readonly [number, number, number];
 
+/** Who found a finding, when it was not the algorithm: the reader drew it (box file column `finder`). */
+export type Finder = 'reader';
+
 /** Which image a box belongs to, as a box file names it. */
 export type BoxTarget =
   | { kind: 'sop'; sopInstanceUid: string }
@@ -44,6 +47,8 @@ export interface BoxRecord {
   id?: string;
   /** the reader's verdict (box file `review`); absent = unreviewed */
   review?: ReviewState;
+  /** who found it (box file `finder`): 'reader' for a finding the reader drew; absent = the algorithm */
+  finder?: Finder;
   /** the Series Instance UID a row names beside its SOP Instance UID or file (for --require-review's message) */
   series?: string;
 }
@@ -84,4 +89,6 @@ export interface BurnBox {
   id?: string;
   /** the reader's verdict, carried to the twins and the output identity; a rejected box is never burned */
   review?: ReviewState;
+  /** 'reader' for a finding the reader drew (no AI notice for it); absent = the algorithm's */
+  finder?: Finder;
 }

@@ -8,7 +8,7 @@ import { describeAlgorithm } from '../findings/algorithm-identity';
 import type { RgbImage } from '../pipeline/types';
 import { isReviewed, type ReviewState } from '../review/review-state';
 import { drawBoxes, drawLabel } from './draw';
-import type { BurnBox, Rgb } from './model';
+import type { BurnBox, Finder, Rgb } from './model';
 import { placeNotice } from './notice-placement';
 
 /** What `--notice` asks for: the automatic line, none, or the user's own text. */
@@ -27,13 +27,16 @@ export function parseNotice(value: string): NoticeChoice {
 /**
  * The line a choice writes, or undefined for none. `shown` are the findings burned into the image (not
  * the rejected ones): auto says 'reviewed' only when a reader gave a verdict on every one of them, so a
- * copy never claims a review that did not happen.
+ * copy never claims a review that did not happen. An image whose findings the reader drew, every one
+ * (`finder` reader), gets no notice: it carries no algorithm's finding.
  */
 export function noticeText(
   choice: NoticeChoice,
   algorithm: AlgorithmIdentity | undefined,
-  shown: readonly { review?: ReviewState }[] = [],
+  shown: readonly { review?: ReviewState; finder?: Finder }[] = [],
 ): string | undefined {
+  // The notice says an algorithm found what the image shows: not on an image whose findings the reader drew.
+  if (shown.length > 0 && shown.every((box) => box.finder === 'reader')) return undefined;
   switch (choice.kind) {
     case 'none':
       return undefined;

@@ -9,7 +9,8 @@ import { REVIEW_STATES } from '../review/review-state';
  * Layout (little-endian): origin, target kind (u8), target text (SOP Instance UID, file or Series
  * Instance UID), [instance number f64], frame x1 y1 x2 y2 (f64), flags (u8), then what the flags say:
  * label, score, colour (3 f64), thickness, region (x y width height f64, u32 byte count, bits), id,
- * review state (u8, its index in REVIEW_STATES), series.
+ * review state and finder (u8: its index in REVIEW_STATES + 1, 0 for none; + 0x80 when the reader found it),
+ * series.
  * A text is a u32 (code units x 2, plus 1 when any unit is above 0xff) and the units: one byte each
  * (Latin-1, the usual case: paths, UIDs, `file:line`), else two.
  */
@@ -23,6 +24,8 @@ const REGION = 16;
 const ID = 32;
 const REVIEW = 64;
 const SERIES = 128;
+/** In the review byte: the reader found the finding (box file `finder` reader). */
+const READER = 0x80;
 
 function isNarrow(value: string): boolean {
   for (let i = 0; i < value.length; i++) if (value.charCodeAt(i) > 0xff) return false;
@@ -54,7 +57,7 @@ export function encodedSize(record: BoxRecord): number {
   if (record.thickness !== undefined) size += 8;
   if (record.region !== undefined) size += 4 * 8 + 4 + record.region.bits.length;
   if (record.id !== undefined) size += textSize(record.id);
-  if (record.review !== undefined) size += 1;
+  if (record.review !== undefined || record.finder !== undefined) size += 1;
   if (record.series !== undefined) size += textSize(record.series);
   return size;
 }
@@ -131,7 +134,7 @@ export function encodeRecord(out: ByteWriter, record: BoxRecord): void {
     (record.thickness !== undefined ? THICKNESS : 0) |
     (record.region !== undefined ? REGION : 0) |
     (record.id !== undefined ? ID : 0) |
-    (record.review !== undefined ? REVIEW : 0) |
+    (record.review !== undefined || record.finder !== undefined ? REVIEW : 0) |
     (record.series !== undefined ? SERIES : 0);
   out.u8(flags);
   if (record.label !== undefined) out.text(record.label);
@@ -144,7 +147,10 @@ export function encodeRecord(out: ByteWriter, record: BoxRecord): void {
     out.raw(bits);
   }
   if (record.id !== undefined) out.text(record.id);
-  if (record.review !== undefined) out.u8(REVIEW_STATES.indexOf(record.review));
+  if (record.review !== undefined || record.finder !== undefined) {
+    const review = record.review === undefined ? 0 : REVIEW_STATES.indexOf(record.review) + 1;
+    out.u8(review | (record.finder === 'reader' ? READER : 0));
+  }
   if (record.series !== undefined) out.text(record.series);
 }
 
@@ -256,9 +262,14 @@ export function decodeRecord(view: DataView, at: number): BoxRecord {
   }
   if (flags & ID) record.id = reader.text();
   if (flags & REVIEW) {
-    const review = REVIEW_STATES[reader.u8()];
-    if (review === undefined) throw new Error('corrupt packed box row (unknown review state)');
-    record.review = review;
+    const byte = reader.u8();
+    const index = byte & ~READER;
+    if (index > 0) {
+      const review = REVIEW_STATES[index - 1];
+      if (review === undefined) throw new Error('corrupt packed box row (unknown review state)');
+      record.review = review;
+    }
+    if (byte & READER) record.finder = 'reader';
   }
   if (flags & SERIES) record.series = reader.text();
   return record;

@@ -29,13 +29,14 @@ type Column =
   | 'color'
   | 'thickness'
   | 'id'
-  | 'review';
+  | 'review'
+  | 'finder';
 
 const BEFORE_FILE: readonly Column[] = ['sop_instance_uid', 'series_instance_uid', 'instance_number'];
 const AFTER_FILE: readonly Column[] = ['frame', 'x1', 'y1', 'x2', 'y2', 'label', 'score', 'color'];
 
 /**
- * `file`, `thickness`, `id` and `review` are written only when some box has one: most exports name images by UID alone,
+ * `file`, `thickness`, `id`, `review` and `finder` are written only when some box has one: most exports name images by UID alone,
  * and model output has no per-box outline width.
  */
 function columnsFor(boxes: readonly SerializableBox[]): Column[] {
@@ -43,6 +44,7 @@ function columnsFor(boxes: readonly SerializableBox[]): Column[] {
   const withThickness = boxes.some((b) => b.thickness !== undefined);
   const withId = boxes.some((b) => b.id !== undefined);
   const withReview = boxes.some((b) => b.review !== undefined);
+  const withFinder = boxes.some((b) => b.finder !== undefined);
   return [
     ...BEFORE_FILE,
     ...(withFile ? (['file'] as const) : []),
@@ -50,6 +52,7 @@ function columnsFor(boxes: readonly SerializableBox[]): Column[] {
     ...(withThickness ? (['thickness'] as const) : []),
     ...(withId ? (['id'] as const) : []),
     ...(withReview ? (['review'] as const) : []),
+    ...(withFinder ? (['finder'] as const) : []),
   ];
 }
 
@@ -85,6 +88,8 @@ function cell(box: SerializableBox, column: Column): string | number | undefined
       return box.id;
     case 'review':
       return box.review;
+    case 'finder':
+      return box.finder;
   }
 }
 

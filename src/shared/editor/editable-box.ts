@@ -132,6 +132,7 @@ export function toBurnBox(box: EditableBox, outline: OutlinePlacement = 'outside
   if (outline === 'inside' && box.region === undefined) burn.outline = 'inside';
   if (box.findingId !== undefined) burn.id = box.findingId;
   if (box.review !== undefined) burn.review = box.review;
+  if (box.drawn === true) burn.finder = 'reader';
   if (box.region !== undefined) {
     // As the converter does (src/shared/boxes/match.ts): the outline lies outside the region, so the
     // bounds that labels keep clear grow by the thickness.

@@ -79,6 +79,7 @@ const exportBox = z
     region: packedRegionSchema.optional(),
     id: z.string().min(1).max(64).optional(),
     review: z.enum(['unreviewed', 'accepted', 'rejected', 'edited']).optional(),
+    finder: z.literal('reader').optional(),
   })
   .refine((b) => b.x1 <= b.x2 && b.y1 <= b.y2, { message: 'box corners out of order (x1 > x2 or y1 > y2)' });
 

@@ -2,7 +2,7 @@
  * The app's export messages: what the renderer asks main to write, and the progress main pushes back.
  * Plain data, shared by both transports (see contract.ts).
  */
-import type { OutlinePlacement, Rgb } from '../boxes/model';
+import type { Finder, OutlinePlacement, Rgb } from '../boxes/model';
 import type { PackedRegion } from '../boxes/packed-region';
 import type { WindowSpec } from '../pipeline/types';
 import type { NoticeChoice } from '../boxes/notice';
@@ -29,6 +29,8 @@ export interface ExportBox {
   id?: string;
   /** the reader's verdict: a rejected box is not burned in, the report records every state */
   review?: ReviewState;
+  /** 'reader' for a box the reader drew: an image whose findings are all the reader's gets no AI notice */
+  finder?: Finder;
 }
 
 export interface ExportRequest {

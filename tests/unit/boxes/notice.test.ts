@@ -84,6 +84,16 @@ describe('notice text', () => {
     );
     expect(noticeText(auto, algorithm, [])).toBe('AI: KidneyNet 2.1 - not reviewed');
   });
+
+  it("is left out on an image whose findings the reader drew, every one; one algorithm's finding brings it", () => {
+    const algorithm = { name: 'KidneyNet', version: '2.1' };
+    const drawn = { review: 'accepted' as const, finder: 'reader' as const };
+    expect(noticeText(parseNotice('auto'), algorithm, [drawn, drawn])).toBeUndefined();
+    expect(noticeText(parseNotice('AI draft'), algorithm, [drawn])).toBeUndefined();
+    expect(noticeText(parseNotice('auto'), algorithm, [drawn, { review: 'accepted' }])).toBe(
+      'AI: KidneyNet 2.1 - reviewed',
+    );
+  });
 });
 
 describe('burnFindings', () => {

@@ -31,6 +31,10 @@ const records: BoxRecord[] = [
   box({ kind: 'sop', sopInstanceUid: '1.2.3' }, 'outline[0]', {
     region: { x: 3, y: 4, width: 3, height: 2, bits: new Uint8Array([0, 1, 1, 1, 1, 0]) },
   }),
+  // who found it travels beside the verdict (one byte for both), with or without one
+  box({ kind: 'sop', sopInstanceUid: '7.7.7' }, 'b.csv:11', { finder: 'reader' }),
+  box({ kind: 'sop', sopInstanceUid: '7.7.7' }, 'b.csv:12', { finder: 'reader', review: 'unreviewed' }),
+  box({ kind: 'sop', sopInstanceUid: '7.7.7' }, 'b.csv:13', { review: 'accepted' }),
 ];
 
 const image: ImageIdentity = {

@@ -106,6 +106,24 @@ describe('parseBoxFile: CSV', () => {
     ]);
   });
 
+  it('reads who found each finding (finder: reader, or the algorithm when empty) and refuses anyone else', () => {
+    const csv =
+      'sop_instance_uid,x1,y1,x2,y2,finder\n1.1,0,0,5,5,reader\n1.2,0,0,5,5,Algorithm\n1.3,0,0,5,5,\n1.4,0,0,5,5,radiologist\n';
+    const { boxes, errors } = parseBoxFile(csv, 't.csv');
+    expect(boxes.map((b) => [b.origin, b.finder])).toEqual([
+      ['t.csv:2', 'reader'],
+      ['t.csv:3', undefined],
+      ['t.csv:4', undefined],
+    ]);
+    expect(errors).toEqual([
+      {
+        origin: 't.csv:5',
+        reason:
+          'column finder: "radiologist" is not who found the finding; write reader (the reader drew it) or algorithm, or leave it empty (the algorithm)',
+      },
+    ]);
+  });
+
   it('lists every fault of one row together', () => {
     const { errors } = parseBoxFile(
       'series_instance_uid,instance_number,x1,y1,x2,y2\n1.2,7.5,1,2,3,y\n',

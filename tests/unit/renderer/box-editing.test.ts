@@ -110,6 +110,15 @@ describe('export helpers', () => {
     expect(defaultOutDir('/data/study/')).toBe('/data/study-dicom-ink');
   });
 
+  it("a box the reader drew goes out as the reader's finding (finder reader); an imported one as the algorithm's", () => {
+    const boxes = [
+      { ...box, id: 'b1', sliceKey: '1.2', drawn: true, review: 'accepted' as const },
+      { ...box, id: 'b2', sliceKey: '1.2', source: 'coco.json' },
+    ];
+    const [image] = exportScopes(series, 1, ['/data/study'], boxes);
+    expect(image?.boxes.map((b) => b.finder)).toEqual(['reader', undefined]);
+  });
+
   it("each scope names the algorithm of its folders' findings files; disagreeing files are a reason", () => {
     const folder = [{ file: 'coco.json', algorithm: { name: 'CocoNet', version: '0.9' } }];
     const other = [{ file: 'seg.dcm', algorithm: { name: 'SegNet' } }];

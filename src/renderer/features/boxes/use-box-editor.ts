@@ -102,7 +102,12 @@ export function useBoxEditor({ series, index, viewport, canvas, noDrawing }: Inp
         b.sliceKey === sliceKey && isShown(b) && passesMinScore(b, minScore) && labelShown(b, hiddenLabels),
     );
     const named = exportAlgorithm(filesWithFindings(findingFiles ?? [], documentBoxes ?? []));
-    return noticeText(notice, named.ok ? named.algorithm : undefined, imageBoxes);
+    // As burned (toBurnBox): a box the reader drew is the reader's finding, not the algorithm's.
+    return noticeText(
+      notice,
+      named.ok ? named.algorithm : undefined,
+      imageBoxes.map((box) => toBurnBox(box)),
+    );
   }, [documentBoxes, sliceKey, minScore, hiddenLabels, findingFiles, notice]);
   const burn: Burn = useMemo(
     () => ({

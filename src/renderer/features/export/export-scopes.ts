@@ -34,6 +34,7 @@ export function toExportBox(box: EditableBox): ExportBox {
     ...(box.region === undefined ? {} : { region: box.region }),
     ...(box.findingId === undefined ? {} : { id: box.findingId }),
     ...(box.review === undefined ? {} : { review: box.review }),
+    ...(box.drawn === true ? { finder: 'reader' as const } : {}),
   };
 }
 
