@@ -95,6 +95,7 @@ function toNewBox(record: PlacedRecord, image: EditorImage, style: BoxStyle): Ne
   if (record.region !== undefined) box.region = record.region;
   if (record.id !== undefined) box.findingId = record.id;
   if (record.review !== undefined) box.review = record.review;
+  if (record.finder === 'reader') box.drawn = true;
   return clampToImage(box, image);
 }
 
@@ -125,6 +126,7 @@ export function exportableBoxes(
     if (box.score !== undefined) row.score = box.score;
     if (box.findingId !== undefined) row.id = box.findingId;
     if (box.review !== undefined) row.review = box.review;
+    if (box.drawn === true) row.finder = 'reader';
     return row;
   });
 }

@@ -130,4 +130,30 @@ describe('exportableBoxes', () => {
       },
     ]);
   });
+
+  it("keeps who found a box through a saved box file: the reader's drawn boxes come back as drawn", () => {
+    const drawn: EditableBox = {
+      id: 'b1',
+      sliceKey: '1.2.9.1',
+      frame: 1,
+      x1: 1,
+      y1: 2,
+      x2: 3,
+      y2: 4,
+      color: [1, 2, 3],
+      thickness: 2,
+      drawn: true,
+    };
+    const [row] = exportableBoxes([drawn], images);
+    expect(row?.finder).toBe('reader');
+    const back = importBoxRecords(
+      [
+        record({ kind: 'sop', sopInstanceUid: '1.2.9.1' }, 'b.csv:2', { finder: 'reader' }),
+        record({ kind: 'sop', sopInstanceUid: '1.2.9.1' }, 'b.csv:3'),
+      ],
+      images,
+      defaultBoxStyle,
+    );
+    expect(back.boxes.map((b) => b.drawn)).toEqual([true, undefined]);
+  });
 });
