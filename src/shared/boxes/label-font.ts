@@ -129,8 +129,25 @@ function missingBox(font: LabelFont): Glyph {
   return { width: 8, height: UNIFONT_HEIGHT, rows };
 }
 
+/**
+ * Glyphs already decoded, by font and character: every label and notice of a run asks for the same few
+ * again on every image (a glyph's rows were parsed from hex each time). Bounded; glyphs are never changed.
+ */
+const decoded = new Map<string, Glyph>();
+const DECODED_KEPT = 4096;
+
 /** The glyph of one character in `font`. */
 export function glyph(char: string, font: LabelFont): Glyph {
+  const key = font === 'ascii' ? `a${char}` : `u${char}`;
+  const known = decoded.get(key);
+  if (known !== undefined) return known;
+  const found = decodeGlyph(char, font);
+  if (decoded.size >= DECODED_KEPT) decoded.clear();
+  decoded.set(key, found);
+  return found;
+}
+
+function decodeGlyph(char: string, font: LabelFont): Glyph {
   if (font === 'ascii') {
     return isPrintableAscii(char)
       ? { width: GLYPH_WIDTH, height: GLYPH_HEIGHT, rows: glyphRows(char) }
