@@ -1,4 +1,5 @@
 import type { AlgorithmIdentity } from '../../shared/findings/algorithm-identity';
+import { identityField, identityOf } from '../../shared/findings/algorithm-identity';
 import type { BoxRecord } from '../../shared/boxes/model';
 import type { CatalogImage } from '../../shared/findings/catalog';
 import type { FindingImporter, ImportedFindings } from './importer';
@@ -22,21 +23,9 @@ function bbox(value: unknown): [number, number, number, number] | undefined {
 /** info.description names the algorithm, info.version its version, info.contributor its maker. */
 function cocoAlgorithm(info: unknown): Partial<AlgorithmIdentity> | undefined {
   if (!isObject(info)) return undefined;
-  const text = (value: unknown): string | undefined =>
-    typeof value === 'string' && value.trim() !== ''
-      ? value.trim()
-      : typeof value === 'number'
-        ? String(value)
-        : undefined;
-  const name = text(info.description);
+  const name = identityField(info.description);
   if (name === undefined) return undefined;
-  const version = text(info.version);
-  const manufacturer = text(info.contributor);
-  return {
-    name,
-    ...(version === undefined ? {} : { version }),
-    ...(manufacturer === undefined ? {} : { manufacturer }),
-  };
+  return identityOf(name, identityField(info.version), identityField(info.contributor));
 }
 
 /**

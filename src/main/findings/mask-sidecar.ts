@@ -2,6 +2,7 @@ import { parseCsv } from '../../shared/boxes/csv';
 import { parseHexColor } from '../../shared/boxes/hex-color';
 import type { Rgb } from '../../shared/boxes/model';
 import type { AlgorithmIdentity } from '../../shared/findings/algorithm-identity';
+import { identityField, identityOf } from '../../shared/findings/algorithm-identity';
 import { readFindingText } from './finding-file';
 
 export type SidecarLabels = Map<number, { name?: string; color?: Rgb }>;
@@ -51,12 +52,6 @@ export function parseSidecar(text: string, isJson: boolean): SidecarLabels {
   return labels;
 }
 
-/** A text field of the sidecar's algorithm: a non-empty string, or a number (a version such as 2.1). */
-function algorithmField(value: unknown): string | undefined {
-  if (typeof value === 'string' && value.trim() !== '') return value.trim();
-  return typeof value === 'number' && Number.isFinite(value) ? String(value) : undefined;
-}
-
 /**
  * The algorithm a JSON sidecar names (IHE AI Results): `{"algorithm": {"name": "KidneyNet", "version":
  * "2.1", "manufacturer": "Acme AI"}}` beside its labels. Each field is optional (a flag wins field by
@@ -68,14 +63,11 @@ export function parseSidecarAlgorithm(text: string): Partial<AlgorithmIdentity> 
   const value = (parsed as { algorithm: unknown }).algorithm;
   if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
   const o = value as Record<string, unknown>;
-  const name = algorithmField(o.name);
-  const version = algorithmField(o.version);
-  const manufacturer = algorithmField(o.manufacturer);
-  const algorithm: Partial<AlgorithmIdentity> = {
-    ...(name === undefined ? {} : { name }),
-    ...(version === undefined ? {} : { version }),
-    ...(manufacturer === undefined ? {} : { manufacturer }),
-  };
+  const algorithm = identityOf(
+    identityField(o.name),
+    identityField(o.version),
+    identityField(o.manufacturer),
+  );
   return Object.keys(algorithm).length > 0 ? algorithm : undefined;
 }
 

@@ -35,3 +35,25 @@ export function mergeAlgorithm(
       : {}),
   };
 }
+
+/**
+ * One field of an identity as a findings file writes it (a COCO file's info, a mask's JSON sidecar): a
+ * non-empty string, trimmed, or a number (a version such as 2.1); anything else names nothing.
+ */
+export function identityField(value: unknown): string | undefined {
+  if (typeof value === 'string' && value.trim() !== '') return value.trim();
+  return typeof value === 'number' && Number.isFinite(value) ? String(value) : undefined;
+}
+
+/** The identity of the fields that are given: an undefined field is left out. */
+export function identityOf(
+  name: string | undefined,
+  version: string | undefined,
+  manufacturer: string | undefined,
+): Partial<AlgorithmIdentity> {
+  return {
+    ...(name === undefined ? {} : { name }),
+    ...(version === undefined ? {} : { version }),
+    ...(manufacturer === undefined ? {} : { manufacturer }),
+  };
+}

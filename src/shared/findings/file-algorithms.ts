@@ -4,7 +4,7 @@
  * export names from them. Pure data and functions, shared by the viewer's notice and the Export dialog.
  */
 import type { AlgorithmIdentity } from './algorithm-identity';
-import { describeAlgorithm, mergeAlgorithm } from './algorithm-identity';
+import { describeAlgorithm, identityOf, mergeAlgorithm } from './algorithm-identity';
 
 /** LO (PS3.5 6.2): Manufacturer, Manufacturer's Model Name and Software Versions hold 64 characters. */
 export const MAX_ALGORITHM_FIELD = 64;
@@ -90,12 +90,5 @@ export function fitAlgorithm(algorithm: Partial<AlgorithmIdentity>): Partial<Alg
     const clean = replaceNonLoCharacters(text, ' ').trim().slice(0, MAX_ALGORITHM_FIELD).trim();
     return clean === '' ? undefined : clean;
   };
-  const name = fit(algorithm.name);
-  const version = fit(algorithm.version);
-  const manufacturer = fit(algorithm.manufacturer);
-  return {
-    ...(name === undefined ? {} : { name }),
-    ...(version === undefined ? {} : { version }),
-    ...(manufacturer === undefined ? {} : { manufacturer }),
-  };
+  return identityOf(fit(algorithm.name), fit(algorithm.version), fit(algorithm.manufacturer));
 }
