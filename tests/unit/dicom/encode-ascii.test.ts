@@ -26,6 +26,12 @@ describe('ASCII text in every set', () => {
     });
   }
 
+  it('DEL (0x7F) is refused as before, in every set that is not UTF-8', () => {
+    for (const declared of SETS.filter((s) => s !== 'ISO_IR 192')) {
+      expect(encodeText('A\u007fB', characterSet(declared) as CharacterSet, 'LO'), declared).toBeUndefined();
+    }
+  });
+
   it('text beyond ASCII is still encoded with its escapes', () => {
     const set = characterSet('\\ISO 2022 IR 87') as CharacterSet;
     const bytes = [...(encodeText('Yamada^Tarou=山田', set, 'PN') ?? [])];

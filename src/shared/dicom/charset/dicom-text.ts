@@ -118,12 +118,15 @@ function placeOf(char: string, set: Extract<CharacterSet, { kind: 'extensible' }
   return undefined;
 }
 
-/** The character codes of `text` as bytes when every one is ASCII, else undefined. */
+/**
+ * The character codes of `text` as bytes when every one is ASCII below DEL, else undefined (DEL and
+ * beyond go through the escape-aware encoder, which refuses DEL as it always did).
+ */
 function asciiBytes(text: string): Uint8Array | undefined {
   const out = new Uint8Array(text.length);
   for (let i = 0; i < text.length; i++) {
     const code = text.charCodeAt(i);
-    if (code >= 0x80) return undefined;
+    if (code >= 0x7f) return undefined;
     out[i] = code;
   }
   return out;
