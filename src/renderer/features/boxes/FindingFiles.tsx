@@ -4,7 +4,11 @@
  * The export names it in every object's Contributing Equipment, the report's device observer, the copies'
  * Series Description and the AI notice (as `convert --algorithm` does); the viewer's notice shows it.
  */
-import type { AlgorithmIdentity } from '../../../shared/findings/algorithm-identity';
+import {
+  describeAlgorithm,
+  mergeAlgorithm,
+  type AlgorithmIdentity,
+} from '../../../shared/findings/algorithm-identity';
 import {
   exportAlgorithm,
   MAX_ALGORITHM_FIELD,
@@ -39,10 +43,10 @@ function withField(
 
 /** 'algorithm: CocoNet 0.9, Coco Labs', or that none is named. */
 function summary(algorithm: Partial<AlgorithmIdentity>): string {
-  const named = [algorithm.name, algorithm.version].filter((t) => t !== undefined && t.trim() !== '');
-  if (algorithm.name === undefined || algorithm.name.trim() === '') return 'algorithm: none named';
-  const maker = algorithm.manufacturer?.trim();
-  return `algorithm: ${maker ? `${named.join(' ')}, ${maker}` : named.join(' ')}`;
+  const identity = mergeAlgorithm({}, algorithm);
+  if (identity === undefined) return 'algorithm: none named';
+  const maker = identity.manufacturer === undefined ? '' : `, ${identity.manufacturer}`;
+  return `algorithm: ${describeAlgorithm(identity)}${maker}`;
 }
 
 /**
