@@ -73,7 +73,9 @@ export function segmentationFrames(
     }
     for (const frame of [...frames.values()].sort((a, b) => a.sourceFrame - b.sourceFrame)) {
       if (!frameBits(frame).includes(1)) continue;
-      bySegment.set(frame.segment, [...(bySegment.get(frame.segment) ?? []), frame]);
+      const list = bySegment.get(frame.segment);
+      if (list) list.push(frame);
+      else bySegment.set(frame.segment, [frame]);
     }
   }
   return segments.flatMap((s) => bySegment.get(s.number) ?? []);

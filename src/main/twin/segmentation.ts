@@ -49,7 +49,9 @@ function overlapping(frames: readonly SegmentationFrame[]): boolean {
   const bySource = new Map<string, SegmentationFrame[]>();
   for (const frame of frames) {
     const key = `${frame.image.sopInstanceUid}:${frame.sourceFrame}`;
-    bySource.set(key, [...(bySource.get(key) ?? []), frame]);
+    const group = bySource.get(key);
+    if (group) group.push(frame);
+    else bySource.set(key, [frame]);
   }
   for (const group of bySource.values()) {
     if (group.length < 2) continue;

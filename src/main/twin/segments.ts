@@ -84,7 +84,9 @@ export function segmentsOf(images: readonly TwinImage[], boxes: boolean): Segmen
     for (const finding of segmentFindings(image, boxes)) {
       const key = segmentKey(finding);
       if (!firstOf.has(key)) firstOf.set(key, finding);
-      byFrame.set(finding.frame, [...(byFrame.get(finding.frame) ?? []), key]);
+      const keys = byFrame.get(finding.frame);
+      if (keys) keys.push(key);
+      else byFrame.set(finding.frame, [key]);
     }
     sequences.push(...byFrame.values());
   }
