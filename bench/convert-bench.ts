@@ -17,7 +17,7 @@
  * 100,000 files).
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statfsSync, statSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { basename, join, resolve } from 'node:path';
 import { generateInputs, generateLinkedInputs } from './bench-inputs';
@@ -27,22 +27,37 @@ import { gnuTimeAvailable, measure } from './measure';
 import { intOption } from './int-option';
 import type { Measurement } from './measure';
 
+/**
+ * What a command leaves for the next one matters on a virtual machine (both measured on this project's
+ * 2-core VM, an ext4 without a journal):
+ * - 'delete': a command's outputs are deleted before the next command runs. Hundreds of megabytes of
+ *   outputs kept make the page cache grow into memory the VM's host has taken back; writing 470 MB then
+ *   took 1.5 s of kernel time against 0.25 s into pages just freed, for the same program.
+ * - 'keep': every command writes into a new folder and all are deleted at the end. Deleting 10,000 files
+ *   made every file created in the next minutes slower (the file system looks at each recently deleted
+ *   inode before it reuses one): up to 1 ms of kernel time per created file, ten times the whole I/O floor
+ *   of a 64x64 file.
+ * The large slices are few files and many bytes, the small ones many files and few bytes.
+ */
+type BetweenCommands = 'delete' | 'keep';
+
 interface BenchCase {
   id: 'large' | 'small';
   label: string;
   slices: number;
   size: number;
+  outputs: BetweenCommands;
 }
 
 const CASES: BenchCase[] = [
-  { id: 'large', label: '600 slices of 512x512', slices: 600, size: 512 },
-  { id: 'small', label: '10,000 files of 64x64', slices: 10_000, size: 64 },
+  { id: 'large', label: '600 slices of 512x512', slices: 600, size: 512, outputs: 'delete' },
+  { id: 'small', label: '10,000 files of 64x64', slices: 10_000, size: 64, outputs: 'keep' },
 ];
 
 /** `--quick`: the same sets at a fifth of the size (start-up weighs more in their figures). */
 const QUICK_CASES: BenchCase[] = [
-  { id: 'large', label: '120 slices of 512x512 (--quick)', slices: 120, size: 512 },
-  { id: 'small', label: '2,000 files of 64x64 (--quick)', slices: 2_000, size: 64 },
+  { id: 'large', label: '120 slices of 512x512 (--quick)', slices: 120, size: 512, outputs: 'delete' },
+  { id: 'small', label: '2,000 files of 64x64 (--quick)', slices: 2_000, size: 64, outputs: 'keep' },
 ];
 
 /** The issue's memory target for --scale 100000. */
@@ -134,18 +149,33 @@ interface Summary {
   seconds: number;
   rounds: number[];
   cpuSeconds?: number;
+  systemSeconds?: number;
   peakRssMb?: number;
 }
 
+function known(values: (number | undefined)[]): number[] {
+  return values.filter((v): v is number => v !== undefined);
+}
+
 function summarise(ms: Measurement[]): Summary {
-  const cpu = ms.map((m) => m.cpuSeconds).filter((v): v is number => v !== undefined);
-  const rss = ms.map((m) => m.peakRssMb).filter((v): v is number => v !== undefined);
+  const cpu = known(ms.map((m) => m.cpuSeconds));
+  const system = known(ms.map((m) => m.systemSeconds));
+  const rss = known(ms.map((m) => m.peakRssMb));
   return {
     seconds: median(ms.map((m) => m.seconds)),
     rounds: ms.map((m) => m.seconds),
     cpuSeconds: cpu.length ? median(cpu) : undefined,
+    systemSeconds: system.length ? median(system) : undefined,
     peakRssMb: rss.length ? Math.max(...rss) : undefined,
   };
+}
+
+/** '2.31 ms/file (system 0.80)': CPU per file, and how much of it the kernel spent. */
+function cpuPerFile(s: Summary, files: number): string {
+  if (s.cpuSeconds === undefined) return 'n/a';
+  const perFile = (seconds: number): string => ((seconds * 1000) / files).toFixed(2);
+  const system = s.systemSeconds === undefined ? '' : ` (system ${perFile(s.systemSeconds)})`;
+  return `${perFile(s.cpuSeconds)} ms/file${system}`;
 }
 
 function line(name: string, s: Summary, inputs: BenchInputs): string {
@@ -154,10 +184,16 @@ function line(name: string, s: Summary, inputs: BenchInputs): string {
     `${name.padEnd(8)} ${(inputs.files / s.seconds).toFixed(0).padStart(6)} files/s`,
     `${(mb / s.seconds).toFixed(0).padStart(4)} MB/s`,
     `peak RSS ${s.peakRssMb === undefined ? 'n/a' : `${s.peakRssMb.toFixed(0)} MB`}`,
-    `CPU ${s.cpuSeconds === undefined ? 'n/a' : `${((s.cpuSeconds * 1000) / inputs.files).toFixed(2)} ms/file`}`,
+    `CPU ${cpuPerFile(s, inputs.files)}`,
     `(${s.seconds.toFixed(2)} s; rounds ${s.rounds.map((r) => r.toFixed(2)).join(', ')})`,
   ];
   return parts.join(', ');
+}
+
+/** Whether every round's outputs fit on the disk at once (outputs are 1.5x the inputs; a quarter spare). */
+function roomForAllRounds(dir: string, inputBytes: number, writers: number): boolean {
+  const { bavail, bsize } = statfsSync(dir);
+  return bavail * bsize > inputBytes * 1.5 * writers * 1.25;
 }
 
 function benchCase(c: BenchCase, contenders: Contender[], rounds: number, jobs: number | undefined): void {
@@ -165,13 +201,15 @@ function benchCase(c: BenchCase, contenders: Contender[], rounds: number, jobs: 
   try {
     const inputs = generateInputs(dir, c.slices, c.size);
     console.log(`\n${c.label}: ${inputs.files} files, ${(inputs.bytes / 1e6).toFixed(1)} MB in`);
+    const keep = c.outputs === 'keep' && roomForAllRounds(dir, inputs.bytes, rounds * contenders.length);
+    if (c.outputs === 'keep' && !keep) console.log("  (too little disk space to keep every round's outputs)");
     const results = new Map<Contender, Measurement[]>(contenders.map((k) => [k, []]));
-    // The engine runs first in every round; the floor writes outputs of the size it wrote.
+    // The engine runs first in every round; the floor writes outputs of the size it wrote. Each command
+    // writes into a new folder, deleted after it or at the end (BetweenCommands).
     let outputBytes = 0;
     for (let round = 0; round < rounds; round++) {
       for (const contender of contenders) {
-        const out = join(dir, `out-${contender}`);
-        rmSync(out, { recursive: true, force: true });
+        const out = join(dir, `out-${contender}-${round + 1}`);
         const m = run(contender, inputs, out, jobs, outputBytes);
         const made = countFiles(out);
         if (m.exitCode !== 0 || made !== inputs.files) {
@@ -180,7 +218,7 @@ function benchCase(c: BenchCase, contenders: Contender[], rounds: number, jobs: 
         }
         if (contender === 'engine') outputBytes = meanFileBytes(out);
         results.get(contender)?.push(m);
-        rmSync(out, { recursive: true, force: true });
+        if (!keep) rmSync(out, { recursive: true, force: true });
       }
     }
     const summaries = new Map([...results].map(([k, ms]) => [k, summarise(ms)]));

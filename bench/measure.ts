@@ -14,6 +14,8 @@ export interface Measurement {
   seconds: number;
   /** user + system CPU seconds of the command and every thread and child it waited for */
   cpuSeconds?: number;
+  /** the system (kernel) part of cpuSeconds */
+  systemSeconds?: number;
   peakRssMb?: number;
   exitCode: number;
   stderr: string;
@@ -51,6 +53,7 @@ export function measure(command: string, args: readonly string[], env?: NodeJS.P
     return {
       seconds: wall,
       cpuSeconds: (user ?? 0) + (system ?? 0),
+      systemSeconds: system ?? 0,
       peakRssMb: (rssKb ?? 0) / 1024,
       ...base,
     };
