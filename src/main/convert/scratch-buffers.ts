@@ -4,7 +4,7 @@
  * because a conversion renders, encodes, verifies and writes synchronously, and nothing it hands out
  * outlives its convertFile call.
  */
-export type ScratchUse = 'rgb' | 'encoded' | 'read-back' | 'header';
+export type ScratchUse = 'rgb' | 'encoded' | 'read-back' | 'header' | 'frame';
 
 /**
  * Larger buffers are not kept, so one huge file does not pin its size for the rest of the run (peak

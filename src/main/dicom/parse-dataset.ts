@@ -78,17 +78,37 @@ interface Encoding {
 }
 
 /**
+ * What the start of a stream says: its layout and, when it has a File Meta, the transfer syntax the
+ * meta names. Worked out once per stream: a read asks whether it is deflated, then parses it.
+ */
+export interface StreamStart {
+  layout: DicomLayout | undefined;
+  /** the stream with a preamble (a synthetic one when the meta has none); the bytes for a bare dataset */
+  withPreamble: Uint8Array;
+  /** the File Meta's (0002,0010); undefined without a meta or without that element */
+  metaTransferSyntaxUid: string | undefined;
+}
+
+export function readStreamStart(bytes: Uint8Array): StreamStart {
+  const layout = detectLayout(bytes);
+  if (!layout || layout.kind === 'bare-dataset')
+    return { layout, withPreamble: bytes, metaTransferSyntaxUid: undefined };
+  const withPreamble = layout.kind === 'meta-without-preamble' ? withSyntheticPreamble(bytes) : bytes;
+  return { layout, withPreamble, metaTransferSyntaxUid: metaTransferSyntax(withPreamble) };
+}
+
+/**
  * Works out how the dataset is encoded: from the File Meta's (0002,0010); from the dataset's first
  * elements when there is no File Meta or it names no transfer syntax (as DCMTK does); with CP-246
  * elements of Explicit VR Big Endian datasets given their lengths.
  */
-function resolveEncoding(bytes: Uint8Array, layout: DicomLayout): Encoding | ReadFailure {
+function resolveEncoding(bytes: Uint8Array, start: StreamStart, layout: DicomLayout): Encoding | ReadFailure {
   if (layout.kind === 'bare-dataset') {
     const uid = layout.transferSyntaxUid;
     const input = uid === EXPLICIT_VR_BIG_ENDIAN ? defineCp246Lengths(bytes, 0) : bytes;
     return { input, transferSyntaxUid: uid, inferred: true };
   }
-  let input = layout.kind === 'meta-without-preamble' ? withSyntheticPreamble(bytes) : bytes;
+  let input = start.withPreamble;
   const metaEnd = fileMetaEnd(input, 132);
   if (metaEnd >= input.length) {
     return failure(
@@ -96,7 +116,7 @@ function resolveEncoding(bytes: Uint8Array, layout: DicomLayout): Encoding | Rea
       'the file ends after its File Meta Information (no dataset follows): it is truncated or empty',
     );
   }
-  let transferSyntaxUid = metaTransferSyntax(input);
+  let transferSyntaxUid = start.metaTransferSyntaxUid;
   let inferred = false;
   if (transferSyntaxUid === undefined) {
     transferSyntaxUid = inferTransferSyntax(input, metaEnd);
@@ -117,11 +137,16 @@ function resolveEncoding(bytes: Uint8Array, layout: DicomLayout): Encoding | Rea
 /**
  * Parses a DICOM byte stream whatever its layout (with or without preamble/File Meta, deflated or not).
  * Never throws: a stream that is not DICOM or whose header cannot be parsed becomes a ReadFailure.
+ * `start`: readStreamStart of these same bytes, when the caller has it already.
  */
-export function parseDataset(bytes: Uint8Array, options: ParseOptions): ParsedDataset | ReadFailure {
-  const layout = detectLayout(bytes);
+export function parseDataset(
+  bytes: Uint8Array,
+  options: ParseOptions,
+  start: StreamStart = readStreamStart(bytes),
+): ParsedDataset | ReadFailure {
+  const layout = start.layout;
   if (!layout) return failure('not-dicom', 'not a DICOM file (no DICM marker and no DICOM header found)');
-  const encoding = resolveEncoding(bytes, layout);
+  const encoding = resolveEncoding(bytes, start, layout);
   if ('ok' in encoding) return encoding;
   const { input, transferSyntaxUid } = encoding;
   const parserOptions: ParseDicomOptions = { inflater: inflate };
@@ -156,10 +181,7 @@ export function parseDataset(bytes: Uint8Array, options: ParseOptions): ParsedDa
 }
 
 /** True when the stream's File Meta names a deflated transfer syntax (the whole dataset must be inflated). */
-export function isDeflated(bytes: Uint8Array): boolean {
-  const layout = detectLayout(bytes);
-  if (!layout || layout.kind === 'bare-dataset') return false;
-  const input = layout.kind === 'meta-without-preamble' ? withSyntheticPreamble(bytes) : bytes;
-  const uid = metaTransferSyntax(input);
+export function isDeflated(bytes: Uint8Array, start: StreamStart = readStreamStart(bytes)): boolean {
+  const uid = start.metaTransferSyntaxUid;
   return uid !== undefined && transferSyntaxInfo(uid)?.deflated === true;
 }

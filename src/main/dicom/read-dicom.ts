@@ -4,7 +4,14 @@ import { decodeFrame, type PixelSource } from './decode/decode-frame';
 import { stringValue, usesUtf8 } from './dataset-values';
 import { describeThrown, failure } from './errors';
 import { describeOpenError, openFileBytes, type FileBytes } from './file-bytes';
-import { isDeflated, parseDataset, PIXEL_DATA_TAG, type ParsedDataset } from './parse-dataset';
+import {
+  isDeflated,
+  parseDataset,
+  PIXEL_DATA_TAG,
+  readStreamStart,
+  type ParsedDataset,
+  type StreamStart,
+} from './parse-dataset';
 import { parseHeader, readPixelFormat } from './parse-header';
 import { isNotRegularFile } from './regular-file';
 import { locateFilePixelData, locatePixelData, nativePixelDataShortfall } from './pixel-source';
@@ -30,6 +37,13 @@ export interface ReadOptions {
    * must close the image, and use nothing of it, before the buffer is handed out again.
    */
   headerBuffer?: (bytes: number) => Uint8Array;
+  /**
+   * with borrowPixels: where native frames left in the file are read (a buffer of exactly `bytes` bytes,
+   * offset 0; by default one per image, reused from frame to frame): the converter passes one it reuses
+   * from file to file, so a slice costs no fresh frame-sized memory. A frame is then valid until the
+   * next frame is decoded from any image given that buffer.
+   */
+  frameBuffer?: (bytes: number) => Uint8Array;
 }
 
 /** Why a dataset without Pixel Data (7FE0,0010) is not converted. */
@@ -171,9 +185,15 @@ export function readWrittenHeaderFacts(
   }
 }
 
-function readPrefix(bytes: Uint8Array, options: ReadOptions, fileSize: number, file?: FileBytes): ReadResult {
+function readPrefix(
+  bytes: Uint8Array,
+  options: ReadOptions,
+  fileSize: number,
+  file?: FileBytes,
+  start?: StreamStart,
+): ReadResult {
   try {
-    return file ? interpretPrefix(bytes, file, options) : interpret(bytes, options, fileSize);
+    return file ? interpretPrefix(bytes, file, options, start) : interpret(bytes, options, fileSize);
   } catch (thrown) {
     // A defect in a library or here must not stop a batch: report it against this file.
     return failure('error', `the file could not be read (${describeThrown(thrown)})`);
@@ -189,8 +209,13 @@ const FIRST_HEADER_READ = 64 * 1024;
 const HEADER_LIMIT = 64 * 2 ** 20;
 
 /** One prefix of the file, parsed up to the Pixel Data element header; frames stay in the file. */
-function interpretPrefix(prefix: Uint8Array, file: FileBytes, options: ReadOptions): ReadResult {
-  const parsed = parseDataset(prefix, { untilPixelData: true });
+function interpretPrefix(
+  prefix: Uint8Array,
+  file: FileBytes,
+  options: ReadOptions,
+  start?: StreamStart,
+): ReadResult {
+  const parsed = parseDataset(prefix, { untilPixelData: true }, start);
   if (!('dataSet' in parsed)) return parsed;
   const found = imageHeaderOf(parsed);
   if ('ok' in found) return found;
@@ -204,6 +229,7 @@ function interpretPrefix(prefix: Uint8Array, file: FileBytes, options: ReadOptio
     parsed.offsetShift,
   );
   if (typeof source === 'string') return failure('error', source);
+  if (source.kind === 'native-file' && options.frameBuffer) source.frameBuffer = options.frameBuffer;
   return { ok: true, image: imageOf(found, source, options, file.size, () => file.close()) };
 }
 
@@ -230,8 +256,10 @@ function readHeaderPrefixes(file: FileBytes, options: ReadOptions): ReadResult {
   let length = Math.min(file.size, FIRST_HEADER_READ);
   for (;;) {
     const prefix = file.readUpTo(0, length, options.headerBuffer?.(Math.min(length, file.size)));
-    if (isDeflated(prefix)) return readDeflated(file, options);
-    const result = readPrefix(prefix, options, file.size, file);
+    // The layout and File Meta are read once for both questions (a third reading is dicom-parser's own).
+    const start = readStreamStart(prefix);
+    if (isDeflated(prefix, start)) return readDeflated(file, options);
+    const result = readPrefix(prefix, options, file.size, file, start);
     if (result.ok || result.kind === 'not-dicom' || prefix.length < length || length >= file.size) {
       return result;
     }

@@ -13,6 +13,8 @@ export interface NativeFileSource {
   vr: string;
   /** with `borrow`, frames are read into this one buffer (each frame valid until the next decode) */
   scratch?: Uint8Array;
+  /** with `borrow`, where frames are read instead of `scratch` (a buffer of exactly the given size) */
+  frameBuffer?: (bytes: number) => Uint8Array;
 }
 
 /** Encapsulated Pixel Data left in the file, indexed by one walk over its items. */
@@ -48,7 +50,8 @@ export function readNativeFileFrame(
   }
   const frameBytes = frameBits / 8;
   let target: Uint8Array | undefined;
-  if (borrow) {
+  if (borrow && source.frameBuffer) target = source.frameBuffer(frameBytes);
+  else if (borrow) {
     if (source.scratch?.length !== frameBytes) source.scratch = new Uint8Array(frameBytes);
     target = source.scratch;
   }
