@@ -6,9 +6,16 @@ import { characterSet, decodeText, type CharacterSet } from './charset/dicom-tex
  * buffer without complaint; these return undefined for any element whose value is not fully present.
  */
 
+/** Keys made before: callers ask for the same few dozen tags for every file. */
+const keys = new Map<string, string>();
+
 /** dicom-parser's tag key for 8 hex digits, e.g. '00280010' -> 'x00280010'. */
 export function tagKey(tag: string): string {
-  return tag.startsWith('x') ? tag.toLowerCase() : `x${tag.toLowerCase()}`;
+  const known = keys.get(tag);
+  if (known !== undefined) return known;
+  const key = tag.startsWith('x') ? tag.toLowerCase() : `x${tag.toLowerCase()}`;
+  if (keys.size < 4096) keys.set(tag, key);
+  return key;
 }
 
 /** The element when its whole value lies inside the parsed bytes. */
@@ -25,12 +32,27 @@ export function presentElement(ds: DataSet, tag: string): Element | undefined {
  */
 export type TextDecoding = boolean | CharacterSet;
 
+/** Bytes as one character per byte (code = byte), in chunks that keep fromCharCode's arguments few. */
+function oneCharacterPerByte(bytes: Uint8Array): string {
+  const chunk = 4096;
+  if (bytes.length <= chunk) return String.fromCharCode(...bytes);
+  let text = '';
+  for (let at = 0; at < bytes.length; at += chunk)
+    text += String.fromCharCode(...bytes.subarray(at, at + chunk));
+  return text;
+}
+
 function decodeBytes(bytes: Uint8Array, utf8: TextDecoding): string {
   if (typeof utf8 === 'object') return decodeText(bytes, utf8, '');
   if (utf8) return new TextDecoder('utf-8').decode(bytes);
-  let text = '';
-  for (const byte of bytes) text += String.fromCharCode(byte);
-  return text;
+  return oneCharacterPerByte(bytes);
+}
+
+/** The end of `bytes` without its trailing NUL and space bytes. */
+function paddedEnd(bytes: Uint8Array, start: number, end: number): number {
+  let at = end;
+  while (at > start && (bytes[at - 1] === 0 || bytes[at - 1] === 0x20)) at--;
+  return at;
 }
 
 /** The character set (0008,0005) declares, to read text values as characters (false: not a defined term). */
@@ -47,8 +69,14 @@ export function usesUtf8(ds: DataSet): boolean {
 function rawString(ds: DataSet, tag: string, utf8: TextDecoding): string | undefined {
   const element = presentElement(ds, tag);
   if (!element || element.length === 0) return undefined;
-  const bytes = ds.byteArray.subarray(element.dataOffset, element.dataOffset + element.length);
-  // Values are padded with a space or NUL to even length (PS3.5 6.2).
+  const start = element.dataOffset;
+  // Values are padded with a space or NUL to even length (PS3.5 6.2). One character per byte: the
+  // padding is cut from the bytes (the same characters); other decodings cut it from the text.
+  if (utf8 === false)
+    return oneCharacterPerByte(
+      ds.byteArray.subarray(start, paddedEnd(ds.byteArray, start, start + element.length)),
+    );
+  const bytes = ds.byteArray.subarray(start, start + element.length);
   return decodeBytes(bytes, utf8).replace(/[\0 ]+$/, '');
 }
 

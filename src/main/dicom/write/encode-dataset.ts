@@ -268,7 +268,9 @@ export function encodeElements(
   options: EncodeOptions,
   pieces: Pieces,
 ): void {
-  const sorted = [...elements].sort((a, b) => (a.tag >>> 0) - (b.tag >>> 0));
+  const sorted = inTagOrder(elements)
+    ? elements
+    : [...elements].sort((a, b) => (a.tag >>> 0) - (b.tag >>> 0));
   sorted.forEach((element, i) => {
     const previous = sorted[i - 1];
     if (previous !== undefined && previous.tag === element.tag) {
@@ -276,6 +278,13 @@ export function encodeElements(
     }
     encodeElement(element, options, pieces);
   });
+}
+
+/** True when no element comes after one with a larger tag (most items, and lists built in order). */
+function inTagOrder(elements: readonly DataElement[]): boolean {
+  for (let i = 1; i < elements.length; i++)
+    if ((elements[i - 1] as DataElement).tag >>> 0 > (elements[i] as DataElement).tag >>> 0) return false;
+  return true;
 }
 
 /** The encoded data set as one Buffer. */

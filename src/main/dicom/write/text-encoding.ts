@@ -22,11 +22,13 @@ export interface ObjectText {
   dataset: DataElement[];
 }
 
-function* textElements(elements: readonly DataElement[]): Generator<TextElement> {
+/** The text elements of `elements` and of their items, at any depth, but (0008,0005). */
+function textElements(elements: readonly DataElement[], into: TextElement[] = []): TextElement[] {
   for (const element of elements) {
-    if (element.vr === 'SQ') for (const item of element.items) yield* textElements(item);
-    else if ('text' in element) yield element;
+    if (element.vr === 'SQ') for (const item of element.items) textElements(item, into);
+    else if ('text' in element && element.tag !== SPECIFIC_CHARACTER_SET) into.push(element);
   }
+  return into;
 }
 
 function isAscii(bytes: string): boolean {
@@ -114,7 +116,7 @@ function candidates(
  */
 export function objectText(dataset: readonly DataElement[]): ObjectText {
   const declared = declaredValue(dataset);
-  const texts = [...textElements(dataset)].filter((e) => e.tag !== SPECIFIC_CHARACTER_SET);
+  const texts = textElements(dataset);
   for (const candidate of candidates(declared)) {
     // Without a declared set, copied bytes beyond ASCII need a declaration: keep them only as ASCII.
     const keep = (e: TextElement): boolean =>
