@@ -21,6 +21,32 @@ export interface EncodeOptions {
 const COPY_LIMIT = 4096;
 
 /**
+ * The buffers of Pieces are cut from one larger block at a time (a bump pointer, never handed out
+ * twice): a header makes a dozen small Pieces (one per sequence and item), and a separately allocated
+ * buffer each was most of the header's cost (an ArrayBuffer of its own and its collection). A block is
+ * collected once no piece views it any more.
+ */
+const BLOCK_BYTES = 64 * 1024;
+let block = new ArrayBuffer(0);
+let blockUsed = 0;
+
+/** `n` zero bytes no other Pieces views. */
+function freshBytes(n: number): Uint8Array {
+  if (n > BLOCK_BYTES / 8) return new Uint8Array(n);
+  if (blockUsed + n > block.byteLength) {
+    block = new ArrayBuffer(BLOCK_BYTES);
+    blockUsed = 0;
+  }
+  const bytes = new Uint8Array(block, blockUsed, n);
+  blockUsed += n;
+  return bytes;
+}
+
+function viewOf(bytes: Uint8Array): DataView {
+  return new DataView(bytes.buffer, bytes.byteOffset, bytes.length);
+}
+
+/**
  * Encoded bytes in file order. Element headers and small values are written into one growing buffer
  * (no allocation per element); large byte values (pixel frames) stay as the caller's arrays until the
  * single final copy, so writing a frame costs one memcpy and no per-pixel work.
@@ -40,18 +66,18 @@ export class Pieces {
 
   /** `capacity`: the bytes first expected (it grows as needed) */
   constructor(capacity = 2048) {
-    this.buffer = new Uint8Array(capacity);
-    this.view = new DataView(this.buffer.buffer);
+    this.buffer = freshBytes(capacity);
+    this.view = viewOf(this.buffer);
   }
 
   /** Room for `n` more bytes in the buffer; a full one is replaced (closed pieces keep viewing the old). */
   private room(n: number): void {
     if (this.at + n <= this.buffer.length) return;
     const open = this.buffer.subarray(this.start, this.at);
-    const next = new Uint8Array(Math.max(this.buffer.length * 2, open.length + n + 1024));
+    const next = freshBytes(Math.max(this.buffer.length * 2, open.length + n + 1024));
     next.set(open);
     this.buffer = next;
-    this.view = new DataView(next.buffer);
+    this.view = viewOf(next);
     this.text = undefined;
     this.start = 0;
     this.at = open.length;
@@ -139,7 +165,7 @@ export class Pieces {
   /** `text` in `encoding` (`size` bytes, as Buffer.byteLength says). */
   string(text: string, size: number, encoding: 'latin1' | 'utf8'): void {
     this.room(size);
-    this.text ??= Buffer.from(this.buffer.buffer);
+    this.text ??= Buffer.from(this.buffer.buffer, this.buffer.byteOffset, this.buffer.length);
     this.text.write(text, this.at, size, encoding);
     this.at += size;
     this.length += size;

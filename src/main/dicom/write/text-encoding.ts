@@ -58,6 +58,8 @@ const encodedBefore = new WeakMap<
 >();
 
 function encodeOnce(element: TextElement, set: CharacterSet, kept: boolean): Uint8Array | undefined {
+  // Only copied values are met again (the writers make their own elements afresh for every object).
+  if (element.sourceBytes === undefined) return encodeOne(element, set, kept);
   const before = encodedBefore.get(element);
   if (before !== undefined && before.set === set.value && before.kept === kept) return before.bytes;
   const bytes = encodeOne(element, set, kept);
