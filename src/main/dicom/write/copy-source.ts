@@ -21,9 +21,16 @@ export interface CopiedSource {
   characterSet: string | undefined;
 }
 
+/** Keys made before: the same allow-listed tags are asked for on every file. */
+const keys = new Map<number, string>();
+
 /** '0020000d' style key that DicomImage.getString takes. */
 export function tagKey(tag: number): string {
-  return (tag >>> 0).toString(16).padStart(8, '0');
+  const known = keys.get(tag);
+  if (known !== undefined) return known;
+  const key = (tag >>> 0).toString(16).padStart(8, '0');
+  if (keys.size < 4096) keys.set(tag, key);
+  return key;
 }
 
 /** One value as it is written: an old-form date or time converted, anything else unchanged and whole. */
