@@ -29,13 +29,17 @@ function cornerRect(
   return { x, y, width: size.width, height: size.height };
 }
 
-/** Sum of R+G+B under the rectangle: what the notice would hide. */
+/**
+ * Sum of R+G+B under the rectangle: what the notice would hide. The rectangle lies inside the image
+ * (cornerRect), so every byte of a row is summed in one run: its 3 x width bytes are contiguous.
+ */
 function brightness(image: RgbImage, r: Rect): number {
+  const data = image.data;
   let sum = 0;
   for (let y = r.y; y < r.y + r.height; y++) {
-    let o = (y * image.columns + r.x) * 3;
-    for (let x = 0; x < r.width; x++, o += 3)
-      sum += (image.data[o] ?? 0) + (image.data[o + 1] ?? 0) + (image.data[o + 2] ?? 0);
+    const start = (y * image.columns + r.x) * 3;
+    const end = start + r.width * 3;
+    for (let o = start; o < end; o++) sum += data[o] ?? 0;
   }
   return sum;
 }
