@@ -55,6 +55,41 @@ function fileLine(page: Page, file: string) {
   return page.getByRole('region', { name: 'Findings files' }).locator('summary').filter({ hasText: file });
 }
 
+interface ScreenRect {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+/** Where the burned-in notice lies on screen (CSS pixels): the canvas's data-notice, at its drawn scale. */
+async function noticeOnScreen(page: Page): Promise<ScreenRect> {
+  const canvas = page.locator(CANVAS);
+  const [x = 0, y = 0, width = 0, height = 0] = ((await canvas.getAttribute('data-notice')) ?? '')
+    .split(' ')
+    .map(Number);
+  const box = await canvas.boundingBox();
+  const columns = await canvas.evaluate((c: HTMLCanvasElement) => c.width);
+  if (!box || width === 0) throw new Error('no notice on the canvas');
+  const scale = box.width / columns;
+  return { x: box.x + x * scale, y: box.y + y * scale, width: width * scale, height: height * scale };
+}
+
+function overlapping(a: ScreenRect, b: ScreenRect): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+/** The viewer's own texts (corners, orientation letters) that lie over `area` on screen. */
+async function overlayTextsOver(page: Page, area: ScreenRect): Promise<string[]> {
+  const over: string[] = [];
+  for (const text of await page.locator('.overlay > div').all()) {
+    const box = await text.boundingBox();
+    if (box && box.width > 0 && overlapping(box, area))
+      over.push((await text.innerText()).replace(/\s+/g, ' '));
+  }
+  return over;
+}
+
 /** Slice 13 shown once the folder's session (its boxes) is loaded, so the canvas burns its findings. */
 async function showSlice13(page: Page): Promise<void> {
   const listed = page.getByRole('list', { name: 'Boxes in this series' }).getByRole('button');
@@ -204,6 +239,12 @@ print(json.dumps({'items': items, 'series': ds.SeriesDescription}))
   const shown = await canvasPixels(page);
   const exported = await exportedRgba(copy ?? '');
   expect(exported.reduce((n, v, i) => n + (v === shown.rgba[i] ? 0 : 1), 0)).toBe(0);
+  // Fitted to the stage, the image's corners lie under the viewer's corner texts: the text over the
+  // notice's corner moves off it, so the notice is never hidden (it was, before).
+  await page.getByRole('button', { name: 'Fit' }).click();
+  await expect(page.locator(CANVAS)).toHaveAttribute('data-notice', /^\d+ \d+ \d+ \d+$/);
+  const notice = await noticeOnScreen(page);
+  expect(await overlayTextsOver(page, notice)).toEqual([]);
   // The screenshot: labels shown, nothing selected, the image smaller than the stage so the viewer's
   // corner texts do not cover the image's corners.
   await fileLine(page, 'boxes.csv').click();

@@ -9,7 +9,7 @@ import type { RgbImage } from '../pipeline/types';
 import { isReviewed, type ReviewState } from '../review/review-state';
 import { drawBoxes, drawLabel } from './draw';
 import type { BurnBox, Finder, Rgb } from './model';
-import { placeNotice } from './notice-placement';
+import { placeNotice, type PlacedNotice } from './notice-placement';
 
 /** What `--notice` asks for: the automatic line, none, or the user's own text. */
 export type NoticeChoice = { kind: 'auto' } | { kind: 'none' } | { kind: 'text'; text: string };
@@ -52,16 +52,18 @@ export function noticeText(
 
 /**
  * Burns a frame's findings: the boxes and labels (draw.ts), then, when the frame has a finding and a
- * notice is asked for, the notice in the corner placeNotice picks from the pixels as drawn.
+ * notice is asked for, the notice in the corner placeNotice picks from the pixels as drawn. Returns
+ * where the notice went (the viewer keeps its own corner texts off it), undefined when none was drawn.
  */
 export function burnFindings(
   image: RgbImage,
   boxes: readonly BurnBox[],
   options: { labels: boolean; notice?: string },
-): void {
-  if (boxes.length === 0) return;
+): PlacedNotice | undefined {
+  if (boxes.length === 0) return undefined;
   const layout = drawBoxes(image, boxes, { labels: options.labels });
-  if (options.notice === undefined) return;
+  if (options.notice === undefined) return undefined;
   const placed = placeNotice(image, options.notice, boxes, layout.placed);
   if (placed) drawLabel(image, placed, NOTICE_COLOR);
+  return placed;
 }

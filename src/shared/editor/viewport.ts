@@ -25,6 +25,20 @@ export function screenToImage(viewport: Viewport, point: ScreenPoint): ImagePoin
   return imagePoint((point.x - viewport.panX) / viewport.zoom, (point.y - viewport.panY) / viewport.zoom);
 }
 
+/** A rectangle of image pixels (x, y: its top-left corner) as it lies on screen, in CSS pixels. */
+export function rectToScreen(
+  viewport: Viewport,
+  rect: { x: number; y: number; width: number; height: number },
+): { x: number; y: number; width: number; height: number } {
+  const { zoom, panX, panY } = viewport;
+  return {
+    x: rect.x * zoom + panX,
+    y: rect.y * zoom + panY,
+    width: rect.width * zoom,
+    height: rect.height * zoom,
+  };
+}
+
 /** A distance on screen (e.g. a hit tolerance of 6 CSS px) expressed in image pixels. */
 export function screenDistanceToImage(viewport: Viewport, distance: number): number {
   return distance / viewport.zoom;

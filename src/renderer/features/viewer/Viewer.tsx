@@ -21,8 +21,9 @@ import { HelpPanel } from './HelpPanel';
 import { Overlay } from './Overlay';
 import { PresetWarning } from './PresetWarning';
 import { SliceBar } from './SliceBar';
-import { drawFrame, windowNumbers, type Scratch } from './render-frame';
-import { markDrawn, sameVoi } from './drawn-marks';
+import { drawFrame, windowNumbers, type NoticeArea, type Scratch } from './render-frame';
+import { rectToScreen } from '../../../shared/editor/viewport';
+import { markDrawn, sameArea, sameVoi } from './drawn-marks';
 import { useSliceFrame } from './use-slice-frame';
 import { useStageInput } from './use-stage-input';
 import { initialViewerState, openingSlice, viewerReducer } from './viewer-state';
@@ -60,6 +61,8 @@ export function Viewer({ series, patient, presets, allSeries, folders, info }: P
   const [shownVoi, setShownVoi] = useState<ResolvedVoi | undefined>(undefined);
   const drawCount = useRef(0);
   const [drawError, setDrawError] = useState<string | undefined>(undefined);
+  /** where the AI notice was burned on the slice shown (image pixels), for the overlay to keep off */
+  const [notice, setNotice] = useState<NoticeArea | undefined>(undefined);
   const stage = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const scratch = useRef<Scratch>({});
@@ -126,6 +129,8 @@ export function Viewer({ series, patient, presets, allSeries, folders, info }: P
     if (outcome.ok) {
       numbersRef.current = windowNumbers(outcome.voi);
       drawCount.current += 1;
+      const placed = outcome.notice;
+      setNotice((previous) => (sameArea(previous, placed) ? previous : placed));
       markDrawn(target, {
         count: drawCount.current,
         ms: outcome.ms,
@@ -133,6 +138,7 @@ export function Viewer({ series, patient, presets, allSeries, folders, info }: P
         frame: shown.frame,
         index: state.index,
         sliceCount: series.slices.length,
+        ...(placed && { notice: placed }),
       });
       setDrawError(undefined);
       const voi = outcome.voi;
@@ -253,6 +259,7 @@ export function Viewer({ series, patient, presets, allSeries, folders, info }: P
                 patient={patient}
                 header={frame?.header}
                 details={state.details}
+                {...(notice && { avoid: rectToScreen(state.viewport, notice) })}
               />
               {entry?.state === 'loading' && !frame ? (
                 <div className="stage-message">Loading slice…</div>

@@ -4,6 +4,7 @@
  * costs one render of the viewer, not two (the second only to copy these numbers into attributes).
  */
 import type { ResolvedVoi } from '../../../shared/pipeline/types';
+import type { NoticeArea } from './render-frame';
 
 export interface DrawnMarks {
   /** draws so far: tests and the perf spec wait on this */
@@ -14,6 +15,8 @@ export interface DrawnMarks {
   /** 0-based slice index of the series */
   index: number;
   sliceCount: number;
+  /** where the AI notice was burned (image pixels): written as data-notice "x y width height" */
+  notice?: NoticeArea;
 }
 
 export function markDrawn(canvas: HTMLCanvasElement, marks: DrawnMarks): void {
@@ -22,8 +25,17 @@ export function markDrawn(canvas: HTMLCanvasElement, marks: DrawnMarks): void {
   canvas.dataset['path'] = marks.path;
   canvas.dataset['frame'] = String(marks.frame);
   canvas.dataset['renderMs'] = marks.ms.toFixed(2);
+  const notice = marks.notice;
+  if (notice) canvas.dataset['notice'] = `${notice.x} ${notice.y} ${notice.width} ${notice.height}`;
+  else delete canvas.dataset['notice'];
   // Last: observers of the count see the other marks already written.
   canvas.dataset['drawCount'] = String(marks.count);
+}
+
+/** True when two notice areas are the same rectangle (or both absent). */
+export function sameArea(a: NoticeArea | undefined, b: NoticeArea | undefined): boolean {
+  if (a === undefined || b === undefined) return a === b;
+  return a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
 }
 
 /** True when two resolved VOI stages are the same function (so the viewer need not render again). */

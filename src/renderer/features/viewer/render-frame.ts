@@ -10,7 +10,16 @@ import { resolveVoi } from '../../../shared/pipeline/resolve-voi';
 import type { ResolvedVoi, WindowSpec } from '../../../shared/pipeline/types';
 import type { ViewerFrame } from '../../lib/raw-frame';
 
-export type DrawOutcome = { ok: true; voi: ResolvedVoi; ms: number } | { ok: false; error: string };
+/** Where the AI notice was burned, in image pixels. */
+export interface NoticeArea {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+export type DrawOutcome =
+  { ok: true; voi: ResolvedVoi; ms: number; notice?: NoticeArea } | { ok: false; error: string };
 
 /** Buffers reused between draws (a W/L drag redraws every pointer move). */
 export interface Scratch {
@@ -44,9 +53,11 @@ export function drawFrame(
   if (scratch.rgb?.length !== rows * columns * 3) scratch.rgb = new Uint8Array(rows * columns * 3);
   if (scratch.image?.width !== columns || scratch.image.height !== rows)
     scratch.image = new ImageData(columns, rows);
+  let notice: NoticeArea | undefined;
   try {
     const rgb = renderFrame(frame.header, frame.raw, voi, scratch.rgb);
-    burnFindings(rgb, burn.boxes, burn);
+    const placed = burnFindings(rgb, burn.boxes, burn);
+    if (placed) notice = { x: placed.x, y: placed.y, width: placed.width, height: placed.height };
     rgbToRgba(rgb, scratch.image.data);
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
@@ -54,7 +65,7 @@ export function drawFrame(
   if (canvas.width !== columns) canvas.width = columns;
   if (canvas.height !== rows) canvas.height = rows;
   canvas.getContext('2d')?.putImageData(scratch.image, 0, 0);
-  return { ok: true, voi, ms: performance.now() - started };
+  return { ok: true, voi, ms: performance.now() - started, ...(notice && { notice }) };
 }
 
 /** Width/level text for the overlay and the inputs, e.g. "W 400 L 50". */
