@@ -49,10 +49,15 @@ const PS3_16: readonly [string, string, string][] = [
 const PRIVATE_SCHEME = '99DICOMINK';
 /**
  * The codes of our private scheme the README documents: a label PS3.16 has no code for (the test's
- * "kidney cyst", its value derived from the label) and the reader's verdict ("Review state", see Review).
+ * "kidney cyst", its value derived from the label), the reader's verdict ("Review state", see Review) and
+ * who found the finding ("Found by").
  */
 function isDocumentedPrivateCode(value: string, meaning: string): boolean {
-  return (value === 'REVIEW' && meaning === 'Review state') || meaning === 'kidney cyst';
+  return (
+    (value === 'REVIEW' && meaning === 'Review state') ||
+    (value === 'FINDER' && meaning === 'Found by') ||
+    meaning === 'kidney cyst'
+  );
 }
 
 interface Decoded {

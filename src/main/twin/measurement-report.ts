@@ -9,7 +9,13 @@ import { deriveUid } from '../dicom/uids';
 import { boxPolyline } from './finding-text';
 import { findingTypeCode, type Code } from './finding-codes';
 import type { TwinFinding, TwinImage } from './types';
-import { isVerified, readerObserverContext, reviewStateItem, type Reviewer } from './review-content';
+import {
+  foundByItem,
+  isVerified,
+  readerObserverContext,
+  reviewStateItem,
+  type Reviewer,
+} from './review-content';
 import type { AlgorithmIdentity } from '../../shared/findings/algorithm-identity';
 import { observingDevice } from './observing-device';
 
@@ -112,7 +118,13 @@ function measurementGroup(entry: ReportedFinding): object {
     relationshipType: RelationshipTypes.CONTAINS,
     templateID: '1410',
   });
-  const content: object[] = [...tracking, findingType, region, reviewStateItem(finding)];
+  const content: object[] = [
+    ...tracking,
+    findingType,
+    region,
+    reviewStateItem(finding),
+    foundByItem(finding),
+  ];
   if (finding.score !== undefined) {
     content.push(
       new sr.valueTypes.NumContentItem({

@@ -24,6 +24,16 @@ export const REVIEW_STATE_CONCEPT: Code = {
   meaning: 'Review state',
 };
 
+/**
+ * The concept name of who found a finding (private scheme, as the verdict's): value 'reader' for a
+ * finding the reader drew, 'algorithm' for one the algorithm found (the box file's `finder` column).
+ */
+export const FOUND_BY_CONCEPT: Code = {
+  value: 'FINDER',
+  scheme: PRIVATE_SCHEME,
+  meaning: 'Found by',
+};
+
 /** Who gave the verdicts: a DICOM person name ("DOE^JANE") and, where known, an organisation. */
 export interface Reviewer {
   name: string;
@@ -39,6 +49,18 @@ export function reviewStateItem(finding: TwinFinding): object {
   return new sr.valueTypes.TextContentItem({
     name: concept(REVIEW_STATE_CONCEPT),
     value: reviewOf(finding),
+    relationshipType: RelationshipTypes.CONTAINS,
+  });
+}
+
+/**
+ * The TEXT item "Found by" of one finding's measurement group: the document's observers are the
+ * algorithm (device) and the reader (person), so each finding says which of them found it.
+ */
+export function foundByItem(finding: TwinFinding): object {
+  return new sr.valueTypes.TextContentItem({
+    name: concept(FOUND_BY_CONCEPT),
+    value: finding.finder === 'reader' ? 'reader' : 'algorithm',
     relationshipType: RelationshipTypes.CONTAINS,
   });
 }

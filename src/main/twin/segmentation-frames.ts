@@ -59,7 +59,7 @@ export function segmentationFrames(
   segments: readonly Segment[],
   boxes: boolean,
 ): SegmentationFrame[] {
-  const numberOf = new Map(segments.map((s) => [labelColourKey(s.label, s.color), s.number]));
+  const numberOf = new Map(segments.map((s) => [labelColourKey(s.label, s.color, s.finder), s.number]));
   const bySegment = new Map<number, SegmentationFrame[]>();
   for (const image of images) {
     const frames = new Map<string, SegmentationFrame & { findings: TwinFinding[] }>();

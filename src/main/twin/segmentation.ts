@@ -31,8 +31,12 @@ export const SEGMENTATION_STORAGE = '1.2.840.10008.5.1.4.1.1.66.4';
 /** Content Description (0070,0081) of every segmentation DICOM Ink writes: how a rerun knows its own. */
 export const SEGMENTATION_CONTENT_DESCRIPTION = `Findings drawn by ${SOFTWARE_NAME}`;
 
-/** Segment Sequence item (C.8.20.2, C.8.20.2.3): AUTOMATIC with the algorithm's name, MANUAL without one. */
-function segmentItem(segment: Segment, algorithm: AlgorithmIdentity | undefined): DataElement[] {
+/**
+ * Segment Sequence item (C.8.20.2, C.8.20.2.3): AUTOMATIC with the algorithm's name, MANUAL without one
+ * and for the findings the reader drew.
+ */
+function segmentItem(segment: Segment, run: AlgorithmIdentity | undefined): DataElement[] {
+  const algorithm = segment.finder === 'reader' ? undefined : run;
   return [
     sequenceElement(0x00620003, [codeItem(segment.category)]),
     numberElement(0x00620004, 'US', segment.number),

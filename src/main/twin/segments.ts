@@ -3,7 +3,7 @@
  * as filled rectangles; never a finding rejected in review), one segment per label (and colour), and
  * the segments' numbers. Pure.
  */
-import type { Rgb } from '../../shared/boxes/model';
+import type { Finder, Rgb } from '../../shared/boxes/model';
 import { isShown } from '../../shared/review/review-state';
 import type { Code } from './finding-codes';
 import { findingTypeCode, segmentCategoryCode } from './finding-codes';
@@ -19,6 +19,8 @@ export interface Segment {
   color: Rgb;
   category: Code;
   type: Code;
+  /** 'reader': the segment holds findings the reader drew (MANUAL, never the algorithm's) */
+  finder?: Finder;
 }
 
 /** The findings of an image a segmentation stores: mask regions, and boxes with `boxes`; none rejected. */
@@ -26,14 +28,17 @@ export function segmentFindings(image: TwinImage, boxes: boolean): TwinFinding[]
   return image.findings.filter((f) => isShown(f) && (f.region !== undefined || boxes));
 }
 
-/** Findings of one label and colour are one segment. */
+/**
+ * Findings of one label and colour are one segment, the reader's apart from the algorithm's (a
+ * segment is AUTOMATIC or MANUAL as a whole).
+ */
 export function segmentKey(finding: TwinFinding): string {
-  return labelColourKey(finding.label ?? UNLABELLED_SEGMENT, finding.color);
+  return labelColourKey(finding.label ?? UNLABELLED_SEGMENT, finding.color, finding.finder);
 }
 
-/** The key of a segment's label and colour (the same as segmentKey of its findings). */
-export function labelColourKey(label: string, color: Rgb): string {
-  return `${label}\u0000${color.join(',')}`;
+/** The key of a segment's label, colour and finder (the same as segmentKey of its findings). */
+export function labelColourKey(label: string, color: Rgb, finder?: Finder): string {
+  return `${label}\u0000${color.join(',')}${finder === undefined ? '' : `\u0000${finder}`}`;
 }
 
 /**
@@ -99,6 +104,7 @@ export function segmentsOf(images: readonly TwinImage[], boxes: boolean): Segmen
       color: finding.color,
       category: segmentCategoryCode(finding.label),
       type: findingTypeCode(finding.label),
+      ...(finding.finder === undefined ? {} : { finder: finding.finder }),
     };
   });
 }

@@ -70,6 +70,7 @@ function twinFinding({ frame, box }: FrameBox, shownLabel: ShownLabel | undefine
     ...(box.region ? { outlines: maskOutlines(box.region), region: box.region } : {}),
     ...(box.id !== undefined ? { id: box.id } : {}),
     ...(box.review !== undefined ? { review: box.review } : {}),
+    ...(box.finder !== undefined ? { finder: box.finder } : {}),
     ...(shownLabel ? { shownLabel } : {}),
   };
 }

@@ -3,7 +3,7 @@
  * plain data that a converter worker sends back with its outcome (structured-clone safe), gathered in
  * the main thread per series (GSPS) and per study (SR) once every image is written.
  */
-import type { MaskRegion, Rgb } from '../../shared/boxes/model';
+import type { Finder, MaskRegion, Rgb } from '../../shared/boxes/model';
 import type { ReviewState } from '../../shared/review/review-state';
 import type { VoiFunction } from '../../shared/dicom/image-header';
 import type { DataElement } from '../dicom/write/element';
@@ -78,6 +78,8 @@ export interface TwinFinding {
   id?: string;
   /** the reader's verdict; absent = unreviewed. A rejected finding is reported, never drawn. */
   review?: ReviewState;
+  /** 'reader' for a finding the reader drew: the report and the segmentation say so; absent = the algorithm's */
+  finder?: Finder;
   /** the label as the burned-in copy shows it (text, possibly shortened, and its strip): absent when it shows none */
   shownLabel?: ShownLabel;
 }

@@ -180,6 +180,31 @@ describe('TID 1500 report', () => {
     ).toBe(0.5);
   });
 
+  it('says in each group who found the finding: the reader for a box the reader drew, else the algorithm', () => {
+    const mixed = image({
+      findings: [
+        { frame: 1, x1: 10, y1: 20, x2: 29, y2: 39, label: 'lesion', color: [255, 0, 0], finder: 'reader' },
+        { frame: 1, x1: 50, y1: 60, x2: 59, y2: 69, label: 'lesion', score: 0.5, color: [255, 0, 0] },
+      ],
+    });
+    const root = measurementReportContent([mixed], undefined, { name: 'KidneyNet' }) as {
+      ContentSequence: Record<string, unknown>[];
+    };
+    const measurements = root.ContentSequence.find(
+      (i) => (i.ConceptNameCodeSequence as { CodeValue: string }[])[0]?.CodeValue === '126010',
+    ) as { ContentSequence: { ContentSequence: Record<string, unknown>[] }[] };
+    const foundBy = measurements.ContentSequence.map((g) => {
+      const item = g.ContentSequence.find((i) => {
+        const name = (
+          i.ConceptNameCodeSequence as { CodeValue: string; CodingSchemeDesignator: string }[]
+        )[0];
+        return name?.CodeValue === 'FINDER' && name.CodingSchemeDesignator === '99DICOMINK';
+      });
+      return item?.TextValue;
+    });
+    expect(foundBy).toEqual(['reader', 'algorithm']);
+  });
+
   it('codes a label without a known code in the private scheme, the label as its meaning', () => {
     expect(findingTypeCode('kidney lesion')).toMatchObject({
       scheme: '99DICOMINK',

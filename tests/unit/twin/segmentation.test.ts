@@ -129,6 +129,31 @@ describe('segmentationFrames', () => {
     expect(setPixels(frames[0])).toEqual([6, 12]);
   });
 
+  it("keeps the reader's boxes in a MANUAL segment of their own, the algorithm's in an AUTOMATIC one", () => {
+    const drawn: TwinFinding = { ...box, x1: 0, y1: 0, x2: 0, y2: 0, finder: 'reader' };
+    const mixed = [slice(1, [box, drawn])];
+    const segments = segmentsOf(mixed, true);
+    expect(segments.map((s) => [s.number, s.label, s.finder])).toEqual([
+      [1, 'box', undefined],
+      [2, 'box', 'reader'],
+    ]);
+    const frames = segmentationFrames(mixed, segments, true);
+    expect(frames.map((f) => [f.segment, setPixels(f)])).toEqual([
+      [1, [6, 7, 8, 11, 12, 13]],
+      [2, [0]],
+    ]);
+    const seg = buildSegmentation(mixed, { ...identity, algorithm: { name: 'KidneyNet' } }, { boxes: true });
+    const described = items(find(seg, 0x00620002)).map((item) => [
+      numbers(item, 0x00620004)?.[0],
+      text(item, 0x00620008),
+      text(item, 0x00620009),
+    ]);
+    expect(described).toEqual([
+      [1, 'AUTOMATIC', 'KidneyNet'],
+      [2, 'MANUAL', undefined],
+    ]);
+  });
+
   it('with --seg-boxes stores a box as its filled rectangle on its slice', () => {
     const segments = segmentsOf(images, true);
     const frames = segmentationFrames(images, segments, true);

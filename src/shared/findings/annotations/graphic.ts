@@ -1,4 +1,4 @@
-import type { Rgb } from '../../boxes/model';
+import type { Finder, Rgb } from '../../boxes/model';
 import type { VolumeGraphic } from './volume-graphic';
 import type { ReviewState } from '../../review/review-state';
 
@@ -27,6 +27,8 @@ export interface AnnotationGraphic {
   id?: string;
   /** the reader's verdict a DICOM Ink report recorded (review-content.ts); absent = unreviewed */
   review?: ReviewState;
+  /** 'reader' when a DICOM Ink report says the reader drew it ("Found by"); absent = the algorithm's */
+  finder?: Finder;
   /** a mask region given as its closed outlines along pixel edges (PIXEL units): placed as that region */
   outlines?: readonly (readonly number[])[];
 }

@@ -124,6 +124,7 @@ export function placeGraphics(
         if (graphic.score !== undefined) record.score = graphic.score;
         if (graphic.id !== undefined) record.id = graphic.id;
         if (graphic.review !== undefined) record.review = graphic.review;
+        if (graphic.finder !== undefined) record.finder = graphic.finder;
         if (graphic.color !== undefined) record.color = graphic.color;
         if (region) record.region = region;
         placed.findings.push(record);

@@ -42,6 +42,11 @@ function isReviewConcept(concept: Code | undefined): boolean {
   return concept?.value === 'REVIEW' && concept.scheme === '99DICOMINK';
 }
 
+/** DICOM Ink's "Found by" item (review-content.ts): private scheme 99DICOMINK, code FINDER. */
+function isFinderConcept(concept: Code | undefined): boolean {
+  return concept?.value === 'FINDER' && concept.scheme === '99DICOMINK';
+}
+
 function isDcm(concept: Code | undefined, value: string): boolean {
   return concept?.value === value && concept.scheme === 'DCM';
 }
@@ -62,6 +67,7 @@ interface Group {
   score?: number;
   id?: string;
   review?: ReviewState;
+  finder?: 'reader';
 }
 
 /**
@@ -84,6 +90,8 @@ function readGroup(group: DataSet, utf8: TextDecoding): Group {
     } else if (type === 'TEXT' && isReviewConcept(concept)) {
       const state = stringValue(child, '0040a160', utf8)?.trim().toLowerCase() ?? '';
       if (isReviewState(state) && state !== 'unreviewed') result.review = state;
+    } else if (type === 'TEXT' && isFinderConcept(concept)) {
+      if (stringValue(child, '0040a160', utf8)?.trim().toLowerCase() === 'reader') result.finder = 'reader';
     } else if (type === 'NUM' && /score|probability|confidence|likelihood/i.test(concept?.meaning ?? '')) {
       const value = numericValue(child);
       if (value !== undefined && value >= 0 && value <= 1) result.score = value;
@@ -171,6 +179,7 @@ export function readStructuredReport(root: DataSet, name: string): ReadGraphics 
             if (inner?.score !== undefined) graphic.score = inner.score;
             if (inner?.id !== undefined) graphic.id = inner.id;
             if (inner?.review !== undefined) graphic.review = inner.review;
+            if (inner?.finder !== undefined) graphic.finder = inner.finder;
             result.graphics.push(graphic);
           }
         }

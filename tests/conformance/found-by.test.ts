@@ -1,0 +1,126 @@
+/**
+ * Who found each finding, in every object that lists findings one by one: a box the reader drew (box
+ * file `finder` = reader) beside the algorithm's must not pass for the algorithm's. Checked with
+ * independent readers: DCMTK's dsrdump reads the report's "Found by" items, pydicom the segmentation's
+ * segments and frames, dciodvfy validates both; the report read back as a box file keeps who found what.
+ */
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO, runCli } from '../helpers/cli-harness';
+import { dciodvfy, runTool } from '../helpers/dicom-tools';
+
+const SERIES = '2.25.111600668640973016802625042172064724545';
+const SOURCE = join(REPO, 'assets', 'sample', 'abdomen-ct', 'series-1');
+const IMAGES = ['IM0011', 'IM0012', 'IM0013'];
+/** the reader drew the box on slice 11; the algorithm found those on 12 and 13 (one finder left empty) */
+const BOXES = [
+  'series_instance_uid,instance_number,x1,y1,x2,y2,label,id,finder',
+  `${SERIES},11,179,148,189,158,kidney lesion,drawn,reader`,
+  `${SERIES},12,174,143,194,163,kidney lesion,found1,algorithm`,
+  `${SERIES},13,172,141,196,165,kidney lesion,found2,`,
+].join('\n');
+
+let dir: string;
+
+function twin(folder: string, prefix: string): string {
+  const name = readdirSync(folder).find((f) => f.startsWith(prefix));
+  if (name === undefined) throw new Error(`no ${prefix}*.dcm in ${folder}`);
+  return join(folder, name);
+}
+
+function convert(name: string, extra: string[]): void {
+  const run = runCli(['convert', join(dir, 'in'), '--out', join(dir, name), '--quiet', ...extra], {
+    timeoutMs: 120_000,
+  });
+  expect(run.stderr, name).toBe('');
+  expect(run.code, name).toBe(0);
+}
+
+/** Each measurement group's Tracking Identifier and "Found by", as dsrdump prints them. */
+function foundBy(report: string): [string, string][] {
+  const dump = runTool('dsrdump', [report]);
+  const ids = [...dump.stdout.matchAll(/TEXT:\(,,"Tracking Identifier"\)="([^"]*)"/g)].map((m) => m[1] ?? '');
+  const finders = [...dump.stdout.matchAll(/TEXT:\(,,"Found by"\)="([^"]*)"/g)].map((m) => m[1] ?? '');
+  return ids.map((id, i) => [id, finders[i] ?? '']);
+}
+
+/** pydicom: each segment's number, algorithm type and name, and the instance numbers its frames come from. */
+const SEGMENTS = `
+import json, sys, pydicom
+ds = pydicom.dcmread(sys.argv[1])
+by_uid = {}
+for f in sys.argv[2:]:
+    s = pydicom.dcmread(f, stop_before_pixels=True)
+    by_uid[s.SOPInstanceUID] = int(s.InstanceNumber)
+segments = [[int(s.SegmentNumber), s.SegmentAlgorithmType, s.get('SegmentAlgorithmName', '')] for s in ds.SegmentSequence]
+frames = [[int(f.SegmentIdentificationSequence[0].ReferencedSegmentNumber),
+           by_uid[f.DerivationImageSequence[0].SourceImageSequence[0].ReferencedSOPInstanceUID]]
+          for f in ds.PerFrameFunctionalGroupsSequence]
+print(json.dumps({'segments': segments, 'frames': frames}))
+`;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'dicom-ink-found-by-'));
+  mkdirSync(join(dir, 'in'));
+  for (const name of IMAGES) copyFileSync(join(SOURCE, name), join(dir, 'in', name));
+  writeFileSync(join(dir, 'boxes.csv'), `${BOXES}\n`);
+  const twins = ['--twin', 'sr,seg', '--seg-boxes', '--algorithm', 'KidneyNet'];
+  convert('first', ['--boxes', join(dir, 'boxes.csv'), ...twins]);
+  // The report read back as findings: the second run's report must say the same of each.
+  convert('again', [
+    '--boxes',
+    twin(join(dir, 'first', 'in'), 'report-'),
+    '--twin',
+    'sr',
+    '--algorithm',
+    'KidneyNet',
+  ]);
+}, 300_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('who found each finding', () => {
+  it("the report says 'reader' for the drawn box and 'algorithm' for the others (dsrdump, dciodvfy)", () => {
+    const report = twin(join(dir, 'first', 'in'), 'report-');
+    expect(foundBy(report)).toEqual([
+      ['drawn', 'reader'],
+      ['found1', 'algorithm'],
+      ['found2', 'algorithm'],
+    ]);
+    expect(dciodvfy(report).errors).toEqual([]);
+  });
+
+  it("the segmentation keeps the reader's box in a MANUAL segment of its own (pydicom, dciodvfy)", () => {
+    const folder = join(dir, 'first', 'in');
+    const seg = twin(folder, 'segmentation-');
+    const run = runTool('/usr/bin/python3', [
+      '-c',
+      SEGMENTS,
+      seg,
+      ...IMAGES.map((name) => join(dir, 'in', name)),
+    ]);
+    expect(run.stderr).toBe('');
+    const read = JSON.parse(run.stdout) as { segments: [number, string, string][]; frames: number[][] };
+    const manual = read.segments.find((s) => s[1] === 'MANUAL');
+    const automatic = read.segments.find((s) => s[1] === 'AUTOMATIC');
+    expect(manual?.[2]).toBe('');
+    expect(automatic?.[2]).toBe('KidneyNet');
+    const slicesOf = (segment: number | undefined): number[] =>
+      read.frames
+        .filter(([s]) => s === segment)
+        .map(([, slice]) => slice ?? 0)
+        .sort((a, b) => a - b);
+    expect(slicesOf(manual?.[0])).toEqual([11]);
+    expect(slicesOf(automatic?.[0])).toEqual([12, 13]);
+    expect(dciodvfy(seg).errors).toEqual([]);
+  });
+
+  it('the report read back as findings keeps who found each one', () => {
+    expect(foundBy(twin(join(dir, 'again', 'in'), 'report-'))).toEqual([
+      ['drawn', 'reader'],
+      ['found1', 'algorithm'],
+      ['found2', 'algorithm'],
+    ]);
+  });
+});
