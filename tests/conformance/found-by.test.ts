@@ -2,7 +2,8 @@
  * Who found each finding, in every object that lists findings one by one: a box the reader drew (box
  * file `finder` = reader) beside the algorithm's must not pass for the algorithm's. Checked with
  * independent readers: DCMTK's dsrdump reads the report's "Found by" items, pydicom the segmentation's
- * segments and frames, dciodvfy validates both; the report read back as a box file keeps who found what.
+ * segments and frames and the presentation state's layers, dciodvfy validates all three; the report
+ * read back as a box file keeps who found what.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -61,12 +62,26 @@ frames = [[int(f.SegmentIdentificationSequence[0].ReferencedSegmentNumber),
 print(json.dumps({'segments': segments, 'frames': frames}))
 `;
 
+/** pydicom: the presentation state's layers (name, description) and each annotated slice's layer. */
+const LAYERS = `
+import json, sys, pydicom
+ds = pydicom.dcmread(sys.argv[1])
+by_uid = {}
+for f in sys.argv[2:]:
+    s = pydicom.dcmread(f, stop_before_pixels=True)
+    by_uid[s.SOPInstanceUID] = int(s.InstanceNumber)
+layers = [[l.GraphicLayer, l.GraphicLayerDescription] for l in ds.GraphicLayerSequence]
+annotated = sorted([by_uid[a.ReferencedImageSequence[0].ReferencedSOPInstanceUID], a.GraphicLayer]
+                   for a in ds.GraphicAnnotationSequence)
+print(json.dumps({'layers': layers, 'annotated': annotated}))
+`;
+
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'dicom-ink-found-by-'));
   mkdirSync(join(dir, 'in'));
   for (const name of IMAGES) copyFileSync(join(SOURCE, name), join(dir, 'in', name));
   writeFileSync(join(dir, 'boxes.csv'), `${BOXES}\n`);
-  const twins = ['--twin', 'sr,seg', '--seg-boxes', '--algorithm', 'KidneyNet'];
+  const twins = ['--twin', 'sr,seg,gsps', '--seg-boxes', '--algorithm', 'KidneyNet'];
   convert('first', ['--boxes', join(dir, 'boxes.csv'), ...twins]);
   // The report read back as findings: the second run's report must say the same of each.
   convert('again', [
@@ -114,6 +129,29 @@ describe('who found each finding', () => {
     expect(slicesOf(manual?.[0])).toEqual([11]);
     expect(slicesOf(automatic?.[0])).toEqual([12, 13]);
     expect(dciodvfy(seg).errors).toEqual([]);
+  });
+
+  it("the presentation state draws the reader's box on a layer of its own (pydicom, dciodvfy)", () => {
+    const gsps = twin(join(dir, 'first', 'in'), 'presentation-state-');
+    const run = runTool('/usr/bin/python3', [
+      '-c',
+      LAYERS,
+      gsps,
+      ...IMAGES.map((name) => join(dir, 'in', name)),
+    ]);
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toEqual({
+      layers: [
+        ['READER KIDNEY LE', 'kidney lesion (drawn by the reader)'],
+        ['KIDNEY LESION', 'kidney lesion'],
+      ],
+      annotated: [
+        [11, 'READER KIDNEY LE'],
+        [12, 'KIDNEY LESION'],
+        [13, 'KIDNEY LESION'],
+      ],
+    });
+    expect(dciodvfy(gsps).errors).toEqual([]);
   });
 
   it('the report read back as findings keeps who found each one', () => {

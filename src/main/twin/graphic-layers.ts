@@ -1,10 +1,12 @@
-import type { Rgb } from '../../shared/boxes/model';
+import type { Finder, Rgb } from '../../shared/boxes/model';
 import type { TwinImage } from './types';
 
 /**
  * One Graphic Layer (PS3.3 C.10.7) per finding label and colour: the layer's colour is what a viewer
  * draws its graphics and texts in, so findings of one label drawn in two colours (a red box, an orange
- * mask) get a layer each and keep the colours the burned-in copy shows.
+ * mask) get a layer each and keep the colours the burned-in copy shows. The boxes the reader drew are
+ * on layers of their own ('READER ...', described as drawn by the reader), so a viewer shows or hides
+ * them apart from the algorithm's.
  */
 export interface GraphicLayer {
   /** which findings it holds: see layerKey */
@@ -14,6 +16,8 @@ export interface GraphicLayer {
   /** the finding label it holds (Graphic Layer Description), or undefined for unlabelled findings */
   label: string | undefined;
   color: Rgb;
+  /** 'reader': the layer holds the findings the reader drew */
+  finder?: Finder;
 }
 
 /** What unlabelled findings are called in layer names and descriptions. */
@@ -30,9 +34,16 @@ function csName(label: string): string {
   return name === '' ? UNLABELLED : name;
 }
 
-/** The layer a finding belongs to: its label and its colour. */
-export function layerKey(finding: { label?: string | undefined; color: Rgb }): string {
-  return `${finding.label ?? ''}\u0000${finding.color.join(',')}`;
+/** The layer a finding belongs to: its label, its colour, and whether the reader drew it. */
+export function layerKey(finding: { label?: string | undefined; color: Rgb; finder?: Finder }): string {
+  const base = `${finding.label ?? ''}\u0000${finding.color.join(',')}`;
+  return finding.finder === undefined ? base : `${base}\u0000${finding.finder}`;
+}
+
+/** Graphic Layer Description (LO): the label, and who drew it when the reader did. */
+export function layerDescription(layer: GraphicLayer): string {
+  const label = layer.label ?? UNLABELLED;
+  return (layer.finder === 'reader' ? `${label} (drawn by the reader)` : label).slice(0, 64);
 }
 
 /**
@@ -47,10 +58,17 @@ export function graphicLayers(images: readonly TwinImage[]): GraphicLayer[] {
     for (const finding of image.findings) {
       const key = layerKey(finding);
       if (byLabel.has(key)) continue;
-      let name = finding.label === undefined ? UNLABELLED : csName(finding.label);
+      const labelName = finding.label === undefined ? UNLABELLED : finding.label;
+      let name = csName(finding.finder === 'reader' ? `READER ${labelName}` : labelName);
       for (let n = 2; taken.has(name); n++) name = `${name.slice(0, 16 - String(n).length - 1)}_${n}`;
       taken.add(name);
-      const layer = { key, name, label: finding.label, color: finding.color };
+      const layer: GraphicLayer = {
+        key,
+        name,
+        label: finding.label,
+        color: finding.color,
+        ...(finding.finder === undefined ? {} : { finder: finding.finder }),
+      };
       byLabel.set(key, layer);
       layers.push(layer);
     }

@@ -17,7 +17,7 @@ import {
   type TwinIdentity,
 } from './document-base';
 import { boxPolyline } from './finding-text';
-import { graphicLayers, layerKey, UNLABELLED, type GraphicLayer } from './graphic-layers';
+import { graphicLayers, layerDescription, layerKey, UNLABELLED, type GraphicLayer } from './graphic-layers';
 import type { Polyline, ShownLabel, TwinFinding, TwinImage, TwinWindow } from './types';
 
 export const GRAYSCALE_SOFTCOPY_PRESENTATION_STATE_STORAGE = '1.2.840.10008.5.1.4.1.1.11.1';
@@ -211,7 +211,7 @@ function graphicLayerModule(layers: readonly GraphicLayer[]): DataElement[] {
         textElement(0x00700062, 'IS', String(index + 1)),
         numberElement(0x00700066, 'US', 0xffff),
         numberElement(0x00700067, 'US', ...layer.color),
-        textElement(0x00700068, 'LO', (layer.label ?? UNLABELLED).slice(0, 64)),
+        textElement(0x00700068, 'LO', layerDescription(layer)),
         numberElement(0x00700401, 'US', ...rgbToDicomLab(layer.color)),
       ]),
     ),
