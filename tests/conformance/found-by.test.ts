@@ -47,14 +47,30 @@ function foundBy(report: string): [string, string][] {
   return ids.map((id, i) => [id, finders[i] ?? '']);
 }
 
-/** pydicom: each segment's number, algorithm type and name, and the instance numbers its frames come from. */
-const SEGMENTS = `
+/** The first lines of a pydicom script: the object (argv[1]) and the sources' instance numbers by SOP Instance UID. */
+const OBJECT_AND_SOURCES = `
 import json, sys, pydicom
 ds = pydicom.dcmread(sys.argv[1])
 by_uid = {}
 for f in sys.argv[2:]:
     s = pydicom.dcmread(f, stop_before_pixels=True)
     by_uid[s.SOPInstanceUID] = int(s.InstanceNumber)
+`;
+
+/** Runs `script` (after OBJECT_AND_SOURCES) on `object` and the source slices; its printed JSON. */
+function pydicomJson(script: string, object: string): unknown {
+  const run = runTool('/usr/bin/python3', [
+    '-c',
+    OBJECT_AND_SOURCES + script,
+    object,
+    ...IMAGES.map((name) => join(dir, 'in', name)),
+  ]);
+  expect(run.stderr).toBe('');
+  return JSON.parse(run.stdout);
+}
+
+/** pydicom: each segment's number, algorithm type and name, and the instance numbers its frames come from. */
+const SEGMENTS = `
 segments = [[int(s.SegmentNumber), s.SegmentAlgorithmType, s.get('SegmentAlgorithmName', '')] for s in ds.SegmentSequence]
 frames = [[int(f.SegmentIdentificationSequence[0].ReferencedSegmentNumber),
            by_uid[f.DerivationImageSequence[0].SourceImageSequence[0].ReferencedSOPInstanceUID]]
@@ -64,12 +80,6 @@ print(json.dumps({'segments': segments, 'frames': frames}))
 
 /** pydicom: the presentation state's layers (name, description) and each annotated slice's layer. */
 const LAYERS = `
-import json, sys, pydicom
-ds = pydicom.dcmread(sys.argv[1])
-by_uid = {}
-for f in sys.argv[2:]:
-    s = pydicom.dcmread(f, stop_before_pixels=True)
-    by_uid[s.SOPInstanceUID] = int(s.InstanceNumber)
 layers = [[l.GraphicLayer, l.GraphicLayerDescription] for l in ds.GraphicLayerSequence]
 annotated = sorted([by_uid[a.ReferencedImageSequence[0].ReferencedSOPInstanceUID], a.GraphicLayer]
                    for a in ds.GraphicAnnotationSequence)
@@ -109,14 +119,7 @@ describe('who found each finding', () => {
   it("the segmentation keeps the reader's box in a MANUAL segment of its own (pydicom, dciodvfy)", () => {
     const folder = join(dir, 'first', 'in');
     const seg = twin(folder, 'segmentation-');
-    const run = runTool('/usr/bin/python3', [
-      '-c',
-      SEGMENTS,
-      seg,
-      ...IMAGES.map((name) => join(dir, 'in', name)),
-    ]);
-    expect(run.stderr).toBe('');
-    const read = JSON.parse(run.stdout) as { segments: [number, string, string][]; frames: number[][] };
+    const read = pydicomJson(SEGMENTS, seg) as { segments: [number, string, string][]; frames: number[][] };
     const manual = read.segments.find((s) => s[1] === 'MANUAL');
     const automatic = read.segments.find((s) => s[1] === 'AUTOMATIC');
     expect(manual?.[2]).toBe('');
@@ -133,14 +136,7 @@ describe('who found each finding', () => {
 
   it("the presentation state draws the reader's box on a layer of its own (pydicom, dciodvfy)", () => {
     const gsps = twin(join(dir, 'first', 'in'), 'presentation-state-');
-    const run = runTool('/usr/bin/python3', [
-      '-c',
-      LAYERS,
-      gsps,
-      ...IMAGES.map((name) => join(dir, 'in', name)),
-    ]);
-    expect(run.stderr).toBe('');
-    expect(JSON.parse(run.stdout)).toEqual({
+    expect(pydicomJson(LAYERS, gsps)).toEqual({
       layers: [
         ['READER KIDNEY LE', 'kidney lesion (drawn by the reader)'],
         ['KIDNEY LESION', 'kidney lesion'],
