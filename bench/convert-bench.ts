@@ -170,6 +170,11 @@ function summarise(ms: Measurement[]): Summary {
   };
 }
 
+/** Each round's ratio of two commands' times, e.g. '4.10x, 5.23x': how far one round's figure moves. */
+function roundRatios(a: Summary, b: Summary): string {
+  return a.rounds.map((seconds, i) => `${(seconds / (b.rounds[i] ?? Number.NaN)).toFixed(2)}x`).join(', ');
+}
+
 /** '2.31 ms/file (system 0.80)': CPU per file, and how much of it the kernel spent. */
 function cpuPerFile(s: Summary, files: number): string {
   if (s.cpuSeconds === undefined) return 'n/a';
@@ -234,7 +239,9 @@ function benchCase(c: BenchCase, contenders: Contender[], rounds: number, jobs: 
         `  I/O floor time / copy time: ${(floor.seconds / copy.seconds).toFixed(2)}x (no DICOM work: read, write ${(outputBytes / 1e3).toFixed(0)} kB per file through a temporary, read back, link)`,
       );
     if (engine && floor)
-      console.log(`  engine time / I/O floor:    ${(engine.seconds / floor.seconds).toFixed(2)}x`);
+      console.log(
+        `  engine time / I/O floor:    ${(engine.seconds / floor.seconds).toFixed(2)}x (round by round: ${roundRatios(engine, floor)})`,
+      );
     if (engine && pydicom)
       console.log(
         `  pydicom time / engine time: ${(pydicom.seconds / engine.seconds).toFixed(2)}x (engine speed-up)`,
