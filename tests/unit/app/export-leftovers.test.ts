@@ -5,7 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createPathGuard } from '../../../src/main/app/path-guard';
 import { createExportService } from '../../../src/main/app/services/export-service';
 import type { ExportProgress } from '../../../src/shared/ipc/export';
-import { tallyOf } from '../../../src/main/export/outcome-tally';
+import { conversionSummary } from '../../helpers/conversion-summary';
 
 const work = mkdtempSync(path.join(tmpdir(), 'dicom-ink-export-leftovers-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
@@ -27,14 +27,7 @@ describe('a cancelled export', () => {
       run: async () => {
         // What a worker ended in the middle of a write leaves, beside a file it finished.
         for (const file of [ours, others, complete]) writeFileSync(file, 'bytes');
-        return {
-          status: 'cancelled',
-          outcomes: [],
-          tally: tallyOf([]),
-          boxErrors: [],
-          unmatchedBoxes: [],
-          elapsedMs: 1,
-        };
+        return conversionSummary('cancelled', [], 1);
       },
     });
     const events: ExportProgress[] = [];

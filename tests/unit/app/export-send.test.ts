@@ -12,7 +12,7 @@ import type { AppDelivery, DeliveryService } from '../../../src/main/app/service
 import { createExportService, type RunConversion } from '../../../src/main/app/services/export-service';
 import { createJobOutputs } from '../../../src/main/app/services/job-outputs';
 import type { FileOutcome } from '../../../src/main/convert/outcome';
-import { tallyOf } from '../../../src/main/export/outcome-tally';
+import { conversionSummary } from '../../helpers/conversion-summary';
 import type { ExportProgress, ExportRequest } from '../../../src/shared/ipc/export';
 import type { TwinOutcome } from '../../../src/main/twin/write-twins';
 
@@ -51,14 +51,7 @@ const run: RunConversion = async (_job, hooks) => {
   let done = 0;
   for (const last of outcomes)
     hooks.onProgress?.({ done: ++done, converted: 1, skipped: 0, failed: 0, elapsedMs: 1, last });
-  return {
-    status: 'completed',
-    outcomes,
-    tally: tallyOf(outcomes),
-    boxErrors: [],
-    unmatchedBoxes: [],
-    elapsedMs: 3,
-  };
+  return conversionSummary('completed', outcomes, 3);
 };
 
 function recordingDeliveries() {

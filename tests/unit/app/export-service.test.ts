@@ -11,7 +11,7 @@ import { createSessionRegistry } from '../../../src/main/session';
 import { emptyDocument } from '../../../src/shared/editor';
 import type { ExportProgress, ExportRequest } from '../../../src/shared/ipc/export';
 import { parseRequest } from '../../../src/shared/ipc/validate';
-import { tallyOf } from '../../../src/main/export/outcome-tally';
+import { conversionSummary } from '../../helpers/conversion-summary';
 import type { FileOutcome } from '../../../src/main/convert/outcome';
 
 const work = mkdtempSync(path.join(tmpdir(), 'dicom-ink-export-service-'));
@@ -55,14 +55,7 @@ describe('export service', () => {
         const outcomes: FileOutcome[] = [
           { status: 'converted', input: 'IM1', output: 'o', frames: 1, boxesDrawn: 1, matchedBoxOrigins: [] },
         ];
-        return {
-          status: 'completed',
-          outcomes,
-          tally: tallyOf(outcomes),
-          boxErrors: [],
-          unmatchedBoxes: [],
-          elapsedMs: 5,
-        };
+        return conversionSummary('completed', outcomes, 5);
       },
     });
     const events: ExportProgress[] = [];
@@ -129,14 +122,7 @@ describe('export service', () => {
         hooks.onProgress?.({ done: 1, converted: 1, skipped: 0, failed: 0, total: 3, elapsedMs: 5 });
         await slowFile;
         const outcomes: FileOutcome[] = [];
-        return {
-          status: 'completed',
-          outcomes,
-          tally: tallyOf(outcomes),
-          boxErrors: [],
-          unmatchedBoxes: [],
-          elapsedMs: 9,
-        };
+        return conversionSummary('completed', outcomes, 9);
       },
     });
     const events: ExportProgress[] = [];
