@@ -1,3 +1,4 @@
+import type { Rect } from '../boxes/label-layout';
 import { imagePoint, screenPoint, type ImagePoint, type ScreenPoint } from './points';
 
 /**
@@ -26,10 +27,7 @@ export function screenToImage(viewport: Viewport, point: ScreenPoint): ImagePoin
 }
 
 /** A rectangle of image pixels (x, y: its top-left corner) as it lies on screen, in CSS pixels. */
-export function rectToScreen(
-  viewport: Viewport,
-  rect: { x: number; y: number; width: number; height: number },
-): { x: number; y: number; width: number; height: number } {
+export function rectToScreen(viewport: Viewport, rect: Rect): Rect {
   const { zoom, panX, panY } = viewport;
   return {
     x: rect.x * zoom + panX,

@@ -7,7 +7,7 @@ import { useLayoutEffect, useRef, type RefObject } from 'react';
 import type { ImageHeader } from '../../../shared/dicom/image-header';
 import type { SeriesEntry } from '../../../shared/ipc/library';
 import { imageInfo } from './image-info';
-import type { NoticeArea } from './render-frame';
+import { overlaps, type Rect } from '../../../shared/boxes/label-layout';
 import './overlay.css';
 
 type Block = 'top-left' | 'top-right' | 'bottom-left' | 'bottom-right' | 'edge-top' | 'edge-bottom';
@@ -23,18 +23,12 @@ const BLOCKS: readonly Block[] = [
 const CLEARANCE = 4;
 
 /** How far `block` (its layout box in `el`) must move vertically to clear `area`; 0 when it does not touch it. */
-function shiftOff(block: Block, el: HTMLElement, area: NoticeArea): number {
-  const x = el.offsetLeft;
-  const y = el.offsetTop;
-  const clear =
-    x + el.offsetWidth <= area.x ||
-    area.x + area.width <= x ||
-    y + el.offsetHeight <= area.y ||
-    area.y + area.height <= y;
-  if (clear) return 0;
+function shiftOff(block: Block, el: HTMLElement, area: Rect): number {
+  const box = { x: el.offsetLeft, y: el.offsetTop, width: el.offsetWidth, height: el.offsetHeight };
+  if (!overlaps(box, area)) return 0;
   return block.startsWith('top') || block === 'edge-top'
-    ? area.y + area.height + CLEARANCE - y
-    : area.y - CLEARANCE - (y + el.offsetHeight);
+    ? area.y + area.height + CLEARANCE - box.y
+    : area.y - CLEARANCE - (box.y + box.height);
 }
 
 /**
@@ -43,7 +37,7 @@ function shiftOff(block: Block, el: HTMLElement, area: NoticeArea): number {
  */
 function useKeepOff(
   refs: Record<Block, RefObject<HTMLDivElement | null>>,
-  avoid: NoticeArea | undefined,
+  avoid: Rect | undefined,
   layoutKey: string,
 ): void {
   useLayoutEffect(() => {
@@ -71,7 +65,7 @@ interface Props {
   /** orientation letters, position, thickness and the file's window (toggled with I) */
   details: boolean;
   /** where the AI notice lies on the stage, in CSS pixels: the texts keep off it */
-  avoid?: NoticeArea;
+  avoid?: Rect;
 }
 
 const round = (n: number): string => String(Math.round(n * 10) / 10);
@@ -150,7 +144,7 @@ export function Overlay({
         ? (['left', 'right', 'top', 'bottom'] as const).map((edge) => (
             <div
               key={edge}
-              ref={edge === 'top' ? refs['edge-top'] : edge === 'bottom' ? refs['edge-bottom'] : undefined}
+              ref={edge === 'top' || edge === 'bottom' ? refs[`edge-${edge}`] : undefined}
               className={`overlay-edge overlay-edge-${edge}`}
               data-testid={`orientation-${edge}`}
               title="Patient direction (from Image Orientation (Patient))"

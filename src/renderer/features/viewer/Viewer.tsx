@@ -21,9 +21,10 @@ import { HelpPanel } from './HelpPanel';
 import { Overlay } from './Overlay';
 import { PresetWarning } from './PresetWarning';
 import { SliceBar } from './SliceBar';
-import { drawFrame, windowNumbers, type NoticeArea, type Scratch } from './render-frame';
+import { drawFrame, windowNumbers, type Scratch } from './render-frame';
+import type { Rect } from '../../../shared/boxes/label-layout';
 import { rectToScreen } from '../../../shared/editor/viewport';
-import { markDrawn, sameArea, sameVoi } from './drawn-marks';
+import { markDrawn, sameRect, sameVoi } from './drawn-marks';
 import { useSliceFrame } from './use-slice-frame';
 import { useStageInput } from './use-stage-input';
 import { initialViewerState, openingSlice, viewerReducer } from './viewer-state';
@@ -62,7 +63,7 @@ export function Viewer({ series, patient, presets, allSeries, folders, info }: P
   const drawCount = useRef(0);
   const [drawError, setDrawError] = useState<string | undefined>(undefined);
   /** where the AI notice was burned on the slice shown (image pixels), for the overlay to keep off */
-  const [notice, setNotice] = useState<NoticeArea | undefined>(undefined);
+  const [notice, setNotice] = useState<Rect | undefined>(undefined);
   const stage = useRef<HTMLDivElement>(null);
   const canvas = useRef<HTMLCanvasElement>(null);
   const scratch = useRef<Scratch>({});
@@ -130,7 +131,7 @@ export function Viewer({ series, patient, presets, allSeries, folders, info }: P
       numbersRef.current = windowNumbers(outcome.voi);
       drawCount.current += 1;
       const placed = outcome.notice;
-      setNotice((previous) => (sameArea(previous, placed) ? previous : placed));
+      setNotice((previous) => (sameRect(previous, placed) ? previous : placed));
       markDrawn(target, {
         count: drawCount.current,
         ms: outcome.ms,

@@ -4,7 +4,7 @@
  * costs one render of the viewer, not two (the second only to copy these numbers into attributes).
  */
 import type { ResolvedVoi } from '../../../shared/pipeline/types';
-import type { NoticeArea } from './render-frame';
+import type { Rect } from '../../../shared/boxes/label-layout';
 
 export interface DrawnMarks {
   /** draws so far: tests and the perf spec wait on this */
@@ -16,7 +16,7 @@ export interface DrawnMarks {
   index: number;
   sliceCount: number;
   /** where the AI notice was burned (image pixels): written as data-notice "x y width height" */
-  notice?: NoticeArea;
+  notice?: Rect;
 }
 
 export function markDrawn(canvas: HTMLCanvasElement, marks: DrawnMarks): void {
@@ -32,8 +32,8 @@ export function markDrawn(canvas: HTMLCanvasElement, marks: DrawnMarks): void {
   canvas.dataset['drawCount'] = String(marks.count);
 }
 
-/** True when two notice areas are the same rectangle (or both absent). */
-export function sameArea(a: NoticeArea | undefined, b: NoticeArea | undefined): boolean {
+/** True when two rectangles are the same (or both absent). */
+export function sameRect(a: Rect | undefined, b: Rect | undefined): boolean {
   if (a === undefined || b === undefined) return a === b;
   return a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height;
 }

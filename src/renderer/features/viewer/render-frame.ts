@@ -4,22 +4,16 @@
  * image's own size; zoom and pan are a CSS transform, so canvas pixels stay image pixels.
  */
 import { burnFindings } from '../../../shared/boxes/notice';
+import type { Rect } from '../../../shared/boxes/label-layout';
 import type { BurnBox } from '../../../shared/boxes/model';
 import { renderFrame, rgbToRgba } from '../../../shared/pipeline/render';
 import { resolveVoi } from '../../../shared/pipeline/resolve-voi';
 import type { ResolvedVoi, WindowSpec } from '../../../shared/pipeline/types';
 import type { ViewerFrame } from '../../lib/raw-frame';
 
-/** Where the AI notice was burned, in image pixels. */
-export interface NoticeArea {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
+/** `notice`: where the AI notice was burned, in image pixels. */
 export type DrawOutcome =
-  { ok: true; voi: ResolvedVoi; ms: number; notice?: NoticeArea } | { ok: false; error: string };
+  { ok: true; voi: ResolvedVoi; ms: number; notice?: Rect } | { ok: false; error: string };
 
 /** Buffers reused between draws (a W/L drag redraws every pointer move). */
 export interface Scratch {
@@ -53,11 +47,10 @@ export function drawFrame(
   if (scratch.rgb?.length !== rows * columns * 3) scratch.rgb = new Uint8Array(rows * columns * 3);
   if (scratch.image?.width !== columns || scratch.image.height !== rows)
     scratch.image = new ImageData(columns, rows);
-  let notice: NoticeArea | undefined;
+  let notice: Rect | undefined;
   try {
     const rgb = renderFrame(frame.header, frame.raw, voi, scratch.rgb);
-    const placed = burnFindings(rgb, burn.boxes, burn);
-    if (placed) notice = { x: placed.x, y: placed.y, width: placed.width, height: placed.height };
+    notice = burnFindings(rgb, burn.boxes, burn);
     rgbToRgba(rgb, scratch.image.data);
   } catch (error) {
     return { ok: false, error: error instanceof Error ? error.message : String(error) };
