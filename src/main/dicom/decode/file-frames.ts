@@ -11,10 +11,17 @@ export interface NativeFileSource {
   valueStart: number;
   bigEndian: boolean;
   vr: string;
-  /** with `borrow`, frames are read into this one buffer (each frame valid until the next decode) */
-  scratch?: Uint8Array;
-  /** with `borrow`, where frames are read instead of `scratch` (a buffer of exactly the given size) */
+  /**
+   * with `borrow`, where frames are read (a buffer of exactly the given size, each frame valid until the
+   * next decode): the caller's (ReadOptions.frameBuffer), else one of this source's own, made on first use
+   */
   frameBuffer?: (bytes: number) => Uint8Array;
+}
+
+/** A buffer kept from call to call, made again only when the size asked for changes. */
+function keptBuffer(): (bytes: number) => Uint8Array {
+  let kept: Uint8Array | undefined;
+  return (bytes) => (kept?.length === bytes ? kept : (kept = new Uint8Array(bytes)));
 }
 
 /** Encapsulated Pixel Data left in the file, indexed by one walk over its items. */
@@ -49,12 +56,7 @@ export function readNativeFileFrame(
     return { data: samples, photometric: pixel.photometric };
   }
   const frameBytes = frameBits / 8;
-  let target: Uint8Array | undefined;
-  if (borrow && source.frameBuffer) target = source.frameBuffer(frameBytes);
-  else if (borrow) {
-    if (source.scratch?.length !== frameBytes) source.scratch = new Uint8Array(frameBytes);
-    target = source.scratch;
-  }
+  const target = borrow ? (source.frameBuffer ??= keptBuffer())(frameBytes) : undefined;
   const bytes = source.file.read(source.valueStart + frameBytes * index, frameBytes, what, target);
   // The frame's bytes are its own (or the reused buffer): the decoder may view them without a copy.
   return decodeNativeFrame(
