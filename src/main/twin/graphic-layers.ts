@@ -1,4 +1,5 @@
 import type { Finder, Rgb } from '../../shared/boxes/model';
+import { findingGroupKey } from './finding-group';
 import type { TwinImage } from './types';
 
 /**
@@ -36,8 +37,7 @@ function csName(label: string): string {
 
 /** The layer a finding belongs to: its label, its colour, and whether the reader drew it. */
 export function layerKey(finding: { label?: string | undefined; color: Rgb; finder?: Finder }): string {
-  const base = `${finding.label ?? ''}\u0000${finding.color.join(',')}`;
-  return finding.finder === undefined ? base : `${base}\u0000${finding.finder}`;
+  return findingGroupKey(finding.label ?? '', finding.color, finding.finder);
 }
 
 /** Graphic Layer Description (LO): the label, and who drew it when the reader did. */

@@ -6,7 +6,7 @@
  */
 import type { TwinFinding, TwinImage } from './types';
 import type { Segment } from './segments';
-import { labelColourKey, segmentFindings, segmentKey } from './segments';
+import { keyOfSegment, segmentFindings, segmentKey } from './segments';
 
 export interface SegmentationFrame {
   segment: number;
@@ -59,7 +59,7 @@ export function segmentationFrames(
   segments: readonly Segment[],
   boxes: boolean,
 ): SegmentationFrame[] {
-  const numberOf = new Map(segments.map((s) => [labelColourKey(s.label, s.color, s.finder), s.number]));
+  const numberOf = new Map(segments.map((s) => [keyOfSegment(s), s.number]));
   const bySegment = new Map<number, SegmentationFrame[]>();
   for (const image of images) {
     const frames = new Map<string, SegmentationFrame & { findings: TwinFinding[] }>();

@@ -6,6 +6,7 @@
 import type { Finder, Rgb } from '../../shared/boxes/model';
 import { isShown } from '../../shared/review/review-state';
 import type { Code } from './finding-codes';
+import { findingGroupKey } from './finding-group';
 import { findingTypeCode, segmentCategoryCode } from './finding-codes';
 import type { TwinFinding, TwinImage } from './types';
 
@@ -33,12 +34,12 @@ export function segmentFindings(image: TwinImage, boxes: boolean): TwinFinding[]
  * segment is AUTOMATIC or MANUAL as a whole).
  */
 export function segmentKey(finding: TwinFinding): string {
-  return labelColourKey(finding.label ?? UNLABELLED_SEGMENT, finding.color, finding.finder);
+  return findingGroupKey(finding.label ?? UNLABELLED_SEGMENT, finding.color, finding.finder);
 }
 
-/** The key of a segment's label, colour and finder (the same as segmentKey of its findings). */
-export function labelColourKey(label: string, color: Rgb, finder?: Finder): string {
-  return `${label}\u0000${color.join(',')}${finder === undefined ? '' : `\u0000${finder}`}`;
+/** The key of a segment (the same as segmentKey of its findings). */
+export function keyOfSegment(segment: Segment): string {
+  return findingGroupKey(segment.label, segment.color, segment.finder);
 }
 
 /**

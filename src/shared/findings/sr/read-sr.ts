@@ -10,6 +10,7 @@ import {
 import type { AnnotationGraphic, ImageReference, ReadGraphics } from '../annotations/graphic';
 import type { VolumeGraphic } from '../annotations/volume-graphic';
 import { isReviewState, type ReviewState } from '../../review/review-state';
+import type { Finder } from '../../boxes/model';
 
 /** A coded concept (PS3.3 Table 8.8-1): value, scheme and meaning. */
 interface Code {
@@ -67,7 +68,7 @@ interface Group {
   score?: number;
   id?: string;
   review?: ReviewState;
-  finder?: 'reader';
+  finder?: Finder;
 }
 
 /**
