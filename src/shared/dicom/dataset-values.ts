@@ -39,10 +39,9 @@ function oneCharacterPerByte(bytes: Uint8Array): string {
   return text;
 }
 
-function decodeBytes(bytes: Uint8Array, utf8: TextDecoding): string {
-  if (typeof utf8 === 'object') return decodeText(bytes, utf8, '');
-  if (utf8) return new TextDecoder('utf-8').decode(bytes);
-  return oneCharacterPerByte(bytes);
+/** Bytes as characters by UTF-8 or a declared set (one character per byte is rawString's own path). */
+function decodeBytes(bytes: Uint8Array, decoding: true | CharacterSet): string {
+  return decoding === true ? new TextDecoder('utf-8').decode(bytes) : decodeText(bytes, decoding, '');
 }
 
 /** The end of `bytes` without its trailing NUL and space bytes. */
