@@ -3,7 +3,7 @@
  * file `finder` = reader) beside the algorithm's must not pass for the algorithm's. Checked with
  * independent readers: DCMTK's dsrdump reads the report's "Found by" items, pydicom the segmentation's
  * segments and frames and the presentation state's layers, dciodvfy validates all three; the report
- * read back as a box file keeps who found what.
+ * and the segmentation read back as findings keep who found what.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -102,6 +102,9 @@ beforeAll(() => {
     '--algorithm',
     'KidneyNet',
   ]);
+  // A run naming no algorithm, and its segmentation read back as findings (naming none either).
+  convert('unnamed', ['--boxes', join(dir, 'boxes.csv'), '--twin', 'seg', '--seg-boxes']);
+  convert('from-seg', ['--masks', twin(join(dir, 'unnamed', 'in'), 'segmentation-'), '--twin', 'sr']);
 }, 300_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
@@ -156,5 +159,23 @@ describe('who found each finding', () => {
       ['found1', 'algorithm'],
       ['found2', 'algorithm'],
     ]);
+  });
+
+  it("a run naming no algorithm still writes the algorithm's boxes AUTOMATIC ('unnamed algorithm'), never MANUAL (pydicom, dciodvfy)", () => {
+    const seg = twin(join(dir, 'unnamed', 'in'), 'segmentation-');
+    const read = pydicomJson(SEGMENTS, seg) as { segments: [number, string, string][] };
+    expect(read.segments.map(([, type, name]) => [type, name])).toEqual([
+      ['AUTOMATIC', 'unnamed algorithm'],
+      ['MANUAL', ''],
+    ]);
+    expect(dciodvfy(seg).errors).toEqual([]);
+  });
+
+  it('the segmentation read back as findings keeps who found each one and names no algorithm it did not name', () => {
+    const report = twin(join(dir, 'from-seg', 'in'), 'report-');
+    expect(foundBy(report).map(([, finder]) => finder)).toEqual(['reader', 'algorithm', 'algorithm']);
+    const dump = runTool('dsrdump', [report]).stdout;
+    expect(dump).toContain('"Device Observer Name")="DICOM Ink"');
+    expect(dump).not.toContain('unnamed algorithm');
   });
 });

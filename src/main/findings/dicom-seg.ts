@@ -1,5 +1,5 @@
 import type { DataSet } from 'dicom-parser';
-import type { AlgorithmIdentity } from '../../shared/findings/algorithm-identity';
+import { UNNAMED_ALGORITHM, type AlgorithmIdentity } from '../../shared/findings/algorithm-identity';
 import type { BoxParseError, BoxRecord, Rgb } from '../../shared/boxes/model';
 import type { CatalogImage, ImageCatalog } from '../../shared/findings/catalog';
 import { dicomLabToRgb } from '../../shared/findings/cielab';
@@ -12,6 +12,7 @@ import { firstItem, numberValue, numberValues, stringValue, uint16Value } from '
 import { parseDataset } from '../dicom/parse-dataset';
 import type { FindingImporter, ImportOptions, ImportedFindings } from './importer';
 import { refused } from './importer';
+import { SEGMENTATION_CONTENT_DESCRIPTION } from '../twin/segmentation';
 import { segExtent } from './seg-extent';
 import { readFindingFile } from './finding-file';
 
@@ -106,12 +107,20 @@ function frameBits(
   return bits;
 }
 
-function segmentTable(ds: DataSet): Map<number, { name?: string; color?: Rgb }> {
-  const table = new Map<number, { name?: string; color?: Rgb }>();
+/** What a segment says of itself: its label, colour and whether a person drew it (MANUAL). */
+interface SegmentEntry {
+  name?: string;
+  color?: Rgb;
+  /** Segment Algorithm Type (0062,0008) is MANUAL */
+  manual: boolean;
+}
+
+function segmentTable(ds: DataSet): Map<number, SegmentEntry> {
+  const table = new Map<number, SegmentEntry>();
   for (const item of items(ds, '00620002')) {
     const number = uint16Value(item, '00620004');
     if (number === undefined) continue;
-    const entry: { name?: string; color?: Rgb } = {};
+    const entry: SegmentEntry = { manual: stringValue(item, '00620008') === 'MANUAL' };
     const name = stringValue(item, '00620005');
     if (name) entry.name = name;
     const lab = item.elements.x0062000d;
@@ -122,11 +131,15 @@ function segmentTable(ds: DataSet): Map<number, { name?: string; color?: Rgb }> 
   return table;
 }
 
-/** The first segment's Segment Algorithm Name (0062,0009), when an AUTOMATIC segment names one. */
+/**
+ * The first algorithm's segment's Segment Algorithm Name (0062,0009): a MANUAL segment names none, and
+ * UNNAMED_ALGORITHM (what DICOM Ink writes when a run named none) is no name.
+ */
 function segAlgorithm(ds: DataSet): Partial<AlgorithmIdentity> | undefined {
   for (const item of items(ds, '00620002')) {
+    if (stringValue(item, '00620008') === 'MANUAL') continue;
     const name = stringValue(item, '00620009');
-    if (name) return { name };
+    if (name && name !== UNNAMED_ALGORITHM) return { name };
   }
   return undefined;
 }
@@ -135,6 +148,7 @@ function findings(
   bits: Uint8Array,
   image: CatalogImage,
   style: LabelStyle,
+  reader: boolean,
   options: ImportOptions,
   where: string,
 ): BoxRecord[] {
@@ -150,6 +164,7 @@ function findings(
     frame: 1,
     label: style.name,
     color: style.color,
+    ...(reader ? { finder: 'reader' as const } : {}),
   };
   if (options.maskStyle === 'outline') {
     const bounds = {
@@ -195,6 +210,10 @@ export const dicomSegImporter: FindingImporter = {
       context.options.maskLabels,
       table,
     );
+    // MANUAL means the reader's boxes only in DICOM Ink's own segmentations (segmentation.ts writes it so);
+    // another tool's MANUAL segment stays the algorithm's: an AI finding must never lose its AI notice.
+    const ours = stringValue(ds, '00700081') === SEGMENTATION_CONTENT_DESCRIPTION;
+    const readers = new Set([...table].filter(([, s]) => s.manual && ours).map(([n]) => n));
     const result: ImportedFindings = { format: 'dicom-seg', findings: [], problems: [], notes: [] };
     const algorithm = segAlgorithm(ds);
     if (algorithm !== undefined) result.algorithm = algorithm;
@@ -216,6 +235,7 @@ export const dicomSegImporter: FindingImporter = {
           bits,
           image,
           style,
+          readers.has(frame.segment),
           context.options,
           `${origin} (segment ${frame.segment}) on ${image.relativePath}`,
         ),
@@ -230,8 +250,13 @@ export const dicomSegImporter: FindingImporter = {
     }
     for (const problem of problems) result.problems.push(problem);
     result.notes.push(
-      `${source.name}: ${type} segmentation, ${placed} of ${count} frames placed (${result.findings.length} ${context.options.maskStyle === 'box' ? 'boxes' : 'outlines'}; segments ${styles.map((s) => `${s.value}=${s.name}`).join(', ')})`,
+      `${source.name}: ${type} segmentation, ${placed} of ${count} frames placed (${result.findings.length} ${context.options.maskStyle === 'box' ? 'boxes' : 'outlines'}; segments ${styles.map((s) => `${s.value}=${s.name}${readers.has(s.value) ? " (MANUAL: the reader's)" : ''}`).join(', ')})`,
     );
+    const manual = [...table].filter(([n, s]) => s.manual && !readers.has(n)).map(([n]) => n);
+    if (manual.length > 0)
+      result.notes.push(
+        `${source.name}: segment${manual.length > 1 ? 's' : ''} ${manual.join(', ')} say${manual.length > 1 ? '' : 's'} MANUAL, but only DICOM Ink's own segmentations are known to mean the reader's findings by it, so their findings stay the algorithm's (with the AI notice)`,
+      );
     return result;
   },
 };

@@ -5,7 +5,7 @@
  * in the patient and pointing at its source image, so it stands without the sources. Pure: data in,
  * data elements out (no File Meta).
  */
-import type { AlgorithmIdentity } from '../../shared/findings/algorithm-identity';
+import { UNNAMED_ALGORITHM, type AlgorithmIdentity } from '../../shared/findings/algorithm-identity';
 import { rgbToDicomLab } from '../../shared/findings/rgb-to-cielab';
 import { softwareDeviceUid } from '../dicom/write/contributing-equipment';
 import type { DataElement } from '../dicom/write/element';
@@ -32,17 +32,18 @@ export const SEGMENTATION_STORAGE = '1.2.840.10008.5.1.4.1.1.66.4';
 export const SEGMENTATION_CONTENT_DESCRIPTION = `Findings drawn by ${SOFTWARE_NAME}`;
 
 /**
- * Segment Sequence item (C.8.20.2, C.8.20.2.3): AUTOMATIC with the algorithm's name, MANUAL without one
- * and for the findings the reader drew.
+ * Segment Sequence item (C.8.20.2, C.8.20.2.3): the algorithm's findings AUTOMATIC with its name (or
+ * UNNAMED_ALGORITHM when the run names none: never MANUAL, which says a person drew them), the findings
+ * the reader drew MANUAL with no algorithm.
  */
 function segmentItem(segment: Segment, run: AlgorithmIdentity | undefined): DataElement[] {
-  const algorithm = segment.finder === 'reader' ? undefined : run;
+  const algorithm = segment.finder === 'reader' ? undefined : (run?.name ?? UNNAMED_ALGORITHM);
   return [
     sequenceElement(0x00620003, [codeItem(segment.category)]),
     numberElement(0x00620004, 'US', segment.number),
     textElement(0x00620005, 'LO', segment.label.slice(0, 64)),
     textElement(0x00620008, 'CS', algorithm === undefined ? 'MANUAL' : 'AUTOMATIC'),
-    ...(algorithm === undefined ? [] : [textElement(0x00620009, 'LO', algorithm.name.slice(0, 64))]),
+    ...(algorithm === undefined ? [] : [textElement(0x00620009, 'LO', algorithm.slice(0, 64))]),
     numberElement(0x0062000d, 'US', ...rgbToDicomLab(segment.color)),
     sequenceElement(0x0062000f, [codeItem(segment.type)]),
   ];

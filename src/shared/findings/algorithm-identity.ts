@@ -10,6 +10,13 @@ export interface AlgorithmIdentity {
   manufacturer?: string;
 }
 
+/**
+ * What a segmentation names as an algorithm's Segment Algorithm when the run names none: AUTOMATIC needs a
+ * name (PS3.3 C.8.20.2, Type 1C), and MANUAL would say a person drew what an algorithm found. Reading a
+ * segmentation back, this name names no algorithm.
+ */
+export const UNNAMED_ALGORITHM = 'unnamed algorithm';
+
 /** 'KidneyNet 2.1' (or just the name when the version is unknown). */
 export function describeAlgorithm(algorithm: AlgorithmIdentity): string {
   return algorithm.version === undefined ? algorithm.name : `${algorithm.name} ${algorithm.version}`;

@@ -184,6 +184,8 @@ describe('DICOM SEG: frames on their source images, segment labels and recommend
       const run = runCli(['convert', axial, '--out', out, '--masks', seg, '--thickness', '2', ...WINDOW]);
       expect(run.code).toBe(0);
       expect(run.stdout).toContain('9 of 9 frames placed (9 outlines; segments 1=kidney, 2=tumour)');
+      // another tool's MANUAL segments stay the algorithm's: the AI notice must not drop off them
+      expect(run.stdout).toContain("segments 1, 2 say MANUAL, but only DICOM Ink's own");
       const result = JSON.parse(python('seg-oracle', axial, out, '2')) as OracleResult;
       console.log(`placement errors, SEG ${name}: ${result.errors} px of ${result.expectedPixels}`);
       expect(result.expectedPixels).toBeGreaterThan(500);

@@ -236,11 +236,13 @@ describe('buildSegmentation', () => {
     expect(items(find(seg, 0x0018a001))).toHaveLength(2);
   });
 
-  it('without an algorithm the segments are MANUAL and name none', () => {
-    const manual = buildSegmentation(images, identity, { boxes: false });
-    const first = items(find(manual, 0x00620002))[0] ?? [];
-    expect(text(first, 0x00620008)).toBe('MANUAL');
-    expect(find(first, 0x00620009)).toBeUndefined();
+  it("without an algorithm named the algorithm's segments stay AUTOMATIC, named 'unnamed algorithm', never MANUAL", () => {
+    const unnamed = buildSegmentation(images, identity, { boxes: false });
+    const segments = items(find(unnamed, 0x00620002));
+    expect(segments.map((s) => [text(s, 0x00620008), text(s, 0x00620009)])).toEqual([
+      ['AUTOMATIC', 'unnamed algorithm'],
+      ['AUTOMATIC', 'unnamed algorithm'],
+    ]);
   });
 
   it('without source planes has no Frame of Reference or positions, an empty Patient Orientation, and indexes frames as a stack', () => {
