@@ -39,6 +39,16 @@ function convert(name: string, extra: string[]): void {
   expect(run.code, name).toBe(0);
 }
 
+/** Each measurement group's finding (code meaning) and "Found by", as dsrdump prints them. */
+function findingsFoundBy(report: string): [string, string][] {
+  const dump = runTool('dsrdump', [report]);
+  const meanings = [...dump.stdout.matchAll(/CODE:\(,,"Finding"\)=\([^,]*,[^,]*,"([^"]*)"\)/g)].map(
+    (m) => m[1] ?? '',
+  );
+  const finders = [...dump.stdout.matchAll(/TEXT:\(,,"Found by"\)="([^"]*)"/g)].map((m) => m[1] ?? '');
+  return meanings.map((meaning, i) => [meaning, finders[i] ?? '']);
+}
+
 /** Each measurement group's Tracking Identifier and "Found by", as dsrdump prints them. */
 function foundBy(report: string): [string, string][] {
   const dump = runTool('dsrdump', [report]);
@@ -97,6 +107,15 @@ beforeAll(() => {
   convert('again', [
     '--boxes',
     twin(join(dir, 'first', 'in'), 'report-'),
+    '--twin',
+    'sr',
+    '--algorithm',
+    'KidneyNet',
+  ]);
+  // The presentation state read back as findings (no labels burned: the layers carry them).
+  convert('from-gsps', [
+    '--boxes',
+    twin(join(dir, 'first', 'in'), 'presentation-state-'),
     '--twin',
     'sr',
     '--algorithm',
@@ -177,5 +196,13 @@ describe('who found each finding', () => {
     const dump = runTool('dsrdump', [report]).stdout;
     expect(dump).toContain('"Device Observer Name")="DICOM Ink"');
     expect(dump).not.toContain('unnamed algorithm');
+  });
+
+  it("the presentation state read back as findings keeps the reader's box the reader's, with its own label", () => {
+    expect(findingsFoundBy(twin(join(dir, 'from-gsps', 'in'), 'report-'))).toEqual([
+      ['kidney lesion', 'reader'],
+      ['kidney lesion', 'algorithm'],
+      ['kidney lesion', 'algorithm'],
+    ]);
   });
 });

@@ -1,4 +1,5 @@
 import type { Finder, Rgb } from '../../shared/boxes/model';
+import { READER_LAYER_PREFIX, readerLayerDescription } from '../../shared/findings/reader-layer';
 import { findingGroupKey } from './finding-group';
 import type { TwinImage } from './types';
 
@@ -40,10 +41,10 @@ export function layerKey(finding: { label?: string | undefined; color: Rgb; find
   return findingGroupKey(finding.label ?? '', finding.color, finding.finder);
 }
 
-/** Graphic Layer Description (LO): the label, and who drew it when the reader did. */
+/** Graphic Layer Description (LO): the label, and who drew it when the reader did (read-gsps reads it back). */
 export function layerDescription(layer: GraphicLayer): string {
   const label = layer.label ?? UNLABELLED;
-  return (layer.finder === 'reader' ? `${label} (drawn by the reader)` : label).slice(0, 64);
+  return layer.finder === 'reader' ? readerLayerDescription(label) : label.slice(0, 64);
 }
 
 /**
@@ -59,7 +60,7 @@ export function graphicLayers(images: readonly TwinImage[]): GraphicLayer[] {
       const key = layerKey(finding);
       if (byLabel.has(key)) continue;
       const labelName = finding.label === undefined ? UNLABELLED : finding.label;
-      let name = csName(finding.finder === 'reader' ? `READER ${labelName}` : labelName);
+      let name = csName(finding.finder === 'reader' ? `${READER_LAYER_PREFIX}${labelName}` : labelName);
       for (let n = 2; taken.has(name); n++) name = `${name.slice(0, 16 - String(n).length - 1)}_${n}`;
       taken.add(name);
       const layer: GraphicLayer = {

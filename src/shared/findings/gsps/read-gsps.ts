@@ -16,6 +16,7 @@ import {
 import { dicomLabToRgb } from '../cielab';
 import type { AnnotationGraphic, Extent, ImageReference, ReadGraphics } from '../annotations/graphic';
 import { MASK_REGION_GROUP } from '../annotations/outline-region';
+import { readerLayerLabel } from '../reader-layer';
 
 const REFERENCED_IMAGES = '00081140';
 const GRAPHIC_LAYER = '00700002';
@@ -196,6 +197,8 @@ export function readPresentationState(root: DataSet, name: string): ReadGraphics
     const references = images.map((r) => ({ ...r, ...display(r.sopInstanceUid) }));
     const layerName = stringValue(annotation, GRAPHIC_LAYER) ?? '';
     const layer = layers.get(layerName);
+    // a layer DICOM Ink marked as the reader's: its label without the words that say so
+    const readerLabel = readerLayerLabel(layerName, layer?.description);
     const texts: TextObject[] = sequenceItems(annotation, '00700008').flatMap((item) => {
       const text = stringValue(item, '00700006', utf8);
       if (!text) return [];
@@ -248,7 +251,11 @@ export function readPresentationState(root: DataSet, name: string): ReadGraphics
         references,
       };
       const text = pairedText(texts, graphicGroup(item), graphicIndex, graphicCount);
-      Object.assign(graphic, labelAndScore(text, layer?.description ?? (layerName || undefined)));
+      Object.assign(
+        graphic,
+        labelAndScore(text, readerLabel ?? layer?.description ?? (layerName || undefined)),
+      );
+      if (readerLabel !== undefined) graphic.finder = 'reader';
       if (layer?.color) graphic.color = layer.color;
       read.push(graphic);
       readGroups.push(graphicGroup(item));
