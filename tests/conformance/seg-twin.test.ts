@@ -6,7 +6,8 @@
  * frame's source slice (seg_twin_check.py), with frames only where a segment is present, each at its
  * source slice's Image Position; the Contributing Equipment names the algorithm and DICOM Ink; reading
  * the SEG back with --masks burns byte-identical copies; Orthanc files the SEG (and the SC, GSPS, SR
- * and KOS of the same run) in the source's study.
+ * and KOS of the same run) in the source's study. The report of the same masks gives each finding's
+ * region as the mask's own bounds on its slice (sr_mask_check.py), not the outline burned around it.
  */
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -20,6 +21,7 @@ import { ORTHANC_AET, getJson, startOrthanc, uploadFile, type OrthancServer } fr
 const PYTHON = '/usr/bin/python3';
 const PHANTOM = join(__dirname, 'findings', 'phantom_findings.py');
 const CHECK = join(__dirname, 'seg_twin_check.py');
+const SR_CHECK = join(__dirname, 'sr_mask_check.py');
 const SEGMENTATION_STORAGE = '1.2.840.10008.5.1.4.1.1.66.4';
 const COMMON = [
   '--window-center',
@@ -172,6 +174,25 @@ describe('--twin seg: a DICOM Segmentation of the mask findings', () => {
     expect(check.frameErrors).toBe(0);
     expect(check.positionErrors).toBe(0);
     expect(dciodvfy(file).errors).toEqual([]);
+  });
+
+  it("the report's region of each mask finding is the mask's own bounds on its slice, not the outline burned around it (pydicom + nibabel)", () => {
+    const out = join(dir, 'from-nifti-sr');
+    convert(out, mask, 'sr');
+    const report = readdirSync(join(out, 'axial')).find((name) => name.startsWith('report-'));
+    const check = JSON.parse(
+      execFileSync(
+        PYTHON,
+        [SR_CHECK, join(out, 'axial', report ?? ''), series, mask, JSON.stringify({ kidney: 1, tumour: 2 })],
+        { encoding: 'utf8' },
+      ),
+    ) as { findings: unknown[]; expectedFindings: number; regionErrors: number };
+    console.log(
+      `report regions: ${check.regionErrors} of ${check.findings.length} differ from the mask's bounds`,
+    );
+    expect(check.findings).toHaveLength(check.expectedFindings);
+    expect(check.expectedFindings).toBe(9);
+    expect(check.regionErrors).toBe(0);
   });
 
   it('round trip: --masks of the SEG burns byte-identical copies to the NIfTI run', () => {

@@ -1,4 +1,5 @@
 import { layoutLabels } from '../../shared/boxes/label-layout';
+import type { BurnBox } from '../../shared/boxes/model';
 import { isShown } from '../../shared/review/review-state';
 import type { SeriesVersion } from '../versions/series-version';
 import type { ResolvedVoi, WindowSpec } from '../../shared/pipeline/types';
@@ -56,14 +57,27 @@ function shownLabels(
   return shown;
 }
 
+/**
+ * The finding's own corners: a box's, or a mask region's bounds. A burned mask's corners bound the
+ * outline drawn around the region (match.ts widens them by its thickness, for the label layout); the
+ * twins must not report that outline as the finding.
+ */
+function findingCorners(box: BurnBox): Pick<TwinFinding, 'x1' | 'y1' | 'x2' | 'y2'> {
+  const { region } = box;
+  if (region === undefined) return { x1: box.x1, y1: box.y1, x2: box.x2, y2: box.y2 };
+  return {
+    x1: region.x,
+    y1: region.y,
+    x2: region.x + region.width - 1,
+    y2: region.y + region.height - 1,
+  };
+}
+
 /** A drawn box as a twin finding: masks keep their outlines along the region's pixel edges. */
 function twinFinding({ frame, box }: FrameBox, shownLabel: ShownLabel | undefined): TwinFinding {
   return {
     frame,
-    x1: box.x1,
-    y1: box.y1,
-    x2: box.x2,
-    y2: box.y2,
+    ...findingCorners(box),
     color: box.color,
     ...(box.label !== undefined ? { label: box.label } : {}),
     ...(box.score !== undefined ? { score: box.score } : {}),
