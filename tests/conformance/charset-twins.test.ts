@@ -1,9 +1,10 @@
 /**
  * Issue 21 point 1: finding text in every script. Sources in twelve Specific Character Sets (written
- * by pydicom, one study each) are converted with `--twin both` and labels in Latin, Cyrillic, Greek,
- * Hebrew, Japanese, Korean and Chinese; pydicom then decodes every text value of every output (SC,
- * GSPS, SR) and each must equal what went in, with (0008,0005) the set expected. DCMTK's dsr2xml
- * must accept each report and odil must decode the copied names as pydicom does.
+ * by pydicom, one study each) are converted with a presentation state, report and segmentation and
+ * labels in Latin, Cyrillic, Greek, Hebrew, Japanese, Korean and Chinese; pydicom then decodes every
+ * text value of every output (SC, GSPS, SR, SEG) and each must equal what went in, with (0008,0005) the
+ * set expected; each twin given back as findings must give every label back as it went in. DCMTK's
+ * dsr2xml must accept each report and odil must decode the copied names as pydicom does.
  */
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -106,17 +107,20 @@ function python(args: string[]): string {
   return run.stdout;
 }
 
-function outputsOf(id: string): { sc: Decoded; gsps: Decoded; sr: Decoded } {
+const TWIN_PREFIXES = ['presentation-state-', 'report-', 'segmentation-'];
+const base = (p: string): string => p.split('/').pop() ?? '';
+
+function outputsOf(id: string): { sc: Decoded; gsps: Decoded; sr: Decoded; seg: Decoded } {
   const of = (kind: (path: string) => boolean): Decoded => {
     const found = Object.entries(decoded).find(([path, d]) => kind(path) && d.values.StudyID === id);
     if (!found) throw new Error(`no output for ${id}`);
     return found[1];
   };
-  const base = (p: string): string => p.split('/').pop() ?? '';
   return {
-    sc: of((p) => !base(p).startsWith('presentation-state-') && !base(p).startsWith('report-')),
+    sc: of((p) => !TWIN_PREFIXES.some((prefix) => base(p).startsWith(prefix))),
     gsps: of((p) => base(p).startsWith('presentation-state-')),
     sr: of((p) => base(p).startsWith('report-')),
+    seg: of((p) => base(p).startsWith('segmentation-')),
   };
 }
 
@@ -144,7 +148,8 @@ beforeAll(() => {
     '--boxes',
     join(dir, 'boxes.csv'),
     '--twin',
-    'both',
+    'gsps,sr,seg',
+    '--seg-boxes',
     '--labels',
   ]);
   if (run.code !== 0) throw new Error(`convert failed: ${run.stderr}`);
@@ -163,11 +168,13 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('text values in every character set (pydicom decodes what went in)', () => {
   it.each(CASES)('$id: $charset source, label "$label" -> twins in "$twins"', (c) => {
-    const { sc, gsps, sr } = outputsOf(c.id);
+    const { sc, gsps, sr, seg } = outputsOf(c.id);
     expect(sc.charset).toBe(c.sc);
     expect(gsps.charset).toBe(c.twins);
     expect(sr.charset).toBe(c.twins);
-    for (const output of [sc, gsps, sr]) {
+    expect(seg.charset).toBe(c.twins);
+    expect(seg.values['SegmentSequence[0].SegmentLabel']).toBe(c.label);
+    for (const output of [sc, gsps, sr, seg]) {
       expect(output.values.PatientName).toBe(c.patient);
       expect(output.values.StudyDescription).toBe(c.study);
     }
@@ -184,6 +191,34 @@ describe('text values in every character set (pydicom decodes what went in)', ()
     const srValues = Object.values(sr.values);
     expect(srValues).toContain(`${c.label} 1`);
     expect(srValues).toContain(c.label);
+  });
+});
+
+describe('each twin read back as findings keeps its label in every character set', () => {
+  it.each(TWIN_PREFIXES)('%s*.dcm given back: the new report names each label as it went in', (prefix) => {
+    const twins = files.filter((f) => base(f).startsWith(prefix));
+    expect(twins).toHaveLength(CASES.length);
+    const flag = prefix === 'segmentation-' ? '--masks' : '--boxes';
+    const out = join(dir, `again-${prefix}`);
+    const run = runCli([
+      'convert',
+      join(dir, 'in'),
+      '--out',
+      out,
+      ...twins.flatMap((twin) => [flag, twin]),
+      '--twin',
+      'sr',
+      '--quiet',
+    ]);
+    expect(run.code, run.stderr).toBe(0);
+    const reports = readdirSync(out, { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile() && e.name.startsWith('report-'))
+      .map((e) => join(e.parentPath, e.name));
+    const again = Object.values(JSON.parse(python(['read', ...reports])) as Record<string, Decoded>);
+    for (const c of CASES) {
+      const report = again.find((d) => d.values.StudyID === c.id);
+      expect(Object.values(report?.values ?? {}), `${c.id} (${c.charset || 'default'})`).toContain(c.label);
+    }
   });
 });
 

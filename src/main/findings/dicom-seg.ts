@@ -8,7 +8,15 @@ import { labelStyles } from '../../shared/findings/mask-labels';
 import type { LabelStyle } from '../../shared/findings/mask-labels';
 import { invert, apply } from '../../shared/geometry/affine';
 import { planeAffine } from '../../shared/geometry/image-plane';
-import { firstItem, numberValue, numberValues, stringValue, uint16Value } from '../dicom/dataset-values';
+import {
+  firstItem,
+  numberValue,
+  numberValues,
+  stringValue,
+  textDecoding,
+  uint16Value,
+  type TextDecoding,
+} from '../dicom/dataset-values';
 import { parseDataset } from '../dicom/parse-dataset';
 import type { FindingImporter, ImportOptions, ImportedFindings } from './importer';
 import { refused } from './importer';
@@ -115,13 +123,14 @@ interface SegmentEntry {
   manual: boolean;
 }
 
-function segmentTable(ds: DataSet): Map<number, SegmentEntry> {
+/** The segments' numbers, labels (in the data set's character set), colours and algorithm types. */
+function segmentTable(ds: DataSet, text: TextDecoding): Map<number, SegmentEntry> {
   const table = new Map<number, SegmentEntry>();
   for (const item of items(ds, '00620002')) {
     const number = uint16Value(item, '00620004');
     if (number === undefined) continue;
     const entry: SegmentEntry = { manual: stringValue(item, '00620008') === 'MANUAL' };
-    const name = stringValue(item, '00620005');
+    const name = stringValue(item, '00620005', text);
     if (name) entry.name = name;
     const lab = item.elements.x0062000d;
     if (lab && lab.length >= 6)
@@ -135,10 +144,10 @@ function segmentTable(ds: DataSet): Map<number, SegmentEntry> {
  * The first algorithm's segment's Segment Algorithm Name (0062,0009): a MANUAL segment names none, and
  * UNNAMED_ALGORITHM (what DICOM Ink writes when a run named none) is no name.
  */
-function segAlgorithm(ds: DataSet): Partial<AlgorithmIdentity> | undefined {
+function segAlgorithm(ds: DataSet, text: TextDecoding): Partial<AlgorithmIdentity> | undefined {
   for (const item of items(ds, '00620002')) {
     if (stringValue(item, '00620008') === 'MANUAL') continue;
-    const name = stringValue(item, '00620009');
+    const name = stringValue(item, '00620009', text);
     if (name && name !== UNNAMED_ALGORITHM) return { name };
   }
   return undefined;
@@ -204,7 +213,8 @@ export const dicomSegImporter: FindingImporter = {
     const { rows, columns, frames: count, fractional, pixels } = extent;
     const maximum = numberValue(ds, '0062000e') ?? 255;
     const catalog = await context.catalog();
-    const table = segmentTable(ds);
+    const text = textDecoding(ds);
+    const table = segmentTable(ds, text);
     const styles = labelStyles(
       [...table.keys()].sort((a, b) => a - b),
       context.options.maskLabels,
@@ -212,10 +222,10 @@ export const dicomSegImporter: FindingImporter = {
     );
     // MANUAL means the reader's boxes only in DICOM Ink's own segmentations (segmentation.ts writes it so);
     // another tool's MANUAL segment stays the algorithm's: an AI finding must never lose its AI notice.
-    const ours = stringValue(ds, '00700081') === SEGMENTATION_CONTENT_DESCRIPTION;
+    const ours = stringValue(ds, '00700081', text) === SEGMENTATION_CONTENT_DESCRIPTION;
     const readers = new Set([...table].filter(([, s]) => s.manual && ours).map(([n]) => n));
     const result: ImportedFindings = { format: 'dicom-seg', findings: [], problems: [], notes: [] };
-    const algorithm = segAlgorithm(ds);
+    const algorithm = segAlgorithm(ds, text);
     if (algorithm !== undefined) result.algorithm = algorithm;
     const problems: BoxParseError[] = [];
     let placed = 0;
