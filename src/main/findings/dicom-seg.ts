@@ -41,6 +41,8 @@ function nested(ds: DataSet | undefined, ...tags: string[]): DataSet | undefined
 interface SegFrame {
   segment: number;
   referencedSop?: string;
+  /** Referenced Frame Number (0008,1160) of the source image: which frame of a multi-frame source */
+  referencedFrames?: number[];
   position?: number[];
 }
 
@@ -57,6 +59,9 @@ function readFrames(ds: DataSet, count: number): SegFrame[] {
     const source = nested(groups, '00089124', '00082112') ?? nested(shared, '00089124', '00082112');
     const sop = source ? stringValue(source, '00081155') : undefined;
     if (sop) frame.referencedSop = sop;
+    const referencedFrames = source ? numberValues(source, '00081160') : undefined;
+    if (referencedFrames !== undefined && referencedFrames.length > 0)
+      frame.referencedFrames = referencedFrames;
     const plane = nested(groups, '00209113') ?? nested(shared, '00209113');
     const position = plane ? numberValues(plane, '00200032') : undefined;
     if (position?.length === 3) frame.position = position;
@@ -65,19 +70,42 @@ function readFrames(ds: DataSet, count: number): SegFrame[] {
   return frames;
 }
 
-/** The image a frame belongs to: its referenced SOP Instance, else the slice whose plane holds its position. */
-function frameImage(
+/** Where a segmentation frame lands: an input image and its frame (1 for a single-frame image). */
+interface FramePlace {
+  image: CatalogImage;
+  frame: number;
+}
+
+/** The frame of a referenced source image: its Referenced Frame Number, required for a multi-frame image. */
+function sourceFrame(frame: SegFrame, image: CatalogImage): number | string {
+  const numbers = frame.referencedFrames;
+  if (numbers === undefined) {
+    return image.frames > 1
+      ? `it references ${image.relativePath}, a ${image.frames}-frame image, without naming its frame (Referenced Frame Number)`
+      : 1;
+  }
+  const [number] = numbers;
+  if (numbers.length > 1 || number === undefined || !Number.isInteger(number))
+    return `it references frames ${numbers.join(', ')} of ${image.relativePath}: one frame expected`;
+  if (number < 1 || number > image.frames)
+    return `it references frame ${number} of ${image.relativePath}, which has ${image.frames} frame${image.frames === 1 ? '' : 's'}`;
+  return number;
+}
+
+/** The image and frame a segmentation frame belongs to: its referenced source, else the slice at its position. */
+function framePlace(
   frame: SegFrame,
   catalog: ImageCatalog,
   rows: number,
   columns: number,
-): CatalogImage | string {
+): FramePlace | string {
   if (frame.referencedSop) {
     const image = catalog.bySop.get(frame.referencedSop);
     if (!image) return `it references SOP Instance ${frame.referencedSop}, which is not among the inputs`;
     if (image.rows !== rows || image.columns !== columns)
       return `it is ${columns}x${rows} but its source image is ${image.columns}x${image.rows}`;
-    return image;
+    const number = sourceFrame(frame, image);
+    return typeof number === 'string' ? number : { image, frame: number };
   }
   if (!frame.position)
     return 'it names neither a source image (ReferencedSOPInstanceUID) nor a plane position';
@@ -88,7 +116,7 @@ function frameImage(
     if (!inverse) continue;
     const [col, row, d] = apply(inverse, [x, y, z]);
     const spacing = Math.min(image.plane.rowSpacing, image.plane.columnSpacing);
-    if (Math.abs(col) < 0.5 && Math.abs(row) < 0.5 && Math.abs(d) < 0.5 * spacing) return image;
+    if (Math.abs(col) < 0.5 && Math.abs(row) < 0.5 && Math.abs(d) < 0.5 * spacing) return { image, frame: 1 };
   }
   return `no input slice lies at its plane position (${frame.position.map((v) => v.toFixed(2)).join(', ')}) mm`;
 }
@@ -155,7 +183,7 @@ function segAlgorithm(ds: DataSet, text: TextDecoding): Partial<AlgorithmIdentit
 
 function findings(
   bits: Uint8Array,
-  image: CatalogImage,
+  { image, frame }: FramePlace,
   style: LabelStyle,
   reader: boolean,
   options: ImportOptions,
@@ -170,7 +198,7 @@ function findings(
   if (!region) return [];
   const common = {
     target: { kind: 'sop' as const, sopInstanceUid: image.sopInstanceUid },
-    frame: 1,
+    frame,
     label: style.name,
     color: style.color,
     ...(reader ? { finder: 'reader' as const } : {}),
@@ -231,9 +259,9 @@ export const dicomSegImporter: FindingImporter = {
     let placed = 0;
     readFrames(ds, count).forEach((frame, n) => {
       const origin = `${source.name} frame ${n + 1}`;
-      const image = frameImage(frame, catalog, rows, columns);
-      if (typeof image === 'string') {
-        problems.push({ origin, reason: `segment ${frame.segment}: ${image}` });
+      const place = framePlace(frame, catalog, rows, columns);
+      if (typeof place === 'string') {
+        problems.push({ origin, reason: `segment ${frame.segment}: ${place}` });
         return;
       }
       placed++;
@@ -243,11 +271,11 @@ export const dicomSegImporter: FindingImporter = {
       result.findings.push(
         ...findings(
           bits,
-          image,
+          place,
           style,
           readers.has(frame.segment),
           context.options,
-          `${origin} (segment ${frame.segment}) on ${image.relativePath}`,
+          `${origin} (segment ${frame.segment}) on ${place.image.relativePath}${place.image.frames > 1 ? ` frame ${place.frame}` : ''}`,
         ),
       );
     });
