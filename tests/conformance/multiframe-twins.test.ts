@@ -67,15 +67,8 @@ beforeAll(() => {
   mkdirSync(join(dir, 'in'));
   copyFileSync(SOURCE, join(dir, 'in', 'emri_small.dcm'));
   writeFileSync(join(dir, 'boxes.csv'), `${BOXES}\n`);
-  const first = convert('first', [
-    '--boxes',
-    join(dir, 'boxes.csv'),
-    '--twin',
-    'gsps,sr,seg',
-    '--seg-boxes',
-    '--algorithm',
-    'FrameNet',
-  ]);
+  const twins = '--twin gsps,sr,seg --seg-boxes --algorithm FrameNet'.split(' ');
+  const first = convert('first', ['--boxes', join(dir, 'boxes.csv'), ...twins]);
   expect(first.stderr).toBe('');
   expect(first.code).toBe(0);
 }, 120_000);
