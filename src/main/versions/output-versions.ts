@@ -8,12 +8,14 @@ import { join } from 'node:path';
 import { writeFileAtomic } from '../session/atomic-write';
 import type { SeriesVersion } from './series-version';
 import { describeVersion } from './series-version';
+import { OUTPUT_REVISION } from './output-revision';
 
 /** The registry's file name, in the output root (never sent, never converted). */
 export const VERSIONS_FILE_NAME = '.dicom-ink-versions.json';
 
 interface Registry {
-  versions: { key: string; findings: number }[];
+  /** `revision`: the output revision of the build that wrote it (absent: 1, before it was recorded) */
+  versions: { key: string; findings: number; revision?: number | undefined }[];
 }
 
 export type OutputVersion = { ok: true; version: SeriesVersion } | { ok: false; reason: string };
@@ -24,7 +26,9 @@ async function readRegistry(outRoot: string): Promise<Registry> {
     // zod (~40 ms to load) only when there is a registry to check: a fresh output folder has none.
     const { z } = await import('zod');
     const registrySchema = z.object({
-      versions: z.array(z.object({ key: z.string(), findings: z.number() })),
+      versions: z.array(
+        z.object({ key: z.string(), findings: z.number(), revision: z.number().int().optional() }),
+      ),
     });
     const parsed = registrySchema.safeParse(JSON.parse(text));
     if (parsed.success) return parsed.data;
@@ -34,10 +38,19 @@ async function readRegistry(outRoot: string): Promise<Registry> {
   return { versions: [] };
 }
 
-function mixReason(outRoot: string, held: SeriesVersion, wanted: SeriesVersion): string {
+function mixReason(
+  outRoot: string,
+  held: SeriesVersion,
+  heldRevision: number,
+  wanted: SeriesVersion,
+): string {
+  const why =
+    heldRevision === OUTPUT_REVISION
+      ? "this run's findings or settings make"
+      : `it was written by a DICOM Ink whose outputs differ from this one's (output revision ${heldRevision}; this build writes revision ${OUTPUT_REVISION}), so this run makes`;
   return (
-    `${outRoot} holds version ${describeVersion(held)} of this export's derived series; this run's ` +
-    `findings or settings make version ${describeVersion(wanted)}, which would mix with it in one folder. ` +
+    `${outRoot} holds version ${describeVersion(held)} of this export's derived series; ${why} ` +
+    `version ${describeVersion(wanted)}, which would mix with it in one folder. ` +
     'Give another --out folder (one per version), or --overwrite to replace the earlier version there'
   );
 }
@@ -61,11 +74,13 @@ export async function outputVersion(
   const latest = registry.versions[latestIndex];
   if (latest !== undefined && latest.key !== key) {
     const held = { key: latest.key, ordinal: latestIndex + 1, findings: latest.findings };
-    if (!overwrite) return { ok: false, reason: mixReason(outRoot, held, version) };
+    if (!overwrite) return { ok: false, reason: mixReason(outRoot, held, latest.revision ?? 1, version) };
   }
   if (index >= 0) return { ok: true, version };
   // No clock in it: shards writing into one folder leave the same file as one run.
-  const document: Registry = { versions: [...registry.versions, { key, findings }] };
+  const document: Registry = {
+    versions: [...registry.versions, { key, findings, revision: OUTPUT_REVISION }],
+  };
   const path = join(outRoot, VERSIONS_FILE_NAME);
   try {
     await writeFileAtomic(path, `${JSON.stringify(document, null, 1)}\n`);

@@ -1,6 +1,6 @@
 /**
  * The version of a derived series: everything of an export that shapes what is drawn or written (the
- * settings and every finding row of the job, as given) hashed into one key. The key goes into every
+ * output revision of this build, the settings and every finding row of the job, as given) hashed into one key. The key goes into every
  * derived UID (settings-key.ts), so a changed finding anywhere gives every derived series a new Series
  * Instance UID and every image, unchanged slices included, a new SOP Instance UID; the same export again
  * gives the same key. Every --shard reads the same findings input and settings, so every shard reaches
@@ -11,6 +11,7 @@ import type { BoxRecord } from '../../shared/boxes/model';
 import type { PackedBoxes } from '../../shared/boxes/packed-boxes';
 import { readPackedBoxes } from '../../shared/boxes/packed-boxes';
 import type { ConvertSettings } from '../convert/convert-settings';
+import { OUTPUT_REVISION } from './output-revision';
 
 /** One version of an export's derived series, as every image and twin of it carries it. */
 export interface SeriesVersion {
@@ -63,6 +64,7 @@ function shapingRow(record: BoxRecord): Omit<BoxRecord, 'origin'> {
  */
 export function versionKey(settings: ConvertSettings, boxes: PackedBoxes): string {
   const hash = createHash('sha256');
+  hash.update(`output revision ${OUTPUT_REVISION}\n`);
   const reader = readPackedBoxes(boxes);
   // The notice is written only on images with a finding: in a run without findings it shapes nothing, so
   // the default (auto) leaves such a run's outputs exactly as they were before the notice existed.

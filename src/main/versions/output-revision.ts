@@ -1,0 +1,14 @@
+/**
+ * The revision of what DICOM Ink writes. It goes into every version key (series-version.ts), so a build
+ * that writes other bytes for the same inputs, settings and findings (a corrected report, another
+ * header) makes a new version with new UIDs: never new content under UIDs an earlier build already sent,
+ * which a PACS would keep as it first stored it while the delivery says "already stored".
+ *
+ * Bump it with every change that alters any output's bytes; tests/conformance/output-revision.test.ts
+ * fails until it is bumped and the outputs' fingerprint recorded again.
+ *
+ * 1: the outputs until 2026-12-07.
+ * 2: a mask finding's report region is the mask's own bounds (was the outline around it); an unnamed
+ *    algorithm's segments AUTOMATIC (were MANUAL); a long label's reader layer description keeps its ending.
+ */
+export const OUTPUT_REVISION = 2;
