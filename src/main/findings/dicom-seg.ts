@@ -7,6 +7,7 @@ import { labelStyles } from '../../shared/findings/mask-labels';
 import type { LabelStyle } from '../../shared/findings/mask-labels';
 import {
   numberValue,
+  sequenceItems,
   stringValue,
   textDecoding,
   uint16Value,
@@ -17,7 +18,7 @@ import type { FindingImporter, ImportOptions, ImportedFindings } from './importe
 import { refused } from './importer';
 import { SEGMENTATION_CONTENT_DESCRIPTION } from '../twin/segmentation';
 import { segExtent } from './seg-extent';
-import { framePlace, items, readFrames, type FramePlace } from './seg-frames';
+import { framePlace, readFrames, type FramePlace } from './seg-frames';
 import { readFindingFile } from './finding-file';
 
 /** Segmentation Storage (PS3.4 B.5). */
@@ -46,23 +47,27 @@ function frameBits(
   return bits;
 }
 
-/** What a segment says of itself: its label, colour and whether a person drew it (MANUAL). */
+/** What a segment says of itself: its label, colour, whether a person drew it (MANUAL) and by what algorithm. */
 interface SegmentEntry {
   name?: string;
   color?: Rgb;
   /** Segment Algorithm Type (0062,0008) is MANUAL */
   manual: boolean;
+  /** Segment Algorithm Name (0062,0009) */
+  algorithm?: string;
 }
 
-/** The segments' numbers, labels (in the data set's character set), colours and algorithm types. */
+/** The segments' numbers, labels and algorithm names (in the data set's character set), colours and algorithm types. */
 function segmentTable(ds: DataSet, text: TextDecoding): Map<number, SegmentEntry> {
   const table = new Map<number, SegmentEntry>();
-  for (const item of items(ds, '00620002')) {
+  for (const item of sequenceItems(ds, '00620002')) {
     const number = uint16Value(item, '00620004');
     if (number === undefined) continue;
     const entry: SegmentEntry = { manual: stringValue(item, '00620008') === 'MANUAL' };
     const name = stringValue(item, '00620005', text);
     if (name) entry.name = name;
+    const algorithm = stringValue(item, '00620009', text);
+    if (algorithm) entry.algorithm = algorithm;
     const lab = item.elements.x0062000d;
     if (lab && lab.length >= 6)
       entry.color = dicomLabToRgb([0, 1, 2].map((i) => item.uint16('x0062000d', i) ?? 0));
@@ -72,14 +77,13 @@ function segmentTable(ds: DataSet, text: TextDecoding): Map<number, SegmentEntry
 }
 
 /**
- * The first algorithm's segment's Segment Algorithm Name (0062,0009): a MANUAL segment names none, and
+ * The first algorithm segment's Segment Algorithm Name: a MANUAL segment names none, and
  * UNNAMED_ALGORITHM (what DICOM Ink writes when a run named none) is no name.
  */
-function segAlgorithm(ds: DataSet, text: TextDecoding): Partial<AlgorithmIdentity> | undefined {
-  for (const item of items(ds, '00620002')) {
-    if (stringValue(item, '00620008') === 'MANUAL') continue;
-    const name = stringValue(item, '00620009', text);
-    if (name && name !== UNNAMED_ALGORITHM) return { name };
+function segAlgorithm(table: ReadonlyMap<number, SegmentEntry>): Partial<AlgorithmIdentity> | undefined {
+  for (const segment of table.values()) {
+    const name = segment.algorithm;
+    if (!segment.manual && name !== undefined && name !== UNNAMED_ALGORITHM) return { name };
   }
   return undefined;
 }
@@ -156,7 +160,7 @@ export const dicomSegImporter: FindingImporter = {
     const ours = stringValue(ds, '00700081', text) === SEGMENTATION_CONTENT_DESCRIPTION;
     const readers = new Set([...table].filter(([, s]) => s.manual && ours).map(([n]) => n));
     const result: ImportedFindings = { format: 'dicom-seg', findings: [], problems: [], notes: [] };
-    const algorithm = segAlgorithm(ds, text);
+    const algorithm = segAlgorithm(table);
     if (algorithm !== undefined) result.algorithm = algorithm;
     const problems: BoxParseError[] = [];
     let placed = 0;

@@ -7,11 +7,7 @@ import type { DataSet } from 'dicom-parser';
 import type { CatalogImage, ImageCatalog } from '../../shared/findings/catalog';
 import { apply, invert } from '../../shared/geometry/affine';
 import { planeAffine } from '../../shared/geometry/image-plane';
-import { firstItem, numberValues, stringValue, uint16Value } from '../dicom/dataset-values';
-
-export function items(ds: DataSet, tag: string): DataSet[] {
-  return (ds.elements[`x${tag}`]?.items ?? []).flatMap((item) => (item.dataSet ? [item.dataSet] : []));
-}
+import { firstItem, numberValues, sequenceItems, stringValue, uint16Value } from '../dicom/dataset-values';
 
 function nested(ds: DataSet | undefined, ...tags: string[]): DataSet | undefined {
   let current = ds;
@@ -29,7 +25,7 @@ interface SegFrame {
 
 /** Per-frame segment and source image or plane position (PS3.3 C.8.20.3, functional groups C.7.6.16). */
 export function readFrames(ds: DataSet, count: number): SegFrame[] {
-  const perFrame = items(ds, '52009230');
+  const perFrame = sequenceItems(ds, '52009230');
   const shared = firstItem(ds, '52009229');
   const frames: SegFrame[] = [];
   for (let n = 0; n < count; n++) {
