@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO, runCli } from '../helpers/cli-harness';
 import { dciodvfy, runTool } from '../helpers/dicom-tools';
+import { dsrdumpGroups } from '../helpers/dsrdump-groups';
 
 const SERIES = '2.25.111600668640973016802625042172064724545';
 const SOURCE = join(REPO, 'assets', 'sample', 'abdomen-ct', 'series-1');
@@ -39,23 +40,8 @@ function convert(name: string, extra: string[]): void {
   expect(run.code, name).toBe(0);
 }
 
-/** Each measurement group's finding (code meaning) and "Found by", as dsrdump prints them. */
-function findingsFoundBy(report: string): [string, string][] {
-  const dump = runTool('dsrdump', [report]);
-  const meanings = [...dump.stdout.matchAll(/CODE:\(,,"Finding"\)=\([^,]*,[^,]*,"([^"]*)"\)/g)].map(
-    (m) => m[1] ?? '',
-  );
-  const finders = [...dump.stdout.matchAll(/TEXT:\(,,"Found by"\)="([^"]*)"/g)].map((m) => m[1] ?? '');
-  return meanings.map((meaning, i) => [meaning, finders[i] ?? '']);
-}
-
-/** Each measurement group's Tracking Identifier and "Found by", as dsrdump prints them. */
-function foundBy(report: string): [string, string][] {
-  const dump = runTool('dsrdump', [report]);
-  const ids = [...dump.stdout.matchAll(/TEXT:\(,,"Tracking Identifier"\)="([^"]*)"/g)].map((m) => m[1] ?? '');
-  const finders = [...dump.stdout.matchAll(/TEXT:\(,,"Found by"\)="([^"]*)"/g)].map((m) => m[1] ?? '');
-  return ids.map((id, i) => [id, finders[i] ?? '']);
-}
+/** Each measurement group's Tracking Identifier and "Found by" (dsrdump). */
+const foundBy = (report: string): string[][] => dsrdumpGroups(report, ['id', 'finder']);
 
 /** The first lines of a pydicom script: the object (argv[1]) and the sources' instance numbers by SOP Instance UID. */
 const OBJECT_AND_SOURCES = `
@@ -199,7 +185,7 @@ describe('who found each finding', () => {
   });
 
   it("the presentation state read back as findings keeps the reader's box the reader's, with its own label", () => {
-    expect(findingsFoundBy(twin(join(dir, 'from-gsps', 'in'), 'report-'))).toEqual([
+    expect(dsrdumpGroups(twin(join(dir, 'from-gsps', 'in'), 'report-'), ['finding', 'finder'])).toEqual([
       ['kidney lesion', 'reader'],
       ['kidney lesion', 'algorithm'],
       ['kidney lesion', 'algorithm'],

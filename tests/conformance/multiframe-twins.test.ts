@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO, runCli } from '../helpers/cli-harness';
 import { dciodvfy, runTool } from '../helpers/dicom-tools';
+import { dsrdumpGroups } from '../helpers/dsrdump-groups';
 
 const SOURCE = join(REPO, 'tests', 'fixtures', 'corpus', 'emri_small.dcm');
 const BOXES = [
@@ -41,13 +42,13 @@ function convert(name: string, extra: string[]): ReturnType<typeof runCli> {
   });
 }
 
-/** Each measurement group's finding, source frame and "Found by", as dsrdump prints them. */
+/** Each measurement group's finding, source frame and "Found by" (dsrdump). */
 function reportedFrames(report: string): (string | number)[][] {
-  const dump = runTool('dsrdump', [report]).stdout;
-  const labels = [...dump.matchAll(/CODE:\(,,"Finding"\)=\([^,]*,[^,]*,"([^"]*)"\)/g)].map((m) => m[1] ?? '');
-  const frames = [...dump.matchAll(/IMAGE:\(,,"Source Image"\)=\([^)]*,(\d+)\)/g)].map((m) => Number(m[1]));
-  const finders = [...dump.matchAll(/TEXT:\(,,"Found by"\)="([^"]*)"/g)].map((m) => m[1] ?? '');
-  return labels.map((label, i) => [label, frames[i] ?? 0, finders[i] ?? '']);
+  return dsrdumpGroups(report, ['finding', 'frame', 'finder']).map(([label, frame, finder]) => [
+    label ?? '',
+    Number(frame),
+    finder ?? '',
+  ]);
 }
 
 /** pydicom: the source frame each presentation-state annotation and segmentation frame names. */
