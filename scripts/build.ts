@@ -1,12 +1,27 @@
 /** Builds every part described in electron.config.ts. `--node-only` skips the renderer (used by tests). */
-import { existsSync } from 'node:fs';
-import { build as esbuild } from 'esbuild';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
+import { build as esbuild, type OutputFile } from 'esbuild';
 import { nodeEntries, outDir, renderer } from '../electron.config';
 import { buildRenderer } from './build-renderer';
 
+/**
+ * Puts each bundle in place whole: written beside its name, then renamed over it. A CLI or worker started
+ * while a build runs (a second terminal, a test beside the build) reads the old bundle or the new one,
+ * never a half-written file.
+ */
+function writeWhole(files: OutputFile[]): void {
+  for (const file of files) {
+    mkdirSync(dirname(file.path), { recursive: true });
+    const temporary = `${file.path}.${process.pid}.building`;
+    writeFileSync(temporary, file.contents);
+    renameSync(temporary, file.path);
+  }
+}
+
 async function buildNode(): Promise<void> {
   const present = nodeEntries.filter((e) => existsSync(e.entry));
-  await Promise.all(
+  const results = await Promise.all(
     present.map((e) =>
       esbuild({
         entryPoints: [e.entry],
@@ -19,9 +34,11 @@ async function buildNode(): Promise<void> {
         external: ['electron'],
         sourcemap: true,
         logLevel: 'warning',
+        write: false,
       }),
     ),
   );
+  for (const result of results) writeWhole(result.outputFiles);
 }
 
 async function buildRendererIfPresent(): Promise<void> {

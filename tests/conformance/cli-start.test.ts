@@ -4,7 +4,7 @@
  * and the README's way of running the CLI (`node bin/dicom-ink.cjs`) is fast and prints nothing but its own.
  */
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -19,7 +19,9 @@ afterAll(() => {
 });
 
 describe('starting the app', () => {
-  it('the build says what it builds and how long it took', () => {
+  it('the build says what it builds and how long it took, and puts each bundle in place whole', () => {
+    const cli = path.join(REPO, 'dist', 'cli.cjs');
+    const before = statSync(cli).ino;
     const run = spawnSync(
       process.execPath,
       ['node_modules/tsx/dist/cli.mjs', 'scripts/build.ts', '--node-only'],
@@ -32,6 +34,10 @@ describe('starting the app', () => {
     const lines = run.stdout.trim().split('\n');
     expect(lines[0]).toBe("Building the command line and the app's Node parts into dist/ ...");
     expect(lines.at(-1)).toMatch(/^Built in \d+\.\d s\.$/);
+    // Renamed over the old one (a new file), not rewritten in place: a CLI started by another test or
+    // terminal during the build reads a whole bundle, old or new. No temporary is left beside it.
+    expect(statSync(cli).ino).not.toBe(before);
+    expect(readdirSync(path.dirname(cli)).filter((name) => name.endsWith('.building'))).toEqual([]);
   }, 120_000);
 
   it('browser mode without a display says no browser could be opened, then prints the URL again', async () => {
