@@ -81,6 +81,13 @@ class DebouncedSessionStore implements SessionStore {
   }
 
   async load(): Promise<SessionLoad> {
+    // A save still waiting out its quiet time (the window reloaded right after an edit) or being written
+    // is newer than the file: write it first, so a load never returns an older session (which the
+    // renderer would then save back over the newer one) and never removes a write's own temporary.
+    const unsaved = this.pending;
+    const flushed = await this.flush();
+    if (!flushed.ok && unsaved !== undefined)
+      return { session: { ...unsaved, folder: this.folder }, restored: true, warning: flushed.reason };
     await removeStaleTemporaries(this.file);
     let text: string;
     try {

@@ -140,6 +140,29 @@ describe('session store', () => {
     expect((await (await open()).load()).session.document.boxes).toHaveLength(2);
   });
 
+  it('a load right after a save (a reload within the quiet time) returns that save, not the older file', async () => {
+    const scheduler = new ManualScheduler();
+    const store = await open(scheduler);
+    store.save(sessionWithBoxes(1));
+    await store.flush();
+    store.save(sessionWithBoxes(4));
+    expect(scheduler.timers.size).toBe(1);
+    const loaded = await store.load();
+    expect(loaded.session.document.boxes).toHaveLength(4);
+    expect(scheduler.timers.size).toBe(0);
+    expect((await (await open()).load()).session.document.boxes).toHaveLength(4);
+  });
+
+  it('a load while a save cannot be written returns the unsaved session with the reason', async () => {
+    const failing = await open(new ManualScheduler(), {
+      write: () => Promise.reject(new Error('ENOSPC: no space left on device')),
+    });
+    failing.save(sessionWithBoxes(3));
+    const loaded = await failing.load();
+    expect(loaded.session.document.boxes).toHaveLength(3);
+    expect(loaded.warning).toMatch(/could not be saved \(ENOSPC/);
+  });
+
   it('a temp file left by a crash mid-save is ignored and removed; the last complete save loads', async () => {
     const store = await open();
     store.save(sessionWithBoxes(2));
