@@ -29,6 +29,7 @@ import { useSliceFrame } from './use-slice-frame';
 import { useStageInput } from './use-stage-input';
 import { initialViewerState, openingSlice, viewerReducer } from './viewer-state';
 import { ViewerToolbar } from './ViewerToolbar';
+import { useSavedWindow } from './use-saved-window';
 import { useAppReviewer } from '../review/use-app-reviewer';
 
 interface Props {
@@ -86,17 +87,15 @@ export function Viewer({ series, patient, presets, allSeries, folders, info }: P
   // The export names the app-wide reviewer of Settings (a session saved before names its own).
   const reviewer = useAppReviewer().reviewer ?? session?.settings.reviewer;
 
-  // A folder's saved window is applied once when its session arrives; later changes are saved back.
-  const appliedWindow = useRef(new Set<string>());
-  useEffect(() => {
-    if (!session || boxes.folder === undefined || appliedWindow.current.has(boxes.folder)) return;
-    appliedWindow.current.add(boxes.folder);
-    dispatch({ type: 'window', spec: session.settings.window });
-  }, [session, boxes.folder]);
-  const { setSettings } = boxes;
-  useEffect(() => {
-    setSettings({ window: state.window });
-  }, [state.window, setSettings]);
+  // A folder's saved window is applied once when its session arrives (unless the reader chose one
+  // while it loaded); later changes are saved back.
+  useSavedWindow({
+    folder: boxes.folder,
+    saved: session?.settings.window,
+    window: state.window,
+    dispatch,
+    save: boxes.setSettings,
+  });
 
   useEffect(() => {
     if (uid !== undefined) dispatch({ type: 'series', uid, sliceCount });
