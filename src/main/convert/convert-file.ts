@@ -18,7 +18,7 @@ import { prepareOutputFolder, realPathOrUndefined } from './output-folder';
 import { readInput } from './read-input';
 import { renderOneFrame } from './render-frames';
 import { scratchView } from './scratch-buffers';
-import { imageWarnings, unplacedLabelWarnings } from './image-warnings';
+import { imageWarnings, unplacedLabelWarnings, type ImageWarning } from './image-warnings';
 import { isOwnOutput, ownOutputReason } from './own-output';
 import { selectBoxes, type BoxSelection } from './select-boxes';
 import { derivationDescription, seriesKey, seriesSuffix, settingsKey } from './settings-key';
@@ -28,7 +28,8 @@ import type { OutputSink, WriteResult } from './write-output';
 import { twinImage } from '../twin/twin-image';
 import { withAlgorithm, withNotice } from './algorithm-key';
 import { noticeText } from '../../shared/boxes/notice';
-import type { TwinImage } from '../twin/types';
+import type { PlacedNotice } from '../../shared/boxes/notice-placement';
+import type { ShownNotice, TwinImage } from '../twin/types';
 
 export interface ConvertContext {
   settings: ConvertSettings;
@@ -142,38 +143,42 @@ function writeStreamed(
     },
     numberOfFrames,
   );
-  const twin =
+  const twinOfImage =
     settings.twin !== undefined && settings.twin !== 'none'
-      ? {
-          twin: twinImage({
-            image,
-            outputFolder: dirname(input.outputPath),
-            window,
-            voi: first.voi,
-            boxes: findings,
-            labels: settings.labels,
-            ...keys,
-            ...(version ? { version } : {}),
-            copy: {
-              sopClassUid: built.sopClassUid,
-              sopInstanceUid: built.sopInstanceUid,
-              seriesInstanceUid: built.seriesInstanceUid,
-            },
-          }),
-        }
-      : {};
+      ? twinImage({
+          image,
+          outputFolder: dirname(input.outputPath),
+          window,
+          voi: first.voi,
+          boxes: findings,
+          labels: settings.labels,
+          ...keys,
+          ...(version ? { version } : {}),
+          copy: {
+            sopClassUid: built.sopClassUid,
+            sopInstanceUid: built.sopInstanceUid,
+            seriesInstanceUid: built.seriesInstanceUid,
+          },
+        })
+      : undefined;
+  const twin = twinOfImage ? { twin: twinOfImage } : {};
   const recorder = recordFrames(numberOfFrames);
+  // The notice as each frame shows it, for the presentation state to show the same (set as frames are made).
+  const notices: (ShownNotice | undefined)[] = [shownNotice(first.notice, 1)];
   const produce = (sink: OutputSink): void => {
     sink.write(built.header);
     sink.write(first.rgb);
     recorder.add(first.rgb);
     for (let index = 1; index < numberOfFrames; index++) {
-      const { rgb } = renderOneFrame(image, index, options);
-      sink.write(rgb);
-      recorder.add(rgb);
+      const rendered = renderOneFrame(image, index, options);
+      notices[index] = shownNotice(rendered.notice, index + 1);
+      sink.write(rendered.rgb);
+      recorder.add(rendered.rgb);
       context.onFrame?.();
     }
     if (built.padding > 0) sink.write(new Uint8Array(built.padding));
+    const shown = notices.filter((n) => n !== undefined);
+    if (twinOfImage && shown.length > 0) twinOfImage.notices = shown;
   };
   if (existing) {
     // A rerun: the output an earlier run finished is recognised by its bytes, compared as they are made.
@@ -205,6 +210,13 @@ function writeStreamed(
       : undefined,
   });
   return { result, frames: numberOfFrames, seriesInstanceUid: built.seriesInstanceUid, ...twin };
+}
+
+/** A frame's placed notice as the twins keep it: text and place, on its 1-based frame. */
+function shownNotice(placed: PlacedNotice | undefined, frame: number): ShownNotice | undefined {
+  if (placed === undefined) return undefined;
+  const { text, x, y, width, height } = placed;
+  return { frame, text, x, y, width, height };
 }
 
 /**
@@ -274,7 +286,8 @@ export async function convertFile(input: ConvertInput, context: ConvertContext):
           relativePath: input.relativePath,
         })
       : [];
-    const selection = selectBoxes(records, header.pixel.numberOfFrames, settings);
+    const { columns, rows, numberOfFrames } = header.pixel;
+    const selection = selectBoxes(records, { frames: numberOfFrames, columns, rows }, settings);
     matchedBoxOrigins = selection.matchedOrigins;
     if (!existing) {
       const folder = prepareOutputFolder(dirname(input.outputPath), context.outputRoot);
@@ -300,7 +313,8 @@ export async function convertFile(input: ConvertInput, context: ConvertContext):
       return { status: 'failed', input: input.path, reason, matchedBoxOrigins, ...(stop ? { stop } : {}) };
     }
     const drawn = records.filter((r) => selection.drawnOrigins.includes(r.origin));
-    const warnings = [
+    const warnings: ImageWarning[] = [
+      ...selection.outside.map((o) => ({ kind: 'box-clipped' as const, outside: true, ...o })),
       ...imageWarnings(header, drawn, settings.window),
       ...(settings.labels ? unplacedLabelWarnings(header, selection.boxes, selection.drawnOrigins) : []),
     ];

@@ -1,4 +1,5 @@
 import { burnFindings } from '../../shared/boxes/notice';
+import type { PlacedNotice } from '../../shared/boxes/notice-placement';
 import { renderFrame } from '../../shared/pipeline/render';
 import { resolveVoi } from '../../shared/pipeline/resolve-voi';
 import type { ResolvedVoi, WindowSpec } from '../../shared/pipeline/types';
@@ -10,6 +11,8 @@ export interface RenderedFrame {
   /** RGB, pixel-interleaved; one buffer reused from frame to frame: valid until the next call */
   rgb: Uint8Array;
   voi: ResolvedVoi;
+  /** where the AI notice was drawn on this frame (its text as shown), absent when none was */
+  notice?: PlacedNotice;
 }
 
 export interface FrameRenderOptions {
@@ -33,9 +36,9 @@ export function renderOneFrame(image: DicomImage, index: number, options: FrameR
   const target = scratchBuffer('rgb', header.pixel.rows * header.pixel.columns * 3);
   const rgb = renderFrame(header, raw, voi, target);
   const frameBoxes = options.boxes.filter((b) => b.frame === index + 1).map((b) => b.box);
-  burnFindings(rgb, frameBoxes, {
+  const notice = burnFindings(rgb, frameBoxes, {
     labels: options.labels,
     ...(options.notice === undefined ? {} : { notice: options.notice }),
   });
-  return { rgb: rgb.data, voi };
+  return { rgb: rgb.data, voi, ...(notice === undefined ? {} : { notice }) };
 }

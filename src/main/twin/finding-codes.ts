@@ -1,3 +1,4 @@
+import { toLongString } from '../../shared/dicom/long-string';
 import { deriveUid } from '../dicom/uids';
 import type { DataElement } from '../dicom/write/element';
 import { sequenceElement, textElement } from '../dicom/write/element';
@@ -46,7 +47,7 @@ export function findingTypeCode(label: string | undefined): Code {
   const known = KNOWN[label.trim().toLowerCase()];
   if (known) return known;
   const value = `L${deriveUid('dicom-ink:label', label).slice(5, 20)}`;
-  return { value, scheme: PRIVATE_SCHEME, meaning: label.slice(0, 64) };
+  return { value, scheme: PRIVATE_SCHEME, meaning: toLongString(label) };
 }
 
 /** CID 7150 "Morphologically Altered Structure": the category of the known lesion and nodule codes. */

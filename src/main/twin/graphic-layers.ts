@@ -1,3 +1,4 @@
+import { toLongString } from '../../shared/dicom/long-string';
 import type { Finder, Rgb } from '../../shared/boxes/model';
 import { READER_LAYER_PREFIX, readerLayerDescription } from '../../shared/findings/reader-layer';
 import { findingGroupKey } from './finding-group';
@@ -44,17 +45,27 @@ export function layerKey(finding: { label?: string | undefined; color: Rgb; find
 /** Graphic Layer Description (LO): the label, and who drew it when the reader did (read-gsps reads it back). */
 export function layerDescription(layer: GraphicLayer): string {
   const label = layer.label ?? UNLABELLED;
-  return layer.finder === 'reader' ? readerLayerDescription(label) : label.slice(0, 64);
+  return layer.finder === 'reader' ? readerLayerDescription(label) : toLongString(label);
 }
 
 /**
+ * The layer that holds the AI notice (notice.ts) as the burned-in copy shows it, apart from every
+ * finding's layer: a viewer can hide the findings and still see what they were, or the reverse.
+ */
+export const NOTICE_LAYER = 'AI NOTICE';
+
+/** Its Graphic Layer Description. */
+export const NOTICE_LAYER_DESCRIPTION = 'AI notice, as on the burned-in copy';
+
+/**
  * The layers of a set of images, in order of first appearance (images in the order given, findings
- * in their order): one per distinct label and colour. Two layers with the same CS form get a numbered name.
+ * in their order): one per distinct label and colour. Two layers with the same CS form get a numbered
+ * name; so does one whose name would be NOTICE_LAYER's (a finding labelled "AI notice").
  */
 export function graphicLayers(images: readonly TwinImage[]): GraphicLayer[] {
   const layers: GraphicLayer[] = [];
   const byLabel = new Map<string, GraphicLayer>();
-  const taken = new Set<string>();
+  const taken = new Set<string>([NOTICE_LAYER]);
   for (const image of images) {
     for (const finding of image.findings) {
       const key = layerKey(finding);

@@ -3,6 +3,8 @@
  * the export's window and every finding as a graphic that a viewer can switch off. Pure: data in,
  * data elements out (write-twins.ts writes them).
  */
+import { toLongString } from '../../shared/dicom/long-string';
+import type { Rgb } from '../../shared/boxes/model';
 import { MASK_REGION_GROUP } from '../../shared/findings/annotations/outline-region';
 import { formatDs } from '../dicom/write/decimal-string';
 import { rgbToDicomLab } from '../../shared/findings/rgb-to-cielab';
@@ -17,8 +19,19 @@ import {
   type TwinIdentity,
 } from './document-base';
 import { boxPolyline } from './finding-text';
-import { graphicLayers, layerDescription, layerKey, UNLABELLED, type GraphicLayer } from './graphic-layers';
+import {
+  graphicLayers,
+  layerDescription,
+  layerKey,
+  NOTICE_LAYER,
+  NOTICE_LAYER_DESCRIPTION,
+  UNLABELLED,
+  type GraphicLayer,
+} from './graphic-layers';
 import type { Polyline, ShownLabel, TwinFinding, TwinImage, TwinWindow } from './types';
+
+/** The notice's colour, as the copy draws it (notice.ts): white text on the label background. */
+const NOTICE_COLOR: Rgb = [255, 255, 255];
 
 export const GRAYSCALE_SOFTCOPY_PRESENTATION_STATE_STORAGE = '1.2.840.10008.5.1.4.1.1.11.1';
 
@@ -141,17 +154,18 @@ function polylineObject(points: Polyline, group: number): DataElement[] {
 /**
  * The label as the burned-in copy shows it: its text in its strip's place (PIXEL units, the strip's
  * outer pixel edges, C.10.5.1.1), so a viewer shows what the copy shows; a label the copy had no room
- * for has none.
+ * for has none. The AI notice is written the same way, in no finding's group.
  */
-function textObject(label: ShownLabel, group: number): DataElement[] {
-  return [
+function textObject(label: ShownLabel, group: number | undefined): DataElement[] {
+  const item = [
     textElement(0x00700003, 'CS', 'PIXEL'),
     textElement(0x00700006, 'ST', label.text),
     numberElement(0x00700010, 'FL', label.x, label.y),
     numberElement(0x00700011, 'FL', label.x + label.width, label.y + label.height),
     textElement(0x00700012, 'CS', 'LEFT'),
-    groupId(group),
   ];
+  if (group !== undefined) item.push(groupId(group));
+  return item;
 }
 
 /**
@@ -159,7 +173,7 @@ function textObject(label: ShownLabel, group: number): DataElement[] {
  * described as a region (outline-region.ts), so DICOM Ink reads its outlines back as that region.
  */
 function graphicGroupItem(finding: TwinFinding, group: number): DataElement[] {
-  const item = [groupId(group), textElement(0x00700207, 'LO', (finding.label ?? UNLABELLED).slice(0, 64))];
+  const item = [groupId(group), textElement(0x00700207, 'LO', toLongString(finding.label ?? UNLABELLED))];
   if (finding.outlines) item.push(textElement(0x00700208, 'ST', MASK_REGION_GROUP));
   return item;
 }
@@ -194,28 +208,43 @@ function graphicAnnotations(images: readonly TwinImage[], layers: readonly Graph
         item.push(sequenceElement(0x00700009, graphics));
         items.push(item);
       }
+      // The AI notice the copy shows on this frame ("AI: KidneyNet 2.1 - not reviewed"), in its place.
+      const notice = image.notices?.find((n) => n.frame === frame);
+      if (notice)
+        items.push([
+          sequenceElement(0x00081140, [referencedImage(image, frame)]),
+          textElement(0x00700002, 'CS', NOTICE_LAYER),
+          sequenceElement(0x00700008, [textObject(notice, undefined)]),
+        ]);
     }
   }
   if (items.length === 0) return [];
   return [sequenceElement(0x00700001, items), sequenceElement(0x00700234, groups)];
 }
 
-/** Graphic Layer (C.10.7): one per label, with its colour as CIELab and (retired, still read) RGB. */
-function graphicLayerModule(layers: readonly GraphicLayer[]): DataElement[] {
-  if (layers.length === 0) return [];
+/** One Graphic Layer Sequence item: name, order, colour as CIELab and (retired, still read) RGB. */
+function layerItem(name: string, order: number, color: Rgb, description: string): DataElement[] {
   return [
-    sequenceElement(
-      0x00700060,
-      layers.map((layer, index) => [
-        textElement(0x00700002, 'CS', layer.name),
-        textElement(0x00700062, 'IS', String(index + 1)),
-        numberElement(0x00700066, 'US', 0xffff),
-        numberElement(0x00700067, 'US', ...layer.color),
-        textElement(0x00700068, 'LO', layerDescription(layer)),
-        numberElement(0x00700401, 'US', ...rgbToDicomLab(layer.color)),
-      ]),
-    ),
+    textElement(0x00700002, 'CS', name),
+    textElement(0x00700062, 'IS', String(order)),
+    numberElement(0x00700066, 'US', 0xffff),
+    numberElement(0x00700067, 'US', ...color),
+    textElement(0x00700068, 'LO', description),
+    numberElement(0x00700401, 'US', ...rgbToDicomLab(color)),
   ];
+}
+
+/**
+ * Graphic Layer (C.10.7): one per label, then the AI notice's layer when an image shows the notice
+ * (drawn last, over the findings, as on the copy).
+ */
+function graphicLayerModule(layers: readonly GraphicLayer[], notice: boolean): DataElement[] {
+  if (layers.length === 0) return [];
+  const items = layers.map((layer, index) =>
+    layerItem(layer.name, index + 1, layer.color, layerDescription(layer)),
+  );
+  if (notice) items.push(layerItem(NOTICE_LAYER, layers.length + 1, NOTICE_COLOR, NOTICE_LAYER_DESCRIPTION));
+  return [sequenceElement(0x00700060, items)];
 }
 
 function countText(images: readonly TwinImage[]): string {
@@ -248,7 +277,10 @@ export function buildPresentationState(images: readonly TwinImage[], identity: T
     relationship(images),
     displayedArea(images),
     ...graphicAnnotations(images, layers),
-    ...graphicLayerModule(layers),
+    ...graphicLayerModule(
+      layers,
+      images.some((image) => (image.notices?.length ?? 0) > 0),
+    ),
     ...modalityLut(images),
     ...softcopyVoi(images),
     // Softcopy Presentation LUT (C.11.6): MONOCHROME1 shown inverted, as the burned-in copy is.

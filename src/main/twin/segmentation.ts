@@ -5,6 +5,7 @@
  * in the patient and pointing at its source image, so it stands without the sources. Pure: data in,
  * data elements out (no File Meta).
  */
+import { toLongString } from '../../shared/dicom/long-string';
 import { UNNAMED_ALGORITHM, type AlgorithmIdentity } from '../../shared/findings/algorithm-identity';
 import { rgbToDicomLab } from '../../shared/findings/rgb-to-cielab';
 import { softwareDeviceUid } from '../dicom/write/contributing-equipment';
@@ -41,9 +42,9 @@ function segmentItem(segment: Segment, run: AlgorithmIdentity | undefined): Data
   return [
     sequenceElement(0x00620003, [codeItem(segment.category)]),
     numberElement(0x00620004, 'US', segment.number),
-    textElement(0x00620005, 'LO', segment.label.slice(0, 64)),
+    textElement(0x00620005, 'LO', toLongString(segment.label)),
     textElement(0x00620008, 'CS', algorithm === undefined ? 'MANUAL' : 'AUTOMATIC'),
-    ...(algorithm === undefined ? [] : [textElement(0x00620009, 'LO', algorithm.slice(0, 64))]),
+    ...(algorithm === undefined ? [] : [textElement(0x00620009, 'LO', toLongString(algorithm))]),
     numberElement(0x0062000d, 'US', ...rgbToDicomLab(segment.color)),
     sequenceElement(0x0062000f, [codeItem(segment.type)]),
   ];

@@ -93,6 +93,12 @@ export interface ShownLabel {
   height: number;
 }
 
+/** The AI notice as the burned-in copy shows it on one frame (notice.ts): its text and its place. */
+export interface ShownNotice extends ShownLabel {
+  /** 1-based frame */
+  frame: number;
+}
+
 /** The window the export applied, as a Softcopy VOI LUT can say it (absent for a VOI LUT or colour). */
 export interface TwinWindow {
   center: number;
@@ -127,6 +133,8 @@ export interface TwinImage {
   /** the source's Specific Character Set, which its copied values are in (text-encoding.ts decides what is written) */
   characterSet?: string;
   findings: TwinFinding[];
+  /** the AI notice of each frame that shows one in the burned-in copy, in frame order */
+  notices?: ShownNotice[];
   /** Pixel Spacing (row, column spacing in mm), when the source has it */
   pixelSpacing?: number[];
   /** where the image lies in the patient, when the source says it (a segmentation's frames repeat it) */

@@ -4,6 +4,7 @@
  * Reading one back, both together make its graphics the reader's; either alone (another tool's layer
  * that happens to be called READER, a description that merely says so) does not. Pure.
  */
+import { toLongString } from '../dicom/long-string';
 
 /** The start of the Graphic Layer name of a layer holding the reader's findings. */
 export const READER_LAYER_PREFIX = 'READER ';
@@ -15,7 +16,7 @@ const READER_SUFFIX = ' (drawn by the reader)';
  * when needed so the ending that says who drew it is always whole.
  */
 export function readerLayerDescription(label: string, max = 64): string {
-  return `${label.slice(0, Math.max(0, max - READER_SUFFIX.length))}${READER_SUFFIX}`;
+  return `${toLongString(label, Math.max(0, max - READER_SUFFIX.length))}${READER_SUFFIX}`;
 }
 
 /** The label a reader's layer holds, or undefined when the layer is not marked as the reader's. */

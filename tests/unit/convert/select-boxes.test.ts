@@ -17,6 +17,7 @@ function record(origin: string, extra: Partial<BoxRecord> = {}): BoxRecord {
 
 describe('selectBoxes', () => {
   const options = { color: [255, 0, 0] as const, thickness: 4, minScore: 0.5 };
+  const image = { frames: 1, columns: 64, rows: 48 };
 
   it('keeps a rejected finding for the report but does not draw it', () => {
     const result = selectBoxes(
@@ -25,7 +26,7 @@ describe('selectBoxes', () => {
         record('b.csv:3', { review: 'accepted' }),
         record('b.csv:4'),
       ],
-      1,
+      image,
       options,
     );
     expect(result.boxes.map((b) => b.box.review)).toEqual(['accepted', undefined]);
@@ -41,7 +42,7 @@ describe('selectBoxes', () => {
   it('drops boxes below --min-score but still counts them as matched', () => {
     const result = selectBoxes(
       [record('b.csv:2', { score: 0.4 }), record('b.csv:3', { score: 0.5 }), record('b.csv:4')],
-      1,
+      image,
       options,
     );
     expect(result.boxes.map((b) => b.box.y2)).toEqual([40, 40]);
@@ -51,7 +52,7 @@ describe('selectBoxes', () => {
   it('leaves a box naming a frame the image lacks unmatched', () => {
     const result = selectBoxes(
       [record('b.csv:2', { frame: 3 }), record('b.csv:3', { frame: 2 })],
-      2,
+      { ...image, frames: 2 },
       options,
     );
     expect(result.matchedOrigins).toEqual(['b.csv:3']);
@@ -60,7 +61,7 @@ describe('selectBoxes', () => {
   });
 
   it("orders corners and takes the row's colour over the default", () => {
-    const result = selectBoxes([record('b.csv:2', { color: [0, 128, 255] })], 1, options);
+    const result = selectBoxes([record('b.csv:2', { color: [0, 128, 255] })], image, options);
     expect(result.boxes[0]?.box).toMatchObject({
       x1: 5,
       x2: 10,
@@ -69,5 +70,25 @@ describe('selectBoxes', () => {
       color: [0, 128, 255],
       thickness: 4,
     });
+  });
+
+  it('a box wholly outside the image is no finding of it: matched, listed as outside, not drawn or reported', () => {
+    const result = selectBoxes(
+      [
+        record('b.csv:2', { x1: 70, x2: 80 }),
+        record('b.csv:3', { x1: 60, x2: 80 }),
+        record('b.csv:4', { y1: -9, y2: -1, review: 'rejected' }),
+      ],
+      image,
+      options,
+    );
+    expect(result.matchedOrigins).toEqual(['b.csv:2', 'b.csv:3', 'b.csv:4']);
+    expect(result.outside).toEqual([
+      { origin: 'b.csv:2', text: 'lies entirely outside the 64 x 48 image, so nothing of it is drawn' },
+      { origin: 'b.csv:4', text: 'lies entirely outside the 64 x 48 image, so nothing of it is drawn' },
+    ]);
+    // the box reaching past the right edge is drawn (clipped) and stays a finding
+    expect(result.findings.map((f) => f.box.x1)).toEqual([60]);
+    expect(result.drawnOrigins).toEqual(['b.csv:3']);
   });
 });
