@@ -184,6 +184,8 @@ export async function startConversion(
     choice: job.settings.twin ?? 'none',
     ...(job.settings.segBoxes === true ? { segBoxes: true } : {}),
   });
+  const cutLabels = twinWriters?.cutLabelsNote(twinImages, job.settings.twin);
+  const twinNotes = [noSegmentation, cutLabels].filter((note) => note !== undefined);
   const unmatchedBoxes = placement.unmatched();
   const unglyphed = job.settings.labels ? labelsWithoutGlyphs(readPackedBoxes(loaded.boxes)) : [];
   const report = {
@@ -195,7 +197,7 @@ export async function startConversion(
       ...placement.result(),
       ...(unglyphed.length > 0 ? { labelsWithoutGlyphs: unglyphed } : {}),
     },
-    findingNotes: [...loaded.notes, ...(noSegmentation === undefined ? [] : [noSegmentation])],
+    findingNotes: [...loaded.notes, ...twinNotes],
     inputNotes: plan.notes,
     ...(end.unstoppable === undefined ? {} : { unstoppable: end.unstoppable }),
     ...(twins.length > 0 ? { twins } : {}),
