@@ -148,10 +148,14 @@ describe('who found each finding', () => {
       layers: [
         ['READER KIDNEY LE', 'kidney lesion (drawn by the reader)'],
         ['KIDNEY LESION', 'kidney lesion'],
+        ['AI NOTICE', 'AI notice, as on the burned-in copy'],
       ],
+      // the AI notice only where the copy carries it: not on slice 11, whose one box the reader drew
       annotated: [
         [11, 'READER KIDNEY LE'],
+        [12, 'AI NOTICE'],
         [12, 'KIDNEY LESION'],
+        [13, 'AI NOTICE'],
         [13, 'KIDNEY LESION'],
       ],
     });

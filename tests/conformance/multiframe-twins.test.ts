@@ -59,7 +59,9 @@ if 'SegmentSequence' in ds:
     frames = [int(f.DerivationImageSequence[0].SourceImageSequence[0].ReferencedFrameNumber)
               for f in ds.PerFrameFunctionalGroupsSequence]
 else:
-    frames = [int(a.ReferencedImageSequence[0].ReferencedFrameNumber) for a in ds.GraphicAnnotationSequence]
+    # the findings' annotations (each frame with a finding also has one for the AI notice)
+    frames = [int(a.ReferencedImageSequence[0].ReferencedFrameNumber) for a in ds.GraphicAnnotationSequence
+              if a.GraphicLayer != 'AI NOTICE']
 print(json.dumps(sorted(frames)))
 `;
 
