@@ -74,14 +74,32 @@ function fittedText(text: string, image: RgbImage, scale: number, inset: number)
   return answer;
 }
 
+/**
+ * The text, or when it is wider than the image, shortened with '...'. What follows its last ' - ' (the
+ * automatic notice's 'not reviewed' or 'reviewed', a qualifier of one's own text) is kept whole and the
+ * part before it is shortened, so a long algorithm name never cuts the review state to 'not ...' or away;
+ * only when even that ending does not fit is the text cut at its end.
+ */
 function fitText(text: string, image: RgbImage, scale: number, inset: number): string | undefined {
-  let chars = Array.from(text);
   const fits = (t: string): boolean => labelSize(t, scale).width + 2 * inset <= image.columns;
-  while (chars.length > 0 && !fits(chars.join('') + (chars.length < Array.from(text).length ? '...' : ''))) {
-    chars = chars.slice(0, -1);
+  if (fits(text)) return text;
+  const split = text.lastIndexOf(' - ');
+  if (split > 0) {
+    const kept = text.slice(split);
+    const head = shortenedToFit(Array.from(text.slice(0, split)), (t) => fits(`${t}...${kept}`));
+    if (head !== undefined) return `${head}...${kept}`;
   }
-  if (chars.length === 0) return undefined;
-  return chars.length < Array.from(text).length ? `${chars.join('')}...` : text;
+  const whole = shortenedToFit(Array.from(text), (t) => fits(`${t}...`));
+  return whole === undefined ? undefined : `${whole}...`;
+}
+
+/** The longest start of `chars` (at least one character) that `fits`, or undefined when none does. */
+function shortenedToFit(chars: readonly string[], fits: (text: string) => boolean): string | undefined {
+  for (let length = chars.length - 1; length > 0; length--) {
+    const start = chars.slice(0, length).join('');
+    if (fits(start)) return start;
+  }
+  return undefined;
 }
 
 /**

@@ -51,6 +51,16 @@ describe('placeNotice', () => {
     expect(placeNotice(image(undefined), 'AI: findings - not reviewed', corners, [])).toBeUndefined();
   });
 
+  it('keeps the review state whole when a long algorithm name makes the notice too wide', () => {
+    for (const state of ['not reviewed', 'reviewed']) {
+      const text = `AI: KidneyLesionDetectionNetwork-Research 12.4.1 - ${state}`;
+      const placed = placeNotice(image(undefined), text, [], []);
+      expect(placed?.text.endsWith(`... - ${state}`), placed?.text).toBe(true);
+      expect(placed?.text.startsWith('AI: Kidney')).toBe(true);
+      expect((placed?.x ?? 0) + (placed?.width ?? 0)).toBeLessThanOrEqual(200);
+    }
+  });
+
   it('shortens text wider than the image with an ellipsis', () => {
     const placed = placeNotice(image(undefined), 'x'.repeat(100), [], []);
     expect(placed?.text.endsWith('...')).toBe(true);
