@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   dragWindow,
+  followOpening,
   initialViewerState,
   openingSlice,
   viewerReducer,
@@ -93,5 +94,25 @@ describe('viewer state', () => {
     expect(openingSlice([], 25)).toBe(12);
     expect(openingSlice([], 1)).toBe(0);
     expect(openingSlice([], 0)).toBe(0);
+  });
+
+  it('follows a series still being read to its middle until the reader moves, then stays put', () => {
+    // Opened with 20 of 24 slices listed: the middle of 20.
+    const first = followOpening(undefined, { index: 0, sliceCount: 20, marked: [] });
+    expect(first).toEqual({ index: 9, sliceCount: 20 });
+    // Nothing new: left alone.
+    expect(followOpening(first, { index: 9, sliceCount: 20, marked: [] })).toBeUndefined();
+    // All 24 listed, the reader still on the slice it opened on: the middle of 24.
+    expect(followOpening(first, { index: 9, sliceCount: 24, marked: [] })).toEqual({
+      index: 11,
+      sliceCount: 24,
+    });
+    // The reader scrolled before the rest arrived: their slice is kept.
+    expect(followOpening(first, { index: 4, sliceCount: 24, marked: [] })).toBeUndefined();
+    // Findings known: the first slice with one.
+    expect(followOpening(first, { index: 9, sliceCount: 24, marked: [15, 13] })).toEqual({
+      index: 13,
+      sliceCount: 24,
+    });
   });
 });

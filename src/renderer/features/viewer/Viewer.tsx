@@ -27,7 +27,7 @@ import { rectToScreen } from '../../../shared/editor/viewport';
 import { markDrawn, sameRect, sameVoi } from './drawn-marks';
 import { useSliceFrame } from './use-slice-frame';
 import { useStageInput } from './use-stage-input';
-import { initialViewerState, openingSlice, viewerReducer } from './viewer-state';
+import { followOpening, initialViewerState, viewerReducer, type Opening } from './viewer-state';
 import { ViewerToolbar } from './ViewerToolbar';
 import { useSavedWindow } from './use-saved-window';
 import { useAppReviewer } from '../review/use-app-reviewer';
@@ -179,17 +179,17 @@ export function Viewer({ series, patient, presets, allSeries, folders, info }: P
     return sliceMarks(boxesOfSeries(shownBoxes, series));
   }, [series, folderBoxes, minScore, hiddenLabels]);
   // A series opens on its first slice with a finding (or the middle) once its folder's boxes are known.
-  const opened = useRef(new Set<string>());
+  // While the folder is still being read the series grows; until the reader moves, the opening slice
+  // follows it (the middle of 24 slices, not of the 20 listed when it opened).
+  const opened = useRef(new Map<string, Opening>());
   useEffect(() => {
-    if (uid === undefined || state.seriesUid !== uid || !session || opened.current.has(uid)) return;
-    opened.current.add(uid);
-    dispatch({
-      type: 'goto',
-      index: openingSlice(
-        marks.map((m) => m.index),
-        sliceCount,
-      ),
-    });
+    if (uid === undefined || state.seriesUid !== uid || !session) return;
+    const marked = marks.map((m) => m.index);
+    const next = followOpening(opened.current.get(uid), { index: state.index, sliceCount, marked });
+    if (next === undefined) return;
+    opened.current.set(uid, next);
+    if (next.index !== state.index) dispatch({ type: 'goto', index: next.index });
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- the slice shown is read, not followed: the reader's moves must not re-open it
   }, [uid, state.seriesUid, session, marks, sliceCount]);
   const { zoom, panX, panY } = state.viewport;
   const failure = entry?.state === 'failed' ? entry.error : drawError;

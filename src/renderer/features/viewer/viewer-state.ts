@@ -58,6 +58,26 @@ export function openingSlice(marked: readonly number[], sliceCount: number): num
   return clampIndex(Math.floor((sliceCount - 1) / 2), sliceCount);
 }
 
+/** Where a series was put as it opened: the slice, and how many slices it had then. */
+export interface Opening {
+  index: number;
+  sliceCount: number;
+}
+
+/**
+ * The opening slice while a series is still being read: the first time (`before` undefined) the
+ * openingSlice; then again each time the series has grown, as long as the reader has not moved off the
+ * slice it was put on. Undefined: leave the series where it is.
+ */
+export function followOpening(
+  before: Opening | undefined,
+  now: { index: number; sliceCount: number; marked: readonly number[] },
+): Opening | undefined {
+  if (before !== undefined && (before.sliceCount === now.sliceCount || before.index !== now.index))
+    return undefined;
+  return { index: openingSlice(now.marked, now.sliceCount), sliceCount: now.sliceCount };
+}
+
 /** The smallest width the LINEAR function accepts (PS3.3 C.11.2.1.2.1: width >= 1). */
 export const MIN_WIDTH = 1;
 
