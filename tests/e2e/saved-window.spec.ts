@@ -4,25 +4,10 @@
  * The session's request is held (Playwright routing) so "late" does not depend on the machine's speed.
  */
 import { expect, test, type Page } from '@playwright/test';
-import path from 'node:path';
-import { launchApp, type RunningApp } from './support/launch-app';
-import { CANVAS } from './support/pixels';
+import { sampleStudyApp } from './support/sample-app';
 
-const SAMPLE = path.resolve('assets/sample');
-let app: RunningApp;
-
-test.beforeAll(async () => {
-  app = await launchApp([SAMPLE]);
-});
-test.afterAll(async () => {
-  await app.stop();
-});
-
-/** Opens the app; resolves once the first slice is drawn. */
-async function open(page: Page): Promise<void> {
-  await page.goto(app.url);
-  await expect(page.locator(CANVAS)).toHaveAttribute('data-draw-count', /^[1-9]/);
-}
+const sample = sampleStudyApp('saved-window');
+const open = (page: Page): Promise<void> => sample.open(page);
 
 const readout = (page: Page) => page.getByTestId('window-readout');
 const preset = (page: Page, name: string) => page.getByRole('button', { name, exact: true });
