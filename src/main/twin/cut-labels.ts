@@ -7,6 +7,9 @@
 import { LONG_STRING_CHARACTERS, longerThanLongString } from '../../shared/dicom/long-string';
 import { twinKinds, type TwinChoice, type TwinImage } from './types';
 
+/** What the note asks of the user (the app says it in its own words: export-service.ts). */
+export const SHORTEN_ADVICE = 'Shorten the label in the findings file to keep it whole in every object.';
+
 /** The most labels the note quotes; the count says how many there are. */
 const QUOTED = 3;
 
@@ -43,6 +46,6 @@ export function cutLabelsNote(
   return (
     `A finding ${noun} longer than the ${LONG_STRING_CHARACTERS} characters DICOM allows there, so ${placesText} ` +
     `hold only its first ${LONG_STRING_CHARACTERS}: ${quoted.join(', ')}${more}. ` +
-    `Shorten the label in the findings file to keep it whole in every object.`
+    SHORTEN_ADVICE
   );
 }

@@ -4,6 +4,7 @@
  * temporary JSON box file in the CLI's format (boxesToJson), removed when the job ends. The engine's reasons name CLI
  * options; they reach the dialog in the app's words (inAppWords).
  */
+import { SHORTEN_ADVICE } from '../../twin/cut-labels';
 import { mkdtemp, readdir, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -80,6 +81,7 @@ const APP_WORDS: readonly (readonly [string, string])[] = [
   ['choose an --out outside the inputs', 'choose an output folder outside the inputs'],
   ['another --out folder', 'another output folder'],
   ['--out ', 'the output folder '],
+  [SHORTEN_ADVICE, "Shorten the label (the selected box's label field) to keep it whole in every object."],
 ];
 
 export function inAppWords(reason: string): string {
