@@ -3,6 +3,7 @@
  * were selected, and which lists them (TID 2010 Key Object Selection). Used for IHE IOCM Rejection Notes
  * (rejection-note.ts) and meant for key images as well. Pure: data in, data elements out.
  */
+import { toLongString } from '../../shared/dicom/long-string';
 import type { DataElement } from '../dicom/write/element';
 import { sequenceElement, textElement } from '../dicom/write/element';
 import { currentProcedureEvidence } from './procedure-evidence';
@@ -126,7 +127,7 @@ export function buildKeyObjectSelection(document: KeyObjectDocument): DataElemen
     textElement(0x00080060, 'CS', 'KO'),
     textElement(0x0020000e, 'UI', document.seriesInstanceUid),
     textElement(0x00200011, 'IS', String(document.seriesNumber)),
-    textElement(0x0008103e, 'LO', document.seriesDescription.slice(0, 64)),
+    textElement(0x0008103e, 'LO', toLongString(document.seriesDescription)),
     sequenceElement(0x00081111, []),
     // General Equipment (C.7.5.1)
     textElement(0x00080070, 'LO', SOFTWARE_NAME),

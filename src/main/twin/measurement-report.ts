@@ -4,6 +4,7 @@
  * identifier and UID, finding type, score, the reader's verdict (review-content.ts) and the box as a
  * closed SCOORD POLYLINE on its source image and frame. Pure: returns the root content item as a naturalized data set.
  */
+import { toLongString } from '../../shared/dicom/long-string';
 import { sr } from 'dcmjs';
 import { deriveUid } from '../dicom/uids';
 import { boxPolyline } from './finding-text';
@@ -106,7 +107,7 @@ function measurementGroup(entry: ReportedFinding): object {
   const label = finding.label ?? 'finding';
   const tracking = new sr.templates.TrackingIdentifier({
     uid: trackingUid(entry),
-    identifier: finding.id ?? `${label} ${entry.number}`.slice(0, 64),
+    identifier: finding.id ?? toLongString(`${label} ${entry.number}`),
   });
   const findingType = new sr.valueTypes.CodeContentItem({
     name: concept(DCM('121071', 'Finding')),

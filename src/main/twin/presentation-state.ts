@@ -110,7 +110,7 @@ function softcopyVoi(images: readonly TwinImage[]): DataElement[] {
     item.push(
       textElement(0x00281050, 'DS', formatDs(window.center)),
       textElement(0x00281051, 'DS', formatDs(window.width)),
-      textElement(0x00281055, 'LO', window.explanation.slice(0, 64)),
+      textElement(0x00281055, 'LO', toLongString(window.explanation)),
       textElement(0x00281056, 'CS', window.fn),
     );
     return item;
@@ -270,7 +270,7 @@ export function buildPresentationState(images: readonly TwinImage[], identity: T
     // Presentation State Identification (C.11.10)
     textElement(0x00200013, 'IS', '1'),
     textElement(0x00700080, 'CS', 'DICOM INK'),
-    textElement(0x00700081, 'LO', `${SOFTWARE_NAME} ${SOFTWARE_VERSION}: ${countText(images)}`.slice(0, 64)),
+    textElement(0x00700081, 'LO', toLongString(`${SOFTWARE_NAME} ${SOFTWARE_VERSION}: ${countText(images)}`)),
     textElement(0x00700082, 'DA', date),
     textElement(0x00700083, 'TM', time),
     textElement(0x00700084, 'PN', ''),

@@ -12,7 +12,7 @@
  *    algorithm's segments AUTOMATIC (were MANUAL); a long label's reader layer description keeps its ending.
  * 3: a box wholly outside its image is no finding of it (was drawn nowhere yet listed in the report, the
  *    key images and the presentation state, and counted in the copy's derivation); the presentation state
- *    shows the copy's AI notice on a layer of its own; labels cut to 64 characters (LO) are cut between
- *    characters, never inside an emoji's UTF-16 pair.
+ *    shows the copy's AI notice on a layer of its own; text cut to 64 characters (LO: labels, descriptions,
+ *    the algorithm's names) is cut between characters, never inside an emoji's UTF-16 pair.
  */
 export const OUTPUT_REVISION = 3;

@@ -5,6 +5,7 @@
  * Versions, a Device UID derived from the identity (the same algorithm always has the same UID) and a
  * Purpose of Reference: the algorithm's as IHE AI Results codes it, DICOM Ink's from CID 7005.
  */
+import { toLongString } from '../../../shared/dicom/long-string';
 import type { AlgorithmIdentity } from '../../../shared/findings/algorithm-identity';
 import { deriveUid } from '../uids';
 import type { DataElement } from './element';
@@ -73,10 +74,10 @@ interface EquipmentItem {
 /** One item, its elements in tag order. LO values are cut to 64 characters. */
 function equipmentItem(item: EquipmentItem): DataElement[] {
   return [
-    textElement(0x00080070, 'LO', item.manufacturer.slice(0, 64)),
-    textElement(0x00081090, 'LO', item.model.slice(0, 64)),
+    textElement(0x00080070, 'LO', toLongString(item.manufacturer)),
+    textElement(0x00081090, 'LO', toLongString(item.model)),
     textElement(0x00181002, 'UI', item.deviceUid),
-    ...(item.version === undefined ? [] : [textElement(0x00181020, 'LO', item.version.slice(0, 64))]),
+    ...(item.version === undefined ? [] : [textElement(0x00181020, 'LO', toLongString(item.version))]),
     textElement(0x0018a003, 'ST', item.description),
     sequenceElement(0x0040a170, [codeItem(item.purpose)]),
   ];
