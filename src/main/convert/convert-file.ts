@@ -18,7 +18,7 @@ import { prepareOutputFolder, realPathOrUndefined } from './output-folder';
 import { readInput } from './read-input';
 import { renderOneFrame } from './render-frames';
 import { scratchView } from './scratch-buffers';
-import { imageWarnings, unplacedLabelWarnings, type ImageWarning } from './image-warnings';
+import { presetWarnings, unplacedLabelWarnings, type ImageWarning } from './image-warnings';
 import { isOwnOutput, ownOutputReason } from './own-output';
 import { selectBoxes, type BoxSelection } from './select-boxes';
 import { derivationDescription, seriesKey, seriesSuffix, settingsKey } from './settings-key';
@@ -312,10 +312,9 @@ export async function convertFile(input: ConvertInput, context: ConvertContext):
       }
       return { status: 'failed', input: input.path, reason, matchedBoxOrigins, ...(stop ? { stop } : {}) };
     }
-    const drawn = records.filter((r) => selection.drawnOrigins.includes(r.origin));
     const warnings: ImageWarning[] = [
-      ...selection.outside.map((o) => ({ kind: 'box-clipped' as const, outside: true, ...o })),
-      ...imageWarnings(header, drawn, settings.window),
+      ...selection.clipped.map((clip) => ({ kind: 'box-clipped' as const, ...clip })),
+      ...presetWarnings(header, settings.window),
       ...(settings.labels ? unplacedLabelWarnings(header, selection.boxes, selection.drawnOrigins) : []),
     ];
     return {

@@ -1,8 +1,6 @@
-import { boxClip, boxClipText } from '../../shared/boxes/clip';
 import { layoutLabels } from '../../shared/boxes/label-layout';
 import { labelText } from '../../shared/boxes/label-text';
 import { UNPLACED_LABEL_TEXT } from '../../shared/boxes/unplaced-label';
-import type { BoxRecord } from '../../shared/boxes/model';
 import type { ImageHeader } from '../../shared/dicom/image-header';
 import type { WindowSpec } from '../../shared/pipeline/types';
 import { findPreset } from '../../shared/presets';
@@ -19,26 +17,11 @@ export type ImageWarning =
   | { kind: 'label-unplaced'; origin: string; frame: number; label: string; text: string };
 
 /**
- * The warnings for one image: each drawn box that reaches past its edges (boxClip, shared with the app)
- * and, for a preset window, whether the preset fits the series (presetFit, shared with the app).
+ * The warning for a preset window that does not fit the image's series (presetFit, shared with the
+ * app), if any. The boxes reaching past the image are found as they are selected (select-boxes.ts).
  */
-export function imageWarnings(
-  header: ImageHeader,
-  drawn: readonly BoxRecord[],
-  window: WindowSpec,
-): ImageWarning[] {
+export function presetWarnings(header: ImageHeader, window: WindowSpec): ImageWarning[] {
   const warnings: ImageWarning[] = [];
-  const size = { columns: header.pixel.columns, rows: header.pixel.rows };
-  for (const record of drawn) {
-    const clip = boxClip(record, size);
-    if (clip)
-      warnings.push({
-        kind: 'box-clipped',
-        origin: record.origin,
-        outside: clip.outside,
-        text: boxClipText(clip, size),
-      });
-  }
   if (window.kind === 'preset') {
     const fit = presetFit(header);
     const preset = findPreset(window.name);

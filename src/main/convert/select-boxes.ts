@@ -15,10 +15,11 @@ export interface BoxSelection {
   /** origins of the rows drawn */
   drawnOrigins: string[];
   /**
-   * rows naming this image whose box lies wholly outside it: not findings of the image (nothing is
-   * drawn, no twin lists them), reported as not placed with the reason
+   * rows whose box reaches past the image, with the reason: drawn clipped (the shown ones), or lying
+   * wholly outside it (`outside`): those are no findings of the image (nothing is drawn, no twin lists
+   * them) and are reported as not placed
    */
-  outside: { origin: string; text: string }[];
+  clipped: { origin: string; outside: boolean; text: string }[];
 }
 
 /** The image the rows name: how many frames it has and its size in pixels. */
@@ -38,7 +39,7 @@ export interface BoxDrawingOptions {
  * does not have stay unmatched (the summary lists them), rows scoring below --min-score are dropped,
  * rows the reader rejected are kept as findings (the report lists them) but not drawn. A box lying
  * wholly outside the image is no finding of it: nothing of it could be drawn, and a report, key image
- * or presentation state naming it would point at pixels that do not exist; it is listed in `outside`.
+ * or presentation state naming it would point at pixels that do not exist. Both are listed in `clipped`.
  */
 export function selectBoxes(
   records: readonly BoxRecord[],
@@ -48,27 +49,27 @@ export function selectBoxes(
   const findings: FrameBox[] = [];
   const matchedOrigins: string[] = [];
   const drawnOrigins: string[] = [];
-  const outside: BoxSelection['outside'] = [];
+  const clipped: BoxSelection['clipped'] = [];
   for (const record of records) {
     if (record.frame < 1 || record.frame > image.frames) continue;
     matchedOrigins.push(record.origin);
     if (!passesMinScore(record, options.minScore)) continue;
     const clip = boxClip(record, image);
-    if (clip?.outside === true) {
-      outside.push({ origin: record.origin, text: boxClipText(clip, image) });
-      continue;
-    }
+    const shown = isShown(record);
+    if (clip && (clip.outside || shown))
+      clipped.push({ origin: record.origin, outside: clip.outside, text: boxClipText(clip, image) });
+    if (clip?.outside === true) continue;
     findings.push({
       frame: record.frame,
       box: toBurnBox(record, options),
     });
-    if (isShown(record)) drawnOrigins.push(record.origin);
+    if (shown) drawnOrigins.push(record.origin);
   }
   return {
     boxes: findings.filter((f) => isShown(f.box)),
     findings,
     matchedOrigins,
     drawnOrigins,
-    outside,
+    clipped,
   };
 }

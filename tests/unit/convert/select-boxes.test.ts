@@ -72,7 +72,7 @@ describe('selectBoxes', () => {
     });
   });
 
-  it('a box wholly outside the image is no finding of it: matched, listed as outside, not drawn or reported', () => {
+  it('a box wholly outside the image is no finding of it: matched, listed as outside, not drawn or reported; one past an edge is drawn clipped', () => {
     const result = selectBoxes(
       [
         record('b.csv:2', { x1: 70, x2: 80 }),
@@ -83,9 +83,22 @@ describe('selectBoxes', () => {
       options,
     );
     expect(result.matchedOrigins).toEqual(['b.csv:2', 'b.csv:3', 'b.csv:4']);
-    expect(result.outside).toEqual([
-      { origin: 'b.csv:2', text: 'lies entirely outside the 64 x 48 image, so nothing of it is drawn' },
-      { origin: 'b.csv:4', text: 'lies entirely outside the 64 x 48 image, so nothing of it is drawn' },
+    expect(result.clipped).toEqual([
+      {
+        origin: 'b.csv:2',
+        outside: true,
+        text: 'lies entirely outside the 64 x 48 image, so nothing of it is drawn',
+      },
+      {
+        origin: 'b.csv:3',
+        outside: false,
+        text: 'extends past the right edge of the 64 x 48 image, so it is clipped',
+      },
+      {
+        origin: 'b.csv:4',
+        outside: true,
+        text: 'lies entirely outside the 64 x 48 image, so nothing of it is drawn',
+      },
     ]);
     // the box reaching past the right edge is drawn (clipped) and stays a finding
     expect(result.findings.map((f) => f.box.x1)).toEqual([60]);
