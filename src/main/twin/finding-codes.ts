@@ -1,3 +1,4 @@
+import { DICOM_INK_SCHEME } from '../../shared/findings/sr/report-concepts';
 import { toLongString } from '../../shared/dicom/long-string';
 import { deriveUid } from '../dicom/uids';
 import type { DataElement } from '../dicom/write/element';
@@ -15,7 +16,7 @@ export interface Code {
  * labels no standard code is known for (the label is the meaning, the value derived from it) and for
  * the concept "Review state" (review-content.ts).
  */
-export const PRIVATE_SCHEME = '99DICOMINK';
+export const PRIVATE_SCHEME = DICOM_INK_SCHEME;
 export const PRIVATE_SCHEME_NAME = 'DICOM Ink finding labels and review states';
 
 /** SOP Common Coding Scheme Identification Sequence (C.12.1) naming the private scheme. */

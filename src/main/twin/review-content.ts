@@ -11,28 +11,12 @@ import { sr } from 'dcmjs';
 import { reviewOf, type ReviewState } from '../../shared/review/review-state';
 import type { DataElement } from '../dicom/write/element';
 import { sequenceElement, textElement } from '../dicom/write/element';
-import { PRIVATE_SCHEME, type Code } from './finding-codes';
+import { FOUND_BY_CONCEPT, REVIEW_STATE_CONCEPT } from '../../shared/findings/sr/report-concepts';
+import type { Code } from './finding-codes';
 import type { TwinFinding, TwinImage } from './types';
 
 const { CodedConcept } = sr.coding;
 const { RelationshipTypes } = sr.valueTypes;
-
-/** The concept name of a finding's verdict (DICOM Ink's private scheme: no standard concept fits). */
-export const REVIEW_STATE_CONCEPT: Code = {
-  value: 'REVIEW',
-  scheme: PRIVATE_SCHEME,
-  meaning: 'Review state',
-};
-
-/**
- * The concept name of who found a finding (private scheme, as the verdict's): value 'reader' for a
- * finding the reader drew, 'algorithm' for one the algorithm found (the box file's `finder` column).
- */
-export const FOUND_BY_CONCEPT: Code = {
-  value: 'FINDER',
-  scheme: PRIVATE_SCHEME,
-  meaning: 'Found by',
-};
 
 /** Who gave the verdicts: a DICOM person name ("DOE^JANE") and, where known, an organisation. */
 export interface Reviewer {

@@ -11,6 +11,7 @@ import type { AnnotationGraphic, ImageReference, ReadGraphics } from '../annotat
 import type { VolumeGraphic } from '../annotations/volume-graphic';
 import { isReviewState, type ReviewState } from '../../review/review-state';
 import type { Finder } from '../../boxes/model';
+import { FOUND_BY_CONCEPT, isConcept, REVIEW_STATE_CONCEPT } from './report-concepts';
 
 /** A coded concept (PS3.3 Table 8.8-1): value, scheme and meaning. */
 interface Code {
@@ -36,16 +37,6 @@ function code(ds: DataSet, sequence: string, utf8: TextDecoding): Code | undefin
     scheme: stringValue(item, '00080102') ?? '',
     meaning: stringValue(item, '00080104', utf8) ?? '',
   };
-}
-
-/** DICOM Ink's "Review state" item (src/main/twin/review-content.ts): private scheme 99DICOMINK, code REVIEW. */
-function isReviewConcept(concept: Code | undefined): boolean {
-  return concept?.value === 'REVIEW' && concept.scheme === '99DICOMINK';
-}
-
-/** DICOM Ink's "Found by" item (review-content.ts): private scheme 99DICOMINK, code FINDER. */
-function isFinderConcept(concept: Code | undefined): boolean {
-  return concept?.value === 'FINDER' && concept.scheme === '99DICOMINK';
 }
 
 function isDcm(concept: Code | undefined, value: string): boolean {
@@ -88,10 +79,10 @@ function readGroup(group: DataSet, utf8: TextDecoding): Group {
     } else if (type === 'TEXT' && isDcm(concept, TRACKING_IDENTIFIER)) {
       trackingId = stringValue(child, '0040a160', utf8);
       if (trackingId !== undefined) result.id = trackingId;
-    } else if (type === 'TEXT' && isReviewConcept(concept)) {
+    } else if (type === 'TEXT' && isConcept(concept, REVIEW_STATE_CONCEPT)) {
       const state = stringValue(child, '0040a160', utf8)?.trim().toLowerCase() ?? '';
       if (isReviewState(state) && state !== 'unreviewed') result.review = state;
-    } else if (type === 'TEXT' && isFinderConcept(concept)) {
+    } else if (type === 'TEXT' && isConcept(concept, FOUND_BY_CONCEPT)) {
       if (stringValue(child, '0040a160', utf8)?.trim().toLowerCase() === 'reader') result.finder = 'reader';
     } else if (type === 'NUM' && /score|probability|confidence|likelihood/i.test(concept?.meaning ?? '')) {
       const value = numericValue(child);
