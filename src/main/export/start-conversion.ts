@@ -16,6 +16,7 @@ import { noUsableFindings, outputFolderProblem } from './preflight';
 import { addOutcome, createTally } from './outcome-tally';
 import { runPool } from './worker-pool';
 import type { TwinImage } from '../twin/types';
+import { cutLabelsNote } from '../twin/cut-labels';
 import { reviewerOf, reviewGateProblem } from './review-gate';
 import { mergeAlgorithm } from '../../shared/findings/algorithm-identity';
 import { outputVersion } from '../versions/output-versions';
@@ -184,7 +185,7 @@ export async function startConversion(
     choice: job.settings.twin ?? 'none',
     ...(job.settings.segBoxes === true ? { segBoxes: true } : {}),
   });
-  const cutLabels = twinWriters?.cutLabelsNote(twinImages, job.settings.twin);
+  const cutLabels = twinWriters && cutLabelsNote(twinImages, job.settings.twin);
   const twinNotes = [noSegmentation, cutLabels].filter((note) => note !== undefined);
   const unmatchedBoxes = placement.unmatched();
   const unglyphed = job.settings.labels ? labelsWithoutGlyphs(readPackedBoxes(loaded.boxes)) : [];

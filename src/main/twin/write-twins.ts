@@ -27,8 +27,6 @@ import { buildSegmentation, SEGMENTATION_STORAGE, segmentationContent } from './
 import { segmentFindings } from './segments';
 import { describeVersion, versionedSeriesNumber } from '../versions/series-version';
 
-export { cutLabelsNote } from './cut-labels';
-
 export type { TwinKind } from './types';
 
 /** How one twin ended: written (verified), skipped (already there) or failed, with the reason. */
