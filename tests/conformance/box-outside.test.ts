@@ -4,11 +4,11 @@
  * that do not exist. It is listed as not placed (exit 3), counted nowhere as burned in, and the image's
  * copy is as without it. Checked on the sample with every twin, by DCMTK (dcmdump, dsrdump) and pydicom.
  */
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO, runCli, type CliResult } from '../helpers/cli-harness';
+import { type CliResult, REPO, runCli, twinFile } from '../helpers/cli-harness';
 import { dcmdump, pydicomRead, runTool } from '../helpers/dicom-tools';
 import { dsrdumpGroups } from '../helpers/dsrdump-groups';
 
@@ -30,11 +30,7 @@ function convert(name: string, rows: string[]): CliResult {
 }
 
 const series = (name: string): string => join(dir, name, 'abdomen-ct', 'series-1');
-const twin = (name: string, prefix: string): string => {
-  const file = readdirSync(series(name)).find((n) => n.startsWith(prefix));
-  if (file === undefined) throw new Error(`no ${prefix}* in ${series(name)}`);
-  return join(series(name), file);
-};
+const twin = (name: string, prefix: string): string => twinFile(series(name), prefix);
 
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'dicom-ink-outside-'));

@@ -5,11 +5,11 @@
  * segments and frames and the presentation state's layers, dciodvfy validates all three; the report
  * and the segmentation read back as findings keep who found what.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO, runCli } from '../helpers/cli-harness';
+import { REPO, runCli, twinFile } from '../helpers/cli-harness';
 import { dciodvfy, runTool } from '../helpers/dicom-tools';
 import { dsrdumpGroups } from '../helpers/dsrdump-groups';
 
@@ -25,12 +25,6 @@ const BOXES = [
 ].join('\n');
 
 let dir: string;
-
-function twin(folder: string, prefix: string): string {
-  const name = readdirSync(folder).find((f) => f.startsWith(prefix));
-  if (name === undefined) throw new Error(`no ${prefix}*.dcm in ${folder}`);
-  return join(folder, name);
-}
 
 function convert(name: string, extra: string[]): void {
   const run = runCli(['convert', join(dir, 'in'), '--out', join(dir, name), '--quiet', ...extra], {
@@ -92,7 +86,7 @@ beforeAll(() => {
   // The report read back as findings: the second run's report must say the same of each.
   convert('again', [
     '--boxes',
-    twin(join(dir, 'first', 'in'), 'report-'),
+    twinFile(join(dir, 'first', 'in'), 'report-'),
     '--twin',
     'sr',
     '--algorithm',
@@ -101,7 +95,7 @@ beforeAll(() => {
   // The presentation state read back as findings (no labels burned: the layers carry them).
   convert('from-gsps', [
     '--boxes',
-    twin(join(dir, 'first', 'in'), 'presentation-state-'),
+    twinFile(join(dir, 'first', 'in'), 'presentation-state-'),
     '--twin',
     'sr',
     '--algorithm',
@@ -109,13 +103,13 @@ beforeAll(() => {
   ]);
   // A run naming no algorithm, and its segmentation read back as findings (naming none either).
   convert('unnamed', ['--boxes', join(dir, 'boxes.csv'), '--twin', 'seg', '--seg-boxes']);
-  convert('from-seg', ['--masks', twin(join(dir, 'unnamed', 'in'), 'segmentation-'), '--twin', 'sr']);
+  convert('from-seg', ['--masks', twinFile(join(dir, 'unnamed', 'in'), 'segmentation-'), '--twin', 'sr']);
 }, 300_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('who found each finding', () => {
   it("the report says 'reader' for the drawn box and 'algorithm' for the others (dsrdump, dciodvfy)", () => {
-    const report = twin(join(dir, 'first', 'in'), 'report-');
+    const report = twinFile(join(dir, 'first', 'in'), 'report-');
     expect(foundBy(report)).toEqual([
       ['drawn', 'reader'],
       ['found1', 'algorithm'],
@@ -126,7 +120,7 @@ describe('who found each finding', () => {
 
   it("the segmentation keeps the reader's box in a MANUAL segment of its own (pydicom, dciodvfy)", () => {
     const folder = join(dir, 'first', 'in');
-    const seg = twin(folder, 'segmentation-');
+    const seg = twinFile(folder, 'segmentation-');
     const read = pydicomJson(SEGMENTS, seg) as { segments: [number, string, string][]; frames: number[][] };
     const manual = read.segments.find((s) => s[1] === 'MANUAL');
     const automatic = read.segments.find((s) => s[1] === 'AUTOMATIC');
@@ -143,7 +137,7 @@ describe('who found each finding', () => {
   });
 
   it("the presentation state draws the reader's box on a layer of its own (pydicom, dciodvfy)", () => {
-    const gsps = twin(join(dir, 'first', 'in'), 'presentation-state-');
+    const gsps = twinFile(join(dir, 'first', 'in'), 'presentation-state-');
     expect(pydicomJson(LAYERS, gsps)).toEqual({
       layers: [
         ['READER KIDNEY LE', 'kidney lesion (drawn by the reader)'],
@@ -163,7 +157,7 @@ describe('who found each finding', () => {
   });
 
   it('the report read back as findings keeps who found each one', () => {
-    expect(foundBy(twin(join(dir, 'again', 'in'), 'report-'))).toEqual([
+    expect(foundBy(twinFile(join(dir, 'again', 'in'), 'report-'))).toEqual([
       ['drawn', 'reader'],
       ['found1', 'algorithm'],
       ['found2', 'algorithm'],
@@ -171,7 +165,7 @@ describe('who found each finding', () => {
   });
 
   it("a run naming no algorithm still writes the algorithm's boxes AUTOMATIC ('unnamed algorithm'), never MANUAL (pydicom, dciodvfy)", () => {
-    const seg = twin(join(dir, 'unnamed', 'in'), 'segmentation-');
+    const seg = twinFile(join(dir, 'unnamed', 'in'), 'segmentation-');
     const read = pydicomJson(SEGMENTS, seg) as { segments: [number, string, string][] };
     expect(read.segments.map(([, type, name]) => [type, name])).toEqual([
       ['AUTOMATIC', 'unnamed algorithm'],
@@ -181,7 +175,7 @@ describe('who found each finding', () => {
   });
 
   it('the segmentation read back as findings keeps who found each one and names no algorithm it did not name', () => {
-    const report = twin(join(dir, 'from-seg', 'in'), 'report-');
+    const report = twinFile(join(dir, 'from-seg', 'in'), 'report-');
     expect(foundBy(report).map(([, finder]) => finder)).toEqual(['reader', 'algorithm', 'algorithm']);
     const dump = runTool('dsrdump', [report]).stdout;
     expect(dump).toContain('"Device Observer Name")="DICOM Ink"');
@@ -189,7 +183,7 @@ describe('who found each finding', () => {
   });
 
   it("the presentation state read back as findings keeps the reader's box the reader's, with its own label", () => {
-    expect(dsrdumpGroups(twin(join(dir, 'from-gsps', 'in'), 'report-'), ['finding', 'finder'])).toEqual([
+    expect(dsrdumpGroups(twinFile(join(dir, 'from-gsps', 'in'), 'report-'), ['finding', 'finder'])).toEqual([
       ['kidney lesion', 'reader'],
       ['kidney lesion', 'algorithm'],
       ['kidney lesion', 'algorithm'],

@@ -3,11 +3,11 @@
  * segmentation's segment label and the presentation state's group label hold its first 64 characters
  * (cut between characters), and the run says so, naming the label, instead of cutting it silently.
  */
-import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO, runCli, type CliResult } from '../helpers/cli-harness';
+import { type CliResult, REPO, runCli, twinFile } from '../helpers/cli-harness';
 import { runTool } from '../helpers/dicom-tools';
 import { dsrdumpGroups } from '../helpers/dsrdump-groups';
 
@@ -21,11 +21,7 @@ let dir: string;
 let run: CliResult;
 let series: string;
 
-const twin = (prefix: string): string => {
-  const file = readdirSync(series).find((n) => n.startsWith(prefix));
-  if (file === undefined) throw new Error(`no ${prefix}* in ${series}`);
-  return join(series, file);
-};
+const twin = (prefix: string): string => twinFile(series, prefix);
 
 /** pydicom: each Segment Label of a segmentation, and each Graphic Group Label of a presentation state. */
 function labelsOf(file: string): string[] {

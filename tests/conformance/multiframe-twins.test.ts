@@ -6,11 +6,11 @@
  * once put them all on frame 1). A segmentation that names a multi-frame source without its frame is
  * refused with the reason.
  */
-import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO, runCli } from '../helpers/cli-harness';
+import { REPO, runCli, twinFile } from '../helpers/cli-harness';
 import { dciodvfy, runTool } from '../helpers/dicom-tools';
 import { dsrdumpGroups } from '../helpers/dsrdump-groups';
 
@@ -29,12 +29,6 @@ const EXPECTED = [
 ];
 
 let dir: string;
-
-function twin(folder: string, prefix: string): string {
-  const name = readdirSync(folder).find((f) => f.startsWith(prefix));
-  if (name === undefined) throw new Error(`no ${prefix}*.dcm in ${folder}`);
-  return join(folder, name);
-}
 
 function convert(name: string, extra: string[]): ReturnType<typeof runCli> {
   return runCli(['convert', join(dir, 'in'), '--out', join(dir, name), '--quiet', ...extra], {
@@ -80,9 +74,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe('findings on frames of a multi-frame image', () => {
   it('each object names the frames the box file gave (dsrdump, pydicom, dciodvfy)', () => {
     const folder = join(dir, 'first', 'in');
-    expect(reportedFrames(twin(folder, 'report-'))).toEqual(EXPECTED);
+    expect(reportedFrames(twinFile(folder, 'report-'))).toEqual(EXPECTED);
     for (const prefix of ['presentation-state-', 'segmentation-']) {
-      const object = twin(folder, prefix);
+      const object = twinFile(folder, prefix);
       const run = runTool('/usr/bin/python3', ['-c', NAMED_FRAMES, object]);
       expect(run.stderr).toBe('');
       expect(JSON.parse(run.stdout), prefix).toEqual([2, 5, 9]);
@@ -93,16 +87,16 @@ describe('findings on frames of a multi-frame image', () => {
   it.each(['presentation-state-', 'report-', 'segmentation-'])(
     '%s*.dcm given back as findings lands each on its own frame',
     (prefix) => {
-      const object = twin(join(dir, 'first', 'in'), prefix);
+      const object = twinFile(join(dir, 'first', 'in'), prefix);
       const flag = prefix === 'segmentation-' ? '--masks' : '--boxes';
       const run = convert(`from-${prefix}`, [flag, object, '--twin', 'sr', '--algorithm', 'FrameNet']);
       expect(run.code, run.stderr).toBe(0);
-      expect(reportedFrames(twin(join(dir, `from-${prefix}`, 'in'), 'report-'))).toEqual(EXPECTED);
+      expect(reportedFrames(twinFile(join(dir, `from-${prefix}`, 'in'), 'report-'))).toEqual(EXPECTED);
     },
   );
 
   it('a segmentation naming the multi-frame source without its frame is refused, saying so', () => {
-    const seg = twin(join(dir, 'first', 'in'), 'segmentation-');
+    const seg = twinFile(join(dir, 'first', 'in'), 'segmentation-');
     const stripped = join(dir, 'no-frame-numbers.dcm');
     const strip = runTool('/usr/bin/python3', [
       '-c',

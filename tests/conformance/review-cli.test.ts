@@ -3,19 +3,11 @@
  * with independent readers: pydicom reads the burned-in pixels, dcmdump the presentation state's
  * polylines, DCMTK's dsrdump the report's tree and Verification Flag, dciodvfy validates both twins.
  */
-import {
-  copyFileSync,
-  existsSync,
-  mkdirSync,
-  mkdtempSync,
-  readdirSync,
-  rmSync,
-  writeFileSync,
-} from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO, runCli } from '../helpers/cli-harness';
+import { REPO, runCli, twinFile } from '../helpers/cli-harness';
 import { dciodvfy, pydicomRead, runTool } from '../helpers/dicom-tools';
 import { pixelDataBytes } from '../helpers/pixel-data';
 
@@ -35,12 +27,6 @@ const ALL_REVIEWED = MIXED.replace(/,f3,$/, ',f3,edited');
 let dir: string;
 const input = (): string => join(dir, 'in');
 const out = (name: string): string => join(dir, name, 'in');
-
-function twin(folder: string, prefix: 'report-' | 'presentation-state-'): string {
-  const name = readdirSync(folder).find((f) => f.startsWith(prefix));
-  if (name === undefined) throw new Error(`no ${prefix}*.dcm in ${folder}`);
-  return join(folder, name);
-}
 
 function convert(name: string, extra: string[]): ReturnType<typeof runCli> {
   return runCli(['convert', input(), '--out', join(dir, name), '--quiet', ...extra], { timeoutMs: 120_000 });
@@ -84,7 +70,7 @@ describe('convert honours the review column', () => {
   });
 
   it('draws the two shown boxes as polylines in the presentation state, and no more', () => {
-    const dump = runTool('dcmdump', ['+L', '+P', '0070,0022', twin(out('mixed'), 'presentation-state-')]);
+    const dump = runTool('dcmdump', ['+L', '+P', '0070,0022', twinFile(out('mixed'), 'presentation-state-')]);
     const polylines = dump.stdout
       .trim()
       .split('\n')
@@ -96,7 +82,7 @@ describe('convert honours the review column', () => {
   });
 
   it('reports all three findings with their review state and ids, UNVERIFIED (dsrdump)', () => {
-    const dump = runTool('dsrdump', [twin(out('mixed'), 'report-')]);
+    const dump = runTool('dsrdump', [twinFile(out('mixed'), 'report-')]);
     expect(dump.stderr).toBe('');
     expect(dump.stdout).toContain('Verification Flag   : UNVERIFIED');
     const states = [...dump.stdout.matchAll(/TEXT:\(,,"Review state"\)="(\w+)"/g)].map((m) => m[1]);
@@ -107,7 +93,7 @@ describe('convert honours the review column', () => {
   });
 
   it('with every finding reviewed and --reviewer: VERIFIED by that reader, who is the observer', () => {
-    const report = twin(out('verified'), 'report-');
+    const report = twinFile(out('verified'), 'report-');
     const dump = runTool('dsrdump', [report]);
     expect(dump.stdout).toContain('Verification Flag   : VERIFIED');
     expect(dump.stdout).toMatch(/Verifying Observers : \d{4}-\d\d-\d\d \d\d:\d\d:\d\d, DOE\^JANE, UNKNOWN/);
@@ -125,16 +111,16 @@ describe('convert honours the review column', () => {
       'DOE^JANE',
     ]);
     expect(run.code).toBe(0);
-    const dump = runTool('dsrdump', [twin(out('named'), 'report-')]).stdout;
+    const dump = runTool('dsrdump', [twinFile(out('named'), 'report-')]).stdout;
     expect(dump).toContain('Verification Flag   : UNVERIFIED');
     expect(dump).toContain('"Person Observer Name")="DOE^JANE"');
   });
 
   it('dciodvfy finds no error in the report and the presentation state', () => {
     for (const file of [
-      twin(out('mixed'), 'report-'),
-      twin(out('mixed'), 'presentation-state-'),
-      twin(out('verified'), 'report-'),
+      twinFile(out('mixed'), 'report-'),
+      twinFile(out('mixed'), 'presentation-state-'),
+      twinFile(out('verified'), 'report-'),
     ]) {
       const validation = dciodvfy(file);
       expect(validation.errors, `${basename(file)}:\n${validation.errors.join('\n')}`).toEqual([]);
@@ -160,7 +146,7 @@ describe('convert honours the review column', () => {
   });
 
   it('the report read back as --boxes restores the verdicts: byte-identical pixels', () => {
-    const run = convert('back', ['--boxes', twin(out('mixed'), 'report-')]);
+    const run = convert('back', ['--boxes', twinFile(out('mixed'), 'report-')]);
     expect(run.code).toBe(0);
     for (const name of IMAGES) {
       const same = pixelDataBytes(join(out('back'), name)).equals(pixelDataBytes(join(out('mixed'), name)));
@@ -176,7 +162,7 @@ describe('convert honours the review column', () => {
       ],
       total: { accepted: 1, rejected: 1, edited: 0, unreviewed: 1, total: 3 },
     };
-    for (const file of [join(dir, 'mixed.csv'), twin(out('mixed'), 'report-')]) {
+    for (const file of [join(dir, 'mixed.csv'), twinFile(out('mixed'), 'report-')]) {
       const run = runCli(['review-summary', file, '--json']);
       expect(run.code, file).toBe(0);
       const summary = JSON.parse(run.stdout) as typeof expected & {

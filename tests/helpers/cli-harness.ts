@@ -112,3 +112,10 @@ export function readReport(path: string): ReportDocument {
       .map(({ type: _type, ...delivery }) => delivery),
   };
 }
+
+/** The file a run wrote into `folder` whose name starts with `prefix` ('report-', 'segmentation-', ...). */
+export function twinFile(folder: string, prefix: string): string {
+  const name = readdirSync(folder).find((n) => n.startsWith(prefix));
+  if (name === undefined) throw new Error(`no ${prefix}* in ${folder}`);
+  return join(folder, name);
+}

@@ -9,11 +9,11 @@
  * Pixels compared with pydicom.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../helpers/cli-harness';
+import { runCli, twinFile } from '../../helpers/cli-harness';
 import { differingRgbPixels } from '../../helpers/pixel-data';
 
 const SAMPLE = join(__dirname, '..', '..', '..', 'assets', 'sample');
@@ -43,12 +43,6 @@ function convert(out: string, extra: string[]): string {
   const run = runCli(['convert', STUDY, '--out', out, ...extra, ...COMMON]);
   expect(run.code, run.stderr).toBe(0);
   return join(out, 'abdomen-ct', 'series-1');
-}
-
-function twin(series: string, prefix: string): string {
-  const name = readdirSync(series).find((n) => n.startsWith(prefix));
-  if (!name) throw new Error(`no ${prefix}* in ${series}`);
-  return join(series, name);
 }
 
 const differing = (a: string, b: string): number[] =>
@@ -90,12 +84,12 @@ describe('boxes in a custom colour with a lower-case label, through each twin', 
   });
 
   it('the presentation state gives them back byte for byte (colour and label as written)', () => {
-    const again = convert(join(dir, 'gsps'), ['--boxes', twin(first, 'presentation-state-')]);
+    const again = convert(join(dir, 'gsps'), ['--boxes', twinFile(first, 'presentation-state-')]);
     expect(differing(first, again)).toEqual(SLICES.map(() => 0));
   });
 
   it('the report gives them back in the default colour, labelled "Lesion": byte for byte that export', () => {
-    const again = convert(join(dir, 'sr'), ['--boxes', twin(first, 'report-')]);
+    const again = convert(join(dir, 'sr'), ['--boxes', twinFile(first, 'report-')]);
     const expected = convert(join(dir, 'default'), ['--boxes', boxFile('default.csv', 'Lesion', undefined)]);
     expect(differing(expected, again)).toEqual(SLICES.map(() => 0));
     expect(differing(first, again).filter((n) => n > 0)).toHaveLength(6);
@@ -116,14 +110,14 @@ describe('a box and a mask outline of one label in two colours', () => {
   });
 
   it('the presentation state gives them back byte for byte: both colours, the mask as its region', () => {
-    const again = convert(join(dir, 'mixed-gsps'), ['--boxes', twin(first, 'presentation-state-')]);
+    const again = convert(join(dir, 'mixed-gsps'), ['--boxes', twinFile(first, 'presentation-state-')]);
     expect(Object.keys(colours(first))).toHaveLength(6);
     expect(colours(again)).toEqual(colours(first));
     expect(differing(first, again)).toEqual(SLICES.map(() => 0));
   });
 
   it('the report gives the mask back as its bounding box: only the six slices with a mask differ', () => {
-    const again = convert(join(dir, 'mixed-sr'), ['--boxes', twin(first, 'report-')]);
+    const again = convert(join(dir, 'mixed-sr'), ['--boxes', twinFile(first, 'report-')]);
     const counts = differing(first, again);
     expect(SLICES.filter((_, i) => (counts[i] ?? 0) > 0)).toEqual(Object.keys(colours(first)));
   });
