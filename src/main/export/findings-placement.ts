@@ -68,6 +68,41 @@ function targetText(box: BoxRecord): string {
   }
 }
 
+/** Code-unit order (not the locale's), so the order is the same on every machine. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Unplaced labels by input file, frame, row and label. */
+function compareUnplaced(a: UnplacedLabel, b: UnplacedLabel): number {
+  return (
+    compareText(a.input, b.input) ||
+    a.frame - b.frame ||
+    compareText(a.origin, b.origin) ||
+    compareText(a.label, b.label) ||
+    compareText(a.text, b.text)
+  );
+}
+
+/** The first `limit` unplaced labels in compareUnplaced's order (sorts `labels` in place). */
+function firstUnplaced(labels: UnplacedLabel[], limit: number): UnplacedLabel[] {
+  labels.sort(compareUnplaced);
+  if (labels.length > limit) labels.length = limit;
+  return labels;
+}
+
+/** A warning kept per origin or series, with the input it came from: the first input in order wins. */
+interface FromInput<T> {
+  value: T;
+  input: string;
+}
+
+/** Keeps `value` under `key` unless a warning of an input earlier in order is kept there already. */
+function keepEarliest<T>(map: Map<string, FromInput<T>>, key: string, value: T, input: string): void {
+  const kept = map.get(key);
+  if (kept === undefined || compareText(input, kept.input) < 0) map.set(key, { value, input });
+}
+
 /** Flags kept per row (one byte each): what the outcomes said about its origin. */
 const MATCHED = 1;
 const CONVERTED = 2;
@@ -84,7 +119,9 @@ export interface PlacementTracker {
 
 /**
  * Collects, outcome by outcome, what FindingsPlacement reports; bounded by the number of box rows and
- * series. Rows are followed by their origin, as outcomes name them (rows sharing an origin share its
+ * series. Its lists do not depend on the order the outcomes arrive in (workers finish in any order), so
+ * two runs over the same inputs report alike: rows in box-file order, series by UID, unplaced labels by
+ * input file and frame, and a warning said by several images in the words of the first input by path. Rows are followed by their origin, as outcomes name them (rows sharing an origin share its
  * fate), in a byte per row: the rows themselves stay packed in the shared memory the workers read.
  */
 export function createPlacementTracker(
@@ -93,11 +130,14 @@ export function createPlacementTracker(
   shareOf?: (target: BoxTarget) => RowShare,
 ): PlacementTracker {
   const flags = new Uint8Array(boxes.count);
-  /** the first row of each origin, in the order the origin was first seen on an existing output */
+  /** the first row of each origin seen on an existing output */
   const existing: number[] = [];
-  const clipped = new Map<string, ClippedBox>();
-  const misfits = new Map<string, PresetMisfit>();
-  const unplacedLabels: UnplacedLabel[] = [];
+  const clipped = new Map<string, FromInput<ClippedBox>>();
+  const misfits = new Map<string, FromInput<PresetMisfit>>();
+  /** images per series with a misfit */
+  const misfitImages = new Map<string, number>();
+  /** the first MAX_UNPLACED_LABELS in order, and up to as many more not yet sorted out */
+  let unplacedLabels: UnplacedLabel[] = [];
   let unplacedLabelCount = 0;
   /** Sets `flag` on every row with this origin; its first row when the origin did not have it yet. */
   const mark = (rows: readonly number[], flag: number): number | undefined => {
@@ -142,22 +182,22 @@ export function createPlacementTracker(
       for (const w of outcome.warnings ?? []) {
         if (w.kind === 'label-unplaced') {
           unplacedLabelCount++;
-          if (unplacedLabels.length < MAX_UNPLACED_LABELS) {
-            const { kind: _kind, ...rest } = w;
-            unplacedLabels.push({ ...rest, input: outcome.input });
-          }
+          const { kind: _kind, ...rest } = w;
+          unplacedLabels.push({ ...rest, input: outcome.input });
+          if (unplacedLabels.length >= 2 * MAX_UNPLACED_LABELS)
+            unplacedLabels = firstUnplaced(unplacedLabels, MAX_UNPLACED_LABELS);
         } else if (w.kind === 'box-clipped') {
-          if (!clipped.has(w.origin))
-            clipped.set(w.origin, { origin: w.origin, text: w.text, outside: w.outside });
+          const box = { origin: w.origin, text: w.text, outside: w.outside };
+          keepEarliest(clipped, w.origin, box, outcome.input);
         } else {
-          const seen = misfits.get(w.seriesInstanceUid);
-          if (seen) seen.images++;
-          else
-            misfits.set(w.seriesInstanceUid, {
-              seriesInstanceUid: w.seriesInstanceUid,
-              text: w.text,
-              images: 1,
-            });
+          const series = w.seriesInstanceUid;
+          misfitImages.set(series, (misfitImages.get(series) ?? 0) + 1);
+          keepEarliest(
+            misfits,
+            series,
+            { seriesInstanceUid: series, text: w.text, images: 0 },
+            outcome.input,
+          );
         }
       }
     },
@@ -178,12 +218,18 @@ export function createPlacementTracker(
         : {};
       return {
         ...sharded,
-        boxesAlreadyThere: existing
+        boxesAlreadyThere: [...existing]
+          .sort((a, b) => a - b)
           .filter((row) => ((flags[row] ?? 0) & CONVERTED) === 0)
           .map((row) => boxes.origin(row)),
-        clippedBoxes: [...clipped.values()],
-        presetMisfits: [...misfits.values()],
-        unplacedLabels,
+        clippedBoxes: [...clipped.values()]
+          .map(({ value }) => ({ value, row: boxes.rowsWithOrigin(value.origin)[0] ?? boxes.count }))
+          .sort((a, b) => a.row - b.row || compareText(a.value.origin, b.value.origin))
+          .map(({ value }) => value),
+        presetMisfits: [...misfits.values()]
+          .map(({ value }) => ({ ...value, images: misfitImages.get(value.seriesInstanceUid) ?? 0 }))
+          .sort((a, b) => compareText(a.seriesInstanceUid, b.seriesInstanceUid)),
+        unplacedLabels: firstUnplaced([...unplacedLabels], MAX_UNPLACED_LABELS),
         unplacedLabelCount,
         unmatchedReasons,
       };
