@@ -4,7 +4,7 @@ import type { ConversionReport } from '../export/job';
 import { unstoppableReason } from '../export/unstoppable-text';
 import { unplacedLabelLine } from '../../shared/boxes/unplaced-label';
 import { labelWithoutGlyphsLine } from '../export/label-glyphs';
-import type { OutcomeGroup } from '../export/outcome-tally';
+import { groupsInOrder, type OutcomeGroup } from '../export/outcome-tally';
 import { groupedLines } from './grouped-lines';
 import { describeVersion } from '../versions/series-version';
 
@@ -15,7 +15,7 @@ function plural(count: number, word: string, many = `${word}s`): string {
 /** Skips grouped by reason, so 3,000 "not a DICOM file" skips read as one line with a count and examples. */
 function skipLines(groups: readonly OutcomeGroup[], limit: number): string[] {
   const lines: string[] = [];
-  for (const group of groups) {
+  for (const group of groupsInOrder(groups)) {
     lines.push(`  ${plural(group.count, 'file')}: ${group.reason}`);
     for (const input of group.inputs.slice(0, limit)) lines.push(`    ${input}`);
     if (group.count > limit) lines.push(`    ... and ${group.count - limit} more (see --report for all)`);
@@ -29,7 +29,7 @@ function skipLines(groups: readonly OutcomeGroup[], limit: number): string[] {
  */
 function failureLines(groups: readonly OutcomeGroup[], limit: number): string[] {
   const lines: string[] = [];
-  for (const group of groups) {
+  for (const group of groupsInOrder(groups)) {
     if (group.count === 1) {
       lines.push(`  ${group.inputs[0] ?? ''}: ${group.reason}`);
       continue;

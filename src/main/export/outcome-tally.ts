@@ -4,7 +4,10 @@ import type { FileOutcome } from '../convert/outcome';
 export interface OutcomeGroup {
   reason: string;
   count: number;
-  /** the first inputs, at most the tally's example limit */
+  /**
+   * the first inputs by path (code-unit order), at most the tally's example limit: the same examples
+   * whatever order the workers finished in
+   */
   inputs: string[];
 }
 
@@ -49,7 +52,30 @@ function addToGroup(groups: OutcomeGroup[], reason: string, input: string, examp
   }
   if (!group) groups.push((group = { reason, count: 0, inputs: [] }));
   group.count++;
-  if (group.inputs.length < examples) group.inputs.push(input);
+  keepFirstPaths(group.inputs, input, examples);
+}
+
+/** Adds `input` to `paths` (sorted, at most `limit`) if it is among the first `limit` paths in order. */
+function keepFirstPaths(paths: string[], input: string, limit: number): void {
+  if (limit <= 0) return;
+  const last = paths[paths.length - 1];
+  if (paths.length >= limit && last !== undefined && input >= last) return;
+  let at = paths.length;
+  while (at > 0 && (paths[at - 1] as string) > input) at--;
+  paths.splice(at, 0, input);
+  if (paths.length > limit) paths.length = limit;
+}
+
+/**
+ * The groups as a summary lists them: most files first, then by reason, the catch-all "other reasons"
+ * last; the same order on every run over the same inputs.
+ */
+export function groupsInOrder(groups: readonly OutcomeGroup[]): OutcomeGroup[] {
+  const rank = (g: OutcomeGroup): number => (g.reason === OTHER_REASONS ? 1 : 0);
+  return [...groups].sort(
+    (a, b) =>
+      rank(a) - rank(b) || b.count - a.count || (a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0),
+  );
 }
 
 /** Counts one outcome into `tally`. */

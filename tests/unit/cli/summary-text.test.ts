@@ -36,8 +36,8 @@ describe('summaryText', () => {
       '  /in/cut.dcm: pixel data is truncated',
       'Skipped (2):',
       '  2 files: not a DICOM file',
-      '    /in/readme.txt',
       '    /in/notes.txt',
+      '    /in/readme.txt',
       'Box rows not used (1):',
       '  boxes.csv:4: x1 is not a number',
       'Boxes that matched no input image and frame (1):',
@@ -92,6 +92,50 @@ describe('summaryText failures', () => {
     expect(text.slice(1, 4)).toEqual(['Failed (250):', '  250 files: pixel data is truncated', '    /in/0']);
     expect(text).toHaveLength(3 + 10 + 1);
     expect(text.at(-1)).toBe('    ... and 240 more (see --report for all)');
+  });
+});
+
+describe('summaryText order', () => {
+  it('is the same text whatever order the workers finished the files in', () => {
+    const finished: FileOutcome[] = [
+      ...Array.from({ length: 8 }, (_, i) => ({
+        status: 'skipped' as const,
+        input: `/in/t${(i * 5) % 8}.txt`,
+        reason: 'not a DICOM file',
+      })),
+      { status: 'skipped', input: '/in/x.dcm', reason: 'Double Float Pixel Data is not supported' },
+      { status: 'skipped', input: '/in/y.dcm', reason: 'an earlier output of DICOM Ink' },
+      { status: 'failed', input: '/in/b.dcm', reason: 'pixel data is truncated' },
+      { status: 'failed', input: '/in/a.dcm', reason: 'pixel data is truncated' },
+      { status: 'failed', input: '/in/c.dcm', reason: 'disk full' },
+    ];
+    const textOf = (order: readonly FileOutcome[]): string =>
+      summaryText(
+        { outcomes: [], tally: tallyOf(order), boxErrors: [], unmatchedBoxes: [], elapsedMs: 1000 },
+        { quiet: false, cancelled: false },
+      );
+    const text = textOf(finished);
+    expect(textOf([...finished].reverse())).toBe(text);
+    expect(textOf([...finished.slice(5), ...finished.slice(0, 5)])).toBe(text);
+    expect(text.split('\n').slice(1)).toEqual([
+      'Failed (3):',
+      '  2 files: pixel data is truncated',
+      '    /in/a.dcm',
+      '    /in/b.dcm',
+      '  /in/c.dcm: disk full',
+      'Skipped (10):',
+      '  8 files: not a DICOM file',
+      '    /in/t0.txt',
+      '    /in/t1.txt',
+      '    /in/t2.txt',
+      '    /in/t3.txt',
+      '    /in/t4.txt',
+      '    ... and 3 more (see --report for all)',
+      '  1 file: Double Float Pixel Data is not supported',
+      '    /in/x.dcm',
+      '  1 file: an earlier output of DICOM Ink',
+      '    /in/y.dcm',
+    ]);
   });
 });
 
