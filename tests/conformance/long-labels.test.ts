@@ -74,6 +74,11 @@ describe('a label longer than 64 characters', () => {
     expect(labelsOf(twin('presentation-state-'))).toEqual([cut, SHORT]);
   });
 
+  it("keeps the finding's number whole in its Tracking Identifier, shortening the label before it", () => {
+    // 62 characters of the label (the 62nd is no space), a space and the number: 64 in all
+    expect(dsrdumpGroups(twin('report-'), ['id'])).toEqual([[`${LONG.slice(0, 62)} 1`], [`${SHORT} 2`]]);
+  });
+
   it('is not mentioned when every label fits', () => {
     const boxes = join(dir, 'short.csv');
     writeFileSync(

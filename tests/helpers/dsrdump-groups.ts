@@ -19,7 +19,8 @@ export type GroupItem = keyof typeof ITEMS;
 
 /** Per measurement group, the values of `items` in that order ('' where dsrdump printed fewer). */
 export function dsrdumpGroups(report: string, items: readonly GroupItem[]): string[][] {
-  const dump = runTool('dsrdump', [report]).stdout;
+  // +Pl: values whole (dsrdump shortens long ones with '...' by default)
+  const dump = runTool('dsrdump', ['+Pl', report]).stdout;
   const columns = items.map((item) => [...dump.matchAll(ITEMS[item])].map((m) => m[1] ?? ''));
   return (columns[0] ?? []).map((_, group) => columns.map((column) => column[group] ?? ''));
 }

@@ -4,7 +4,7 @@
  * identifier and UID, finding type, score, the reader's verdict (review-content.ts) and the box as a
  * closed SCOORD POLYLINE on its source image and frame. Pure: returns the root content item as a naturalized data set.
  */
-import { toLongString } from '../../shared/dicom/long-string';
+import { LONG_STRING_CHARACTERS, longerThanLongString, toLongString } from '../../shared/dicom/long-string';
 import { sr } from 'dcmjs';
 import { deriveUid } from '../dicom/uids';
 import { boxPolyline } from './finding-text';
@@ -86,6 +86,19 @@ export function trackingUid(entry: ReportedFinding): string {
 }
 
 /**
+ * 'kidney lesion 2': the finding's label and its number in the report, within 64 characters as the box
+ * file's own ids are. A longer label is shortened, never the number, so two findings with the same long
+ * label keep identifiers apart (cutting the whole text made finding 10 of a 62-character label '... 1').
+ */
+export function trackingIdentifier(label: string, number: number): string {
+  const suffix = ` ${number}`;
+  const room = LONG_STRING_CHARACTERS - suffix.length;
+  // a cut that ends on a space would leave two before the number
+  const head = longerThanLongString(label, room) ? toLongString(label, room).trimEnd() : label;
+  return `${head}${suffix}`;
+}
+
+/**
  * TID 1410 Planar ROI Measurements and Qualitative Evaluations of one finding. Built from dcmjs's
  * content items rather than its PlanarROIMeasurementsAndQualitativeEvaluations template, which throws
  * on any tracking identifier in dcmjs 0.51 (it calls Array.filter on the TrackingIdentifier, whose
@@ -107,7 +120,7 @@ function measurementGroup(entry: ReportedFinding): object {
   const label = finding.label ?? 'finding';
   const tracking = new sr.templates.TrackingIdentifier({
     uid: trackingUid(entry),
-    identifier: finding.id ?? toLongString(`${label} ${entry.number}`),
+    identifier: finding.id ?? trackingIdentifier(label, entry.number),
   });
   const findingType = new sr.valueTypes.CodeContentItem({
     name: concept(DCM('121071', 'Finding')),

@@ -14,5 +14,7 @@
  *    key images and the presentation state, and counted in the copy's derivation); the presentation state
  *    shows the copy's AI notice on a layer of its own; text cut to 64 characters (LO: labels, descriptions,
  *    the algorithm's names) is cut between characters, never inside an emoji's UTF-16 pair.
+ * 4: a report's Tracking Identifier made from a long label keeps the finding's number whole (the label is
+ *    shortened before it; the whole text was cut to 64 characters, losing or truncating the number).
  */
-export const OUTPUT_REVISION = 3;
+export const OUTPUT_REVISION = 4;
