@@ -97,22 +97,49 @@ describe('viewer state', () => {
   });
 
   it('follows a series still being read to its middle until the reader moves, then stays put', () => {
+    const known = { findingsKnown: true };
     // Opened with 20 of 24 slices listed: the middle of 20.
-    const first = followOpening(undefined, { index: 0, sliceCount: 20, marked: [] });
-    expect(first).toEqual({ index: 9, sliceCount: 20 });
+    const first = followOpening(undefined, { index: 0, sliceCount: 20, marked: [], ...known });
+    expect(first).toEqual({ index: 9, sliceCount: 20, ...known });
     // Nothing new: left alone.
-    expect(followOpening(first, { index: 9, sliceCount: 20, marked: [] })).toBeUndefined();
+    expect(followOpening(first, { index: 9, sliceCount: 20, marked: [], ...known })).toBeUndefined();
     // All 24 listed, the reader still on the slice it opened on: the middle of 24.
-    expect(followOpening(first, { index: 9, sliceCount: 24, marked: [] })).toEqual({
+    expect(followOpening(first, { index: 9, sliceCount: 24, marked: [], ...known })).toEqual({
       index: 11,
       sliceCount: 24,
+      ...known,
     });
     // The reader scrolled before the rest arrived: their slice is kept.
-    expect(followOpening(first, { index: 4, sliceCount: 24, marked: [] })).toBeUndefined();
+    expect(followOpening(first, { index: 4, sliceCount: 24, marked: [], ...known })).toBeUndefined();
     // Findings known: the first slice with one.
-    expect(followOpening(first, { index: 9, sliceCount: 24, marked: [15, 13] })).toEqual({
+    expect(followOpening(first, { index: 9, sliceCount: 24, marked: [15, 13], ...known })).toEqual({
       index: 13,
       sliceCount: 24,
+      ...known,
     });
+  });
+
+  it("goes to the first finding's slice when the findings arrive after the series opened, unless the reader moved", () => {
+    // Every slice listed, the folder's session (with its boxes) not yet loaded: the middle.
+    const first = followOpening(undefined, { index: 0, sliceCount: 24, marked: [], findingsKnown: false });
+    expect(first).toEqual({ index: 11, sliceCount: 24, findingsKnown: false });
+    // The boxes arrive: the first slice with a finding.
+    const arrived = { sliceCount: 24, marked: [12, 10], findingsKnown: true };
+    expect(followOpening(first, { index: 11, ...arrived })).toEqual({
+      index: 10,
+      sliceCount: 24,
+      findingsKnown: true,
+    });
+    // The reader pressed End before they arrived: the last slice stays.
+    expect(followOpening(first, { index: 23, ...arrived })).toBeUndefined();
+  });
+
+  it('never moves the slice when the findings change after they arrived (an edit, a deletion, an import)', () => {
+    const opened = followOpening(undefined, { index: 0, sliceCount: 24, marked: [10], findingsKnown: true });
+    expect(opened?.index).toBe(10);
+    // The box on slice 11 deleted: the first finding is now on slice 13, and the reader stays on 11.
+    expect(
+      followOpening(opened, { index: 10, sliceCount: 24, marked: [12], findingsKnown: true }),
+    ).toBeUndefined();
   });
 });

@@ -178,14 +178,16 @@ export function Viewer({ series, patient, presets, allSeries, folders, info }: P
     const shownBoxes = folderBoxes.filter((b) => passesMinScore(b, minScore) && labelShown(b, hiddenLabels));
     return sliceMarks(boxesOfSeries(shownBoxes, series));
   }, [series, folderBoxes, minScore, hiddenLabels]);
-  // A series opens on its first slice with a finding (or the middle) once its folder's boxes are known.
-  // While the folder is still being read the series grows; until the reader moves, the opening slice
-  // follows it (the middle of 24 slices, not of the 20 listed when it opened).
+  // A series opens on its first slice with a finding, or the middle. While the folder is still being
+  // read the series grows, and its boxes come with the folder's session; until the reader moves, the
+  // opening slice follows both (the middle of 24 slices, not of the 20 listed when it opened; the
+  // finding's slice once the boxes are known). A slice the reader went to before then is kept.
   const opened = useRef(new Map<string, Opening>());
   useEffect(() => {
-    if (uid === undefined || state.seriesUid !== uid || !session) return;
+    if (uid === undefined || state.seriesUid !== uid) return;
     const marked = marks.map((m) => m.index);
-    const next = followOpening(opened.current.get(uid), { index: state.index, sliceCount, marked });
+    const now = { index: state.index, sliceCount, marked, findingsKnown: session !== undefined };
+    const next = followOpening(opened.current.get(uid), now);
     if (next === undefined) return;
     opened.current.set(uid, next);
     if (next.index !== state.index) dispatch({ type: 'goto', index: next.index });

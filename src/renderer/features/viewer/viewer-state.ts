@@ -58,24 +58,34 @@ export function openingSlice(marked: readonly number[], sliceCount: number): num
   return clampIndex(Math.floor((sliceCount - 1) / 2), sliceCount);
 }
 
-/** Where a series was put as it opened: the slice, and how many slices it had then. */
+/** Where a series was put as it opened: the slice, how many slices it had then, whether its findings were known. */
 export interface Opening {
   index: number;
   sliceCount: number;
+  findingsKnown: boolean;
 }
 
 /**
- * The opening slice while a series is still being read: the first time (`before` undefined) the
- * openingSlice; then again each time the series has grown, as long as the reader has not moved off the
- * slice it was put on. Undefined: leave the series where it is.
+ * The opening slice while a series is still being read and its folder's findings are still loading:
+ * the first time (`before` undefined) the openingSlice of what is known; then again when the series has
+ * grown or its findings have just arrived, as long as the reader has not moved off the slice it was put
+ * on. Findings changed later (an edit, an import) never move the slice. Undefined: leave it where it is.
  */
 export function followOpening(
   before: Opening | undefined,
-  now: { index: number; sliceCount: number; marked: readonly number[] },
+  now: { index: number; sliceCount: number; marked: readonly number[]; findingsKnown: boolean },
 ): Opening | undefined {
-  if (before !== undefined && (before.sliceCount === now.sliceCount || before.index !== now.index))
-    return undefined;
-  return { index: openingSlice(now.marked, now.sliceCount), sliceCount: now.sliceCount };
+  if (before !== undefined) {
+    if (before.index !== now.index) return undefined;
+    const grown = before.sliceCount !== now.sliceCount;
+    const arrived = now.findingsKnown && !before.findingsKnown;
+    if (!grown && !arrived) return undefined;
+  }
+  return {
+    index: openingSlice(now.marked, now.sliceCount),
+    sliceCount: now.sliceCount,
+    findingsKnown: now.findingsKnown,
+  };
 }
 
 /** The smallest width the LINEAR function accepts (PS3.3 C.11.2.1.2.1: width >= 1). */
