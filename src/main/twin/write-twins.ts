@@ -18,6 +18,7 @@ import { buildStructuredReport, COMPREHENSIVE_SR_STORAGE } from './structured-re
 import type { TwinChoice, TwinImage, TwinKind } from './types';
 import { twinKinds } from './types';
 import { verifyWrittenTwin } from './verify-twin';
+import { isEarlierTwin, twinAlreadyWrittenReason } from './twin-rerun';
 import { isShown } from '../../shared/review/review-state';
 import type { Reviewer } from './review-content';
 import type { AlgorithmIdentity } from '../../shared/findings/algorithm-identity';
@@ -311,9 +312,9 @@ function writePlanned(planned: PlannedTwin, options: TwinWriteOptions): TwinOutc
       verify: options.verify ? (file) => verifyWrittenTwin(file, expected) : undefined,
     });
     if (!result.ok) {
-      return result.exists
-        ? { status: 'skipped', kind, output, reason: result.reason, originals }
-        : { status: 'failed', kind, output, reason: result.reason };
+      if (!result.exists) return { status: 'failed', kind, output, reason: result.reason };
+      const reason = isEarlierTwin(output, bytes) ? twinAlreadyWrittenReason : result.reason;
+      return { status: 'skipped', kind, output, reason, originals };
     }
     const findings = planned.images.reduce((n, i) => n + i.findings.length, 0);
     return {
