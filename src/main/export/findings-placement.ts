@@ -1,4 +1,5 @@
 import type { BoxRecord, BoxTarget } from '../../shared/boxes/model';
+import { compareCodeUnits } from '../../shared/text/code-unit-order';
 import type { PackedBoxReader } from '../../shared/boxes/packed-boxes';
 import { alreadyDoneReason, existsReason } from '../convert/write-output';
 import type { FileOutcome } from '../convert/outcome';
@@ -68,19 +69,14 @@ function targetText(box: BoxRecord): string {
   }
 }
 
-/** Code-unit order (not the locale's), so the order is the same on every machine. */
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
-}
-
 /** Unplaced labels by input file, frame, row and label. */
 function compareUnplaced(a: UnplacedLabel, b: UnplacedLabel): number {
   return (
-    compareText(a.input, b.input) ||
+    compareCodeUnits(a.input, b.input) ||
     a.frame - b.frame ||
-    compareText(a.origin, b.origin) ||
-    compareText(a.label, b.label) ||
-    compareText(a.text, b.text)
+    compareCodeUnits(a.origin, b.origin) ||
+    compareCodeUnits(a.label, b.label) ||
+    compareCodeUnits(a.text, b.text)
   );
 }
 
@@ -100,7 +96,7 @@ interface FromInput<T> {
 /** Keeps `value` under `key` unless a warning of an input earlier in order is kept there already. */
 function keepEarliest<T>(map: Map<string, FromInput<T>>, key: string, value: T, input: string): void {
   const kept = map.get(key);
-  if (kept === undefined || compareText(input, kept.input) < 0) map.set(key, { value, input });
+  if (kept === undefined || compareCodeUnits(input, kept.input) < 0) map.set(key, { value, input });
 }
 
 /** Flags kept per row (one byte each): what the outcomes said about its origin. */
@@ -119,10 +115,11 @@ export interface PlacementTracker {
 
 /**
  * Collects, outcome by outcome, what FindingsPlacement reports; bounded by the number of box rows and
- * series. Its lists do not depend on the order the outcomes arrive in (workers finish in any order), so
- * two runs over the same inputs report alike: rows in box-file order, series by UID, unplaced labels by
- * input file and frame, and a warning said by several images in the words of the first input by path. Rows are followed by their origin, as outcomes name them (rows sharing an origin share its
+ * series. Rows are followed by their origin, as outcomes name them (rows sharing an origin share its
  * fate), in a byte per row: the rows themselves stay packed in the shared memory the workers read.
+ * The lists do not depend on the order the outcomes arrive in (workers finish in any order), so two
+ * runs over the same inputs report alike: rows in box-file order, series by UID, unplaced labels by
+ * input file and frame, and a warning said by several images in the words of the first input by path.
  */
 export function createPlacementTracker(
   boxes: PackedBoxReader,
@@ -224,11 +221,11 @@ export function createPlacementTracker(
           .map((row) => boxes.origin(row)),
         clippedBoxes: [...clipped.values()]
           .map(({ value }) => ({ value, row: boxes.rowsWithOrigin(value.origin)[0] ?? boxes.count }))
-          .sort((a, b) => a.row - b.row || compareText(a.value.origin, b.value.origin))
+          .sort((a, b) => a.row - b.row || compareCodeUnits(a.value.origin, b.value.origin))
           .map(({ value }) => value),
         presetMisfits: [...misfits.values()]
           .map(({ value }) => ({ ...value, images: misfitImages.get(value.seriesInstanceUid) ?? 0 }))
-          .sort((a, b) => compareText(a.seriesInstanceUid, b.seriesInstanceUid)),
+          .sort((a, b) => compareCodeUnits(a.seriesInstanceUid, b.seriesInstanceUid)),
         unplacedLabels: firstUnplaced([...unplacedLabels], MAX_UNPLACED_LABELS),
         unplacedLabelCount,
         unmatchedReasons,

@@ -1,4 +1,5 @@
 import type { FileOutcome } from '../convert/outcome';
+import { compareCodeUnits } from '../../shared/text/code-unit-order';
 
 /** Inputs that ended the same way for the same reason: a count and the first few paths. */
 export interface OutcomeGroup {
@@ -73,8 +74,7 @@ function keepFirstPaths(paths: string[], input: string, limit: number): void {
 export function groupsInOrder(groups: readonly OutcomeGroup[]): OutcomeGroup[] {
   const rank = (g: OutcomeGroup): number => (g.reason === OTHER_REASONS ? 1 : 0);
   return [...groups].sort(
-    (a, b) =>
-      rank(a) - rank(b) || b.count - a.count || (a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0),
+    (a, b) => rank(a) - rank(b) || b.count - a.count || compareCodeUnits(a.reason, b.reason),
   );
 }
 

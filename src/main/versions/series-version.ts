@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import type { BoxRecord } from '../../shared/boxes/model';
 import type { PackedBoxes } from '../../shared/boxes/packed-boxes';
 import { readPackedBoxes } from '../../shared/boxes/packed-boxes';
+import { compareCodeUnits } from '../../shared/text/code-unit-order';
 import type { ConvertSettings } from '../convert/convert-settings';
 import { OUTPUT_REVISION } from './output-revision';
 
@@ -45,7 +46,7 @@ export function canonicalJson(value: unknown): string {
   if (value !== null && typeof value === 'object') {
     const entries = Object.entries(value as Record<string, unknown>)
       .filter(([, v]) => v !== undefined)
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+      .sort(([a], [b]) => compareCodeUnits(a, b));
     return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonicalJson(v)}`).join(',')}}`;
   }
   return JSON.stringify(value) ?? 'null';
