@@ -32,18 +32,31 @@ export const SEGMENTATION_STORAGE = '1.2.840.10008.5.1.4.1.1.66.4';
 /** Content Description (0070,0081) of every segmentation DICOM Ink writes: how a rerun knows its own. */
 export const SEGMENTATION_CONTENT_DESCRIPTION = `Findings drawn by ${SOFTWARE_NAME}`;
 
+/** Segment Description (0062,0006): who found the segment's findings and the reader's verdict on them. */
+export const SEGMENT_DESCRIPTIONS = {
+  reader: 'Drawn by the reader',
+  unreviewed: 'AI finding, not reviewed',
+  accepted: 'AI finding, accepted by the reader',
+  edited: 'AI finding, edited by the reader',
+} as const;
+
 /**
  * Segment Sequence item (C.8.20.2, C.8.20.2.3): the algorithm's findings AUTOMATIC with its name (or
- * UNNAMED_ALGORITHM when the run names none: never MANUAL, which says a person drew them), the findings
- * the reader drew MANUAL with no algorithm.
+ * UNNAMED_ALGORITHM when the run names none: never MANUAL, which says a person drew them), those a
+ * reader edited SEMIAUTOMATIC (the algorithm's, changed by a person), the findings the reader drew
+ * MANUAL with no algorithm; the description says which, and the reader's verdict.
  */
 function segmentItem(segment: Segment, run: AlgorithmIdentity | undefined): DataElement[] {
   const algorithm = segment.finder === 'reader' ? undefined : (run?.name ?? UNNAMED_ALGORITHM);
+  const review = segment.review ?? 'unreviewed';
+  const type = algorithm === undefined ? 'MANUAL' : review === 'edited' ? 'SEMIAUTOMATIC' : 'AUTOMATIC';
+  const description = SEGMENT_DESCRIPTIONS[algorithm === undefined ? 'reader' : review];
   return [
     sequenceElement(0x00620003, [codeItem(segment.category)]),
     numberElement(0x00620004, 'US', segment.number),
     textElement(0x00620005, 'LO', toLongString(segment.label)),
-    textElement(0x00620008, 'CS', algorithm === undefined ? 'MANUAL' : 'AUTOMATIC'),
+    textElement(0x00620006, 'ST', description),
+    textElement(0x00620008, 'CS', type),
     ...(algorithm === undefined ? [] : [textElement(0x00620009, 'LO', toLongString(algorithm))]),
     numberElement(0x0062000d, 'US', ...rgbToDicomLab(segment.color)),
     sequenceElement(0x0062000f, [codeItem(segment.type)]),

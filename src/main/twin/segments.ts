@@ -1,10 +1,10 @@
 /**
  * The segments of a segmentation twin: which findings it stores (mask regions; boxes only when asked,
- * as filled rectangles; never a finding rejected in review), one segment per label (and colour), and
- * the segments' numbers. Pure.
+ * as filled rectangles; never a finding rejected in review), one segment per label (and colour) and
+ * review state, and the segments' numbers. Pure.
  */
 import type { Finder, Rgb } from '../../shared/boxes/model';
-import { isShown } from '../../shared/review/review-state';
+import { isShown, reviewOf, type ReviewState } from '../../shared/review/review-state';
 import type { Code } from './finding-codes';
 import { findingGroupKey } from './finding-group';
 import { findingTypeCode, segmentCategoryCode } from './finding-codes';
@@ -22,6 +22,16 @@ export interface Segment {
   type: Code;
   /** 'reader': the segment holds findings the reader drew (MANUAL, never the algorithm's) */
   finder?: Finder;
+  /** the reader's verdict on the algorithm's findings it holds (absent for the reader's own) */
+  review?: SegmentReview;
+}
+
+/** The verdicts a stored finding can have: a rejected one is not stored. */
+export type SegmentReview = Exclude<ReviewState, 'rejected'>;
+
+/** The algorithm's findings in one segment share their review state; the reader's are theirs. */
+function reviewKey(finder: Finder | undefined, review: SegmentReview | undefined): string {
+  return finder === 'reader' ? '' : `\u0000${review ?? 'unreviewed'}`;
 }
 
 /** The findings of an image a segmentation stores: mask regions, and boxes with `boxes`; none rejected. */
@@ -30,16 +40,24 @@ export function segmentFindings(image: TwinImage, boxes: boolean): TwinFinding[]
 }
 
 /**
- * Findings of one label and colour are one segment, the reader's apart from the algorithm's (a
- * segment is AUTOMATIC or MANUAL as a whole).
+ * Findings of one label and colour are one segment, the reader's apart from the algorithm's, and the
+ * algorithm's apart by review state (a segment is AUTOMATIC, SEMIAUTOMATIC or MANUAL as a whole, and
+ * says whether a reader has reviewed what it holds).
  */
 export function segmentKey(finding: TwinFinding): string {
-  return findingGroupKey(finding.label ?? UNLABELLED_SEGMENT, finding.color, finding.finder);
+  const group = findingGroupKey(finding.label ?? UNLABELLED_SEGMENT, finding.color, finding.finder);
+  return `${group}${reviewKey(finding.finder, segmentReview(finding))}`;
 }
 
 /** The key of a segment (the same as segmentKey of its findings). */
 export function keyOfSegment(segment: Segment): string {
-  return findingGroupKey(segment.label, segment.color, segment.finder);
+  return `${findingGroupKey(segment.label, segment.color, segment.finder)}${reviewKey(segment.finder, segment.review)}`;
+}
+
+/** A stored finding's review state (rejected findings are never stored). */
+function segmentReview(finding: TwinFinding): SegmentReview {
+  const review = reviewOf(finding);
+  return review === 'rejected' ? 'unreviewed' : review;
 }
 
 /**
@@ -106,6 +124,7 @@ export function segmentsOf(images: readonly TwinImage[], boxes: boolean): Segmen
       category: segmentCategoryCode(finding.label),
       type: findingTypeCode(finding.label),
       ...(finding.finder === undefined ? {} : { finder: finding.finder }),
+      ...(finding.finder === 'reader' ? {} : { review: segmentReview(finding) }),
     };
   });
 }

@@ -16,5 +16,8 @@
  *    the algorithm's names) is cut between characters, never inside an emoji's UTF-16 pair.
  * 4: a report's Tracking Identifier made from a long label keeps the finding's number whole (the label is
  *    shortened before it; the whole text was cut to 64 characters, losing or truncating the number).
+ * 5: a segmentation keeps the algorithm's findings apart by the reader's verdict, each segment described
+ *    ('AI finding, not reviewed', '... accepted by the reader', '... edited by the reader', or 'Drawn by
+ *    the reader'), an edited finding's segment SEMIAUTOMATIC (were one AUTOMATIC segment saying nothing).
  */
-export const OUTPUT_REVISION = 4;
+export const OUTPUT_REVISION = 5;

@@ -154,6 +154,49 @@ describe('segmentationFrames', () => {
     ]);
   });
 
+  it("splits the algorithm's findings by the reader's verdict, each segment saying it; an edited one SEMIAUTOMATIC", () => {
+    const at = (x: number): TwinFinding => ({ ...box, x1: x, y1: 0, x2: x, y2: 0 });
+    const reviewed = [
+      slice(1, [
+        at(0),
+        { ...at(1), review: 'accepted' },
+        { ...at(2), review: 'edited' },
+        { ...at(3), review: 'rejected' },
+        { ...at(4), finder: 'reader', review: 'accepted' },
+      ]),
+    ];
+    const segments = segmentsOf(reviewed, true);
+    expect(segments.map((s) => [s.number, s.finder, s.review])).toEqual([
+      [1, undefined, 'unreviewed'],
+      [2, undefined, 'accepted'],
+      [3, undefined, 'edited'],
+      [4, 'reader', undefined],
+    ]);
+    // each segment holds its own finding's pixel (column 0, 1, 2 and 4 of row 0); the rejected one none
+    const frames = segmentationFrames(reviewed, segments, true);
+    expect(frames.map((f) => [f.segment, setPixels(f)])).toEqual([
+      [1, [0]],
+      [2, [1]],
+      [3, [2]],
+      [4, [4]],
+    ]);
+    const seg = buildSegmentation(
+      reviewed,
+      { ...identity, algorithm: { name: 'KidneyNet' } },
+      { boxes: true },
+    );
+    const described = items(find(seg, 0x00620002)).map((item) => [
+      text(item, 0x00620006),
+      text(item, 0x00620008),
+    ]);
+    expect(described).toEqual([
+      ['AI finding, not reviewed', 'AUTOMATIC'],
+      ['AI finding, accepted by the reader', 'AUTOMATIC'],
+      ['AI finding, edited by the reader', 'SEMIAUTOMATIC'],
+      ['Drawn by the reader', 'MANUAL'],
+    ]);
+  });
+
   it('with --seg-boxes stores a box as its filled rectangle on its slice', () => {
     const segments = segmentsOf(images, true);
     const frames = segmentationFrames(images, segments, true);

@@ -1,0 +1,91 @@
+/**
+ * A segmentation says the reader's verdict on each finding it stores, as the report does: the
+ * algorithm's findings are split into segments by review state, each described ("AI finding, not
+ * reviewed", "... accepted by the reader", "... edited by the reader"), an edited one SEMIAUTOMATIC (the
+ * algorithm's result changed by a person), the reader's own MANUAL; a rejected finding is not stored.
+ * Read with pydicom, validated with dciodvfy.
+ */
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { REPO, runCli, twinFile } from '../helpers/cli-harness';
+import { dciodvfy, runTool } from '../helpers/dicom-tools';
+
+const SERIES = '2.25.111600668640973016802625042172064724545';
+const SOURCE = join(REPO, 'assets', 'sample', 'abdomen-ct', 'series-1');
+const IMAGES = ['IM0011', 'IM0012', 'IM0013', 'IM0014', 'IM0015'];
+const BOXES = [
+  'series_instance_uid,instance_number,x1,y1,x2,y2,label,review,finder',
+  `${SERIES},11,179,148,189,158,kidney lesion,,`,
+  `${SERIES},12,174,143,194,163,kidney lesion,accepted,`,
+  `${SERIES},13,172,141,196,165,kidney lesion,edited,`,
+  `${SERIES},14,172,141,196,165,kidney lesion,rejected,`,
+  `${SERIES},15,173,142,195,164,kidney lesion,,reader`,
+].join('\n');
+
+let dir: string;
+let seg: string;
+
+/** pydicom: per segment (by its first slice) its label, description, algorithm type and name, and the instance numbers of its frames. */
+const SEGMENTS = `
+import json, sys, pydicom
+ds = pydicom.dcmread(sys.argv[1])
+by_uid = {}
+for f in sys.argv[2:]:
+    s = pydicom.dcmread(f, stop_before_pixels=True)
+    by_uid[s.SOPInstanceUID] = int(s.InstanceNumber)
+slices = {}
+for f in ds.PerFrameFunctionalGroupsSequence:
+    n = int(f.SegmentIdentificationSequence[0].ReferencedSegmentNumber)
+    slices.setdefault(n, []).append(by_uid[f.DerivationImageSequence[0].SourceImageSequence[0].ReferencedSOPInstanceUID])
+rows = [[s.SegmentLabel, s.get('SegmentDescription', ''), s.SegmentAlgorithmType,
+         s.get('SegmentAlgorithmName', ''), sorted(slices.get(int(s.SegmentNumber), []))]
+        for s in ds.SegmentSequence]
+print(json.dumps(sorted(rows, key=lambda row: row[4])))
+`;
+
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'dicom-ink-seg-review-'));
+  mkdirSync(join(dir, 'in'));
+  for (const name of IMAGES) copyFileSync(join(SOURCE, name), join(dir, 'in', name));
+  writeFileSync(join(dir, 'boxes.csv'), `${BOXES}\n`);
+  const run = runCli(
+    [
+      'convert',
+      join(dir, 'in'),
+      '--out',
+      join(dir, 'out'),
+      '--quiet',
+      '--boxes',
+      join(dir, 'boxes.csv'),
+    ].concat(['--twin', 'seg', '--seg-boxes', '--algorithm', 'KidneyNet']),
+    { timeoutMs: 120_000 },
+  );
+  expect(run.stderr).toBe('');
+  expect(run.code).toBe(0);
+  seg = twinFile(join(dir, 'out', 'in'), 'segmentation-');
+}, 120_000);
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('a segmentation of reviewed findings', () => {
+  it('keeps each review state in a segment of its own that says it; the rejected finding is not stored (pydicom)', () => {
+    const run = runTool('/usr/bin/python3', [
+      '-c',
+      SEGMENTS,
+      seg,
+      ...IMAGES.map((name) => join(dir, 'in', name)),
+    ]);
+    expect(run.stderr).toBe('');
+    expect(JSON.parse(run.stdout)).toEqual([
+      ['kidney lesion', 'AI finding, not reviewed', 'AUTOMATIC', 'KidneyNet', [11]],
+      ['kidney lesion', 'AI finding, accepted by the reader', 'AUTOMATIC', 'KidneyNet', [12]],
+      ['kidney lesion', 'AI finding, edited by the reader', 'SEMIAUTOMATIC', 'KidneyNet', [13]],
+      ['kidney lesion', 'Drawn by the reader', 'MANUAL', '', [15]],
+    ]);
+  });
+
+  it('passes dciodvfy with 0 errors', () => {
+    expect(dciodvfy(seg).errors).toEqual([]);
+  });
+});
