@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO, runCli, twinFile } from '../helpers/cli-harness';
 import { dciodvfy, runTool } from '../helpers/dicom-tools';
+import { pydicomOnSources } from '../helpers/pydicom-sources';
 import { dsrdumpGroups } from '../helpers/dsrdump-groups';
 
 const SERIES = '2.25.111600668640973016802625042172064724545';
@@ -37,27 +38,13 @@ function convert(name: string, extra: string[]): void {
 /** Each measurement group's Tracking Identifier and "Found by" (dsrdump). */
 const foundBy = (report: string): string[][] => dsrdumpGroups(report, ['id', 'finder']);
 
-/** The first lines of a pydicom script: the object (argv[1]) and the sources' instance numbers by SOP Instance UID. */
-const OBJECT_AND_SOURCES = `
-import json, sys, pydicom
-ds = pydicom.dcmread(sys.argv[1])
-by_uid = {}
-for f in sys.argv[2:]:
-    s = pydicom.dcmread(f, stop_before_pixels=True)
-    by_uid[s.SOPInstanceUID] = int(s.InstanceNumber)
-`;
-
-/** Runs `script` (after OBJECT_AND_SOURCES) on `object` and the source slices; its printed JSON. */
-function pydicomJson(script: string, object: string): unknown {
-  const run = runTool('/usr/bin/python3', [
-    '-c',
-    OBJECT_AND_SOURCES + script,
+/** Runs a pydicom `script` on `object` and the source slices; its printed JSON. */
+const pydicomJson = (script: string, object: string): unknown =>
+  pydicomOnSources(
+    script,
     object,
-    ...IMAGES.map((name) => join(dir, 'in', name)),
-  ]);
-  expect(run.stderr).toBe('');
-  return JSON.parse(run.stdout);
-}
+    IMAGES.map((name) => join(dir, 'in', name)),
+  );
 
 /** pydicom: each segment's number, algorithm type and name, and the instance numbers its frames come from. */
 const SEGMENTS = `

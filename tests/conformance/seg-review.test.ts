@@ -10,7 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO, runCli, twinFile } from '../helpers/cli-harness';
-import { dciodvfy, runTool } from '../helpers/dicom-tools';
+import { dciodvfy } from '../helpers/dicom-tools';
+import { pydicomOnSources } from '../helpers/pydicom-sources';
 
 const SERIES = '2.25.111600668640973016802625042172064724545';
 const SOURCE = join(REPO, 'assets', 'sample', 'abdomen-ct', 'series-1');
@@ -29,12 +30,6 @@ let seg: string;
 
 /** pydicom: per segment (by its first slice) its label, description, algorithm type and name, and the instance numbers of its frames. */
 const SEGMENTS = `
-import json, sys, pydicom
-ds = pydicom.dcmread(sys.argv[1])
-by_uid = {}
-for f in sys.argv[2:]:
-    s = pydicom.dcmread(f, stop_before_pixels=True)
-    by_uid[s.SOPInstanceUID] = int(s.InstanceNumber)
 slices = {}
 for f in ds.PerFrameFunctionalGroupsSequence:
     n = int(f.SegmentIdentificationSequence[0].ReferencedSegmentNumber)
@@ -70,14 +65,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('a segmentation of reviewed findings', () => {
   it('keeps each review state in a segment of its own that says it; the rejected finding is not stored (pydicom)', () => {
-    const run = runTool('/usr/bin/python3', [
-      '-c',
-      SEGMENTS,
-      seg,
-      ...IMAGES.map((name) => join(dir, 'in', name)),
-    ]);
-    expect(run.stderr).toBe('');
-    expect(JSON.parse(run.stdout)).toEqual([
+    const sources = IMAGES.map((name) => join(dir, 'in', name));
+    expect(pydicomOnSources(SEGMENTS, seg, sources)).toEqual([
       ['kidney lesion', 'AI finding, not reviewed', 'AUTOMATIC', 'KidneyNet', [11]],
       ['kidney lesion', 'AI finding, accepted by the reader', 'AUTOMATIC', 'KidneyNet', [12]],
       ['kidney lesion', 'AI finding, edited by the reader', 'SEMIAUTOMATIC', 'KidneyNet', [13]],
