@@ -3,7 +3,7 @@
  * algorithm's findings are split into segments by review state, each described ("AI finding, not
  * reviewed", "... accepted by the reader", "... edited by the reader"), an edited one SEMIAUTOMATIC (the
  * algorithm's result changed by a person), the reader's own MANUAL; a rejected finding is not stored.
- * Read with pydicom, validated with dciodvfy.
+ * Read with pydicom, validated with dciodvfy; read back as findings, the verdicts come with them.
  */
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { REPO, runCli, twinFile } from '../helpers/cli-harness';
 import { dciodvfy } from '../helpers/dicom-tools';
+import { dsrdumpGroups } from '../helpers/dsrdump-groups';
 import { pydicomOnSources } from '../helpers/pydicom-sources';
 
 const SERIES = '2.25.111600668640973016802625042172064724545';
@@ -76,5 +77,33 @@ describe('a segmentation of reviewed findings', () => {
 
   it('passes dciodvfy with 0 errors', () => {
     expect(dciodvfy(seg).errors).toEqual([]);
+  });
+
+  it("read back as findings, keeps each finding's verdict: the report written from it says them (dsrdump)", () => {
+    const back = join(dir, 'back');
+    const run = runCli(
+      [
+        'convert',
+        join(dir, 'in'),
+        '--out',
+        back,
+        '--quiet',
+        '--masks',
+        seg,
+        '--twin',
+        'sr',
+        '--algorithm',
+        'KidneyNet',
+      ],
+      { timeoutMs: 120_000 },
+    );
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(dsrdumpGroups(twinFile(join(back, 'in'), 'report-'), ['review', 'finder'])).toEqual([
+      ['unreviewed', 'algorithm'],
+      ['accepted', 'algorithm'],
+      ['edited', 'algorithm'],
+      ['unreviewed', 'reader'],
+    ]);
   });
 });

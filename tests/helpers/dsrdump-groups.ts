@@ -11,6 +11,8 @@ const ITEMS = {
   finding: /CODE:\(,,"Finding"\)=\([^,]*,[^,]*,"([^"]*)"\)/g,
   /** TEXT "Found by" */
   finder: /TEXT:\(,,"Found by"\)="([^"]*)"/g,
+  /** TEXT "Review state" */
+  review: /TEXT:\(,,"Review state"\)="([^"]*)"/g,
   /** the frame number of the IMAGE "Source Image" its region is selected from */
   frame: /IMAGE:\(,,"Source Image"\)=\([^)]*,(\d+)\)/g,
 } as const;

@@ -16,7 +16,7 @@ import {
 import { parseDataset } from '../dicom/parse-dataset';
 import type { FindingImporter, ImportOptions, ImportedFindings } from './importer';
 import { refused } from './importer';
-import { SEGMENTATION_CONTENT_DESCRIPTION } from '../twin/segmentation';
+import { reviewOfSegment, SEGMENTATION_CONTENT_DESCRIPTION } from '../twin/segmentation';
 import { segExtent } from './seg-extent';
 import { framePlace, readFrames, type FramePlace } from './seg-frames';
 import { readFindingFile } from './finding-file';
@@ -55,6 +55,8 @@ interface SegmentEntry {
   manual: boolean;
   /** Segment Algorithm Name (0062,0009) */
   algorithm?: string;
+  /** Segment Description (0062,0006): in DICOM Ink's own, the reader's verdict on its findings */
+  description?: string;
 }
 
 /** The segments' numbers, labels and algorithm names (in the data set's character set), colours and algorithm types. */
@@ -68,6 +70,8 @@ function segmentTable(ds: DataSet, text: TextDecoding): Map<number, SegmentEntry
     if (name) entry.name = name;
     const algorithm = stringValue(item, '00620009', text);
     if (algorithm) entry.algorithm = algorithm;
+    const description = stringValue(item, '00620006', text);
+    if (description) entry.description = description;
     const lab = item.elements.x0062000d;
     if (lab && lab.length >= 6)
       entry.color = dicomLabToRgb([0, 1, 2].map((i) => item.uint16('x0062000d', i) ?? 0));
@@ -93,6 +97,7 @@ function findings(
   { image, frame }: FramePlace,
   style: LabelStyle,
   reader: boolean,
+  review: 'accepted' | 'edited' | undefined,
   options: ImportOptions,
   where: string,
 ): BoxRecord[] {
@@ -109,6 +114,7 @@ function findings(
     label: style.name,
     color: style.color,
     ...(reader ? { finder: 'reader' as const } : {}),
+    ...(review === undefined ? {} : { review }),
   };
   if (options.maskStyle === 'outline') {
     const bounds = {
@@ -157,6 +163,7 @@ export const dicomSegImporter: FindingImporter = {
     );
     // MANUAL means the reader's boxes only in DICOM Ink's own segmentations (segmentation.ts writes it so);
     // another tool's MANUAL segment stays the algorithm's: an AI finding must never lose its AI notice.
+    // Likewise only our own segment descriptions are read as the reader's verdicts.
     const ours = stringValue(ds, '00700081', text) === SEGMENTATION_CONTENT_DESCRIPTION;
     const readers = new Set([...table].filter(([, s]) => s.manual && ours).map(([n]) => n));
     const result: ImportedFindings = { format: 'dicom-seg', findings: [], problems: [], notes: [] };
@@ -181,6 +188,7 @@ export const dicomSegImporter: FindingImporter = {
           place,
           style,
           readers.has(frame.segment),
+          ours ? reviewOfSegment(table.get(frame.segment)?.description) : undefined,
           context.options,
           `${origin} (segment ${frame.segment}) on ${place.image.relativePath}${place.image.frames > 1 ? ` frame ${place.frame}` : ''}`,
         ),

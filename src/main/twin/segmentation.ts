@@ -41,6 +41,16 @@ export const SEGMENT_DESCRIPTIONS = {
 } as const;
 
 /**
+ * The reader's verdict a DICOM Ink segment's description gives (accepted or edited), so reading the
+ * segmentation back keeps it; undefined for unreviewed findings, the reader's own and any other text.
+ */
+export function reviewOfSegment(description: string | undefined): 'accepted' | 'edited' | undefined {
+  if (description === SEGMENT_DESCRIPTIONS.accepted) return 'accepted';
+  if (description === SEGMENT_DESCRIPTIONS.edited) return 'edited';
+  return undefined;
+}
+
+/**
  * Segment Sequence item (C.8.20.2, C.8.20.2.3): the algorithm's findings AUTOMATIC with its name (or
  * UNNAMED_ALGORITHM when the run names none: never MANUAL, which says a person drew them), those a
  * reader edited SEMIAUTOMATIC (the algorithm's, changed by a person), the findings the reader drew
