@@ -41,25 +41,20 @@ rows = [[s.SegmentLabel, s.get('SegmentDescription', ''), s.SegmentAlgorithmType
 print(json.dumps(sorted(rows, key=lambda row: row[4])))
 `;
 
+/** Converts the slices into `name` under the test's folder, naming the algorithm KidneyNet. */
+function convert(name: string, extra: string[]): void {
+  const args = ['convert', join(dir, 'in'), '--out', join(dir, name), '--quiet', '--algorithm', 'KidneyNet'];
+  const run = runCli([...args, ...extra], { timeoutMs: 120_000 });
+  expect(run.stderr, name).toBe('');
+  expect(run.code, name).toBe(0);
+}
+
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'dicom-ink-seg-review-'));
   mkdirSync(join(dir, 'in'));
   for (const name of IMAGES) copyFileSync(join(SOURCE, name), join(dir, 'in', name));
   writeFileSync(join(dir, 'boxes.csv'), `${BOXES}\n`);
-  const run = runCli(
-    [
-      'convert',
-      join(dir, 'in'),
-      '--out',
-      join(dir, 'out'),
-      '--quiet',
-      '--boxes',
-      join(dir, 'boxes.csv'),
-    ].concat(['--twin', 'seg', '--seg-boxes', '--algorithm', 'KidneyNet']),
-    { timeoutMs: 120_000 },
-  );
-  expect(run.stderr).toBe('');
-  expect(run.code).toBe(0);
+  convert('out', ['--boxes', join(dir, 'boxes.csv'), '--twin', 'seg', '--seg-boxes']);
   seg = twinFile(join(dir, 'out', 'in'), 'segmentation-');
 }, 120_000);
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -80,26 +75,8 @@ describe('a segmentation of reviewed findings', () => {
   });
 
   it("read back as findings, keeps each finding's verdict: the report written from it says them (dsrdump)", () => {
-    const back = join(dir, 'back');
-    const run = runCli(
-      [
-        'convert',
-        join(dir, 'in'),
-        '--out',
-        back,
-        '--quiet',
-        '--masks',
-        seg,
-        '--twin',
-        'sr',
-        '--algorithm',
-        'KidneyNet',
-      ],
-      { timeoutMs: 120_000 },
-    );
-    expect(run.stderr).toBe('');
-    expect(run.code).toBe(0);
-    expect(dsrdumpGroups(twinFile(join(back, 'in'), 'report-'), ['review', 'finder'])).toEqual([
+    convert('back', ['--masks', seg, '--twin', 'sr']);
+    expect(dsrdumpGroups(twinFile(join(dir, 'back', 'in'), 'report-'), ['review', 'finder'])).toEqual([
       ['unreviewed', 'algorithm'],
       ['accepted', 'algorithm'],
       ['edited', 'algorithm'],
