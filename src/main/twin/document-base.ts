@@ -2,7 +2,7 @@
  * What every twin document (Presentation State, Structured Report) shares: the patient and study of
  * its source, a new series that says what made it, the equipment (DICOM Ink) and the SOP Common Module.
  */
-import { toLongString } from '../../shared/dicom/long-string';
+import { longStringEndingWith } from '../../shared/dicom/long-string';
 import type { AlgorithmIdentity } from '../../shared/findings/algorithm-identity';
 import { contributingEquipment } from '../dicom/write/contributing-equipment';
 import type { DataElement } from '../dicom/write/element';
@@ -62,12 +62,7 @@ export function twinSeriesNumber(source: number | undefined, offset: number): nu
 
 /** '<source description> [DICOM Ink <what>]' within LO's 64 characters. */
 export function twinSeriesDescription(source: string | undefined, what: string): string {
-  const tag = toLongString(`[${SOFTWARE_NAME} ${what}]`);
-  const base = (source ?? '')
-    .trim()
-    .slice(0, Math.max(0, 63 - tag.length))
-    .trimEnd();
-  return base === '' ? tag : `${base} ${tag}`;
+  return longStringEndingWith(source, `[${SOFTWARE_NAME} ${what}]`);
 }
 
 /**

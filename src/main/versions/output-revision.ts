@@ -18,6 +18,8 @@
  *    shortened before it; the whole text was cut to 64 characters, losing or truncating the number).
  * 5: a segmentation keeps the algorithm's findings apart by the reader's verdict, each segment described
  *    ('AI finding, not reviewed', '... accepted by the reader', '... edited by the reader', or 'Drawn by
- *    the reader'), an edited finding's segment SEMIAUTOMATIC (were one AUTOMATIC segment saying nothing).
+ *    the reader'), an edited finding's segment SEMIAUTOMATIC (were one AUTOMATIC segment saying nothing);
+ *    a series description's source text is shortened by characters too (an emoji counted two and could be
+ *    split, which revision 3 meant to end).
  */
 export const OUTPUT_REVISION = 5;

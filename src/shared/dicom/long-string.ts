@@ -15,3 +15,14 @@ export function toLongString(text: string, max: number = LONG_STRING_CHARACTERS)
 export function longerThanLongString(text: string, max: number = LONG_STRING_CHARACTERS): boolean {
   return Array.from(text).length > max;
 }
+
+/**
+ * '<text> <ending>' as a Long String: the ending (a series description's '[DICOM Ink ...]') kept whole,
+ * the text before it shortened by characters to fit; the ending alone when no text is left.
+ */
+export function longStringEndingWith(text: string | undefined, ending: string): string {
+  const tag = toLongString(ending);
+  const room = Math.max(0, LONG_STRING_CHARACTERS - 1 - Array.from(tag).length);
+  const base = toLongString((text ?? '').trim(), room).trimEnd();
+  return base === '' ? tag : `${base} ${tag}`;
+}

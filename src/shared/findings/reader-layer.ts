@@ -4,7 +4,7 @@
  * Reading one back, both together make its graphics the reader's; either alone (another tool's layer
  * that happens to be called READER, a description that merely says so) does not. Pure.
  */
-import { toLongString } from '../dicom/long-string';
+import { LONG_STRING_CHARACTERS, toLongString } from '../dicom/long-string';
 
 /** The start of the Graphic Layer name of a layer holding the reader's findings. */
 export const READER_LAYER_PREFIX = 'READER ';
@@ -15,7 +15,7 @@ const READER_SUFFIX = ' (drawn by the reader)';
  * Graphic Layer Description (LO, at most `max` characters) of a reader's layer: the label, shortened
  * when needed so the ending that says who drew it is always whole.
  */
-export function readerLayerDescription(label: string, max = 64): string {
+export function readerLayerDescription(label: string, max = LONG_STRING_CHARACTERS): string {
   return `${toLongString(label, Math.max(0, max - READER_SUFFIX.length))}${READER_SUFFIX}`;
 }
 

@@ -1,4 +1,4 @@
-import { toLongString } from '../../../shared/dicom/long-string';
+import { longStringEndingWith } from '../../../shared/dicom/long-string';
 import type { ImageHeader } from '../../../shared/dicom/image-header';
 import { EXPLICIT_VR_LITTLE_ENDIAN } from '../transfer-syntaxes';
 import { deriveUid } from '../uids';
@@ -79,12 +79,7 @@ export const MAX_RGB_PIXEL_BYTES = MAX_DEFINED_LENGTH;
 
 /** LO (64 chars): '<source description> [DICOM Ink RGB <suffix>]', the source part shortened to fit. */
 function seriesDescription(source: string | undefined, suffix: string | undefined): string {
-  const tag = toLongString(`[${SOFTWARE_NAME} RGB${suffix ? ` ${suffix}` : ''}]`);
-  const base = (source ?? '')
-    .trim()
-    .slice(0, Math.max(0, 63 - tag.length))
-    .trimEnd();
-  return base === '' ? tag : `${base} ${tag}`;
+  return longStringEndingWith(source, `[${SOFTWARE_NAME} RGB${suffix ? ` ${suffix}` : ''}]`);
 }
 
 /** 'W400/L50, AI KidneyNet 2.1': the drawing suffix, then the algorithm when the run names one. */
