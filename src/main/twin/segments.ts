@@ -29,9 +29,18 @@ export interface Segment {
 /** The verdicts a stored finding can have: a rejected one is not stored. */
 export type SegmentReview = Exclude<ReviewState, 'rejected'>;
 
-/** The algorithm's findings in one segment share their review state; the reader's are theirs. */
-function reviewKey(finder: Finder | undefined, review: SegmentReview | undefined): string {
-  return finder === 'reader' ? '' : `\u0000${review ?? 'unreviewed'}`;
+/**
+ * The key of one segment: its label and colour (findingGroupKey, the reader's apart from the
+ * algorithm's) and, for the algorithm's findings, their review state; the reader's are theirs.
+ */
+function keyOf(
+  label: string,
+  color: Rgb,
+  finder: Finder | undefined,
+  review: SegmentReview | undefined,
+): string {
+  const group = findingGroupKey(label, color, finder);
+  return finder === 'reader' ? group : `${group}\u0000${review ?? 'unreviewed'}`;
 }
 
 /** The findings of an image a segmentation stores: mask regions, and boxes with `boxes`; none rejected. */
@@ -45,13 +54,12 @@ export function segmentFindings(image: TwinImage, boxes: boolean): TwinFinding[]
  * says whether a reader has reviewed what it holds).
  */
 export function segmentKey(finding: TwinFinding): string {
-  const group = findingGroupKey(finding.label ?? UNLABELLED_SEGMENT, finding.color, finding.finder);
-  return `${group}${reviewKey(finding.finder, segmentReview(finding))}`;
+  return keyOf(finding.label ?? UNLABELLED_SEGMENT, finding.color, finding.finder, segmentReview(finding));
 }
 
 /** The key of a segment (the same as segmentKey of its findings). */
 export function keyOfSegment(segment: Segment): string {
-  return `${findingGroupKey(segment.label, segment.color, segment.finder)}${reviewKey(segment.finder, segment.review)}`;
+  return keyOf(segment.label, segment.color, segment.finder, segment.review);
 }
 
 /** A stored finding's review state (rejected findings are never stored). */
